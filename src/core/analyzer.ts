@@ -1,0 +1,372 @@
+/**
+ * Normalisation, second half: words -> terms. Misspellings are corrected against the story's
+ * vocabulary (fuzzy.ts), words are stemmed, and the glossary's aliases and spelling variants are
+ * read as one canonical term ("Zelenskyy", "Zelenskiy" -> #zelensky; "defense" -> defence).
+ * The same code analyses the data when the index is built and every question at run time, so
+ * both sides always agree.
+ */
+import { FuzzyVocabulary } from './fuzzy.ts';
+import {
+  QUOTE_PHRASES,
+  QUOTE_WORDS,
+  questionTypeOf,
+  SAY_WORDS,
+  SMALL_TALK,
+  STOP_WORDS,
+  WORLD_ENTITIES,
+} from './lexicon.ts';
+import type { GlossaryFile, QuestionType } from './schema.ts';
+import { stem } from './stem.ts';
+import { cleanText, foldText, splitClauses, wordsOf } from './text.ts';
+
+/** A person's canonical term: "#" keeps it apart from any stemmed word. */
+export const personTerm = (personId: string): string => `#${personId}`;
+
+export interface QueryTerm {
+  readonly term: string;
+  /** The word as typed. */
+  readonly surface: string;
+  /** 1 when the word is in the story's vocabulary as typed, lower when it was corrected. */
+  readonly similarity: number;
+  /** False when the word is in no data file and could not be corrected: the story never uses it. */
+  readonly known: boolean;
+  /** Index of its first word in the clause. */
+  readonly position: number;
+  /** A person, country or body (the story's, or one of the wider world's). */
+  readonly entity: boolean;
+  /** Scales the weight of a word the story never uses (see dampUnknown). */
+  readonly damping?: number;
+}
+
+export type QuoteIntent = 'none' | 'say' | 'quote';
+
+export interface AnalyzedClause {
+  readonly text: string;
+  readonly type: QuestionType;
+  readonly terms: readonly QueryTerm[];
+  readonly persons: readonly string[];
+  readonly quoteIntent: QuoteIntent;
+  /**
+   * Persons whose words are asked for: every person named in a quote request, or those named
+   * before "say"/"said"/"told" ("what did Lavrov say", not "what does it say about Putin").
+   */
+  readonly speakers: readonly string[];
+  /** Says "he", "her", "they"...: may refer to a person named in an earlier clause. */
+  readonly pronoun: 'he' | 'she' | 'they' | null;
+  /** Asks to quote the article itself. */
+  readonly articleQuote: boolean;
+  /** "What did Iran say": the name of a body the article reports no words from. */
+  readonly silentSpeaker: string | null;
+  /** Has "say", "said", "told"...: with a person, a request for their words. */
+  readonly sayWord: boolean;
+}
+
+export interface AnalyzedQuestion {
+  readonly cleaned: string;
+  readonly whole: AnalyzedClause;
+  readonly clauses: readonly AnalyzedClause[];
+  /** Only greetings, thanks or "help": answer with the help text. */
+  readonly smallTalk: boolean;
+}
+
+interface AliasNode {
+  readonly next: Map<string, AliasNode>;
+  canonical?: string;
+}
+
+/**
+ * Aliases match on stems ("troops" finds "troop"), except very short words, whose stems collide
+ * ("used" stems to "us"): those must be typed as they are.
+ */
+function aliasKey(surface: string, stemmed: string): string {
+  return surface.length <= 3 || stemmed.length <= 2 ? `=${surface}` : stemmed;
+}
+
+/** Words after which "may" is the verb, not Theresa May. */
+const MODAL_MAY_FOLLOWERS = new Set(
+  'be have not i we you he she it they also well need take happen come get help ask soon still already even never only just'.split(
+    ' ',
+  ),
+);
+/** Words before which "us" is the pronoun, not the United States. */
+const PRONOUN_US_PRECEDERS = new Set('tell give show let help explain for with remind teach'.split(' '));
+/**
+ * "theresa mey", "kier starmr": an unknown word right next to a name is part of the name, not a
+ * new subject.
+ */
+function dropNameFragments(terms: QueryTerm[], persons: ReadonlySet<string>): QueryTerm[] {
+  const near = new Set<number>();
+  for (const t of terms) {
+    if (persons.has(t.term)) {
+      const words = t.surface.split(' ').length;
+      near.add(t.position - 1);
+      near.add(t.position + words);
+    }
+  }
+  return terms.filter((t) => t.known || !near.has(t.position) || /^\d/.test(t.term));
+}
+
+/**
+ * A question with one or two words the story never uses is probably about something else
+ * ("what did Scholz say"); a chatty message has many such words and is not ("hi, student here,
+ * doing a presentation..."). So unknown words together weigh at most as much as two.
+ */
+const UNKNOWN_WORDS_AT_FULL_WEIGHT = 2;
+
+function dampUnknown(terms: QueryTerm[]): QueryTerm[] {
+  const unknown = terms.filter((t) => !t.known && !/^\d/.test(t.term)).length;
+  if (unknown <= UNKNOWN_WORDS_AT_FULL_WEIGHT) return terms;
+  const damping = UNKNOWN_WORDS_AT_FULL_WEIGHT / unknown;
+  return terms.map((t) => (t.known || /^\d/.test(t.term) ? t : { ...t, damping }));
+}
+
+const PRONOUNS = new Map<string, 'he' | 'she' | 'they'>([
+  ['he', 'he'],
+  ['him', 'he'],
+  ['his', 'he'],
+  ['himself', 'he'],
+  ['she', 'she'],
+  ['her', 'she'],
+  ['hers', 'she'],
+  ['herself', 'she'],
+  ['they', 'they'],
+  ['them', 'they'],
+  ['their', 'they'],
+]);
+const ARTICLE_WORDS = new Set(['article', 'articles', 'story', 'piece', 'text', 'report']);
+
+/**
+ * "Who is Theresa May? What's her role?": a clause that says "her" but names nobody is about
+ * the person an earlier clause named: the latest one the pronoun fits, the first named in
+ * that clause ("What is Starmer asking Trump for, and what will he give?" - Starmer).
+ */
+function resolvePronouns(
+  clauses: AnalyzedClause[],
+  pronounOf: ReadonlyMap<string, 'he' | 'she' | 'they'>,
+): AnalyzedClause[] {
+  const named: QueryTerm[][] = [];
+  return clauses.map((clause) => {
+    const persons = clause.terms.filter((t) => t.term.startsWith('#'));
+    if (persons.length > 0) {
+      named.push(persons);
+      return clause;
+    }
+    if (clause.pronoun === null) return clause;
+    const fits = (t: QueryTerm): boolean =>
+      clause.pronoun === 'they' || pronounOf.get(t.term) === clause.pronoun;
+    let referent: QueryTerm | undefined;
+    for (let i = named.length - 1; i >= 0 && !referent; i--) referent = named[i]?.find(fits);
+    if (!referent) return clause;
+    const quoteIntent = clause.quoteIntent === 'none' && clause.sayWord ? 'say' : clause.quoteIntent;
+    const speakers = quoteIntent === 'none' || clause.articleQuote ? [] : [referent.term];
+    return { ...clause, terms: [referent, ...clause.terms], persons: [referent.term], quoteIntent, speakers };
+  });
+}
+
+/** Most words read from one clause; the rest of a very long message is ignored. */
+const MAX_TERMS = 48;
+
+interface Word {
+  readonly surface: string;
+  readonly stemmed: string;
+  readonly similarity: number;
+  readonly known: boolean;
+}
+
+export class Analyzer {
+  private readonly aliasRoot: AliasNode = { next: new Map() };
+  readonly vocabulary: FuzzyVocabulary;
+  /** Person terms ("#starmer"), for telling persons apart from other terms. */
+  readonly personTerms: ReadonlySet<string>;
+  /** Persons and the glossary's entity terms. */
+  private readonly entityTerms: ReadonlySet<string>;
+  /** How questions refer back to each person ("she" for Theresa May). */
+  private readonly pronounOf = new Map<string, 'he' | 'she' | 'they'>();
+  /** Entities the article quotes nothing from, by term, with the name to show. */
+  private readonly silent = new Map<string, string>();
+
+  constructor(glossary: GlossaryFile, dataWords: Iterable<string>) {
+    const vocabulary = new Set<string>([...STOP_WORDS, ...SMALL_TALK, ...QUOTE_WORDS, ...SAY_WORDS]);
+    for (const word of dataWords) vocabulary.add(word);
+    const persons = new Set<string>();
+    for (const person of glossary.people) {
+      const canonical = personTerm(person.id);
+      persons.add(canonical);
+      this.pronounOf.set(canonical, person.pronoun);
+      for (const alias of [person.name, ...person.aliases]) this.addAlias(alias, canonical, vocabulary);
+    }
+    const entities = new Set<string>(persons);
+    for (const term of glossary.terms) {
+      const canonical = wordsOf(foldText(term.term)).map(stem).join('_');
+      if (term.entity) entities.add(canonical);
+      if (!term.speaks) this.silent.set(canonical, term.term);
+      for (const alias of [term.term, ...term.aliases]) this.addAlias(alias, canonical, vocabulary);
+    }
+    this.vocabulary = new FuzzyVocabulary(vocabulary, {
+      avoid: new Set([...STOP_WORDS, ...SMALL_TALK]),
+      keep: WORLD_ENTITIES,
+    });
+    this.personTerms = persons;
+    this.entityTerms = entities;
+  }
+
+  private addAlias(alias: string, canonical: string, vocabulary: Set<string>): void {
+    const surfaces = wordsOf(foldText(cleanText(alias)));
+    if (surfaces.length === 0) return;
+    let node = this.aliasRoot;
+    for (const surface of surfaces) {
+      vocabulary.add(surface);
+      const key = aliasKey(surface, stem(surface));
+      let child = node.next.get(key);
+      if (!child) {
+        child = { next: new Map() };
+        node.next.set(key, child);
+      }
+      node = child;
+    }
+    node.canonical ??= canonical;
+  }
+
+  /** Terms of data text (an entry's question, answer, keywords): no correction, no question parsing. */
+  termsOf(text: string): string[] {
+    const words = wordsOf(foldText(cleanText(text))).map(
+      (surface): Word => ({ surface, stemmed: stem(surface), similarity: 1, known: true }),
+    );
+    return this.toTerms(words).map((t) => t.term);
+  }
+
+  analyze(raw: string): AnalyzedQuestion {
+    const cleaned = cleanText(raw);
+    const whole = this.analyzeClause(cleaned);
+    const parts = splitClauses(cleaned);
+    const clauses =
+      parts.length > 1
+        ? resolvePronouns(
+            parts.map((part) => this.analyzeClause(part)),
+            this.pronounOf,
+          )
+        : [whole];
+    const surfaces = wordsOf(foldText(cleaned));
+    const smallTalk =
+      surfaces.length > 0 && whole.terms.length === 0 && surfaces.some((w) => SMALL_TALK.has(w));
+    return { cleaned, whole, clauses, smallTalk };
+  }
+
+  private analyzeClause(text: string): AnalyzedClause {
+    const folded = foldText(text);
+    const surfaces = wordsOf(folded);
+    const words = surfaces.map((surface): Word => {
+      if (/^\d/.test(surface) || this.vocabulary.has(surface)) {
+        return { surface, stemmed: stem(surface), similarity: 1, known: this.vocabulary.has(surface) };
+      }
+      const correction = this.vocabulary.correct(surface);
+      if (correction) {
+        return { surface, stemmed: stem(correction.word), similarity: correction.similarity, known: true };
+      }
+      return { surface, stemmed: stem(surface), similarity: 1, known: false };
+    });
+    const terms = dampUnknown(dropNameFragments(this.toTerms(words).slice(0, MAX_TERMS), this.personTerms));
+    const personTerms = terms.filter((t) => this.personTerms.has(t.term));
+    const sayAt = surfaces.findIndex((w) => SAY_WORDS.has(w));
+    const persons = personTerms.map((t) => t.term);
+    let quoteIntent: QuoteIntent = 'none';
+    let speakers: string[] = [];
+    if (surfaces.some((w) => QUOTE_WORDS.has(w)) || QUOTE_PHRASES.some((p) => p.test(folded))) {
+      // "quote Putin on Starmer's backstop": the first person named is the one whose words are wanted.
+      quoteIntent = 'quote';
+      speakers = persons.slice(0, 1);
+    } else {
+      speakers = sayAt === -1 ? [] : personTerms.filter((t) => t.position < sayAt).map((t) => t.term);
+      if (speakers.length > 0) quoteIntent = 'say';
+    }
+    // "What did Iran say": a body the article reports no words from.
+    const silentSpeaker =
+      sayAt === -1 ? null : (terms.find((t) => t.position < sayAt && this.silent.has(t.term))?.term ?? null);
+    const pronoun = surfaces.map((w) => PRONOUNS.get(w)).find((p) => p !== undefined) ?? null;
+    const sayWord = surfaces.some((w) => SAY_WORDS.has(w));
+    // "Quote the article on ...": the article's own words, not a person's.
+    const articleAt = surfaces.findIndex((w) => ARTICLE_WORDS.has(w));
+    const articleQuote =
+      quoteIntent === 'quote' &&
+      articleAt !== -1 &&
+      (personTerms[0]?.position ?? Number.POSITIVE_INFINITY) > articleAt;
+    if (articleQuote) speakers = [];
+    return {
+      text,
+      type: questionTypeOf(folded),
+      terms,
+      persons,
+      quoteIntent,
+      speakers,
+      pronoun,
+      sayWord,
+      articleQuote,
+      silentSpeaker: silentSpeaker ? (this.silent.get(silentSpeaker) ?? silentSpeaker) : null,
+    };
+  }
+
+  /** Aliases (longest first), then stop words out; one term per distinct meaning. */
+  private toTerms(words: readonly Word[]): QueryTerm[] {
+    const terms: QueryTerm[] = [];
+    const seen = new Set<string>();
+    const push = (term: QueryTerm): void => {
+      if (seen.has(term.term)) return;
+      seen.add(term.term);
+      terms.push(term);
+    };
+    for (let i = 0; i < words.length; ) {
+      const word = words[i] as Word;
+      const alias = this.matchAlias(words, i);
+      if (alias && !this.isFunctionWordUse(words, i)) {
+        const span = words.slice(i, i + alias.length);
+        push({
+          term: alias.canonical,
+          surface: span.map((w) => w.surface).join(' '),
+          similarity: Math.min(...span.map((w) => w.similarity)),
+          known: true,
+          position: i,
+          entity: this.entityTerms.has(alias.canonical),
+        });
+        i += alias.length;
+        continue;
+      }
+      i++;
+      if (STOP_WORDS.has(word.surface) || STOP_WORDS.has(word.stemmed)) continue;
+      push({
+        term: word.stemmed,
+        surface: word.surface,
+        similarity: word.similarity,
+        known: word.known,
+        position: i - 1,
+        entity: WORLD_ENTITIES.has(word.surface),
+      });
+    }
+    return terms;
+  }
+
+  private matchAlias(words: readonly Word[], start: number): { canonical: string; length: number } | null {
+    let node: AliasNode | undefined = this.aliasRoot;
+    let found: { canonical: string; length: number } | null = null;
+    for (let i = start; i < words.length && node; i++) {
+      const word = words[i] as Word;
+      node = node.next.get(aliasKey(word.surface, word.stemmed));
+      if (node?.canonical) found = { canonical: node.canonical, length: i - start + 1 };
+    }
+    return found;
+  }
+
+  /** "may" the verb and "us" the pronoun are not Theresa May and the United States. */
+  private isFunctionWordUse(words: readonly Word[], i: number): boolean {
+    const surface = words[i]?.surface;
+    if (surface === 'may') {
+      const next = words[i + 1]?.surface;
+      const previous = words[i - 1]?.surface;
+      return (next !== undefined && MODAL_MAY_FOLLOWERS.has(next)) || previous === 'i' || previous === 'it';
+    }
+    if (surface === 'us') {
+      const previous = words[i - 1]?.surface;
+      return previous !== undefined && PRONOUN_US_PRECEDERS.has(previous);
+    }
+    return false;
+  }
+}

@@ -1,0 +1,146 @@
+/**
+ * Story-independent English: words that carry no subject (stop words and chat filler), words
+ * that say what kind of question it is, and words that ask for a quotation. Everything
+ * story-specific (names, aliases, synonyms) is data, in glossary.yaml.
+ */
+import type { QuestionType } from './schema.ts';
+
+const words = (list: string): ReadonlySet<string> => new Set(list.split(/\s+/).filter(Boolean));
+
+/** Function words, pronouns, auxiliaries and chat filler: removed before matching. */
+export const STOP_WORDS = words(`
+  a an the this that these those there here it its itself may might us they them their theirs he him his she her hers
+  i im ive id me my mine myself we our ours you your yours youre u ur yall one ones someone anyone everyone
+  everybody anybody somebody people folks guys
+  is are was were be been being am isnt arent wasnt werent
+  do does did doing done dont doesnt didnt have has had having havent hasnt hadnt
+  will would shall should can could might must wont wouldnt shouldnt cant couldnt
+  of in on at to for from by with about as into onto over under after before between through during
+  against per via upon within without than then so such too very just also only even still yet again
+  and or but nor if because though although while whereas either neither not no yes
+  what whats who whos whom whose which when whens where wheres why how hows whatever
+  some any all each every both few more most other another same own much many lot lots
+  thing things stuff something anything everything nothing
+  get gets got getting go goes going gone went make makes made making take takes took taking
+  ok okay k kk so um uh uhh hmm hm er ah oh eh well like lol lmao lmfao rofl haha hahaha xd omg wtf idk tbh
+  imo imho ngl fr btw fyi pls plz please bro bruh dude mate man fam yo hey hi hello hiya howdy sup
+  yeah yea yep nope nah sure really actually basically literally honestly seriously quick quickly
+  tell telling know knows knew wonder wondering wondered explain explained explaining
+  say says said saying talk talking speak spoke speaking told
+  question questions answer answers ask asking asked
+  article story piece news report reports reporting text summary bot
+  thanks thank thx ty tysm cheers appreciate appreciated great cool nice awesome good
+  mean means meant let lets gonna wanna gotta kinda sorta give gives giving gave
+  curious genuinely genuine trying try tried remind short version brief briefly simple simply plain help
+  heard hear hearing read reading saw seen see headline headlines confused confusing understand
+  lurker google nonsense ugh welp meh anyway anyways according accordingly apparently supposedly
+  somehow someone something whatever guess think thought
+  exactly precisely specifically particular details detail direct actual quotation marks
+  kind type sort keep keeps kept put puts putting worry worried worries concerned concern fear fears afraid
+  new old weigh weighed weighing chime chimed nah yeah bit part bits parts q
+  rn wait hold held body bodies need needs needed post lowkey highkey deadass country countries nation nations
+  use used uses using describe described describes describing
+  president presidents minister ministers title current refer refers referring meaning definition define
+  reason reasons reasoning rationale motive motives motivation justification
+  teacher student students class school homework presentation essay project friend friends mum mom dad boss
+  editor newsroom caption server discord chat convo conversation channel joined lurker newbie
+  basics background context overview
+  exact exactly word words quote quotes quoted quoting verbatim line lines statement
+  right now currently today
+`);
+
+/**
+ * Countries, capitals, leaders and organisations of the wider world. When a question names one
+ * the story does not (glossary aliases are the story's own), the answer must mention it too,
+ * or the question is about something else: "what does Germany spend on defence".
+ */
+export const WORLD_ENTITIES = words(`
+  afghanistan albania algeria argentina armenia australia austria azerbaijan belarus belgium bosnia brazil
+  bulgaria canada chile china colombia croatia cuba cyprus czech czechia denmark egypt estonia ethiopia
+  finland france georgia germany greece hungary iceland india indonesia iraq ireland israel italy japan
+  jordan kazakhstan korea kosovo latvia lebanon libya lithuania luxembourg malta mexico moldova montenegro
+  morocco netherlands holland nigeria norway pakistan palestine poland portugal qatar romania saudi serbia
+  slovakia slovenia somalia spain sudan sweden switzerland syria taiwan turkey turkiye venezuela vietnam
+  yemen gaza crimea donbas donbass belgorod kursk
+  beijing paris berlin rome madrid warsaw brussels london tokyo ottawa canberra delhi ankara budapest
+  chinese french german italian spanish polish japanese indian canadian turkish israeli dutch swedish
+  nato otan g7 g20 imf opec brics osce icc wto
+  macron scholz merz biden harris vance rubio hegseth witkoff kellogg obama clinton bush xi jinping modi
+  erdogan orban meloni tusk duda sanchez trudeau carney albanese netanyahu kishida ishiba musk
+  sunak johnson truss cameron blair brown lammy healey reeves badenoch farage corbyn
+  medvedev peskov shoigu zakharova navalny yermak sybiha kuleba umerov zaluzhnyi syrskyi
+  von der leyen stoltenberg rutte guterres kallas costa
+`);
+
+/** Greeting and thanks words: a message made only of these gets the help reply, not an answer. */
+export const SMALL_TALK = words(`
+  hi hello hey heya hiya howdy yo sup gm morning evening afternoon good
+  thanks thank thx ty tysm cheers appreciate appreciated great cool nice awesome ok okay k
+  bye goodbye later cya lol lmao haha xd
+  help commands command usage
+`);
+
+/** Words that ask for the speaker's own words. "say"/"said" count only when a person is named. */
+export const QUOTE_WORDS = words(`quote quotes quoted quoting verbatim quotation quotations sentence sentences
+  passage excerpt`);
+export const QUOTE_PHRASES: readonly RegExp[] = [
+  /\bexact(?:ly)? (?:words?|quote|wording)\b/,
+  /\bword for word\b/,
+  /\b(?:his|her|their|own) (?:own )?words\b/,
+  /\bwhat (?:exactly|precisely) did\b/,
+  /\b(?:direct|actual) quote\b/,
+];
+export const SAY_WORDS = words(`say says said saying tell told telling claim claims claimed stated statement
+  comment comments remark remarks words`);
+
+/**
+ * The question type, from the first words of a clause. Only "why", "when", "where" and
+ * "how-many" restrict matching: an entry must be able to answer that kind of question.
+ */
+export function questionTypeOf(folded: string): QuestionType {
+  const text = ` ${folded.replace(/\s+/g, ' ').trim()} `;
+  // "Did Trump mention money when he talked about Ukraine?" is a yes-no question, not a "when".
+  if (
+    /^ (?:is|are|was|were|do|does|did|has|have|had|will|would|can|could|should|shall|may|might|must|isnt|arent|wasnt|didnt|doesnt|dont|wont|hasnt|havent)\b/.test(
+      text,
+    )
+  ) {
+    return 'yes-no';
+  }
+  // Otherwise the earliest cue wins: "who said when..." asks who.
+  let best: { type: QuestionType; at: number } | null = null;
+  for (const [type, pattern] of TYPE_CUES) {
+    const at = text.search(pattern);
+    if (at !== -1 && (best === null || at < best.at)) best = { type, at };
+  }
+  if (best) return best.type;
+  return 'what';
+}
+
+const TYPE_CUES: readonly (readonly [QuestionType, RegExp])[] = [
+  [
+    'how-many',
+    /\b(?:how (?:many|much|big|large|high|low|far|long|often|old|strong)|what (?:percent(?:age)?|share|proportion|number|amount|size|figure|sum)|which (?:percent(?:age)?|number|figure)|by how much)\b/,
+  ],
+  [
+    'why',
+    /\b(?:why|how come|what for|for what reason|what(?: is| s|s)? the (?:reason|motive|purpose|point)|what reason|reason (?:for|why)|what (?:made|makes|caused|causes|motivated|prompted)|reasoning|rationale|motives?|motivation|justification)\b/,
+  ],
+  [
+    'when',
+    /\b(?:when|(?:what|which)(?: is| s|s)?(?: the)?(?: exact| precise)? (?:time|day|date|year|month)|by when|how soon)\b/,
+  ],
+  ['where', /\b(?:where|what (?:city|place)|which (?:city|place))\b/],
+  ['who', /\b(?:who|whom|whose|which (?:person|people|leader|leaders|countries|country|man|woman))\b/],
+  ['how', /\bhow\b/],
+];
+
+/** Question types that an entry must explicitly be able to answer. */
+export const STRICT_TYPES: ReadonlySet<QuestionType> = new Set(['why', 'when', 'where', 'how-many']);
+
+/** Time expressions that let an answer serve a "when" question. */
+export const TIME_EXPRESSION =
+  /\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|june|july|august|september|october|november|december|today|tomorrow|yesterday|(?:19|20)\d\d|after|before|ahead of|until|during|since|next|last)\b/i;
+
+/** A figure that lets an answer serve a "how many / how much" question. */
+export const FIGURE = /\d/;

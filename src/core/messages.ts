@@ -1,0 +1,34 @@
+/**
+ * Every sentence the answer engine says on its own behalf, in one place. (Answers themselves
+ * come from the data; front-end strings live in src/commands/messages.ts.)
+ */
+import type { QuestionType } from './schema.ts';
+
+export const coreMessages = {
+  empty: 'There is no question in that message. Ask me something about the story in your own words.',
+  smallTalk: (title: string) =>
+    `Hi! I answer questions about one news story: “${title}”. Ask in your own words, and I'll answer from the article with a citation.`,
+  notInArticle: "The article doesn't say. I couldn't find that in it, and I won't guess.",
+  noQuote: (name: string) => `The article doesn't quote ${name} or report anything ${name} said.`,
+  noQuoteOnTopic: (name: string) => `The article has nothing from ${name} on that.`,
+  noQuoteMatch:
+    'The article has no quote on that. Try naming a person, or ask the question in your own words.',
+  unsupportedType: (type: QuestionType): string => {
+    switch (type) {
+      case 'why':
+        return "The article doesn't give a reason for that.";
+      case 'when':
+        return "The article doesn't say when.";
+      case 'where':
+        return "The article doesn't say where.";
+      case 'how-many':
+        return "The article doesn't give a figure for that.";
+      default:
+        return "The article doesn't say.";
+    }
+  },
+  fromArticle: (sentence: string) => `No curated answer fits, but the article says: “${sentence}”`,
+  partNotAnswered: (reply: string) => `On the rest: ${reply}`,
+  reportedSpeech: 'reported speech, in the article’s words',
+  theArticle: 'The article',
+} as const;

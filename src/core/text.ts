@@ -1,0 +1,159 @@
+/**
+ * Turning raw chat text into plain words: the first, story-independent half of normalisation.
+ * (The second half, aliases, spelling variants and stems, lives in analyzer.ts because it
+ * depends on the glossary.)
+ */
+
+/** Longest question the engine reads; the rest of a longer message is ignored, not an error. */
+export const MAX_QUESTION_CHARS = 1000;
+
+const DISCORD_MARKUP = [
+  /<@[!&]?\d+>/g, // user and role mentions
+  /<#\d+>/g, // channel mentions
+  /<\/[\w -]+:\d+>/g, // slash-command mentions
+  /<a?:\w+:\d+>/g, // custom emoji
+  /<t:-?\d+(?::[a-zA-Z])?>/g, // timestamps
+  /@(?:everyone|here)\b/g,
+];
+
+/**
+ * Strips what is not words: Discord mentions and emoji, URLs, code fences, markdown and control
+ * characters. Keeps letters, digits and sentence punctuation so questions can still be split.
+ */
+export function cleanText(raw: string): string {
+  let text = raw.normalize('NFKC');
+  // Control characters (C0, C1, bidi overrides, zero-widths) become spaces; they can hide words.
+  text = text.replace(/[\p{Cc}\p{Cf}\u2028\u2029]/gu, ' ');
+  for (const pattern of DISCORD_MARKUP) text = text.replace(pattern, ' ');
+  text = text.replace(/\bhttps?:\/\/\S+/gi, ' ');
+  for (const [emoji, word] of EMOJI_WORDS) text = text.replace(emoji, word);
+  text = text.replace(/```[a-z]*|`+/gi, ' ');
+  text = text.replace(/[*_~|>#]+/g, ' ');
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/** Chat spellings read as the words they stand for ("wat" -> "what", "abt" -> "about"). */
+const CHAT_SPELLINGS: Readonly<Record<string, string>> = {
+  wat: 'what',
+  wut: 'what',
+  wht: 'what',
+  wot: 'what',
+  whut: 'what',
+  wats: 'what is',
+  wuts: 'what is',
+  whos: 'who is',
+  whats: 'what is',
+  wheres: 'where is',
+  whens: 'when is',
+  hows: 'how is',
+  abt: 'about',
+  bout: 'about',
+  u: 'you',
+  ur: 'your',
+  r: 'are',
+  pls: 'please',
+  plz: 'please',
+  tho: 'though',
+  bc: 'because',
+  cuz: 'because',
+  coz: 'because',
+  cos: 'because',
+  w: 'with',
+  rn: 'right now',
+  ppl: 'people',
+  gonna: 'going to',
+  wanna: 'want to',
+  dunno: 'do not know',
+  govt: 'government',
+  gov: 'government',
+  thx: 'thanks',
+  ty: 'thanks',
+  y: 'why',
+  n: 'and',
+  yr: 'year',
+  wen: 'when',
+  wich: 'which',
+  hw: 'how',
+  shud: 'should',
+  shld: 'should',
+  cud: 'could',
+  wud: 'would',
+  tryna: 'trying to',
+  gotta: 'got to',
+  kinda: 'kind of',
+  lemme: 'let me',
+  gimme: 'give me',
+  ya: 'you',
+  yall: 'you all',
+  im: 'i am',
+  idk: 'i do not know',
+  smth: 'something',
+  sth: 'something',
+  smthg: 'something',
+};
+
+/** Emoji that stand for a word of the story: flags, money, soldiers. */
+const EMOJI_WORDS: readonly (readonly [RegExp, string])[] = [
+  [/🇺🇸/gu, ' US '],
+  [/🇬🇧/gu, ' UK '],
+  [/🇺🇦/gu, ' Ukraine '],
+  [/🇷🇺/gu, ' Russia '],
+  [/🇪🇺/gu, ' Europe '],
+  [/🇺🇳/gu, ' UN '],
+  [/🇰🇵/gu, ' North Korea '],
+  [/🇮🇷/gu, ' Iran '],
+  [/[💰💵💸💲🤑]/gu, ' money '],
+  [/🪖/gu, ' troops '],
+  [/🗳️?/gu, ' vote '],
+  [/[☮🕊]️?/gu, ' peace '],
+];
+
+/** Lower case, no diacritics, straight quotes; "Zelenskyy’s" -> "zelenskyy". */
+export function foldText(text: string): string {
+  return (
+    text
+      .normalize('NFKD')
+      .replace(/\p{M}/gu, '')
+      .toLowerCase()
+      .replace(/[‘’‛′`´]/g, "'")
+      .replace(/[“”„‟″]/g, '"')
+      // Possessives and contractions: "trump's" -> "trump", "don't" -> "dont".
+      .replace(/(\w)'s\b/g, '$1')
+      .replace(/(\w)'(\w)/g, '$1$2')
+      .replace(/%/g, ' percent ')
+      .replace(/&/g, ' and ')
+      .replace(/\bpct\b/g, ' percent ')
+      .replace(/\b[a-z]+\b/g, (word) => CHAT_SPELLINGS[word] ?? word)
+  );
+}
+
+/** Words and numbers ("2.5", "2027") from folded text; everything else separates words. */
+export function wordsOf(folded: string): string[] {
+  return folded.match(/[a-z0-9]+(?:\.[0-9]+)?/g) ?? [];
+}
+
+/** Words of raw text, for building vocabularies. */
+export function plainWords(raw: string): string[] {
+  return wordsOf(foldText(cleanText(raw)));
+}
+
+/**
+ * Splits a message into clauses that may each ask something ("who is X? and what did Y say"),
+ * so a multi-part message can be answered part by part.
+ */
+export function splitClauses(cleaned: string): string[] {
+  return cleaned
+    .split(CLAUSE_BREAK)
+    .map((part) => part?.trim() ?? '')
+    .filter((part) => part.length > 0);
+}
+
+// Sentence ends, semicolons, line breaks, "also"/"plus", and an "and" that starts a new question
+// ("who is X and what did Y say"); not a plain "and" ("Russia, North Korea and Iran").
+const CLAUSE_BREAK =
+  /(?:^|\s)\(?\d{1,2}[).]\s|:\s|\s[—–-]\s|[?!;\n—]+|\.(?!\d)|,?\s*\b(?:and also|also|plus|and then|as well as)\b|,?\s*\band\s+(?=(?:what|whats|who|whos|whom|whose|when|where|why|how|which|did|does|do|is|are|was|were|will|would|can|could|has|have)\b)|,\s*(?=(?:what|whats|who|whos|when|where|why|how|which)\b)/i;
+
+/** True if the text has at least one letter or digit in any script. */
+export function hasWordCharacters(text: string): boolean {
+  return /[\p{L}\p{N}]/u.test(text);
+}
