@@ -5,14 +5,17 @@
  * The same code analyses the data when the index is built and every question at run time, so
  * both sides always agree.
  */
-import { FuzzyVocabulary } from './fuzzy.ts';
+import { FuzzyVocabulary, typingDistance } from './fuzzy.ts';
 import {
+  asksWhetherItHappened,
+  GOVERNMENT_WORDS,
   QUOTE_PHRASES,
   QUOTE_WORDS,
   questionTypeOf,
   SAY_WORDS,
   SMALL_TALK,
   STOP_WORDS,
+  TYPE_WORDS,
   WORLD_ENTITIES,
 } from './lexicon.ts';
 import type { GlossaryFile, QuestionType } from './schema.ts';
@@ -59,6 +62,13 @@ export interface AnalyzedClause {
   readonly silentSpeaker: string | null;
   /** Has "say", "said", "told"...: with a person, a request for their words. */
   readonly sayWord: boolean;
+  /** Asks whether something happened ("did Zelensky sign it?"): a plan cannot answer it. */
+  readonly happened: boolean;
+  /**
+   * "Is Lavrov the Russian president?": the person whose identity a yes-no question checks.
+   * What follows is the guess to check, not a subject the answer must name.
+   */
+  readonly identityOf: string | null;
 }
 
 export interface AnalyzedQuestion {
@@ -92,18 +102,32 @@ const MODAL_MAY_FOLLOWERS = new Set(
 const PRONOUN_US_PRECEDERS = new Set('tell give show let help explain for with remind teach'.split(' '));
 /**
  * "theresa mey", "kier starmr": an unknown word right next to a name is part of the name, not a
- * new subject.
+ * new subject, when it looks like one: an initial, a short fragment, or a near miss of one of
+ * the person's names. "Where was Zelensky born" keeps "born".
  */
-function dropNameFragments(terms: QueryTerm[], persons: ReadonlySet<string>): QueryTerm[] {
-  const near = new Set<number>();
+function dropNameFragments(
+  terms: QueryTerm[],
+  nameWords: ReadonlyMap<string, readonly string[]>,
+): QueryTerm[] {
+  const near = new Map<number, string>();
   for (const t of terms) {
-    if (persons.has(t.term)) {
+    if (nameWords.has(t.term)) {
       const words = t.surface.split(' ').length;
-      near.add(t.position - 1);
-      near.add(t.position + words);
+      near.set(t.position - 1, t.term);
+      near.set(t.position + words, t.term);
     }
   }
-  return terms.filter((t) => t.known || !near.has(t.position) || /^\d/.test(t.term));
+  return terms.filter((t) => {
+    if (t.known || /^\d/.test(t.term)) return true;
+    const person = near.get(t.position);
+    if (person === undefined) return true;
+    return !looksLikeName(t.surface, nameWords.get(person) ?? []);
+  });
+}
+
+function looksLikeName(word: string, names: readonly string[]): boolean {
+  if (word.length <= 2) return true;
+  return names.some((name) => typingDistance(word, name, 2) <= (word.length <= 4 ? 1 : 2));
 }
 
 /**
@@ -113,11 +137,47 @@ function dropNameFragments(terms: QueryTerm[], persons: ReadonlySet<string>): Qu
  */
 const UNKNOWN_WORDS_AT_FULL_WEIGHT = 2;
 
-function dampUnknown(terms: QueryTerm[]): QueryTerm[] {
+function dampUnknown(terms: QueryTerm[], type: QuestionType): QueryTerm[] {
   const unknown = terms.filter((t) => !t.known && !/^\d/.test(t.term)).length;
+  if (unknown === 1 && type === 'yes-no' && terms.length >= 3) {
+    // "Is the minerals deal about oil?": a yes-no question puts a guess to the article, and the
+    // one word it never uses is the guess, not a new subject; the answer confirms or corrects it.
+    return terms.map((t) => (t.known || /^\d/.test(t.term) ? t : { ...t, damping: YES_NO_GUESS_DAMPING }));
+  }
   if (unknown <= UNKNOWN_WORDS_AT_FULL_WEIGHT) return terms;
   const damping = UNKNOWN_WORDS_AT_FULL_WEIGHT / unknown;
   return terms.map((t) => (t.known || /^\d/.test(t.term) ? t : { ...t, damping }));
+}
+const YES_NO_GUESS_DAMPING = 0.5;
+
+/**
+ * "Is Lavrov the Russian president?", "was Theresa May a prime minister": a yes-no question that
+ * names a person straight after "is" and then says what they might be.
+ */
+function identityOf(
+  surfaces: readonly string[],
+  terms: readonly QueryTerm[],
+  persons: ReadonlySet<string>,
+): string | null {
+  if (!IDENTITY_VERBS.has(surfaces[0] ?? '')) return null;
+  const subject = terms[0];
+  if (subject === undefined || subject.position !== 1 || !persons.has(subject.term)) return null;
+  const after = surfaces[subject.position + subject.surface.split(' ').length];
+  return after !== undefined && IDENTITY_LINKS.has(after) ? subject.term : null;
+}
+const IDENTITY_VERBS = new Set(['is', 'was', 'isnt', 'wasnt']);
+const IDENTITY_LINKS = new Set(['the', 'a', 'an', 'really', 'actually', 'still', 'now', 'currently', 'also']);
+
+/**
+ * "The Zelenskyy government", "Trump's administration": the person only says whose side is
+ * meant, so an answer about Kyiv or Washington need not name them.
+ */
+function sideOfPerson(terms: QueryTerm[], surfaces: readonly string[]): QueryTerm[] {
+  return terms.map((t) => {
+    if (!t.term.startsWith('#')) return t;
+    const next = surfaces[t.position + t.surface.split(' ').length];
+    return next !== undefined && GOVERNMENT_WORDS.has(next) ? { ...t, entity: false } : t;
+  });
 }
 
 const PRONOUNS = new Map<string, 'he' | 'she' | 'they'>([
@@ -133,7 +193,9 @@ const PRONOUNS = new Map<string, 'he' | 'she' | 'they'>([
   ['them', 'they'],
   ['their', 'they'],
 ]);
-const ARTICLE_WORDS = new Set(['article', 'articles', 'story', 'piece', 'text', 'report']);
+const ARTICLE_WORDS = new Set(['article', 'articles', 'story', 'piece', 'text', 'report', 'news']);
+/** The one term all words for the article itself are read as. */
+const ARTICLE_TERM = 'story';
 
 /**
  * "Who is Theresa May? What's her role?": a clause that says "her" but names nobody is about
@@ -178,6 +240,8 @@ export class Analyzer {
   readonly vocabulary: FuzzyVocabulary;
   /** Person terms ("#starmer"), for telling persons apart from other terms. */
   readonly personTerms: ReadonlySet<string>;
+  /** The words of each person's names, for telling a mistyped name part from a new word. */
+  private readonly nameWords = new Map<string, string[]>();
   /** Persons and the glossary's entity terms. */
   private readonly entityTerms: ReadonlySet<string>;
   /** How questions refer back to each person ("she" for Theresa May). */
@@ -194,6 +258,10 @@ export class Analyzer {
       persons.add(canonical);
       this.pronounOf.set(canonical, person.pronoun);
       for (const alias of [person.name, ...person.aliases]) this.addAlias(alias, canonical, vocabulary);
+      const single = person.aliases.filter((a) => /^\p{Lu}\p{Ll}+$/u.test(a));
+      this.nameWords.set(canonical, [
+        ...new Set([person.name, ...single].flatMap((a) => wordsOf(foldText(a)))),
+      ]);
     }
     const entities = new Set<string>(persons);
     for (const term of glossary.terms) {
@@ -265,7 +333,15 @@ export class Analyzer {
       }
       return { surface, stemmed: stem(surface), similarity: 1, known: false };
     });
-    const terms = dampUnknown(dropNameFragments(this.toTerms(words).slice(0, MAX_TERMS), this.personTerms));
+    const type = questionTypeOf(folded);
+    const typeWords = TYPE_WORDS.get(type);
+    const terms = dampUnknown(
+      sideOfPerson(
+        dropNameFragments(this.toTerms(words).slice(0, MAX_TERMS), this.nameWords),
+        surfaces,
+      ).filter((t) => typeWords === undefined || !typeWords.has(t.surface)),
+      type,
+    );
     const personTerms = terms.filter((t) => this.personTerms.has(t.term));
     const sayAt = surfaces.findIndex((w) => SAY_WORDS.has(w));
     const persons = personTerms.map((t) => t.term);
@@ -282,6 +358,7 @@ export class Analyzer {
     // "What did Iran say": a body the article reports no words from.
     const silentSpeaker =
       sayAt === -1 ? null : (terms.find((t) => t.position < sayAt && this.silent.has(t.term))?.term ?? null);
+    const identity = type === 'yes-no' ? identityOf(surfaces, terms, this.personTerms) : null;
     const pronoun = surfaces.map((w) => PRONOUNS.get(w)).find((p) => p !== undefined) ?? null;
     const sayWord = surfaces.some((w) => SAY_WORDS.has(w));
     // "Quote the article on ...": the article's own words, not a person's.
@@ -293,9 +370,12 @@ export class Analyzer {
     if (articleQuote) speakers = [];
     return {
       text,
-      type: questionTypeOf(folded),
+      // "Is Lavrov the Russian president?" is answered by who he is.
+      type: identity === null ? type : 'who',
       terms,
       persons,
+      happened: asksWhetherItHappened(folded),
+      identityOf: identity,
       quoteIntent,
       speakers,
       pronoun,
@@ -314,6 +394,8 @@ export class Analyzer {
       seen.add(term.term);
       terms.push(term);
     };
+    // "What is the story about?": words for the article are filler, unless they are all there is.
+    let aboutTheStory: Word | undefined;
     for (let i = 0; i < words.length; ) {
       const word = words[i] as Word;
       const alias = this.matchAlias(words, i);
@@ -331,7 +413,10 @@ export class Analyzer {
         continue;
       }
       i++;
-      if (STOP_WORDS.has(word.surface) || STOP_WORDS.has(word.stemmed)) continue;
+      if (STOP_WORDS.has(word.surface) || STOP_WORDS.has(word.stemmed)) {
+        if (ARTICLE_WORDS.has(word.surface)) aboutTheStory ??= word;
+        continue;
+      }
       push({
         term: word.stemmed,
         surface: word.surface,
@@ -339,6 +424,16 @@ export class Analyzer {
         known: word.known,
         position: i - 1,
         entity: WORLD_ENTITIES.has(word.surface),
+      });
+    }
+    if (terms.length === 0 && aboutTheStory) {
+      terms.push({
+        term: ARTICLE_TERM,
+        surface: aboutTheStory.surface,
+        similarity: 1,
+        known: true,
+        position: words.indexOf(aboutTheStory),
+        entity: false,
       });
     }
     return terms;

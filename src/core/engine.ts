@@ -209,6 +209,8 @@ function fits(kb: KnowledgeBase, result: ScoredDocument, clause: AnalyzedClause)
   if (result.kind === 'gap') return true; // declining is always safe
   const strict = STRICT_TYPES.has(clause.type);
   for (const term of clause.terms) {
+    // "Is Lavrov the Russian president?": only who is asked about must be in the answer.
+    if (clause.identityOf !== null && term.term !== clause.identityOf) continue;
     const required = (term.entity && !qualifiesPerson(term, clause)) || (strict && /^\d/.test(term.term));
     if (required && !kb.index.documentHas(result.doc, term.term)) return false;
   }
@@ -230,6 +232,8 @@ function qualifiesPerson(term: QueryTerm, clause: AnalyzedClause): boolean {
 function supportsType(kb: KnowledgeBase, id: string, clause: AnalyzedClause): boolean {
   const types = kb.answerTypes.get(id);
   if (!types) return false;
+  if (clause.happened && kb.entryById.get(id)?.planned) return false;
+  if (!clause.happened && kb.happenedGaps.has(id)) return false;
   if (STRICT_TYPES.has(clause.type)) return types.has(clause.type);
   if (!kb.gapById.has(id)) return true;
   return [...types].some((t) => !STRICT_TYPES.has(t));
@@ -289,6 +293,25 @@ function answerQuoteRequest(
       return quoteAnswer(kb, question, [kb.quoteById.get(best.id) as QuoteEntry], best.score);
     }
   }
+  if (explicit && clause.articleQuote && clause.persons.length > 0) {
+    // "Which word does the article put in quotation marks for what Starmer wants": the words
+    // the article quotes, whoever said them, when they fit the whole request.
+    const best = kb.index
+      .search(clause.terms, QUOTE_KINDS, 20)
+      .filter((r) => fits(kb, r, clause))
+      .map((r) => ({
+        r,
+        rank: r.score + (kb.quoteById.get(r.id)?.kind === 'direct' ? DIRECT_QUOTE_BONUS : 0),
+      }))
+      .sort((a, b) => b.rank - a.rank)[0]?.r;
+    if (
+      best &&
+      best.score >= THRESHOLDS.answer &&
+      topicCover(kb, best.doc, topicTerms) >= THRESHOLDS.quoteTopic
+    ) {
+      return quoteAnswer(kb, question, [kb.quoteById.get(best.id) as QuoteEntry], best.score);
+    }
+  }
   if (explicit) {
     // "Quote the article on ...": the article's own words are a quote too.
     const sentence = kb.index.search(clause.terms, SENTENCE_KINDS, 5).find((r) => fits(kb, r, clause));
@@ -296,7 +319,10 @@ function answerQuoteRequest(
       return articleQuoteAnswer(kb, question, sentence);
   }
   if (quoted.length === 0) return null; // no one named: let the Q&A entries try
-  if (!explicit) return null; // "what did Trump say about X": the Q&A entries may still know
+  // "What did Trump say about Starmer": asked what one person said about another person or a
+  // country, and none of their words mention them. A fact naming both is not what they said.
+  const aboutOnlyNames = topicTerms.length > 0 && topicTerms.every((t) => t.entity);
+  if (!explicit && !aboutOnlyNames) return null; // "what did Trump say about X": the Q&A entries may still know
   const name = kb.personById.get(quoted[0] ?? '')?.name ?? 'them';
   const others = kb.index.search(clause.terms, SUGGESTION_KINDS, 6).filter((r) => fits(kb, r, clause));
   return decline(question, 'no-quote', coreMessages.noQuoteOnTopic(name), suggestionsFrom(kb, others));

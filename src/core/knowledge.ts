@@ -8,7 +8,7 @@ import YAML from 'yaml';
 import type { z } from 'zod';
 import { Analyzer, personTerm } from './analyzer.ts';
 import { type Article, paragraphOf, parseArticle } from './article.ts';
-import { FIGURE, questionTypeOf, STRICT_TYPES, TIME_EXPRESSION } from './lexicon.ts';
+import { asksWhetherItHappened, FIGURE, questionTypeOf, STRICT_TYPES, TIME_EXPRESSION } from './lexicon.ts';
 import { DataError, type DataProblem } from './problems.ts';
 import {
   DATA_FILES,
@@ -56,6 +56,11 @@ export interface KnowledgeBase {
   /** Question types each entry, quote and sentence can answer, by document id. */
   readonly answerTypes: ReadonlyMap<string, ReadonlySet<QuestionType>>;
   readonly citationOf: ReadonlyMap<string, Citation>;
+  /**
+   * Known gaps every phrasing of which asks whether something happened ("was the deal
+   * signed?"): they decline only such questions, not "is Zelensky signing a deal?".
+   */
+  readonly happenedGaps: ReadonlySet<string>;
   readonly analyzer: Analyzer;
   readonly index: SearchIndex;
   readonly counts: {
@@ -141,16 +146,17 @@ function parseYamlFile<S extends z.ZodType>(
   schema: S,
   problems: DataProblem[],
 ): z.infer<S> | undefined {
-  const doc = YAML.parseDocument(text, { prettyErrors: false, uniqueKeys: true });
-  if (doc.errors.length > 0) {
-    for (const error of doc.errors) {
-      const line = error.linePos?.[0];
-      problems.push({
-        file,
-        field: line ? `line ${line.line}, column ${line.col}` : undefined,
-        message: `not valid YAML: ${error.message.split('\n')[0]}`,
-      } as DataProblem);
-    }
+  const lines = new YAML.LineCounter();
+  const doc = YAML.parseDocument(text, { uniqueKeys: true, lineCounter: lines });
+  const [error] = doc.errors;
+  if (error) {
+    // The first syntax error; the ones after it are usually its echoes.
+    const at = lines.linePos(error.pos[0]);
+    problems.push({
+      file,
+      field: `line ${at.line}, column ${at.col}`,
+      message: `not valid YAML: ${error.message.split('\n')[0]} (check indentation, colons and brackets there)`,
+    });
     return undefined;
   }
   const raw: unknown = doc.toJS();
@@ -490,8 +496,10 @@ function assemble(
     citationOf.set(quote.id, citationFor(article, [quote.cites]));
     answerTypes.set(quote.id, new Set<QuestionType>(['who', 'what', 'how', 'yes-no']));
   }
+  const happenedGaps = new Set<string>();
   for (const gap of gaps) {
     const questions = [gap.question, ...gap.alternates];
+    if (questions.every((q) => asksWhetherItHappened(foldText(cleanText(q))))) happenedGaps.add(gap.id);
     documents.push({
       kind: 'gap',
       id: gap.id,
@@ -539,6 +547,7 @@ function assemble(
     personById,
     answerTypes,
     citationOf,
+    happenedGaps,
     analyzer,
     index: new SearchIndex(documents),
     counts: {

@@ -39,6 +39,8 @@ export const STOP_WORDS = words(`
   kind type sort keep keeps kept put puts putting worry worried worries concerned concern fear fears afraid
   new old weigh weighed weighing chime chimed nah yeah bit part bits parts q
   rn wait hold held body bodies need needs needed post lowkey highkey deadass country countries nation nations
+  achieve achieves achieved accomplish accomplishes
+  look looks seem seems seemed appear appears
   use used uses using describe described describes describing
   president presidents minister ministers title current refer refers referring meaning definition define
   reason reasons reasoning rationale motive motives motivation justification
@@ -46,6 +48,8 @@ export const STOP_WORDS = words(`
   editor newsroom caption server discord chat convo conversation channel joined lurker newbie
   basics background context overview
   exact exactly word words quote quotes quoted quoting verbatim line lines statement
+  quotation quotations sentence sentences passage passages excerpt excerpts paragraph paragraphs
+  two three four five six seven eight nine ten
   right now currently today
 `);
 
@@ -71,6 +75,11 @@ export const WORLD_ENTITIES = words(`
   medvedev peskov shoigu zakharova navalny yermak sybiha kuleba umerov zaluzhnyi syrskyi
   von der leyen stoltenberg rutte guterres kallas costa
 `);
+
+/** Words after a leader's name that mean their side: "the Trump administration". */
+export const GOVERNMENT_WORDS =
+  words(`government governments administration admin regime cabinet camp team side
+  officials office aides allies`);
 
 /** Greeting and thanks words: a message made only of these gets the help reply, not an answer. */
 export const SMALL_TALK = words(`
@@ -130,10 +139,37 @@ const TYPE_CUES: readonly (readonly [QuestionType, RegExp])[] = [
     'when',
     /\b(?:when|(?:what|which)(?: is| s|s)?(?: the)?(?: exact| precise)? (?:time|day|date|year|month)|by when|how soon)\b/,
   ],
-  ['where', /\b(?:where|what (?:city|place)|which (?:city|place))\b/],
+  // Not "the sentence where Trump says...": there "where" only points into the text.
+  [
+    'where',
+    /(?<!\b(?:sentence|part|bit|line|paragraph|passage|quote|section|article|story|piece|moment|point|case) )\b(?:where|what (?:city|place)|which (?:city|place))\b/,
+  ],
   ['who', /\b(?:who|whom|whose|which (?:person|people|leader|leaders|countries|country|man|woman))\b/],
   ['how', /\bhow\b/],
 ];
+
+/**
+ * Words a question type already says: "what day of the week is it signed" asks when, and "day"
+ * and "week" add nothing once the question is known to ask when.
+ */
+export const TYPE_WORDS: ReadonlyMap<QuestionType, ReadonlySet<string>> = new Map([
+  ['when', words('day days week weeks')],
+]);
+
+/**
+ * "Did Zelensky sign it?", "was the deal actually signed in the end?": asks whether something
+ * happened. An answer reporting a plan ("is set to sign") cannot say.
+ */
+export function asksWhetherItHappened(folded: string): boolean {
+  const text = ` ${folded.replace(/\s+/g, ' ').trim()} `;
+  if (/\b(?:going|set|due|expected|supposed|planning|about|scheduled) to\b/.test(text)) return false;
+  return (
+    /^ (?:did|didnt|was|wasnt|were|werent|has|hasnt|have|havent|had|hadnt)\b/.test(text) ||
+    /\b(?:in the end|end(?:ed)? up|eventually|finally|after all|go(?:ne)? ahead|went ahead|went through|go through)\b/.test(
+      text,
+    )
+  );
+}
 
 /** Question types that an entry must explicitly be able to answer. */
 export const STRICT_TYPES: ReadonlySet<QuestionType> = new Set(['why', 'when', 'where', 'how-many']);

@@ -69,6 +69,12 @@ export const QaEntry = z
         'Question types this entry answers; by default those its phrasings ask, plus what and yes-no.',
       ),
     related: z.array(Id).default([]),
+    planned: z
+      .boolean()
+      .default(false)
+      .describe(
+        'The answer reports a plan or an event still to come when the article was written ("is set to sign"): it cannot say whether it happened, so "did Zelensky sign it?" is not answered from it.',
+      ),
   })
   .strict();
 

@@ -1,0 +1,67 @@
+/** Every sentence the front ends say on their own behalf, in one place. */
+
+export const messages = {
+  askUsage: (prefix: string) =>
+    `Ask me something about the story, e.g. \`${prefix}ask who did Trump call a dictator?\``,
+  quoteUsage: (prefix: string) =>
+    `Name a speaker or a subject, e.g. \`${prefix}quote Trump on security guarantees\` or \`${prefix}quote Lavrov\`.`,
+  cooldown: (seconds: number) =>
+    `Easy there: you can ask again in ${seconds} second${seconds === 1 ? '' : 's'}. I'll be here.`,
+  moderatorsOnly:
+    'Only moderators can do that (Manage Server, or a role the bot operator listed in MOD_ROLE_IDS). Nothing was changed.',
+  failed:
+    'Sorry, something went wrong on my side while answering. It has been logged; please try again in a moment.',
+  unknownCommand: (name: string, prefix: string) =>
+    `I don't know the command \`${name}\`. Type \`${prefix}help\` to see what I can do.`,
+  unknownButton: 'That button belongs to an older version of me. Ask again and use the new buttons.',
+  notAnEntry:
+    'That question is no longer in my notes (the data was updated). Ask it again in your own words.',
+  notAParagraph: (count: number) => `The article has paragraphs 1 to ${count}. Pick one of those.`,
+  feedbackThanks: 'Thanks: that helps the curators improve the answers.',
+  feedbackSorry:
+    'Thanks for telling me. The curators will see it; meanwhile try asking in other words, or pick a related question.',
+  terminalNotice: (prefix: string) =>
+    `story-bot in the terminal: type a question, or ${prefix}help. (Set DISCORD_TOKEN in .env to connect to Discord; see README.)`,
+  messageContentMissing:
+    'Discord refused the privileged Message Content intent (close code 4014). Turn it on for this application in the Developer Portal (Bot > Privileged Gateway Intents), or set MESSAGE_CONTENT_INTENT=false: @mentions, DMs and slash commands keep working without it; only prefix commands like !ask need it.',
+  invalidToken:
+    'Discord rejected the token (close code 4004). Copy a fresh one from the Developer Portal (Bot > Reset Token) into DISCORD_TOKEN.',
+
+  // Answers
+  source: 'Source',
+  paragraph: (n: string) => `paragraph ${n}`,
+  showParagraph: (n: string) => `Show paragraph ${n}`,
+  didYouMean: 'Did you mean',
+  related: 'Related',
+  helpful: 'Helpful',
+  notWhatIAsked: 'Not what I asked',
+  matchFooter: (percent: number) => `From the article · match ${percent}%`,
+  reportedNote: 'Reported speech: the article’s account, not the speaker’s own words.',
+
+  // Browsing
+  topicsTitle: 'Topics',
+  topicsHint: (prefix: string) => `Pick a topic below, or type \`${prefix}topics <topic>\`.`,
+  topicPlaceholder: 'Pick a topic',
+  unknownTopic: (prefix: string) => `I don't know that topic. Type \`${prefix}topics\` to see them all.`,
+  storyParagraphHint: (prefix: string) =>
+    `Read any paragraph with \`/story paragraph:<n>\` or \`${prefix}story <n>\`.`,
+  helpTitle: 'story-bot: answers about one news story',
+  helpIntro: (title: string) =>
+    `I answer questions about “${title}” from the article itself, with a citation, and say so when the article doesn't say. Ask in your own words: mention me, DM me, or use the commands below.`,
+  helpExamples:
+    'Try: “who did Trump call a dictator?”, “minerals?”, “quote Lavrov”, “how much is the UK spending on defence?”',
+
+  // Moderators
+  reloadOk: (took: number) => `Reloaded in ${took} ms. The new data is live.`,
+  reloadFailed: (count: number) =>
+    `Reload refused: ${count} problem${count === 1 ? '' : 's'} in the data. The previous data is still live; fix these and reload again.`,
+  reloadCounts: 'Now serving',
+  reloadChanges: 'Changes',
+  reloadNoChanges: 'No entries changed.',
+  reloadShards: 'Shards',
+  unansweredTitle: 'What people asked that I could not answer',
+  unansweredEmpty: 'Nothing declined or flagged yet.',
+  unansweredOff:
+    'The question log is off (LOG_QUESTIONS=false) or its database could not be opened; see the logs.',
+  misansweredTitle: 'Answers marked “not what I asked”',
+} as const;

@@ -1,0 +1,84 @@
+/**
+ * /reload and !reload (moderators): put edited data live without a restart, validated, never
+ * half-applied. The reload itself is KnowledgeHolder's; this renders the outcome.
+ */
+import {
+  ApplicationCommandOptionType,
+  InteractionContextType,
+  PermissionFlagsBits,
+} from 'discord-api-types/v10';
+import { formatProblem } from '../core/problems.ts';
+import type { ReloadOutcome } from '../services/knowledge-holder.ts';
+import { messages } from './messages.ts';
+import type { BotReply, Command } from './types.ts';
+
+/** Problems listed in one reply; the rest are counted (the log has them all). */
+const MAX_PROBLEMS_SHOWN = 15;
+
+export const reloadCommand: Command = {
+  definition: {
+    name: 'reload',
+    description: 'Moderators: reload the data (validated; the old data stays live if anything is wrong).',
+    options: [
+      {
+        type: ApplicationCommandOptionType.Attachment,
+        name: 'file',
+        description: 'Replace one data file (e.g. qa.yaml) with this upload, if the whole folder validates',
+      },
+    ],
+    default_member_permissions: String(PermissionFlagsBits.ManageGuild),
+    contexts: [InteractionContextType.Guild, InteractionContextType.BotDM],
+  } as const satisfies Command['definition'],
+  summary: 'Moderators: reload the data, or replace one data file with an upload.',
+  usage: 'reload',
+  moderatorOnly: true,
+
+  async execute(context, input) {
+    const file = input.attachment('file');
+    const outcome = await context.services.reload({
+      requestedBy: context.asker.id,
+      ...(file ? { file } : {}),
+    });
+    await context.reply(renderReload(outcome));
+  },
+};
+
+export function renderReload(outcome: ReloadOutcome, shards?: readonly string[]): BotReply {
+  const shardField =
+    shards && shards.length > 0 ? [{ name: messages.reloadShards, value: shards.join('\n') }] : [];
+  if (!outcome.ok) {
+    const shown = outcome.problems.slice(0, MAX_PROBLEMS_SHOWN).map((p) => `• ${formatProblem(p)}`);
+    const more = outcome.problems.length - shown.length;
+    return {
+      embed: {
+        title: messages.reloadFailed(outcome.problems.length),
+        description: `${shown.join('\n')}${more > 0 ? `\n…and ${more} more (see the bot's log)` : ''}`,
+        fields: shardField,
+      },
+      ephemeral: true,
+    };
+  }
+  const { counts, changes } = outcome;
+  const list = (label: string, ids: readonly string[]): string | null =>
+    ids.length > 0
+      ? `${label}: ${ids.slice(0, 20).join(', ')}${ids.length > 20 ? ` (+${ids.length - 20})` : ''}`
+      : null;
+  const changeLines = [
+    list('added', changes.added),
+    list('removed', changes.removed),
+    list('edited', changes.edited),
+  ]
+    .filter((l) => l !== null)
+    .join('\n');
+  return {
+    embed: {
+      title: messages.reloadOk(outcome.tookMs),
+      description: `${messages.reloadCounts}: ${counts.entries} Q&A entries, ${counts.quotes} quotes, ${counts.people} people, ${counts.gaps} known gaps (version ${outcome.version}${outcome.replacedFile ? `, replaced ${outcome.replacedFile}` : ''}).`,
+      fields: [
+        { name: messages.reloadChanges, value: changeLines || messages.reloadNoChanges },
+        ...shardField,
+      ],
+    },
+    ephemeral: true,
+  };
+}

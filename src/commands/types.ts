@@ -1,0 +1,141 @@
+/**
+ * The command layer's contracts. A command is defined once (its Discord definition, its chat
+ * form, its handler) and served to slash commands, chat commands and the terminal alike: the
+ * front ends turn their input into a CommandInput and render the BotReply it sends back.
+ */
+import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord-api-types/v10';
+import type { Answer } from '../core/answer.ts';
+import type { KnowledgeBase } from '../core/knowledge.ts';
+import type { Logger } from '../log.ts';
+import type { ReloadOutcome } from '../services/knowledge-holder.ts';
+
+export type Surface = 'slash' | 'chat' | 'terminal';
+
+export interface ReplyButton {
+  /** Dispatched back to the command that owns the prefix before the first ":". */
+  readonly customId: string;
+  readonly label: string;
+  readonly style?: 'primary' | 'secondary' | 'success' | 'danger';
+}
+
+export interface ReplySelect {
+  readonly customId: string;
+  readonly placeholder: string;
+  readonly options: readonly {
+    readonly label: string;
+    readonly value: string;
+    readonly description?: string;
+  }[];
+}
+
+export interface ReplyEmbed {
+  readonly title?: string;
+  readonly description: string;
+  readonly fields?: readonly { readonly name: string; readonly value: string }[];
+  readonly footer?: string;
+}
+
+/** What a command says back; each front end renders it within its own limits. */
+export interface BotReply {
+  readonly content?: string;
+  readonly embed?: ReplyEmbed;
+  readonly buttons?: readonly ReplyButton[];
+  readonly select?: ReplySelect;
+  /** Only the asker sees it (slash commands and buttons; elsewhere a plain reply). */
+  readonly ephemeral?: boolean;
+}
+
+export interface UploadedFile {
+  readonly name: string;
+  readonly size: number;
+  /** Fetches the contents; the front end enforces the size limit. */
+  read(): Promise<string>;
+}
+
+/** Option values as a front end parsed them. */
+export interface CommandInput {
+  string(name: string): string | null;
+  boolean(name: string): boolean | null;
+  attachment(name: string): UploadedFile | null;
+}
+
+export interface Asker {
+  readonly id: string;
+  readonly name: string;
+  /** ManageGuild, a role in MOD_ROLE_IDS, a user in MOD_USER_IDS, or the terminal's operator. */
+  readonly isModerator: boolean;
+}
+
+/** What the running bot offers its commands. */
+export interface BotServices {
+  knowledge(): KnowledgeBase;
+  reload(request: { readonly requestedBy: string; readonly file?: UploadedFile }): Promise<ReloadOutcome>;
+  /** Records a question the bot declined or answered (for the unanswered-questions log). */
+  recordQuestion(answer: Answer, guildId: string | null): void;
+  recordFeedback(entryId: string, helpful: boolean, question: string | null, guildId: string | null): void;
+  unansweredReport(limit: number): UnansweredReport | null;
+  readonly commandPrefix: string;
+  readonly log: Logger;
+}
+
+export interface UnansweredReport {
+  readonly declined: readonly {
+    readonly question: string;
+    readonly count: number;
+    readonly lastSeen: string;
+  }[];
+  readonly misanswered: readonly {
+    readonly entryId: string;
+    readonly notHelpful: number;
+    readonly helpful: number;
+    readonly examples: readonly string[];
+  }[];
+}
+
+export interface CommandContext {
+  readonly surface: Surface;
+  readonly asker: Asker;
+  readonly guildId: string | null;
+  /** For button clicks: the question the clicked answer was about. */
+  readonly origin?: string | null;
+  readonly services: BotServices;
+  reply(message: BotReply): Promise<void>;
+}
+
+export interface AutocompleteChoice {
+  readonly name: string;
+  readonly value: string;
+}
+
+export type CommandDefinition = RESTPostAPIChatInputApplicationCommandsJSONBody;
+
+export interface Command {
+  /** The Discord definition: name, description, options, default_member_permissions. */
+  readonly definition: CommandDefinition;
+  /** One line for /help and !help. */
+  readonly summary: string;
+  /** How to type it in chat, without the prefix: "ask <question>". */
+  readonly usage: string;
+  /** The option the rest of a chat message fills ("!ask who is ..." -> question). */
+  readonly chatArgument?: string;
+  /** Checked at run time as well as by Discord's default_member_permissions. */
+  readonly moderatorOnly?: boolean;
+  /** Counted against the per-user cooldown (answers are; help and browsing are not). */
+  readonly cooldown?: boolean;
+  execute(context: CommandContext, input: CommandInput): Promise<void>;
+  autocomplete?(
+    context: Pick<CommandContext, 'services'>,
+    option: string,
+    typed: string,
+  ): AutocompleteChoice[];
+  /** Button and select-menu clicks whose custom id starts with `${definition.name}:`. */
+  component?(context: CommandContext, args: readonly string[], values: readonly string[]): Promise<void>;
+}
+
+/** A problem the user can fix: shown to them (privately where possible), never logged as an error. */
+export class UserError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UserError';
+  }
+}

@@ -1,0 +1,198 @@
+/**
+ * Configuration: read from the environment once (after .env), validated, frozen.
+ * Nothing else in the project reads process.env.
+ */
+import { z } from 'zod';
+
+const Snowflake = z.string().regex(/^\d{17,20}$/);
+
+/** "a, b,c" -> ["a", "b", "c"]; blank -> []. */
+const idList = (variable: string) =>
+  z
+    .string()
+    .default('')
+    .transform((value, ctx) => {
+      const ids = value
+        .split(',')
+        .map((id) => id.trim())
+        .filter(Boolean);
+      for (const id of ids) {
+        if (!Snowflake.safeParse(id).success) {
+          ctx.addIssue({
+            code: 'custom',
+            message: `"${id}" is not a Discord id: list ids (17-20 digits) separated by commas, e.g. ${variable}=123456789012345678,234567890123456789`,
+          });
+        }
+      }
+      return ids;
+    });
+
+const flag = (fallback: boolean) =>
+  z
+    .string()
+    .optional()
+    .transform((value, ctx) => {
+      if (value === undefined || value.trim() === '') return fallback;
+      const v = value.trim().toLowerCase();
+      if (['1', 'true', 'yes', 'on'].includes(v)) return true;
+      if (['0', 'false', 'no', 'off'].includes(v)) return false;
+      ctx.addIssue({ code: 'custom', message: `"${value}" is not a yes/no value: use true or false` });
+      return fallback;
+    });
+
+const integer = (fallback: number, min: number, max: number, unit: string) =>
+  z
+    .string()
+    .optional()
+    .transform((value, ctx) => {
+      if (value === undefined || value.trim() === '') return fallback;
+      const n = Number(value);
+      if (!Number.isInteger(n) || n < min || n > max) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `"${value}" is not a whole number of ${unit} from ${min} to ${max}`,
+        });
+        return fallback;
+      }
+      return n;
+    });
+
+const optionalText = z
+  .string()
+  .optional()
+  .transform((v) => (v === undefined || v.trim() === '' ? undefined : v.trim()));
+
+const EnvSchema = z.object({
+  DISCORD_TOKEN: optionalText.refine((v) => v === undefined || /^[\w.-]{20,}$/.test(v), {
+    message: 'does not look like a bot token: copy it from the Developer Portal (Bot > Reset Token)',
+  }),
+  DISCORD_CLIENT_ID: optionalText.refine((v) => v === undefined || Snowflake.safeParse(v).success, {
+    message: 'must be the application id (17-20 digits), from the Developer Portal (General Information)',
+  }),
+  DISCORD_GUILD_ID: optionalText.refine((v) => v === undefined || Snowflake.safeParse(v).success, {
+    message:
+      'must be a server id (17-20 digits): right-click the server with Developer Mode on, Copy Server ID',
+  }),
+  DISCORD_API_URL: optionalText.refine((v) => v === undefined || /^https?:\/\/[^\s/]+(\/\S*)?$/.test(v), {
+    message: 'must be an http(s) URL such as https://discord.com/api',
+  }),
+  DISCORD_REST_REQUESTS_PER_SECOND: integer(50, 1, 10_000, 'requests per second'),
+  MESSAGE_CONTENT_INTENT: flag(true),
+  COMMAND_PREFIX: z
+    .string()
+    .optional()
+    .transform((v) => (v === undefined || v === '' ? '!' : v))
+    .refine((v) => v.length <= 5 && !/\s/.test(v), {
+      message: 'must be 1-5 characters without spaces, e.g. ! or ?',
+    }),
+  MOD_ROLE_IDS: idList('MOD_ROLE_IDS'),
+  MOD_USER_IDS: idList('MOD_USER_IDS'),
+  COOLDOWN_SECONDS: integer(3, 0, 3600, 'seconds'),
+  DATA_DIR: optionalText,
+  STATE_DIR: optionalText,
+  LOG_QUESTIONS: flag(true),
+  LOG_LEVEL: z
+    .string()
+    .optional()
+    .transform((v) => (v === undefined || v.trim() === '' ? 'info' : v.trim().toLowerCase()))
+    .refine((v) => ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(v), {
+      message: 'must be one of fatal, error, warn, info, debug, trace, silent',
+    }),
+  HEALTH_PORT: integer(0, 0, 65_535, 'port (0 = off)'),
+  WATCH_DATA: flag(false),
+  SHARD_COUNT: optionalText.refine((v) => v === undefined || v === 'auto' || /^[1-9]\d{0,3}$/.test(v), {
+    message: 'must be auto or a number of shards from 1 to 9999',
+  }),
+  MAX_UPLOAD_KB: integer(512, 1, 8192, 'kilobytes'),
+});
+
+export interface Config {
+  readonly discord: {
+    /** Absent: run in the terminal instead of connecting. */
+    readonly token: string | undefined;
+    readonly clientId: string | undefined;
+    readonly guildId: string | undefined;
+    readonly apiUrl: string;
+    readonly restRequestsPerSecond: number;
+    readonly messageContentIntent: boolean;
+    readonly shardCount: number | 'auto' | undefined;
+  };
+  readonly commandPrefix: string;
+  readonly moderators: { readonly roleIds: readonly string[]; readonly userIds: readonly string[] };
+  readonly cooldownSeconds: number;
+  readonly dataDir: string;
+  readonly stateDir: string;
+  readonly logQuestions: boolean;
+  readonly logLevel: string;
+  readonly healthPort: number;
+  readonly watchData: boolean;
+  readonly maxUploadBytes: number;
+}
+
+export const DEFAULT_DATA_DIR = 'data';
+export const DEFAULT_STATE_DIR = 'state';
+export const DEFAULT_DISCORD_API_URL = 'https://discord.com/api';
+
+/** Thrown when configuration is invalid: one line per problem, naming the variable. */
+export class ConfigError extends Error {
+  readonly problems: readonly string[];
+  constructor(problems: readonly string[]) {
+    super(problems.join('\n'));
+    this.name = 'ConfigError';
+    this.problems = problems;
+  }
+}
+
+/** Parses an environment (process.env, or a test's own) into a frozen Config. */
+export function parseConfig(env: Readonly<Record<string, string | undefined>>): Config {
+  const result = EnvSchema.safeParse(env);
+  if (!result.success) {
+    throw new ConfigError(
+      result.error.issues.map((issue) => `${String(issue.path[0] ?? 'environment')}: ${issue.message}`),
+    );
+  }
+  const e = result.data;
+  const shardCount =
+    e.SHARD_COUNT === undefined || e.SHARD_COUNT === 'auto' ? e.SHARD_COUNT : Number(e.SHARD_COUNT);
+  return deepFreeze({
+    discord: {
+      token: e.DISCORD_TOKEN,
+      clientId: e.DISCORD_CLIENT_ID,
+      guildId: e.DISCORD_GUILD_ID,
+      apiUrl: (e.DISCORD_API_URL ?? DEFAULT_DISCORD_API_URL).replace(/\/+$/, ''),
+      restRequestsPerSecond: e.DISCORD_REST_REQUESTS_PER_SECOND,
+      messageContentIntent: e.MESSAGE_CONTENT_INTENT,
+      shardCount,
+    },
+    commandPrefix: e.COMMAND_PREFIX,
+    moderators: { roleIds: e.MOD_ROLE_IDS, userIds: e.MOD_USER_IDS },
+    cooldownSeconds: e.COOLDOWN_SECONDS,
+    dataDir: e.DATA_DIR ?? DEFAULT_DATA_DIR,
+    stateDir: e.STATE_DIR ?? DEFAULT_STATE_DIR,
+    logQuestions: e.LOG_QUESTIONS,
+    logLevel: e.LOG_LEVEL,
+    healthPort: e.HEALTH_PORT,
+    watchData: e.WATCH_DATA,
+    maxUploadBytes: e.MAX_UPLOAD_KB * 1024,
+  });
+}
+
+/**
+ * Reads .env (if present) into the environment, then parses it. The one place that touches
+ * process.env; a variable already set in the environment wins over .env.
+ */
+export async function loadConfig(
+  overrides: Readonly<Record<string, string | undefined>> = {},
+): Promise<Config> {
+  const dotenv = await import('dotenv');
+  dotenv.config({ quiet: true });
+  return parseConfig({ ...process.env, ...overrides });
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object') {
+    for (const inner of Object.values(value)) deepFreeze(inner);
+    Object.freeze(value);
+  }
+  return value;
+}

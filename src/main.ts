@@ -1,0 +1,46 @@
+/**
+ * npm start: with DISCORD_TOKEN set, the Discord bot; without it, the same bot in the terminal.
+ * --data DIR (or DATA_DIR) serves another data folder.
+ */
+import { parseArgs } from './cli/args.ts';
+import { configOrExit, dataProblemsOrThrow, fail } from './cli/startup.ts';
+import { Dispatcher } from './commands/dispatch.ts';
+import { messages } from './commands/messages.ts';
+import { createLogger } from './log.ts';
+import { createServices } from './services/bot-services.ts';
+import { KnowledgeHolder } from './services/knowledge-holder.ts';
+import { runTerminal } from './terminal/terminal.ts';
+
+const args = (() => {
+  try {
+    return parseArgs(process.argv.slice(2));
+  } catch (error) {
+    return fail([(error as Error).message]);
+  }
+})();
+const config = await configOrExit(args.dataDir ? { DATA_DIR: args.dataDir } : {});
+
+if (config.discord.token) {
+  const { startBot } = await import('./discord/bot.ts');
+  await startBot(config);
+} else {
+  // The terminal keeps stdout for answers; only warnings and worse go to stderr.
+  const log = createLogger({
+    level: config.logLevel === 'info' ? 'warn' : config.logLevel,
+    secrets: [],
+    fd: 2,
+  });
+  const holder = await KnowledgeHolder.open(config.dataDir, { maxUploadBytes: config.maxUploadBytes }).catch(
+    (error: unknown) => dataProblemsOrThrow(error, config.dataDir),
+  );
+  const services = createServices({ holder, store: null, log, commandPrefix: config.commandPrefix });
+  const dispatcher = new Dispatcher(services, { cooldownSeconds: 0 });
+  process.stderr.write(`${messages.terminalNotice(config.commandPrefix)}\n`);
+  await runTerminal({
+    input: process.stdin,
+    output: process.stdout,
+    dispatcher,
+    services,
+    interactive: process.stdin.isTTY === true,
+  });
+}

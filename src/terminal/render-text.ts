@@ -1,0 +1,26 @@
+/** Replies as plain text for the terminal: the same BotReply the Discord adapter renders as embeds. */
+import type { BotReply } from '../commands/types.ts';
+
+/** Discord markdown that reads badly on a terminal. */
+function plain(text: string): string {
+  return text.replace(/\*\*(.+?)\*\*/g, '$1').replace(/`([^`]+)`/g, '$1');
+}
+
+export function renderText(reply: BotReply): string {
+  const lines: string[] = [];
+  if (reply.content) lines.push(plain(reply.content));
+  const embed = reply.embed;
+  if (embed) {
+    if (embed.title) lines.push(plain(embed.title));
+    lines.push(plain(embed.description));
+    for (const field of embed.fields ?? []) {
+      const name = field.name.trim().replace(/\u200b/g, '');
+      lines.push('', name ? `${name}:` : '', plain(field.value));
+    }
+    if (embed.footer) lines.push('', `(${embed.footer})`);
+  }
+  if (reply.select) {
+    lines.push('', `${reply.select.placeholder}: ${reply.select.options.map((o) => o.label).join(' | ')}`);
+  }
+  return `${lines.filter((line, i, all) => !(line === '' && all[i - 1] === '')).join('\n')}\n`;
+}

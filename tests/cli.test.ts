@@ -1,0 +1,113 @@
+import { describe, expect, it } from 'vitest';
+import { copyOfData, MINI_STORY_DIR } from './support/data.ts';
+import { runScript } from './support/run.ts';
+
+describe('npm start without a token: the bot in the terminal', () => {
+  it('answers piped questions with citations and exits 0 at end of input', async () => {
+    const result = await runScript('src/main.ts', [], {
+      stdin: 'who did trump call a dictator?\n!quote lavrov\n',
+    });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('Zelensky');
+    expect(result.stdout).toMatch(/Source:\n> .*dictator/);
+    expect(result.stdout).toContain('reported speech');
+    expect(result.stderr).toContain('DISCORD_TOKEN');
+  });
+
+  it('serves another story with --data', async () => {
+    const result = await runScript('src/main.ts', ['--data', MINI_STORY_DIR], {
+      stdin: '!story\nwho voted against?\n',
+    });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('Riverton approves Alder River footbridge');
+    expect(result.stdout).toContain('Tom Hale');
+  });
+
+  it('exits non-zero with one line per configuration problem', async () => {
+    const result = await runScript('src/main.ts', [], {
+      env: { DISCORD_TOKEN: 'nope', COOLDOWN_SECONDS: 'soon' },
+    });
+    expect(result.code).toBe(1);
+    const lines = result.stderr.trim().split('\n');
+    expect(lines.slice(1)).toEqual([
+      expect.stringMatching(/^DISCORD_TOKEN: /),
+      expect.stringMatching(/^COOLDOWN_SECONDS: /),
+    ]);
+  });
+});
+
+describe('npm run ask', () => {
+  it('--json answers one question per line with the documented fields', async () => {
+    const result = await runScript('src/cli/ask.ts', ['--json'], {
+      stdin: 'who did trump call a dictator?\n\nwhat did scholz say?\n',
+    });
+    expect(result.code).toBe(0);
+    const lines = result.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatchObject({
+      question: 'who did trump call a dictator?',
+      answered: true,
+      kind: 'qa',
+      id: 'trump-dictator',
+      citation: { paragraph: 'p7', excerpt: expect.stringContaining('dictator') },
+    });
+    for (const line of lines) {
+      expect(Object.keys(line)).toEqual(
+        expect.arrayContaining([
+          'question',
+          'answered',
+          'kind',
+          'text',
+          'citation',
+          'score',
+          'id',
+          'suggestions',
+          'took_us',
+        ]),
+      );
+      expect(line.took_us).toEqual(expect.any(Number));
+    }
+    expect(lines[1]).toMatchObject({ answered: false, kind: 'none', citation: null });
+  });
+
+  it('prints one readable answer for a question given as arguments', async () => {
+    const result = await runScript('src/cli/ask.ts', [
+      'how',
+      'much',
+      'is',
+      'the',
+      'UK',
+      'spending',
+      'on',
+      'defence?',
+    ]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('2.5%');
+    expect(result.stdout).toContain('Source (paragraph 6)');
+  });
+});
+
+describe('npm run validate', () => {
+  it('exits 0 and summarises a good folder', async () => {
+    const result = await runScript('src/cli/validate.ts', ['--data', MINI_STORY_DIR]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('OK. 5 Q&A entries, 2 quotes');
+  });
+
+  it('lists every problem with file and entry, and exits 1', async () => {
+    const data = await copyOfData();
+    try {
+      await data.edit('qa.yaml', (t) => t.replace('cites: [p3.s1]', 'cites: [p8]'));
+      await data.edit('quotes.yaml', (t) => t.replace('This bridge connects', 'This bridge joins'));
+      const result = await runScript('src/cli/validate.ts', ['--data', data.dir]);
+      expect(result.code).toBe(1);
+      expect(result.stdout).toContain('qa.yaml, entry "hale-vote", field cites[0]: p8 is not in the article');
+      expect(result.stdout).toContain('quotes.yaml, entry "lopez-connects", field text: not verbatim');
+    } finally {
+      await data.remove();
+    }
+  });
+});

@@ -1,0 +1,161 @@
+import { describe, expect, it, vi } from 'vitest';
+import { Cooldowns, Dispatcher } from '../src/commands/dispatch.ts';
+import { messages } from '../src/commands/messages.ts';
+import { commandDefinitions, commands, findCommand } from '../src/commands/registry.ts';
+import type { Command } from '../src/commands/types.ts';
+import { MINI_STORY_DIR } from './support/data.ts';
+import { contextFor, inputOf, servicesFor } from './support/services.ts';
+
+const services = await servicesFor(MINI_STORY_DIR);
+const command = (name: string): Command => {
+  const found = findCommand(name);
+  if (!found) throw new Error(`no command ${name}`);
+  return found;
+};
+
+describe('the registry', () => {
+  it('defines each command once, with a unique name, and feeds the deploy JSON', () => {
+    const names = commands.map((c) => c.definition.name);
+    expect(new Set(names).size).toBe(names.length);
+    expect(names).toEqual(
+      expect.arrayContaining(['ask', 'quote', 'topics', 'story', 'help', 'reload', 'unanswered']),
+    );
+    expect(commandDefinitions().map((d) => d.name)).toEqual(names);
+  });
+
+  it('marks moderator commands with ManageGuild for Discord and for the run-time check', () => {
+    for (const name of ['reload', 'unanswered']) {
+      expect(command(name).definition.default_member_permissions).toBe('32');
+      expect(command(name).moderatorOnly).toBe(true);
+    }
+  });
+
+  it('keeps every definition within Discord limits', () => {
+    for (const definition of commandDefinitions()) {
+      expect(definition.name).toMatch(/^[a-z-]{1,32}$/);
+      expect(definition.description.length).toBeLessThanOrEqual(100);
+      for (const option of definition.options ?? [])
+        expect(option.description.length).toBeLessThanOrEqual(100);
+    }
+  });
+});
+
+describe('the dispatcher', () => {
+  it('answers /ask with an embed holding the answer, its citation and buttons', async () => {
+    const dispatcher = new Dispatcher(services, { cooldownSeconds: 0 });
+    const context = contextFor(services);
+    await dispatcher.run(command('ask'), context, inputOf({ question: 'how much will the bridge cost?' }));
+    const reply = context.replies[0];
+    expect(reply?.embed?.description).toContain('4.2 million pounds');
+    expect(reply?.embed?.fields?.[0]?.value).toContain('The bridge will cost 4.2 million pounds');
+    expect(reply?.buttons?.map((b) => b.customId)).toEqual([
+      'ask:para:p2',
+      'ask:entry:bridge-opening',
+      'ask:fb:up:bridge-cost',
+      'ask:fb:down:bridge-cost',
+    ]);
+  });
+
+  it('refuses moderator commands to others, privately, and changes nothing', async () => {
+    const dispatcher = new Dispatcher(services, { cooldownSeconds: 0 });
+    const reload = vi.spyOn(services, 'reload');
+    const context = contextFor(services, { moderator: false });
+    await dispatcher.run(command('reload'), context, inputOf({}));
+    expect(context.replies).toEqual([{ content: messages.moderatorsOnly, ephemeral: true }]);
+    expect(reload).not.toHaveBeenCalled();
+    reload.mockRestore();
+  });
+
+  it('applies the per-user cooldown to questions, not to the terminal', async () => {
+    let now = 1_000_000;
+    const dispatcher = new Dispatcher(services, { cooldownSeconds: 5, now: () => now });
+    const context = contextFor(services);
+    const ask = inputOf({ question: 'who voted against the bridge' });
+    await dispatcher.run(command('ask'), context, ask);
+    await dispatcher.run(command('ask'), context, ask);
+    expect(context.replies[1]).toEqual({ content: messages.cooldown(5), ephemeral: true });
+    now += 5_000;
+    await dispatcher.run(command('ask'), context, ask);
+    expect(context.replies[2]?.embed).toBeDefined();
+    const terminal = contextFor(services, { surface: 'terminal' });
+    await dispatcher.run(command('ask'), terminal, ask);
+    await dispatcher.run(command('ask'), terminal, ask);
+    expect(terminal.replies.every((r) => r.embed !== undefined)).toBe(true);
+  });
+
+  it('turns a crash into a short private apology and logs it; the next command still works', async () => {
+    const error = vi.spyOn(services.log, 'error');
+    const broken: Command = { ...command('story'), execute: () => Promise.reject(new Error('boom')) };
+    const dispatcher = new Dispatcher(services, { cooldownSeconds: 0 });
+    const context = contextFor(services);
+    await dispatcher.run(broken, context, inputOf({}));
+    expect(context.replies).toEqual([{ content: messages.failed, ephemeral: true }]);
+    expect(error).toHaveBeenCalledOnce();
+    await dispatcher.run(command('story'), context, inputOf({}));
+    expect(context.replies[1]?.embed?.title).toBe('Riverton approves Alder River footbridge');
+    error.mockRestore();
+  });
+
+  it('routes button clicks to the command that owns the custom id', async () => {
+    const dispatcher = new Dispatcher(services, { cooldownSeconds: 0 });
+    const context = contextFor(services);
+    await dispatcher.component('ask:entry:hale-vote', [], context);
+    await dispatcher.component('ask:para:p3', [], context);
+    await dispatcher.component('nope:1', [], context);
+    expect(context.replies[0]?.embed?.description).toContain('Tom Hale voted against');
+    expect(context.replies[1]?.embed?.description).toBe(
+      'Councillor Tom Hale voted against the plan, claiming it was too expensive.',
+    );
+    expect(context.replies[2]).toEqual({ content: messages.unknownButton, ephemeral: true });
+  });
+
+  it('parses chat commands with the prefix, and leaves other text alone', () => {
+    const dispatcher = new Dispatcher(services, { cooldownSeconds: 0 });
+    const parsed = dispatcher.parseChat('!ask   who is the mayor?');
+    expect(parsed.kind).toBe('command');
+    if (parsed.kind === 'command') {
+      expect(parsed.command.definition.name).toBe('ask');
+      expect(parsed.input.string('question')).toBe('who is the mayor?');
+    }
+    expect(dispatcher.parseChat('!frobnicate now')).toEqual({ kind: 'unknown', name: 'frobnicate' });
+    expect(dispatcher.parseChat('who is the mayor?')).toEqual({ kind: 'text', text: 'who is the mayor?' });
+  });
+
+  it('autocompletes questions, people and topics, at most 25, never throwing', () => {
+    const dispatcher = new Dispatcher(services, { cooldownSeconds: 0 });
+    expect(dispatcher.autocomplete('ask', 'question', 'how much')[0]?.value).toBe(
+      'How much will the bridge cost?',
+    );
+    expect(dispatcher.autocomplete('ask', 'question', '').length).toBeGreaterThan(0);
+    expect(dispatcher.autocomplete('quote', 'speaker', 'lopz')[0]).toEqual({
+      name: 'Ana Lopez',
+      value: 'Ana Lopez',
+    });
+    expect(dispatcher.autocomplete('nope', 'x', 'y')).toEqual([]);
+  });
+
+  it('lists every command in help, moderator commands only for moderators', async () => {
+    const dispatcher = new Dispatcher(services, { cooldownSeconds: 0 });
+    const member = contextFor(services);
+    const moderator = contextFor(services, { moderator: true });
+    await dispatcher.run(command('help'), member, inputOf({}));
+    await dispatcher.run(command('help'), moderator, inputOf({}));
+    for (const c of commands.filter((c) => !c.moderatorOnly))
+      expect(member.replies[0]?.embed?.description).toContain(`/${c.definition.name}`);
+    expect(member.replies[0]?.embed?.description).not.toContain('/reload');
+    expect(moderator.replies[0]?.embed?.description).toContain('/reload');
+  });
+});
+
+describe('Cooldowns', () => {
+  it('counts seconds left and forgets after the window', () => {
+    let now = 0;
+    const cooldowns = new Cooldowns(3, () => now);
+    expect(cooldowns.take('a')).toBe(0);
+    now = 1_000;
+    expect(cooldowns.take('a')).toBe(2);
+    expect(cooldowns.take('b')).toBe(0);
+    now = 3_000;
+    expect(cooldowns.take('a')).toBe(0);
+  });
+});

@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, parseConfig } from '../src/config.ts';
+
+function problemsOf(env: Record<string, string>): string[] {
+  try {
+    parseConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return [...error.problems];
+    throw error;
+  }
+  return [];
+}
+
+describe('configuration', () => {
+  it('has working defaults with nothing set: terminal mode, data/, prefix !', () => {
+    const config = parseConfig({});
+    expect(config.discord.token).toBeUndefined();
+    expect(config.discord.apiUrl).toBe('https://discord.com/api');
+    expect(config.dataDir).toBe('data');
+    expect(config.commandPrefix).toBe('!');
+    expect(config.discord.messageContentIntent).toBe(true);
+    expect(config.moderators).toEqual({ roleIds: [], userIds: [] });
+  });
+
+  it('is frozen all the way down', () => {
+    const config = parseConfig({ MOD_ROLE_IDS: '123456789012345678' });
+    expect(Object.isFrozen(config)).toBe(true);
+    expect(Object.isFrozen(config.moderators.roleIds)).toBe(true);
+  });
+
+  it('parses lists, flags and numbers', () => {
+    const config = parseConfig({
+      MOD_ROLE_IDS: ' 123456789012345678, 234567890123456789 ',
+      MESSAGE_CONTENT_INTENT: 'false',
+      COOLDOWN_SECONDS: '10',
+      DISCORD_API_URL: 'http://127.0.0.1:1234/api/',
+      SHARD_COUNT: 'auto',
+    });
+    expect(config.moderators.roleIds).toEqual(['123456789012345678', '234567890123456789']);
+    expect(config.discord.messageContentIntent).toBe(false);
+    expect(config.cooldownSeconds).toBe(10);
+    expect(config.discord.apiUrl).toBe('http://127.0.0.1:1234/api');
+    expect(config.discord.shardCount).toBe('auto');
+  });
+
+  it('reports every problem at once, one line each, naming the variable and the fix', () => {
+    const problems = problemsOf({
+      DISCORD_TOKEN: 'short',
+      DISCORD_CLIENT_ID: 'abc',
+      MOD_ROLE_IDS: '123, 456789012345678901',
+      COOLDOWN_SECONDS: '-1',
+      LOG_LEVEL: 'loud',
+      MESSAGE_CONTENT_INTENT: 'maybe',
+    });
+    expect(problems).toHaveLength(6);
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^DISCORD_TOKEN: .*Developer Portal/),
+        expect.stringMatching(/^DISCORD_CLIENT_ID: .*application id/),
+        expect.stringMatching(/^MOD_ROLE_IDS: "123" is not a Discord id/),
+        expect.stringMatching(/^COOLDOWN_SECONDS: "-1" is not a whole number/),
+        expect.stringMatching(/^LOG_LEVEL: must be one of/),
+        expect.stringMatching(/^MESSAGE_CONTENT_INTENT: "maybe" is not a yes\/no value/),
+      ]),
+    );
+    for (const line of problems) expect(line).not.toContain('\n');
+  });
+});

@@ -1,0 +1,152 @@
+import { describe, expect, it } from 'vitest';
+import { answerQuestion } from '../../src/core/engine.ts';
+import { DATA_DIR, knowledgeOf, MINI_STORY_DIR } from '../support/data.ts';
+
+const mini = await knowledgeOf(MINI_STORY_DIR);
+const story = await knowledgeOf(DATA_DIR);
+
+describe('answering (mini-story fixture)', () => {
+  it('answers a curated question with its text, citation and confidence', () => {
+    const answer = answerQuestion(mini, 'How much will the bridge cost?');
+    expect(answer).toMatchObject({ answered: true, kind: 'qa', id: 'bridge-cost', reason: null });
+    expect(answer.text).toContain('4.2 million pounds');
+    expect(answer.citation).toEqual({
+      paragraph: 'p2',
+      sentences: ['p2.s1'],
+      excerpt: 'The bridge will cost 4.2 million pounds and open in 2026.',
+    });
+    expect(answer.confidence).toBeGreaterThan(0.5);
+  });
+
+  it('finds the entry through typos, aliases and word order', () => {
+    expect(answerQuestion(mini, 'wat does the foot bridge cost').id).toBe('bridge-cost');
+    expect(answerQuestion(mini, 'who is the mayor').id).toBe('who-is-lopez');
+    expect(answerQuestion(mini, 'who voted agianst it').id).toBe('hale-vote');
+  });
+
+  it('offers related entries as suggestions with an answer', () => {
+    expect(answerQuestion(mini, 'how much will the bridge cost').suggestions.map((s) => s.id)).toEqual([
+      'bridge-opening',
+    ]);
+  });
+
+  it('declines honestly when the article does not say, with close questions', () => {
+    const answer = answerQuestion(mini, 'What colour will the bridge be painted?');
+    expect(answer).toMatchObject({ answered: false, kind: 'none', citation: null, id: null });
+    expect(answer.text).toMatch(/doesn't say/);
+  });
+
+  it('declines a known gap with its curated reply and what to read instead', () => {
+    const answer = answerQuestion(mini, 'how long is the footbridge');
+    expect(answer).toMatchObject({ answered: false, reason: 'known-gap', id: 'gap-bridge-length' });
+    expect(answer.suggestions.map((s) => s.id)).toEqual(['bridge-cost']);
+  });
+
+  it('declines a why/when/how-many question the closest entry cannot answer', () => {
+    const answer = answerQuestion(mini, 'Why did the council approve the bridge?');
+    expect(answer).toMatchObject({ answered: false, reason: 'unsupported-type' });
+    expect(answer.text).toMatch(/reason/);
+  });
+
+  it('declines when the question names someone or a figure the answer does not have', () => {
+    expect(answerQuestion(mini, 'When will the bridge open in Germany?').answered).toBe(false);
+    expect(answerQuestion(mini, 'When will the bridge cost 9 million?').answered).toBe(false);
+  });
+
+  it('answers quote requests verbatim, marking reported speech', () => {
+    const direct = answerQuestion(mini, 'quote Lopez');
+    expect(direct).toMatchObject({ answered: true, kind: 'quote', id: 'lopez-connects' });
+    expect(direct.text).toContain('“This bridge connects our two halves”');
+    const reported = answerQuestion(mini, 'what did hale say about the cost');
+    expect(reported.quotes[0]).toMatchObject({ speaker: 'hale', kind: 'reported' });
+    expect(reported.text).toContain('reported speech');
+  });
+
+  it('says so when the article quotes nobody of that name on that', () => {
+    expect(answerQuestion(mini, 'quote Lopez on taxes')).toMatchObject({
+      answered: false,
+      reason: 'no-quote',
+    });
+  });
+
+  it('answers each part of a multi-part question with its own citation', () => {
+    const answer = answerQuestion(mini, 'How much will the bridge cost, and who voted against it?');
+    expect(answer.ids).toEqual(['bridge-cost', 'hale-vote']);
+    expect(answer.citations.map((c) => c.paragraph)).toEqual(['p2', 'p3']);
+  });
+
+  it('follows a pronoun to the person named earlier', () => {
+    expect(answerQuestion(mini, 'Who is Ana Lopez? What did she say?').ids).toEqual([
+      'who-is-lopez',
+      'lopez-connects',
+    ]);
+  });
+
+  it('answers greetings, thanks and help with the help text, not a made-up answer', () => {
+    for (const text of ['hi', 'thanks!', 'hello there 👋', 'help']) {
+      expect(answerQuestion(mini, text)).toMatchObject({ answered: false, reason: 'small-talk' });
+    }
+  });
+
+  it('falls back to an article sentence only when one clearly fits, and says so', () => {
+    const answer = answerQuestion(
+      mini,
+      'approved new footbridge over the Alder River on Tuesday Riverton town council',
+    );
+    expect(answer.answered).toBe(true);
+    expect(['qa', 'sentence']).toContain(answer.kind);
+  });
+});
+
+describe('hostile and odd input never crashes and never invents', () => {
+  const cases: [string, string][] = [
+    ['empty', ''],
+    ['spaces', '   \t  '],
+    ['punctuation', '?!?!... ,,,'],
+    ['only emoji', '🙂🔥🇺🇳💯'],
+    ['control characters', '\u0000\u0007\u001b[31m\u202e'],
+    ['10,000 characters', 'a'.repeat(10_000)],
+    ['10,000 characters of words', 'trump '.repeat(1700)],
+    ['mass mentions', '@everyone @here <@123456789012345678> <@&123456789012345678>'],
+    ['code block', '```js\nprocess.exit(1)\n```'],
+    ['markdown', '**__~~||spoiler||~~__**'],
+  ];
+  it.each(cases)('%s', (_name, text) => {
+    const answer = answerQuestion(story, text);
+    expect(answer.text.length).toBeGreaterThan(0);
+    expect(answer.text).not.toMatch(/@everyone|@here|<@/);
+    if (answer.answered) expect(answer.citation).not.toBeNull();
+    else expect(['empty', 'not-in-article', 'small-talk']).toContain(answer.reason);
+  });
+
+  it('declines mentions-only and noise as having no question', () => {
+    expect(answerQuestion(story, '@everyone <@123456789012345678>').reason).toBe('empty');
+    expect(answerQuestion(story, 'asdfghjkl qwertyuiop').answered).toBe(false);
+  });
+});
+
+describe('answering (the story)', () => {
+  it('answers the design card question with Zelensky and a citation', () => {
+    const answer = answerQuestion(story, 'who did trump call a dictator?');
+    expect(answer.answered).toBe(true);
+    expect(answer.text).toContain('Zelensky');
+    expect(story.article.text).toContain(answer.citation?.excerpt);
+  });
+
+  it('every curated canonical question finds its own entry, or the quote it rests on when it asks for words', () => {
+    const misses = story.entries
+      .filter((e) => {
+        const answer = answerQuestion(story, e.question);
+        if (answer.ids[0] === e.id) return false;
+        const quote = story.quoteById.get(answer.ids[0] ?? '');
+        return !(quote && e.cites.some((ref) => ref.startsWith(quote.cites.split('.')[0] ?? '?')));
+      })
+      .map((e) => e.id);
+    expect(misses).toEqual([]);
+  });
+
+  it('every curated known gap declines', () => {
+    const answered = story.gaps.filter((g) => answerQuestion(story, g.question).answered).map((g) => g.id);
+    expect(answered).toEqual([]);
+  });
+});

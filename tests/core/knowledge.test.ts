@@ -1,0 +1,138 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { buildKnowledge } from '../../src/core/knowledge.ts';
+import { loadKnowledge, readDataDir } from '../../src/core/load.ts';
+import { DataError, type DataProblem, formatProblem } from '../../src/core/problems.ts';
+import { copyOfData, DATA_DIR, MINI_STORY_DIR } from '../support/data.ts';
+
+async function problemsOf(dir: string): Promise<DataProblem[]> {
+  try {
+    await loadKnowledge(dir);
+  } catch (error) {
+    if (error instanceof DataError) return [...error.problems];
+    throw error;
+  }
+  return [];
+}
+
+let cleanup: (() => Promise<void>) | undefined;
+afterEach(async () => {
+  await cleanup?.();
+  cleanup = undefined;
+});
+
+describe('loading the data', () => {
+  it('loads the project data with every paragraph covered, quotes verbatim and citations resolved', async () => {
+    const kb = await loadKnowledge(DATA_DIR);
+    expect(kb.counts.paragraphs).toBe(9);
+    expect(kb.counts.entries).toBeGreaterThanOrEqual(30);
+    for (const quote of kb.quotes) expect(kb.article.text).toContain(quote.text);
+    for (const entry of kb.entries) expect(kb.citationOf.get(entry.id)?.excerpt.length).toBeGreaterThan(0);
+  });
+
+  it('is immutable and versioned by content', async () => {
+    const files = await readDataDir(MINI_STORY_DIR);
+    const a = buildKnowledge(files);
+    const b = buildKnowledge(files);
+    expect(Object.isFrozen(a)).toBe(true);
+    expect(a.version).toBe(b.version);
+    const changed = new Map(files);
+    changed.set('story.yaml', `${files.get('story.yaml')}\n# edited\n`);
+    expect(buildKnowledge(changed).version).not.toBe(a.version);
+  });
+});
+
+describe('validation reports every problem with its file, entry and field', () => {
+  it('names the entry and field of schema errors, all at once', async () => {
+    const data = await copyOfData();
+    cleanup = data.remove;
+    await data.edit('qa.yaml', (t) =>
+      t.replace(
+        '    cites: [p2.s1]\n    related: [bridge-opening]',
+        '    cites: []\n    related: [bridge-opening]',
+      ),
+    );
+    await data.edit('qa.yaml', (t) => t.replace('id: hale-vote', 'id: Hale Vote'));
+    await data.edit('quotes.yaml', (t) => t.replace('kind: direct', 'kind: shouted'));
+    const problems = await problemsOf(data.dir);
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ file: 'qa.yaml', entry: 'bridge-cost', field: 'cites' }),
+        expect.objectContaining({ file: 'qa.yaml', entry: 'Hale Vote', field: 'id' }),
+        expect.objectContaining({ file: 'quotes.yaml', entry: 'lopez-connects', field: 'kind' }),
+      ]),
+    );
+  });
+
+  it('checks citations, verbatim quotes, speakers, references and unique ids across files', async () => {
+    const data = await copyOfData();
+    cleanup = data.remove;
+    await data.edit('qa.yaml', (t) => t.replace('cites: [p3.s1]', 'cites: [p7]'));
+    await data.edit('qa.yaml', (t) =>
+      t.replace('related: [bridge-cost, hale-vote]', 'related: [bridge-cost, no-such-entry]'),
+    );
+    await data.edit('quotes.yaml', (t) =>
+      t.replace('This bridge connects our two halves', 'This bridge unites us'),
+    );
+    await data.edit('quotes.yaml', (t) => t.replace('speaker: hale', 'speaker: nobody'));
+    await data.edit('gaps.yaml', (t) => t.replace('id: gap-bridge-length', 'id: bridge-cost'));
+    const lines = (await problemsOf(data.dir)).map(formatProblem);
+    expect(lines).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^qa\.yaml, entry "hale-vote", field cites\[0\]: p7 is not in the article/),
+        expect.stringMatching(
+          /^qa\.yaml, entry "bridge-approved", field related\[1\]: no entry has id "no-such-entry"/,
+        ),
+        expect.stringMatching(/^quotes\.yaml, entry "lopez-connects", field text: not verbatim at p2\.s2/),
+        expect.stringMatching(
+          /^quotes\.yaml, entry "hale-too-expensive", field speaker: unknown speaker "nobody"/,
+        ),
+        expect.stringMatching(
+          /^gaps\.yaml, entry "bridge-cost", field id: id "bridge-cost" is already used in qa\.yaml/,
+        ),
+      ]),
+    );
+  });
+
+  it('reports paragraphs no entry covers', async () => {
+    const data = await copyOfData();
+    cleanup = data.remove;
+    await data.edit('article.txt', (t) => `${t}A fourth paragraph nobody wrote a question about.\n`);
+    const lines = (await problemsOf(data.dir)).map(formatProblem);
+    expect(lines).toEqual([expect.stringMatching(/^qa\.yaml: paragraph p4 is covered by no entry/)]);
+  });
+
+  it('reports YAML syntax errors with their line, and missing files', async () => {
+    const data = await copyOfData();
+    cleanup = data.remove;
+    await data.edit('glossary.yaml', (t) => t.replace('people:', 'people: [unclosed'));
+    await data.edit('story.yaml', (t) => t.replace('article: article.txt', 'article: missing.txt'));
+    const lines = (await problemsOf(data.dir)).map(formatProblem);
+    expect(lines).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^glossary\.yaml, field line \d+, column \d+: not valid YAML/),
+        expect.stringMatching(/^story\.yaml, field article: "missing\.txt" is not in the data folder/),
+      ]),
+    );
+  });
+
+  it('rejects an alias that means two things', async () => {
+    const data = await copyOfData();
+    cleanup = data.remove;
+    await data.edit('glossary.yaml', (t) =>
+      t.replace('aliases: [Hale, Councillor Hale]', 'aliases: [Hale, Councillor Hale, the mayor]'),
+    );
+    const lines = (await problemsOf(data.dir)).map(formatProblem);
+    expect(lines).toEqual([
+      expect.stringMatching(
+        /^glossary\.yaml, entry "hale", field aliases\[2\]: "the mayor" already stands for lopez/,
+      ),
+    ]);
+  });
+
+  it('says which folder is missing', async () => {
+    const lines = (await problemsOf('/nonexistent/story-bot-data')).map(formatProblem);
+    expect(lines).toEqual([
+      '/nonexistent/story-bot-data: the data folder does not exist: check DATA_DIR or --data',
+    ]);
+  });
+});

@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { cleanText, foldText, splitClauses, wordsOf } from '../../src/core/text.ts';
+
+describe('cleanText', () => {
+  it('removes Discord mentions, @everyone, custom emoji, URLs, code fences and markdown', () => {
+    const raw =
+      '<@123456789012345678> @everyone **who** is `Lavrov`? <:pepe:123456789012345678> ```js\nx``` https://x.io/a <@&987654321098765432>';
+    expect(cleanText(raw)).toBe('who is Lavrov ? x');
+  });
+
+  it('turns control and zero-width characters into spaces so they cannot hide words', () => {
+    expect(cleanText('Lav\u0000rov\u200b said\u202e what')).toBe('Lav rov said what');
+  });
+
+  it('reads flag and money emoji as words', () => {
+    expect(cleanText('🇺🇸 wants 💰')).toBe('US wants money');
+  });
+});
+
+describe('foldText and wordsOf', () => {
+  it('lower-cases, strips diacritics and possessives, keeps decimals, spells out percent', () => {
+    expect(wordsOf(foldText('Zelenskyy’s “deal”: 2.5% — Kyïv'))).toEqual([
+      'zelenskyy',
+      'deal',
+      '2.5',
+      'percent',
+      'kyiv',
+    ]);
+  });
+
+  it('reads chat spellings as the words they stand for', () => {
+    expect(wordsOf(foldText('wat did u say abt it'))).toEqual(['what', 'did', 'you', 'say', 'about', 'it']);
+  });
+});
+
+describe('splitClauses', () => {
+  it('splits at question marks and at "and" before a new question word, not inside lists', () => {
+    expect(splitClauses('Who is May and what did she say? Also the UN')).toEqual([
+      'Who is May',
+      'what did she say',
+      'the UN',
+    ]);
+    expect(splitClauses('who voted with Russia, North Korea and Iran')).toEqual([
+      'who voted with Russia, North Korea and Iran',
+    ]);
+  });
+
+  it('splits numbered lists', () => {
+    expect(splitClauses('1) who is X 2) who is Y')).toEqual(['who is X', 'who is Y']);
+  });
+});

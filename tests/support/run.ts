@@ -1,0 +1,44 @@
+/**
+ * Runs one of the project's entry points as a separate process, as a user would, from an empty
+ * temp folder so that no developer's .env (and no real token) is ever picked up.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DATA_DIR, ROOT } from './data.ts';
+
+const TSX = join(ROOT, 'node_modules/.bin/tsx');
+const EMPTY_DIR = mkdtempSync(join(tmpdir(), 'story-bot-cwd-'));
+
+export interface RunResult {
+  readonly code: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+export function runScript(
+  script: string,
+  args: readonly string[] = [],
+  options: { stdin?: string; env?: Record<string, string> } = {},
+): Promise<RunResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(TSX, [join(ROOT, script), ...args], {
+      cwd: EMPTY_DIR,
+      // A clean environment: only what the process needs, and what the test sets.
+      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? EMPTY_DIR, DATA_DIR, ...options.env },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString();
+    });
+    child.stderr.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString();
+    });
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+    child.stdin.end(options.stdin ?? '');
+  });
+}
