@@ -63,8 +63,9 @@ const optionalText = z
   .transform((v) => (v === undefined || v.trim() === '' ? undefined : v.trim()));
 
 const EnvSchema = z.object({
-  DISCORD_TOKEN: optionalText.refine((v) => v === undefined || /^[\w.-]{20,}$/.test(v), {
-    message: 'does not look like a bot token: copy it from the Developer Portal (Bot > Reset Token)',
+  DISCORD_TOKEN: optionalText.refine((v) => v === undefined || /^(?!Bot )[^\s"']+$/.test(v), {
+    message:
+      'must be the token alone, without "Bot ", quotes or spaces: copy it from the Developer Portal (Bot > Reset Token)',
   }),
   DISCORD_CLIENT_ID: optionalText.refine((v) => v === undefined || Snowflake.safeParse(v).success, {
     message: 'must be the application id (17-20 digits), from the Developer Portal (General Information)',

@@ -22,7 +22,9 @@ const config = await configOrExit(args.dataDir ? { DATA_DIR: args.dataDir } : {}
 
 if (config.discord.token) {
   const { startBot } = await import('./discord/bot.ts');
-  await startBot(config);
+  await startBot(config, { handleSignals: true, onFatal: () => process.exit(1) }).catch(() =>
+    process.exit(1),
+  );
 } else {
   // The terminal keeps stdout for answers; only warnings and worse go to stderr.
   const log = createLogger({

@@ -45,7 +45,7 @@ describe('configuration', () => {
 
   it('reports every problem at once, one line each, naming the variable and the fix', () => {
     const problems = problemsOf({
-      DISCORD_TOKEN: 'short',
+      DISCORD_TOKEN: 'Bot abc.def',
       DISCORD_CLIENT_ID: 'abc',
       MOD_ROLE_IDS: '123, 456789012345678901',
       COOLDOWN_SECONDS: '-1',

@@ -32,6 +32,7 @@ export const reloadCommand: Command = {
   summary: 'Moderators: reload the data, or replace one data file with an upload.',
   usage: 'reload',
   moderatorOnly: true,
+  slow: true,
 
   async execute(context, input) {
     const file = input.attachment('file');

@@ -122,6 +122,8 @@ export interface Command {
   readonly moderatorOnly?: boolean;
   /** Counted against the per-user cooldown (answers are; help and browsing are not). */
   readonly cooldown?: boolean;
+  /** May take longer than Discord's 3 s: front ends acknowledge first ("thinking..."). */
+  readonly slow?: boolean;
   execute(context: CommandContext, input: CommandInput): Promise<void>;
   autocomplete?(
     context: Pick<CommandContext, 'services'>,

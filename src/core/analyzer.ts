@@ -180,6 +180,9 @@ function sideOfPerson(terms: QueryTerm[], surfaces: readonly string[]): QueryTer
   });
 }
 
+const SAID_OR_DONE =
+  /\b(?:say|says|said|saying) or (?:do|does|did|done|doing)\b|\b(?:do|does|did|done|doing) or (?:say|says|said|saying)\b/;
+
 const PRONOUNS = new Map<string, 'he' | 'she' | 'they'>([
   ['he', 'he'],
   ['him', 'he'],
@@ -343,7 +346,8 @@ export class Analyzer {
       type,
     );
     const personTerms = terms.filter((t) => this.personTerms.has(t.term));
-    const sayAt = surfaces.findIndex((w) => SAY_WORDS.has(w));
+    // "What has Trump said or done": about what he did too, not only his words.
+    const sayAt = SAID_OR_DONE.test(folded) ? -1 : surfaces.findIndex((w) => SAY_WORDS.has(w));
     const persons = personTerms.map((t) => t.term);
     let quoteIntent: QuoteIntent = 'none';
     let speakers: string[] = [];

@@ -157,7 +157,9 @@ function answerClause(
   const substantive = clause.terms.filter((t) => !t.term.startsWith('#')).length >= 2;
   const intent = forceQuote ? 'quote' : clause.quoteIntent;
   let threshold: number = THRESHOLDS.answer;
-  if (intent !== 'none' || clause.silentSpeaker !== null) {
+  // "Why did Trump say Kyiv started it?" asks for a reason, which his words are not.
+  const asksReason = intent === 'say' && STRICT_TYPES.has(clause.type);
+  if ((intent !== 'none' || clause.silentSpeaker !== null) && !asksReason) {
     const quoted = answerQuoteRequest(kb, clause, question, intent === 'quote');
     if (quoted) return { answer: quoted, substantive };
     if (clause.speakers.length > 0) threshold = THRESHOLDS.afterQuote;
@@ -208,6 +210,10 @@ function answerClause(
 function fits(kb: KnowledgeBase, result: ScoredDocument, clause: AnalyzedClause): boolean {
   if (result.kind === 'gap') return true; // declining is always safe
   const strict = STRICT_TYPES.has(clause.type);
+  // "Will the UK hit 3% by 2030?": one wrong figure is a guess to correct, but a question built
+  // on several figures, none of which the answer gives, is about some other plan or claim.
+  const figures = clause.terms.filter((t) => /^\d/.test(t.term));
+  if (figures.length >= 2 && !figures.some((t) => kb.index.documentHas(result.doc, t.term))) return false;
   for (const term of clause.terms) {
     // "Is Lavrov the Russian president?": only who is asked about must be in the answer.
     if (clause.identityOf !== null && term.term !== clause.identityOf) continue;

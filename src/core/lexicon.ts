@@ -39,7 +39,7 @@ export const STOP_WORDS = words(`
   kind type sort keep keeps kept put puts putting worry worried worries concerned concern fear fears afraid
   new old weigh weighed weighing chime chimed nah yeah bit part bits parts q
   rn wait hold held body bodies need needs needed post lowkey highkey deadass country countries nation nations
-  achieve achieves achieved accomplish accomplishes
+  whole entire up achieve achieves achieved accomplish accomplishes
   look looks seem seems seemed appear appears
   use used uses using describe described describes describing
   president presidents minister ministers title current refer refers referring meaning definition define
@@ -54,7 +54,7 @@ export const STOP_WORDS = words(`
 `);
 
 /**
- * Countries, capitals, leaders and organisations of the wider world. When a question names one
+ * Countries, capitals, leaders, organisations and offices of the wider world. When a question names one
  * the story does not (glossary aliases are the story's own), the answer must mention it too,
  * or the question is about something else: "what does Germany spend on defence".
  */
@@ -74,6 +74,8 @@ export const WORLD_ENTITIES = words(`
   sunak johnson truss cameron blair brown lammy healey reeves badenoch farage corbyn
   medvedev peskov shoigu zakharova navalny yermak sybiha kuleba umerov zaluzhnyi syrskyi
   von der leyen stoltenberg rutte guterres kallas costa
+  vice deputy secretary chancellor ambassador envoy spokesman spokeswoman spokesperson senator senate
+  congress parliament governor mayor king queen pope commander
 `);
 
 /** Words after a leader's name that mean their side: "the Trump administration". */
@@ -137,7 +139,7 @@ const TYPE_CUES: readonly (readonly [QuestionType, RegExp])[] = [
   ],
   [
     'when',
-    /\b(?:when|(?:what|which)(?: is| s|s)?(?: the)?(?: exact| precise)? (?:time|day|date|year|month)|by when|how soon)\b/,
+    /\b(?:when|(?:what|which)(?: is| s|s)?(?: the)?(?: exact| precise)? (?:time|day|date|week|year|month)|by when|how soon)\b/,
   ],
   // Not "the sentence where Trump says...": there "where" only points into the text.
   [
@@ -177,6 +179,26 @@ export const STRICT_TYPES: ReadonlySet<QuestionType> = new Set(['why', 'when', '
 /** Time expressions that let an answer serve a "when" question. */
 export const TIME_EXPRESSION =
   /\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|june|july|august|september|october|november|december|today|tomorrow|yesterday|(?:19|20)\d\d|after|before|ahead of|until|during|since|next|last)\b/i;
+
+/**
+ * "What time...", "what's the exact date...": a "when" question that wants a clock time or a
+ * calendar date, which a day of the week or a year does not give.
+ */
+export type TimePrecision = 'clock' | 'date';
+export function timePrecisionOf(folded: string): TimePrecision | null {
+  if (/\b(?:what|which|at what) time\b|\bwhat hour\b|\bo ?clock\b/.test(folded)) return 'clock';
+  if (/\b(?:what|which|exact|precise|specific|actual) date\b|\bdate of\b/.test(folded)) return 'date';
+  return null;
+}
+const MONTHS = 'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?';
+/** What an answer must hold to serve a question of each precision. */
+export const PRECISE_TIME: Readonly<Record<TimePrecision, RegExp>> = {
+  clock: /\b\d{1,2}(?:[:.]\d\d)?\s?(?:am|pm)\b|\bo[’']?clock\b|\b(?:noon|midnight|morning|afternoon|evening|tonight)\b/i,
+  date: new RegExp(
+    `\\b\\d{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?(?:${MONTHS})\\b|\\b(?:${MONTHS})\\s+\\d{1,2}(?:st|nd|rd|th)?\\b|\\b\\d{4}-\\d{2}-\\d{2}\\b|\\b\\d{1,2}/\\d{1,2}/\\d{2,4}\\b`,
+    'i',
+  ),
+};
 
 /** A figure that lets an answer serve a "how many / how much" question. */
 export const FIGURE = /\d/;

@@ -2,7 +2,7 @@
  * Runs one of the project's entry points as a separate process, as a user would, from an empty
  * temp folder so that no developer's .env (and no real token) is ever picked up.
  */
-import { spawn } from 'node:child_process';
+import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,18 +17,26 @@ export interface RunResult {
   readonly stderr: string;
 }
 
+/** Starts an entry point with a clean environment (PATH, HOME, DATA_DIR and `env`) in an empty folder. */
+export function spawnScript(
+  script: string,
+  args: readonly string[] = [],
+  env: Record<string, string> = {},
+): ChildProcessWithoutNullStreams {
+  return spawn(TSX, [join(ROOT, script), ...args], {
+    cwd: EMPTY_DIR,
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? EMPTY_DIR, DATA_DIR, ...env },
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
+}
+
 export function runScript(
   script: string,
   args: readonly string[] = [],
   options: { stdin?: string; env?: Record<string, string> } = {},
 ): Promise<RunResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(TSX, [join(ROOT, script), ...args], {
-      cwd: EMPTY_DIR,
-      // A clean environment: only what the process needs, and what the test sets.
-      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? EMPTY_DIR, DATA_DIR, ...options.env },
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
+    const child = spawnScript(script, args, options.env);
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => {

@@ -1,0 +1,245 @@
+/**
+ * The Discord adapter: discord.js events in, dispatcher calls out, replies rendered by render.ts.
+ * No command logic lives here.
+ */
+import {
+  type Attachment,
+  type AutocompleteInteraction,
+  type ButtonInteraction,
+  type ChatInputCommandInteraction,
+  type Client,
+  Events,
+  type Interaction,
+  type Message,
+  MessageFlags,
+  PermissionFlagsBits,
+  type PermissionsBitField,
+  type StringSelectMenuInteraction,
+} from 'discord.js';
+import { askCommand } from '../commands/ask.ts';
+import type { Dispatcher } from '../commands/dispatch.ts';
+import { messages } from '../commands/messages.ts';
+import { questionFromTitle } from '../commands/render.ts';
+import type {
+  Asker,
+  BotReply,
+  BotServices,
+  CommandContext,
+  CommandInput,
+  UploadedFile,
+} from '../commands/types.ts';
+import type { Config } from '../config.ts';
+import type { Logger } from '../log.ts';
+import { toInteractionReply, toMessageReply } from './render.ts';
+
+export interface AdapterOptions {
+  readonly dispatcher: Dispatcher;
+  readonly services: BotServices;
+  readonly config: Config;
+  readonly log: Logger;
+  /** Every event handled is tracked here, so shutdown can wait for replies in flight. */
+  readonly track: (work: Promise<unknown>) => void;
+}
+
+export function attachHandlers(client: Client, options: AdapterOptions): void {
+  const { log, track } = options;
+  const safely = (what: string, work: () => Promise<void>): void => {
+    track(
+      work().catch((error: unknown) => {
+        log.error({ err: error, event: what }, 'event handler failed');
+      }),
+    );
+  };
+  client.on(Events.MessageCreate, (message) =>
+    safely('messageCreate', () => onMessage(client, message, options)),
+  );
+  client.on(Events.InteractionCreate, (interaction) =>
+    safely('interactionCreate', () => onInteraction(interaction, options)),
+  );
+}
+
+async function onMessage(client: Client, message: Message, options: AdapterOptions): Promise<void> {
+  const { dispatcher, services, config } = options;
+  const me = client.user;
+  if (
+    !me ||
+    message.author.bot ||
+    message.webhookId !== null ||
+    message.author.id === me.id ||
+    message.system
+  )
+    return;
+  const inDm = message.guildId === null;
+  const mentionPattern = new RegExp(`<@!?${me.id}>`, 'g');
+  const mentioned = message.mentions.users.has(me.id) || mentionPattern.test(message.content);
+  const text = message.content.replace(mentionPattern, ' ').trim();
+  const context: CommandContext = {
+    surface: 'chat',
+    asker: askerOf(
+      message.author.id,
+      message.author.username,
+      message.member?.permissions ?? null,
+      message.member ? [...message.member.roles.cache.keys()] : [],
+      config,
+    ),
+    guildId: message.guildId,
+    services,
+    async reply(reply: BotReply) {
+      await message.reply(toMessageReply(reply));
+    },
+  };
+  const parsed = dispatcher.parseChat(
+    text,
+    [...message.attachments.values()].map((a) => uploadOf(a, config)),
+  );
+  if (parsed.kind === 'command') {
+    await dispatcher.run(parsed.command, context, parsed.input);
+    return;
+  }
+  if (!inDm && !mentioned) return; // ordinary conversation in a channel is not for us
+  if (parsed.kind === 'unknown') {
+    await context.reply({ content: messages.unknownCommand(parsed.name, services.commandPrefix) });
+    return;
+  }
+  await dispatcher.run(askCommand, context, {
+    string: (name) => (name === 'question' ? parsed.text : null),
+    boolean: () => null,
+    attachment: () => null,
+  });
+}
+
+async function onInteraction(interaction: Interaction, options: AdapterOptions): Promise<void> {
+  const { dispatcher } = options;
+  if (interaction.isAutocomplete()) {
+    await onAutocomplete(interaction, options);
+    return;
+  }
+  if (interaction.isChatInputCommand()) {
+    const command = dispatcher.commands.find((c) => c.definition.name === interaction.commandName);
+    const context = interactionContext(interaction, options, null);
+    if (!command) {
+      await context.reply({
+        content: messages.unknownCommand(interaction.commandName, '/'),
+        ephemeral: true,
+      });
+      return;
+    }
+    if (command.slow)
+      await interaction.deferReply(command.moderatorOnly ? { flags: MessageFlags.Ephemeral } : {});
+    await dispatcher.run(command, context, slashInput(interaction, options.config));
+    return;
+  }
+  if (interaction.isButton() || interaction.isStringSelectMenu()) {
+    const origin = questionFromTitle(interaction.message.embeds[0]?.title);
+    const values = interaction.isStringSelectMenu() ? interaction.values : [];
+    await dispatcher.component(
+      interaction.customId,
+      values,
+      interactionContext(interaction, options, origin),
+    );
+  }
+}
+
+async function onAutocomplete(interaction: AutocompleteInteraction, options: AdapterOptions): Promise<void> {
+  const focused = interaction.options.getFocused(true);
+  const choices = options.dispatcher.autocomplete(
+    interaction.commandName,
+    focused.name,
+    String(focused.value ?? ''),
+  );
+  try {
+    await interaction.respond(
+      choices.map((c) => ({ name: c.name.slice(0, 100), value: c.value.slice(0, 100) })),
+    );
+  } catch (error) {
+    // The user typed on, or took longer than Discord waits; nothing to tell them.
+    options.log.debug({ err: error }, 'autocomplete response not delivered');
+  }
+}
+
+type RepliableInteraction = ChatInputCommandInteraction | ButtonInteraction | StringSelectMenuInteraction;
+
+function interactionContext(
+  interaction: RepliableInteraction,
+  options: AdapterOptions,
+  origin: string | null,
+): CommandContext {
+  let answeredDeferral = false;
+  const member = interaction.member;
+  const roles = member ? (Array.isArray(member.roles) ? member.roles : [...member.roles.cache.keys()]) : [];
+  return {
+    surface: 'slash',
+    asker: askerOf(
+      interaction.user.id,
+      interaction.user.username,
+      interaction.memberPermissions,
+      roles,
+      options.config,
+    ),
+    guildId: interaction.guildId,
+    origin,
+    services: options.services,
+    async reply(reply: BotReply) {
+      const payload = toInteractionReply(reply);
+      if (interaction.deferred && !answeredDeferral) {
+        answeredDeferral = true;
+        // Whether the reply is private was fixed when it was deferred.
+        const { flags: _fixedAtDeferral, ...edit } = payload;
+        await interaction.editReply(edit);
+      } else if (interaction.replied || interaction.deferred) {
+        await interaction.followUp(payload);
+      } else {
+        await interaction.reply(payload);
+      }
+    },
+  };
+}
+
+/**
+ * Moderators: Manage Server, or a role in MOD_ROLE_IDS, or a user in MOD_USER_IDS. In DMs there
+ * are no roles or permissions, so only MOD_USER_IDS counts.
+ */
+function askerOf(
+  userId: string,
+  name: string,
+  permissions: Readonly<PermissionsBitField> | null,
+  roles: readonly string[],
+  config: Config,
+): Asker {
+  const { roleIds, userIds } = config.moderators;
+  const isModerator =
+    userIds.includes(userId) ||
+    (permissions?.has(PermissionFlagsBits.ManageGuild) ?? false) ||
+    roles.some((role) => roleIds.includes(role));
+  return { id: userId, name, isModerator };
+}
+
+function slashInput(interaction: ChatInputCommandInteraction, config: Config): CommandInput {
+  return {
+    string(name) {
+      const value = interaction.options.get(name)?.value;
+      return value === undefined || value === null ? null : String(value);
+    },
+    boolean: (name) => interaction.options.getBoolean(name),
+    attachment(name) {
+      const attachment = interaction.options.getAttachment(name);
+      return attachment ? uploadOf(attachment, config) : null;
+    },
+  };
+}
+
+/** An uploaded file, fetched only when read, never beyond the size limit. */
+function uploadOf(attachment: Attachment, config: Config): UploadedFile {
+  return {
+    name: attachment.name,
+    size: attachment.size,
+    async read() {
+      const response = await fetch(attachment.url, { signal: AbortSignal.timeout(10_000) });
+      if (!response.ok) throw new Error(`could not download ${attachment.name}: HTTP ${response.status}`);
+      const body = await response.arrayBuffer();
+      if (body.byteLength > config.maxUploadBytes)
+        throw new Error(`${attachment.name} is larger than MAX_UPLOAD_KB`);
+      return new TextDecoder('utf-8').decode(body);
+    },
+  };
+}
