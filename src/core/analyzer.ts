@@ -15,7 +15,9 @@ import {
   SAY_WORDS,
   SMALL_TALK,
   STOP_WORDS,
+  type TimePrecision,
   TYPE_WORDS,
+  timePrecisionOf,
   WORLD_ENTITIES,
 } from './lexicon.ts';
 import type { GlossaryFile, QuestionType } from './schema.ts';
@@ -24,6 +26,8 @@ import { cleanText, foldText, splitClauses, wordsOf } from './text.ts';
 
 /** A person's canonical term: "#" keeps it apart from any stemmed word. */
 export const personTerm = (personId: string): string => `#${personId}`;
+/** A glossary term's canonical term: its words stemmed ("North Korea" -> "north_korea"). */
+const canonicalTerm = (term: string): string => wordsOf(foldText(term)).map(stem).join('_');
 
 export interface QueryTerm {
   readonly term: string;
@@ -69,6 +73,8 @@ export interface AnalyzedClause {
    * What follows is the guess to check, not a subject the answer must name.
    */
   readonly identityOf: string | null;
+  /** "What time...", "what's the exact date...": a "when" question a weekday or year does not answer. */
+  readonly precision: TimePrecision | null;
 }
 
 export interface AnalyzedQuestion {
@@ -137,18 +143,38 @@ function looksLikeName(word: string, names: readonly string[]): boolean {
  */
 const UNKNOWN_WORDS_AT_FULL_WEIGHT = 2;
 
-function dampUnknown(terms: QueryTerm[], type: QuestionType): QueryTerm[] {
-  const unknown = terms.filter((t) => !t.known && !/^\d/.test(t.term)).length;
-  if (unknown === 1 && type === 'yes-no' && terms.length >= 3) {
-    // "Is the minerals deal about oil?": a yes-no question puts a guess to the article, and the
-    // one word it never uses is the guess, not a new subject; the answer confirms or corrects it.
-    return terms.map((t) => (t.known || /^\d/.test(t.term) ? t : { ...t, damping: YES_NO_GUESS_DAMPING }));
+function dampUnknown(terms: QueryTerm[], type: QuestionType, surfaces: readonly string[]): QueryTerm[] {
+  const unknowns = terms.filter((t) => !t.known && !/^\d/.test(t.term));
+  const unknown = unknowns.length;
+  const guess = unknowns[0];
+  if (
+    unknown === 1 &&
+    guess &&
+    type === 'yes-no' &&
+    terms.length >= 3 &&
+    isGuessedKind(guess, terms, surfaces)
+  ) {
+    // "Is the minerals deal about oil?", "is he signing an oil deal?": a yes-no question puts a
+    // guess about something the article describes; the answer confirms or corrects it.
+    return terms.map((t) => (t === guess ? { ...t, damping: YES_NO_GUESS_DAMPING } : t));
   }
   if (unknown <= UNKNOWN_WORDS_AT_FULL_WEIGHT) return terms;
   const damping = UNKNOWN_WORDS_AT_FULL_WEIGHT / unknown;
   return terms.map((t) => (t.known || /^\d/.test(t.term) ? t : { ...t, damping }));
 }
 const YES_NO_GUESS_DAMPING = 0.5;
+
+/**
+ * The guess says what kind of thing something the story names is: it qualifies a word of the
+ * story ("an oil deal", "health spending") or says what it is about ("about oil"). Not a new
+ * thing of its own ("is the UK sending tanks").
+ */
+function isGuessedKind(guess: QueryTerm, terms: readonly QueryTerm[], surfaces: readonly string[]): boolean {
+  if (GUESS_LINKS.has(surfaces[guess.position - 1] ?? '')) return true;
+  const next = terms.find((t) => t.position === guess.position + 1);
+  return next?.known === true && !next.entity && !next.term.startsWith('#');
+}
+const GUESS_LINKS = new Set(['about', 'over', 'on', 'involving', 'including']);
 
 /**
  * "Is Lavrov the Russian president?", "was Theresa May a prime minister": a yes-no question that
@@ -170,15 +196,31 @@ const IDENTITY_LINKS = new Set(['the', 'a', 'an', 'really', 'actually', 'still',
 
 /**
  * "The Zelenskyy government", "Trump's administration": the person only says whose side is
- * meant, so an answer about Kyiv or Washington need not name them.
+ * meant, so an answer about Kyiv or Washington need not name them. "The US government" is the US.
  */
-function sideOfPerson(terms: QueryTerm[], surfaces: readonly string[]): QueryTerm[] {
-  return terms.map((t) => {
-    if (!t.term.startsWith('#')) return t;
-    const next = surfaces[t.position + t.surface.split(' ').length];
-    return next !== undefined && GOVERNMENT_WORDS.has(next) ? { ...t, entity: false } : t;
+function sideOf(terms: QueryTerm[], surfaces: readonly string[], sides: ReadonlySet<string>): QueryTerm[] {
+  const sideWords = new Set<number>();
+  const read = terms.map((t) => {
+    if (!sides.has(t.term)) return t;
+    const at = t.position + t.surface.split(' ').length;
+    const next = surfaces[at];
+    if (next === undefined || !GOVERNMENT_WORDS.has(next)) return t;
+    sideWords.add(at);
+    return t.term.startsWith('#') ? { ...t, entity: false } : t;
   });
+  // The word for the side is part of the name ("the Starmer government", "the US government").
+  return read.filter((t) => !sideWords.has(t.position));
 }
+
+/** Words asking what someone thinks, for bodies the article reports no views from. */
+const VIEW_WORDS = new Set(
+  'think thinks thought feel feels felt react reacts reacted respond responds responded reaction response view views position stance opinion'.split(
+    ' ',
+  ),
+);
+
+const SUMMARY_LENGTH =
+  /\b(?:in|into) (?:a|one|two|three|a few|few|a couple of|a single|a short|simple|plain|short) (?:sentences?|lines?|words?|paragraphs?)\b/g;
 
 const SAID_OR_DONE =
   /\b(?:say|says|said|saying) or (?:do|does|did|done|doing)\b|\b(?:do|does|did|done|doing) or (?:say|says|said|saying)\b/;
@@ -241,26 +283,41 @@ interface Word {
 export class Analyzer {
   private readonly aliasRoot: AliasNode = { next: new Map() };
   readonly vocabulary: FuzzyVocabulary;
+  /** The article's own words. */
+  private readonly storyWords = new Set<string>();
+  /** Stems of the vocabulary's words: other forms of a known word are known too. */
+  private readonly stems: ReadonlySet<string>;
   /** Person terms ("#starmer"), for telling persons apart from other terms. */
   readonly personTerms: ReadonlySet<string>;
   /** The words of each person's names, for telling a mistyped name part from a new word. */
   private readonly nameWords = new Map<string, string[]>();
   /** Persons and the glossary's entity terms. */
   private readonly entityTerms: ReadonlySet<string>;
+  /** Persons, bodies and countries: what "government" or "administration" can follow. */
+  private readonly sideTerms: ReadonlySet<string>;
   /** How questions refer back to each person ("she" for Theresa May). */
   private readonly pronounOf = new Map<string, 'he' | 'she' | 'they'>();
+  /** Each person's country term ("#starmer" -> "uk"), and every such country term. */
+  private readonly countryOf = new Map<string, string>();
+  private readonly countryTerms = new Set<string>();
   /** Entities the article quotes nothing from, by term, with the name to show. */
   private readonly silent = new Map<string, string>();
 
-  constructor(glossary: GlossaryFile, dataWords: Iterable<string>) {
+  constructor(glossary: GlossaryFile, dataWords: Iterable<string>, articleWords: Iterable<string> = []) {
     const vocabulary = new Set<string>([...STOP_WORDS, ...SMALL_TALK, ...QUOTE_WORDS, ...SAY_WORDS]);
     for (const word of dataWords) vocabulary.add(word);
+    for (const word of articleWords) this.storyWords.add(word);
     const persons = new Set<string>();
     for (const person of glossary.people) {
       const canonical = personTerm(person.id);
       persons.add(canonical);
       this.pronounOf.set(canonical, person.pronoun);
       for (const alias of [person.name, ...person.aliases]) this.addAlias(alias, canonical, vocabulary);
+      if (person.country !== undefined) {
+        const country = canonicalTerm(person.country);
+        this.countryOf.set(canonical, country);
+        this.countryTerms.add(country);
+      }
       const single = person.aliases.filter((a) => /^\p{Lu}\p{Ll}+$/u.test(a));
       this.nameWords.set(canonical, [
         ...new Set([person.name, ...single].flatMap((a) => wordsOf(foldText(a)))),
@@ -268,17 +325,19 @@ export class Analyzer {
     }
     const entities = new Set<string>(persons);
     for (const term of glossary.terms) {
-      const canonical = wordsOf(foldText(term.term)).map(stem).join('_');
+      const canonical = canonicalTerm(term.term);
       if (term.entity) entities.add(canonical);
       if (!term.speaks) this.silent.set(canonical, term.term);
       for (const alias of [term.term, ...term.aliases]) this.addAlias(alias, canonical, vocabulary);
     }
+    this.stems = new Set([...vocabulary].filter((w) => w.length > 3).map(stem));
     this.vocabulary = new FuzzyVocabulary(vocabulary, {
       avoid: new Set([...STOP_WORDS, ...SMALL_TALK]),
       keep: WORLD_ENTITIES,
     });
     this.personTerms = persons;
     this.entityTerms = entities;
+    this.sideTerms = new Set([...entities, ...this.countryTerms]);
   }
 
   private addAlias(alias: string, canonical: string, vocabulary: Set<string>): void {
@@ -325,13 +384,19 @@ export class Analyzer {
 
   private analyzeClause(text: string): AnalyzedClause {
     const folded = foldText(text);
-    const surfaces = wordsOf(folded);
+    const surfaces = this.joinSplitWords(wordsOf(folded));
     const words = surfaces.map((surface): Word => {
       if (/^\d/.test(surface) || this.vocabulary.has(surface)) {
         return { surface, stemmed: stem(surface), similarity: 1, known: this.vocabulary.has(surface) };
       }
+      // Another form of a word the story uses ("agreeing", "faced") is that word, not a typo.
+      const stemmed = stem(surface);
+      if (this.stems.has(stemmed)) return { surface, stemmed, similarity: 1, known: true };
       const correction = this.vocabulary.correct(surface);
-      if (correction) {
+      // "tanks" is not "talks": a typo is not read as a mere form of a filler word.
+      const filler =
+        correction !== null && !STOP_WORDS.has(correction.word) && STOP_WORDS.has(stem(correction.word));
+      if (correction && !filler) {
         return { surface, stemmed: stem(correction.word), similarity: correction.similarity, known: true };
       }
       return { surface, stemmed: stem(surface), similarity: 1, known: false };
@@ -339,11 +404,16 @@ export class Analyzer {
     const type = questionTypeOf(folded);
     const typeWords = TYPE_WORDS.get(type);
     const terms = dampUnknown(
-      sideOfPerson(
-        dropNameFragments(this.toTerms(words).slice(0, MAX_TERMS), this.nameWords),
+      sideOf(
+        this.readCountries(
+          dropNameFragments(this.toTerms(words).slice(0, MAX_TERMS), this.nameWords),
+          surfaces,
+        ),
         surfaces,
+        this.sideTerms,
       ).filter((t) => typeWords === undefined || !typeWords.has(t.surface)),
       type,
+      surfaces,
     );
     const personTerms = terms.filter((t) => this.personTerms.has(t.term));
     // "What has Trump said or done": about what he did too, not only his words.
@@ -351,7 +421,9 @@ export class Analyzer {
     const persons = personTerms.map((t) => t.term);
     let quoteIntent: QuoteIntent = 'none';
     let speakers: string[] = [];
-    if (surfaces.some((w) => QUOTE_WORDS.has(w)) || QUOTE_PHRASES.some((p) => p.test(folded))) {
+    // "Trump's stance in one sentence" asks for a summary, not a quotation.
+    const quoteText = folded.replace(SUMMARY_LENGTH, ' ');
+    if (wordsOf(quoteText).some((w) => QUOTE_WORDS.has(w)) || QUOTE_PHRASES.some((p) => p.test(quoteText))) {
       // "quote Putin on Starmer's backstop": the first person named is the one whose words are wanted.
       quoteIntent = 'quote';
       speakers = persons.slice(0, 1);
@@ -359,9 +431,13 @@ export class Analyzer {
       speakers = sayAt === -1 ? [] : personTerms.filter((t) => t.position < sayAt).map((t) => t.term);
       if (speakers.length > 0) quoteIntent = 'say';
     }
-    // "What did Iran say": a body the article reports no words from.
+    // "What did Iran say", "what did North Korea think": a body the article reports no words
+    // or views from.
+    const viewAt = surfaces.findIndex((w) => SAY_WORDS.has(w) || VIEW_WORDS.has(w));
     const silentSpeaker =
-      sayAt === -1 ? null : (terms.find((t) => t.position < sayAt && this.silent.has(t.term))?.term ?? null);
+      viewAt === -1
+        ? null
+        : (terms.find((t) => t.position < viewAt && this.silent.has(t.term))?.term ?? null);
     const identity = type === 'yes-no' ? identityOf(surfaces, terms, this.personTerms) : null;
     const pronoun = surfaces.map((w) => PRONOUNS.get(w)).find((p) => p !== undefined) ?? null;
     const sayWord = surfaces.some((w) => SAY_WORDS.has(w));
@@ -380,6 +456,7 @@ export class Analyzer {
       persons,
       happened: asksWhetherItHappened(folded),
       identityOf: identity,
+      precision: type === 'when' ? timePrecisionOf(folded) : null,
       quoteIntent,
       speakers,
       pronoun,
@@ -387,6 +464,51 @@ export class Analyzer {
       articleQuote,
       silentSpeaker: silentSpeaker ? (this.silent.get(silentSpeaker) ?? silentSpeaker) : null,
     };
+  }
+
+  /** "along side", "up hill", "cease fire": one word of the story typed as two. */
+  private joinSplitWords(surfaces: string[]): string[] {
+    const out: string[] = [];
+    for (let i = 0; i < surfaces.length; i++) {
+      const joined = `${surfaces[i]}${surfaces[i + 1] ?? ''}`;
+      if (
+        i + 1 < surfaces.length &&
+        joined.length >= 6 &&
+        /^[a-z]+$/.test(joined) &&
+        this.vocabulary.has(joined) &&
+        !STOP_WORDS.has(joined)
+      ) {
+        out.push(joined);
+        i++;
+      } else out.push(surfaces[i] as string);
+    }
+    return out;
+  }
+
+  /**
+   * "Who is the prime minister of Ukraine?", "Russia's prime minister": an office read as one of
+   * the story's people ("prime minister" is Starmer) but held in another country is someone the
+   * story does not name: a subject no answer holds. "The PM of the UK", "Britain's ex-premier":
+   * their own country only says which person is meant, and is dropped.
+   */
+  private readCountries(terms: QueryTerm[], surfaces: readonly string[]): QueryTerm[] {
+    const qualifiers = new Set<QueryTerm>();
+    const read = terms.map((t) => {
+      const own = this.countryOf.get(t.term);
+      if (own === undefined) return t;
+      const end = t.position + t.surface.split(' ').length;
+      const before = terms.find((o) => o.position + o.surface.split(' ').length === t.position);
+      const ofAt = surfaces[end] === 'of' ? end + (surfaces[end + 1] === 'the' ? 2 : 1) : -1;
+      const after = ofAt === -1 ? undefined : terms.find((o) => o.position === ofAt);
+      const country = [before, after].find((o) => o !== undefined && this.countryTerms.has(o.term));
+      if (country === undefined) return t;
+      if (country.term === own) {
+        qualifiers.add(country);
+        return t;
+      }
+      return { ...t, term: `?${t.surface}`, known: false, entity: true };
+    });
+    return read.filter((t) => !qualifiers.has(t));
   }
 
   /** Aliases (longest first), then stop words out; one term per distinct meaning. */
@@ -417,7 +539,12 @@ export class Analyzer {
         continue;
       }
       i++;
-      if (STOP_WORDS.has(word.surface) || STOP_WORDS.has(word.stemmed)) {
+      // Forms of stop words are stop words ("telling"), unless the story uses the word itself:
+      // "willing" is not "will", nor "reminder" "remind".
+      if (
+        STOP_WORDS.has(word.surface) ||
+        (STOP_WORDS.has(word.stemmed) && !this.storyWords.has(word.surface))
+      ) {
         if (ARTICLE_WORDS.has(word.surface)) aboutTheStory ??= word;
         continue;
       }

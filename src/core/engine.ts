@@ -12,7 +12,7 @@
 import type { AnalyzedClause, QueryTerm } from './analyzer.ts';
 import type { Answer, QuoteDetails, Suggestion } from './answer.ts';
 import type { KnowledgeBase } from './knowledge.ts';
-import { SAY_WORDS, STRICT_TYPES } from './lexicon.ts';
+import { PRECISE_TIME, SAY_WORDS, STRICT_TYPES } from './lexicon.ts';
 import { coreMessages } from './messages.ts';
 import type { QuoteEntry } from './schema.ts';
 import type { DocKind, ScoredDocument } from './search-index.ts';
@@ -240,6 +240,11 @@ function supportsType(kb: KnowledgeBase, id: string, clause: AnalyzedClause): bo
   if (!types) return false;
   if (clause.happened && kb.entryById.get(id)?.planned) return false;
   if (!clause.happened && kb.happenedGaps.has(id)) return false;
+  if (clause.precision !== null && !kb.gapById.has(id)) {
+    // "What time is Zelensky arriving?": "on Friday" is a day, not a time.
+    const text = kb.entryById.get(id)?.answer ?? kb.citationOf.get(id)?.excerpt ?? '';
+    if (!PRECISE_TIME[clause.precision].test(text)) return false;
+  }
   if (STRICT_TYPES.has(clause.type)) return types.has(clause.type);
   if (!kb.gapById.has(id)) return true;
   return [...types].some((t) => !STRICT_TYPES.has(t));
@@ -272,7 +277,7 @@ function answerQuoteRequest(
     );
   }
   const topicTerms = clause.terms.filter(
-    (t) => !clause.speakers.includes(t.term) && !SAY_WORDS.has(t.surface),
+    (t) => !clause.speakers.includes(t.term) && !SAY_WORDS.has(t.surface) && !qualifiesPerson(t, clause),
   );
   const bySpeaker = (q: QuoteEntry): boolean => quoted.length === 0 || quoted.includes(q.speaker);
 

@@ -461,7 +461,7 @@ function assemble(
   for (const q of quotes) dataTexts.push(q.text, q.context, ...q.about);
   for (const g of gaps) dataTexts.push(g.question, ...g.alternates);
   for (const t of topics) dataTexts.push(t.title);
-  const analyzer = new Analyzer(glossary, dataTexts.flatMap(plainWords));
+  const analyzer = new Analyzer(glossary, dataTexts.flatMap(plainWords), plainWords(article.text));
 
   const citationOf = new Map<string, Citation>();
   const answerTypes = new Map<string, ReadonlySet<QuestionType>>();

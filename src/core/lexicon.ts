@@ -39,7 +39,7 @@ export const STOP_WORDS = words(`
   kind type sort keep keeps kept put puts putting worry worried worries concerned concern fear fears afraid
   new old weigh weighed weighing chime chimed nah yeah bit part bits parts q
   rn wait hold held body bodies need needs needed post lowkey highkey deadass country countries nation nations
-  whole entire up achieve achieves achieved accomplish accomplishes
+  mention mentions mentioned mentioning drama saga mess fuss somewhere anywhere everywhere sometime face faces faced facing dumb stupid idiot noob newbie eli5 whole entire up achieve achieves achieved accomplish accomplishes
   look looks seem seems seemed appear appears
   use used uses using describe described describes describing
   president presidents minister ministers title current refer refers referring meaning definition define
@@ -81,7 +81,7 @@ export const WORLD_ENTITIES = words(`
 /** Words after a leader's name that mean their side: "the Trump administration". */
 export const GOVERNMENT_WORDS =
   words(`government governments administration admin regime cabinet camp team side
-  officials office aides allies`);
+  officials office aides`);
 
 /** Greeting and thanks words: a message made only of these gets the help reply, not an answer. */
 export const SMALL_TALK = words(`
@@ -109,7 +109,8 @@ export const SAY_WORDS = words(`say says said saying tell told telling claim cla
  * "how-many" restrict matching: an entry must be able to answer that kind of question.
  */
 export function questionTypeOf(folded: string): QuestionType {
-  const text = ` ${folded.replace(/\s+/g, ' ').trim()} `;
+  // "Can you explain why...", "could someone tell me who...": a request; what it asks decides.
+  const text = ` ${folded.replace(/\s+/g, ' ').trim()} `.replace(REQUEST_PREFIX, ' ');
   // "Did Trump mention money when he talked about Ukraine?" is a yes-no question, not a "when".
   if (
     /^ (?:is|are|was|were|do|does|did|has|have|had|will|would|can|could|should|shall|may|might|must|isnt|arent|wasnt|didnt|doesnt|dont|wont|hasnt|havent)\b/.test(
@@ -127,6 +128,9 @@ export function questionTypeOf(folded: string): QuestionType {
   if (best) return best.type;
   return 'what';
 }
+
+const REQUEST_PREFIX =
+  /^ (?:(?:can|could|would|will) (?:you|u|ya|someone|somebody|anyone|anybody) (?:please |pls |plz |just |quickly )?(?:tell|explain|give|summari[sz]e|describe|list|remind|clarify|break down|quote|show|share|help|walk)|(?:does|did|do) (?:the |this |that )?(?:article|story|piece|report|text) (?:say|mention|tell us|state|report|explain))\b/;
 
 const TYPE_CUES: readonly (readonly [QuestionType, RegExp])[] = [
   [
@@ -163,7 +167,7 @@ export const TYPE_WORDS: ReadonlyMap<QuestionType, ReadonlySet<string>> = new Ma
  * happened. An answer reporting a plan ("is set to sign") cannot say.
  */
 export function asksWhetherItHappened(folded: string): boolean {
-  const text = ` ${folded.replace(/\s+/g, ' ').trim()} `;
+  const text = ` ${folded.replace(/\s+/g, ' ').trim()} `.replace(REQUEST_PREFIX, ' ');
   if (/\b(?:going|set|due|expected|supposed|planning|about|scheduled) to\b/.test(text)) return false;
   return (
     /^ (?:did|didnt|was|wasnt|were|werent|has|hasnt|have|havent|had|hadnt)\b/.test(text) ||
@@ -190,10 +194,12 @@ export function timePrecisionOf(folded: string): TimePrecision | null {
   if (/\b(?:what|which|exact|precise|specific|actual) date\b|\bdate of\b/.test(folded)) return 'date';
   return null;
 }
-const MONTHS = 'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?';
+const MONTHS =
+  'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?';
 /** What an answer must hold to serve a question of each precision. */
 export const PRECISE_TIME: Readonly<Record<TimePrecision, RegExp>> = {
-  clock: /\b\d{1,2}(?:[:.]\d\d)?\s?(?:am|pm)\b|\bo[’']?clock\b|\b(?:noon|midnight|morning|afternoon|evening|tonight)\b/i,
+  clock:
+    /\b\d{1,2}(?:[:.]\d\d)?\s?(?:am|pm)\b|\bo[’']?clock\b|\b(?:noon|midnight|morning|afternoon|evening|tonight)\b/i,
   date: new RegExp(
     `\\b\\d{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?(?:${MONTHS})\\b|\\b(?:${MONTHS})\\s+\\d{1,2}(?:st|nd|rd|th)?\\b|\\b\\d{4}-\\d{2}-\\d{2}\\b|\\b\\d{1,2}/\\d{1,2}/\\d{2,4}\\b`,
     'i',

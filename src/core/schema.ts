@@ -73,7 +73,7 @@ export const QaEntry = z
       .boolean()
       .default(false)
       .describe(
-        'The answer reports a plan or an event still to come when the article was written ("is set to sign"): it cannot say whether it happened, so "did Zelensky sign it?" is not answered from it.',
+        'The answer reports a plan, a prospect or an event still to come when the article was written ("is set to sign"): it cannot say whether it happened, so "did Zelensky sign it?" is not answered from it.',
       ),
   })
   .strict();
@@ -112,6 +112,9 @@ export const Person = z
     role: Text.describe('As the article describes them.'),
     cites: z.array(PlaceRef).min(1),
     pronoun: z.enum(['he', 'she', 'they']).default('he').describe('How questions refer back to them.'),
+    country: Text.optional().describe(
+      'The glossary term of the country they serve ("UK"): "Ukraine\'s prime minister" is then not read as them.',
+    ),
     aliases: z.array(Text).default([]).describe('Other names and spellings people type.'),
   })
   .strict();

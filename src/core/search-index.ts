@@ -244,12 +244,15 @@ export class SearchIndex {
 
     const results: ScoredDocument[] = [];
     for (const d of touchedDocs) {
-      const cover = Math.min(1, (docAcc[d] as number) / total);
+      let cover = Math.min(1, (docAcc[d] as number) / total);
       docAcc[d] = 0;
       const doc = this.documents[d] as IndexDocument;
       if (!kinds.has(doc.kind)) continue;
       const cq = bestCq.get(d) ?? 0;
       const f = bestF.get(d) ?? 0;
+      // A known gap's phrasings are separate questions it declines, not one subject's words:
+      // pooling them would let a question made of pieces of several look like one of them.
+      if (doc.kind === 'gap') cover = cq;
       const bonus = questionType !== undefined && bestFType.get(d) === questionType ? SAME_TYPE_BONUS : 0;
       const score = SCORE_WEIGHTS.cover * cover + SCORE_WEIGHTS.bestCq * cq + SCORE_WEIGHTS.bestF * f + bonus;
       results.push({ doc: d, kind: doc.kind, id: doc.id, score, cover, bestCq: cq, bestF: f });

@@ -130,8 +130,13 @@ export function foldText(text: string): string {
       .replace(/&/g, ' and ')
       .replace(/\bpct\b/g, ' percent ')
       .replace(/\b[a-z]+\b/g, (word) => CHAT_SPELLINGS[word] ?? word)
+      .replace(CHAT_PHRASES, 'what about')
   );
 }
+
+/** "What's the deal with May", "what's the tea on Trump": chat for "what about". */
+const CHAT_PHRASES =
+  /\bwhat(?: is)? (?:the (?:deal|tea|story|scoop|lowdown|situation|craic) (?:with|on)|up with|going on with|happening with)\b/g;
 
 /** Words and numbers ("2.5", "2027") from folded text; everything else separates words. */
 export function wordsOf(folded: string): string[] {
