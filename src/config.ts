@@ -100,6 +100,7 @@ const EnvSchema = z.object({
       message: 'must be one of fatal, error, warn, info, debug, trace, silent',
     }),
   HEALTH_PORT: integer(0, 0, 65_535, 'port (0 = off)'),
+  HEALTH_HOST: optionalText,
   WATCH_DATA: flag(false),
   SHARD_COUNT: optionalText.refine((v) => v === undefined || v === 'auto' || /^[1-9]\d{0,3}$/.test(v), {
     message: 'must be auto or a number of shards from 1 to 9999',
@@ -126,6 +127,8 @@ export interface Config {
   readonly logQuestions: boolean;
   readonly logLevel: string;
   readonly healthPort: number;
+  /** Interface /healthz listens on: 127.0.0.1 by default; 0.0.0.0 for container probes. */
+  readonly healthHost: string;
   readonly watchData: boolean;
   readonly maxUploadBytes: number;
 }
@@ -173,6 +176,7 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
     logQuestions: e.LOG_QUESTIONS,
     logLevel: e.LOG_LEVEL,
     healthPort: e.HEALTH_PORT,
+    healthHost: e.HEALTH_HOST ?? '127.0.0.1',
     watchData: e.WATCH_DATA,
     maxUploadBytes: e.MAX_UPLOAD_KB * 1024,
   });

@@ -20,7 +20,9 @@ const args = (() => {
 })();
 const config = await configOrExit(args.dataDir ? { DATA_DIR: args.dataDir } : {});
 
-if (config.discord.token) {
+if (config.discord.token && config.discord.shardCount !== undefined) {
+  await import('./sharded.ts');
+} else if (config.discord.token) {
   const { startBot } = await import('./discord/bot.ts');
   await startBot(config, { handleSignals: true, onFatal: () => process.exit(1) }).catch(() =>
     process.exit(1),

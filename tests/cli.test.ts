@@ -25,7 +25,7 @@ describe('npm start without a token: the bot in the terminal', () => {
 
   it('exits non-zero with one line per configuration problem', async () => {
     const result = await runScript('src/main.ts', [], {
-      env: { DISCORD_TOKEN: 'nope', COOLDOWN_SECONDS: 'soon' },
+      env: { DISCORD_TOKEN: 'Bot "pasted with quotes"', COOLDOWN_SECONDS: 'soon' },
     });
     expect(result.code).toBe(1);
     const lines = result.stderr.trim().split('\n');

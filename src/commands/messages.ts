@@ -59,6 +59,10 @@ export const messages = {
   reloadChanges: 'Changes',
   reloadNoChanges: 'No entries changed.',
   reloadShards: 'Shards',
+  shardResult: (s: { shardId: number; ok: boolean; version: string; problems: number }) =>
+    s.ok
+      ? `shard ${s.shardId}: reloaded (version ${s.version})`
+      : `shard ${s.shardId}: refused (${s.problems} problem${s.problems === 1 ? '' : 's'}), still serving ${s.version}`,
   unansweredTitle: 'What people asked that I could not answer',
   unansweredEmpty: 'Nothing declined or flagged yet.',
   unansweredOff:

@@ -8,7 +8,7 @@ import {
   PermissionFlagsBits,
 } from 'discord-api-types/v10';
 import { formatProblem } from '../core/problems.ts';
-import type { ReloadOutcome } from '../services/knowledge-holder.ts';
+import type { ReloadReport } from '../services/knowledge-holder.ts';
 import { messages } from './messages.ts';
 import type { BotReply, Command } from './types.ts';
 
@@ -36,17 +36,19 @@ export const reloadCommand: Command = {
 
   async execute(context, input) {
     const file = input.attachment('file');
-    const outcome = await context.services.reload({
+    const report = await context.services.reload({
       requestedBy: context.asker.id,
       ...(file ? { file } : {}),
     });
-    await context.reply(renderReload(outcome));
+    await context.reply(renderReload(report));
   },
 };
 
-export function renderReload(outcome: ReloadOutcome, shards?: readonly string[]): BotReply {
+export function renderReload({ outcome, shards }: ReloadReport): BotReply {
   const shardField =
-    shards && shards.length > 0 ? [{ name: messages.reloadShards, value: shards.join('\n') }] : [];
+    shards.length > 0
+      ? [{ name: messages.reloadShards, value: shards.map((s) => messages.shardResult(s)).join('\n') }]
+      : [];
   if (!outcome.ok) {
     const shown = outcome.problems.slice(0, MAX_PROBLEMS_SHOWN).map((p) => `• ${formatProblem(p)}`);
     const more = outcome.problems.length - shown.length;

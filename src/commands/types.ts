@@ -7,7 +7,7 @@ import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord-ap
 import type { Answer } from '../core/answer.ts';
 import type { KnowledgeBase } from '../core/knowledge.ts';
 import type { Logger } from '../log.ts';
-import type { ReloadOutcome } from '../services/knowledge-holder.ts';
+import type { ReloadReport } from '../services/knowledge-holder.ts';
 
 export type Surface = 'slash' | 'chat' | 'terminal';
 
@@ -69,7 +69,7 @@ export interface Asker {
 /** What the running bot offers its commands. */
 export interface BotServices {
   knowledge(): KnowledgeBase;
-  reload(request: { readonly requestedBy: string; readonly file?: UploadedFile }): Promise<ReloadOutcome>;
+  reload(request: { readonly requestedBy: string; readonly file?: UploadedFile }): Promise<ReloadReport>;
   /** Records a question the bot declined or answered (for the unanswered-questions log). */
   recordQuestion(answer: Answer, guildId: string | null): void;
   recordFeedback(entryId: string, helpful: boolean, question: string | null, guildId: string | null): void;

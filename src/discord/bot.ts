@@ -2,7 +2,7 @@
  * The Discord bot: configuration, data, logs, the client and its handlers, and the process
  * signals (SIGHUP reloads; SIGINT/SIGTERM finish the replies in flight and exit).
  */
-import { type Client, Events } from 'discord.js';
+import { type Client, Events, Status } from 'discord.js';
 import { dataProblemsOrThrow } from '../cli/startup.ts';
 import { Dispatcher } from '../commands/dispatch.ts';
 import { messages } from '../commands/messages.ts';
@@ -10,13 +10,25 @@ import type { Config } from '../config.ts';
 import { formatProblem } from '../core/problems.ts';
 import { createLogger, type Logger } from '../log.ts';
 import { createServices } from '../services/bot-services.ts';
+import { startHealthServer } from '../services/health.ts';
 import { KnowledgeHolder, type ReloadOutcome, type ReloadRequest } from '../services/knowledge-holder.ts';
 import type { QuestionStore } from '../services/question-store.ts';
+import { openQuestionStore } from '../services/sqlite-question-store.ts';
+import { watchDataFolder } from '../services/watch-data.ts';
+import { ShardLink } from '../sharding/shard-link.ts';
 import { createClient } from './client.ts';
 import { attachHandlers } from './handlers.ts';
 
 /** Shutdown waits this long for replies in flight before closing anyway. */
 const DRAIN_MS = 4000;
+
+/** The question log, or null (LOG_QUESTIONS=false, or the database cannot be used: answering goes on). */
+function openStore(config: Config, log: Logger): QuestionStore | null {
+  if (!config.logQuestions) return null;
+  const opened = openQuestionStore(config.stateDir);
+  if (!opened.store) log.error(`question log unavailable, answering without it: ${opened.reason}`);
+  return opened.store;
+}
 
 /** A sentence an operator can act on, for the ways Discord refuses a bot for good. */
 function fatalReason(closeCode: number | null, error: unknown): string {
@@ -36,6 +48,8 @@ export interface RunningBot {
   readonly ready: Promise<void>;
   /** Finish replies in flight, close the gateway and the database. */
   stop(): Promise<void>;
+  /** The port /healthz listens on, or null when HEALTH_PORT is 0 (off). */
+  readonly healthPort: number | null;
 }
 
 export interface BotOptions {
@@ -50,7 +64,7 @@ export interface BotOptions {
 
 export async function startBot(config: Config, options: BotOptions = {}): Promise<RunningBot> {
   const log = options.log ?? createLogger({ level: config.logLevel, secrets: [config.discord.token] });
-  const store = options.store ?? null;
+  const store = options.store !== undefined ? options.store : openStore(config, log);
   const logReload = (outcome: ReloadOutcome, request: ReloadRequest): void => {
     if (outcome.ok) {
       log.info(
@@ -78,9 +92,25 @@ export async function startBot(config: Config, options: BotOptions = {}): Promis
     maxUploadBytes: config.maxUploadBytes,
     onReload: logReload,
   }).catch((error: unknown) => dataProblemsOrThrow(error, config.dataDir));
-  const services = createServices({ holder, store, log, commandPrefix: config.commandPrefix });
+  let shardLink: ShardLink | null = null;
+  const services = createServices({
+    holder,
+    store,
+    log,
+    commandPrefix: config.commandPrefix,
+    reload: () => (shardLink ? (request) => (shardLink as ShardLink).reloadEverywhere(request) : null),
+  });
   const dispatcher = new Dispatcher(services, { cooldownSeconds: config.cooldownSeconds });
   const client = createClient(config, options.shard);
+  const shardId = client.shard?.ids[0];
+  if (client.shard && shardId !== undefined && process.send) {
+    // Spawned by the ShardingManager: reloads go through it to every shard.
+    const send = process.send.bind(process);
+    const link = new ShardLink(shardId, holder, (message) => send(message), log);
+    process.on('message', (message) => link.handle(message));
+    client.once(Events.ClientReady, () => link.reportStatus());
+    shardLink = link;
+  }
 
   const inFlight = new Set<Promise<unknown>>();
   let stopping = false;
@@ -114,6 +144,30 @@ export async function startBot(config: Config, options: BotOptions = {}): Promis
   client.on(Events.Error, (error) => log.error({ err: error }, 'discord.js error'));
   client.on(Events.Warn, (warning) => log.warn(warning));
 
+  const stopWatching = config.watchData
+    ? watchDataFolder(config.dataDir, () => {
+        void holder.reload({ requestedBy: 'WATCH_DATA' });
+      })
+    : null;
+  // Under a ShardingManager, the manager serves /healthz for every shard.
+  const health =
+    config.healthPort > 0 && !shardLink
+      ? await startHealthServer({
+          port: config.healthPort,
+          host: config.healthHost,
+          log,
+          snapshot: () => ({
+            ready: client.isReady() && !stopping,
+            shards: [...client.ws.shards.values()].map((s) => ({
+              id: s.id,
+              status: Status[s.status] ?? String(s.status),
+            })),
+            knowledge: { version: holder.current().version, counts: holder.current().counts },
+            questionLog: !config.logQuestions ? 'off' : store ? 'on' : 'unavailable',
+          }),
+        })
+      : null;
+
   async function stop(): Promise<void> {
     if (stopping) return;
     stopping = true;
@@ -122,7 +176,9 @@ export async function startBot(config: Config, options: BotOptions = {}): Promis
       Promise.allSettled([...inFlight]),
       new Promise((resolve) => setTimeout(resolve, DRAIN_MS).unref()),
     ]);
+    stopWatching?.();
     await client.destroy();
+    await health?.close();
     store?.close();
     log.info('stopped');
   }
@@ -145,5 +201,5 @@ export async function startBot(config: Config, options: BotOptions = {}): Promis
     await stop();
     throw error;
   }
-  return { client, holder, log, ready, stop };
+  return { client, holder, log, ready, stop, healthPort: health?.port ?? null };
 }

@@ -2,7 +2,7 @@
 import type { BotServices, UnansweredReport } from '../commands/types.ts';
 import type { Answer } from '../core/answer.ts';
 import type { Logger } from '../log.ts';
-import type { KnowledgeHolder, ReloadOutcome, ReloadRequest } from './knowledge-holder.ts';
+import type { KnowledgeHolder, ReloadReport, ReloadRequest } from './knowledge-holder.ts';
 import { normaliseQuestion, type QuestionStore } from './question-store.ts';
 
 /** Declines that say nothing about the data: greetings and empty messages. */
@@ -13,8 +13,8 @@ export interface ServicesOptions {
   readonly store: QuestionStore | null;
   readonly log: Logger;
   readonly commandPrefix: string;
-  /** Replaces the local reload, e.g. to reload every shard. */
-  readonly reload?: (request: ReloadRequest) => Promise<ReloadOutcome>;
+  /** Replaces the local reload, e.g. to reload every shard. Looked up at each reload. */
+  readonly reload?: () => ((request: ReloadRequest) => Promise<ReloadReport>) | null;
 }
 
 export function createServices(options: ServicesOptions): BotServices {
@@ -29,7 +29,10 @@ export function createServices(options: ServicesOptions): BotServices {
   };
   return {
     knowledge: () => holder.current(),
-    reload: (request) => (options.reload ? options.reload(request) : holder.reload(request)),
+    async reload(request) {
+      const everywhere = options.reload?.();
+      return everywhere ? everywhere(request) : { outcome: await holder.reload(request), shards: [] };
+    },
     recordQuestion(answer: Answer, guildId) {
       if (!store || answer.answered || (answer.reason !== null && NOT_WORTH_LOGGING.has(answer.reason)))
         return;

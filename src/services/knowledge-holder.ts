@@ -42,6 +42,20 @@ export type ReloadOutcome =
       readonly tookMs: number;
     };
 
+/** One shard's result of a reload that every shard ran. */
+export interface ShardReloadResult {
+  readonly shardId: number;
+  readonly ok: boolean;
+  readonly version: string;
+  readonly problems: number;
+}
+
+/** A reload as a moderator sees it: this process's outcome, and every shard's when sharded. */
+export interface ReloadReport {
+  readonly outcome: ReloadOutcome;
+  readonly shards: readonly ShardReloadResult[];
+}
+
 export interface KnowledgeHolderOptions {
   readonly maxUploadBytes: number;
   /** Called after every reload attempt, for logging and for other shards. */

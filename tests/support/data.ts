@@ -42,3 +42,9 @@ export async function copyOfData(from: string = MINI_STORY_DIR): Promise<{
     remove: () => rm(dir, { recursive: true, force: true }),
   };
 }
+
+/** An empty temp folder (for STATE_DIR); remove() deletes it. */
+export async function tempDir(): Promise<{ dir: string; remove(): Promise<void> }> {
+  const dir = await mkdtemp(join(tmpdir(), 'story-bot-state-'));
+  return { dir, remove: () => rm(dir, { recursive: true, force: true }) };
+}

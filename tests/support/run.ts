@@ -4,11 +4,14 @@
  */
 import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { DATA_DIR, ROOT } from './data.ts';
 
-const TSX = join(ROOT, 'node_modules/.bin/tsx');
+/** tsx's loader: `node --import <it> script.ts` is one process, so signals reach the bot itself. */
+const TSX_LOADER = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
 const EMPTY_DIR = mkdtempSync(join(tmpdir(), 'story-bot-cwd-'));
 
 export interface RunResult {
@@ -23,7 +26,7 @@ export function spawnScript(
   args: readonly string[] = [],
   env: Record<string, string> = {},
 ): ChildProcessWithoutNullStreams {
-  return spawn(TSX, [join(ROOT, script), ...args], {
+  return spawn(process.execPath, ['--import', TSX_LOADER, join(ROOT, script), ...args], {
     cwd: EMPTY_DIR,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? EMPTY_DIR, DATA_DIR, ...env },
     stdio: ['pipe', 'pipe', 'pipe'],

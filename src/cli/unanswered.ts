@@ -1,0 +1,33 @@
+/**
+ * npm run --silent unanswered [-- --limit N] [--json]: the questions the bot declined most often
+ * and the answers marked "not what I asked", from the question log in STATE_DIR.
+ */
+import { openQuestionStore } from '../services/sqlite-question-store.ts';
+import { parseArgs } from './args.ts';
+import { configOrExit, fail } from './startup.ts';
+
+const args = parseArgs(process.argv.slice(2));
+const config = await configOrExit();
+const limitIndex = process.argv.indexOf('--limit');
+const limit = limitIndex === -1 ? 20 : Number(process.argv[limitIndex + 1]);
+if (!Number.isInteger(limit) || limit < 1) fail(['--limit needs a whole number, e.g. --limit 20']);
+const opened = openQuestionStore(config.stateDir);
+if (!opened.store) fail([`The question log cannot be read: ${opened.reason}`]);
+const report = opened.store.report(limit);
+opened.store.close();
+
+if (args.flags.has('json')) {
+  process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+} else {
+  const lines = ['Declined most often (add a gap or an alternate):'];
+  if (report.declined.length === 0) lines.push('  (none yet)');
+  for (const d of report.declined)
+    lines.push(`  ${String(d.count).padStart(4)}×  ${d.question}   (last ${d.lastSeen})`);
+  lines.push('', 'Answers marked "not what I asked":');
+  if (report.misanswered.length === 0) lines.push('  (none yet)');
+  for (const m of report.misanswered) {
+    lines.push(`  ${String(m.notHelpful).padStart(4)}×  ${m.entryId} (helpful ${m.helpful})`);
+    for (const example of m.examples) lines.push(`         “${example}”`);
+  }
+  process.stdout.write(`${lines.join('\n')}\n`);
+}

@@ -1,0 +1,6 @@
+/** One shard process, spawned by the ShardingManager (src/sharded.ts); discord.js passes SHARDS and SHARD_COUNT. */
+import { configOrExit } from './cli/startup.ts';
+import { startBot } from './discord/bot.ts';
+
+const config = await configOrExit();
+await startBot(config, { handleSignals: true, onFatal: () => process.exit(1) }).catch(() => process.exit(1));
