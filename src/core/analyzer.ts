@@ -357,6 +357,11 @@ export class Analyzer {
     node.canonical ??= canonical;
   }
 
+  /** A person (#id) or a glossary entity term (country, place, body). */
+  isEntity(term: string): boolean {
+    return this.entityTerms.has(term);
+  }
+
   /** Terms of data text (an entry's question, answer, keywords): no correction, no question parsing. */
   termsOf(text: string): string[] {
     const words = wordsOf(foldText(cleanText(text))).map(

@@ -45,6 +45,8 @@ export const THRESHOLDS = {
 const MAX_SUGGESTIONS = 3;
 const MAX_QUOTES_PER_SPEAKER = 3;
 const DIRECT_QUOTE_BONUS = 0.1;
+/** Taken off a who-question's candidate that names nobody the question didn't. */
+const WHO_WITHOUT_ANYONE_NEW = 0.15;
 /** A second question hides in one clause when this much of it is left unexplained... */
 const REMAINDER_SHARE = 0.3;
 /** ...and at least this many of the leftover words carry meaning. */
@@ -165,9 +167,11 @@ function answerClause(
     if (clause.speakers.length > 0) threshold = THRESHOLDS.afterQuote;
   }
 
-  const results = kb.index
-    .search(clause.terms, ANSWER_KINDS, 12, clause.type)
-    .filter((r) => fits(kb, r, clause));
+  const results = rankForWho(
+    kb,
+    clause,
+    kb.index.search(clause.terms, ANSWER_KINDS, 12, clause.type).filter((r) => fits(kb, r, clause)),
+  );
   const suggestions = suggestionsFrom(kb, results);
   let typeMismatch: ScoredDocument | undefined;
   for (const result of results) {
@@ -214,13 +218,51 @@ function fits(kb: KnowledgeBase, result: ScoredDocument, clause: AnalyzedClause)
   // on several figures, none of which the answer gives, is about some other plan or claim.
   const figures = clause.terms.filter((t) => /^\d/.test(t.term));
   if (figures.length >= 2 && !figures.some((t) => kb.index.documentHas(result.doc, t.term))) return false;
+  let missingEntities = 0;
   for (const term of clause.terms) {
     // "Is Lavrov the Russian president?": only who is asked about must be in the answer.
     if (clause.identityOf !== null && term.term !== clause.identityOf) continue;
-    const required = (term.entity && !qualifiesPerson(term, clause)) || (strict && /^\d/.test(term.term));
-    if (required && !kb.index.documentHas(result.doc, term.term)) return false;
+    const entity = term.entity && !qualifiesPerson(term, clause);
+    if (!entity && !(strict && /^\d/.test(term.term))) continue;
+    if (kb.index.documentHas(result.doc, term.term)) continue;
+    // "Is Zelensky going to Moscow?": a yes/no question may get one name wrong when the answer
+    // holds everything else it asks; the answer (Washington) corrects it. Any other question
+    // naming what the answer lacks asks about something else.
+    if (
+      entity &&
+      clause.type === 'yes-no' &&
+      missingEntities === 0 &&
+      holdsEverythingElse(kb, result, clause)
+    ) {
+      missingEntities++;
+      continue;
+    }
+    return false;
   }
   return true;
+}
+
+/**
+ * "Who is urging Trump to give a backstop?" asks for someone the question doesn't name: an answer
+ * naming only the people already in the question (Trump's own position) ranks below one that
+ * names someone new (Starmer).
+ */
+function rankForWho(kb: KnowledgeBase, clause: AnalyzedClause, results: ScoredDocument[]): ScoredDocument[] {
+  // "Who is Lavrov?" names only the person asked about: that answer rightly names no one new.
+  const asksWhoDidWhat = clause.persons.length > 0 && clause.terms.some((t) => !t.entity);
+  if (clause.type !== 'who' || !asksWhoDidWhat) return results;
+  const named = new Set(clause.terms.map((t) => t.term));
+  const namesSomeoneNew = (r: ScoredDocument): boolean =>
+    r.kind !== 'qa' ||
+    [...(kb.answerEntities.get(r.id) ?? [])].some((e) => e.startsWith('#') && !named.has(e));
+  return results
+    .map((r) => (namesSomeoneNew(r) ? r : { ...r, score: r.score - WHO_WITHOUT_ANYONE_NEW }))
+    .sort((a, b) => b.score - a.score || a.doc - b.doc);
+}
+
+/** The document holds every known word of the question that is not a name. */
+function holdsEverythingElse(kb: KnowledgeBase, result: ScoredDocument, clause: AnalyzedClause): boolean {
+  return clause.terms.every((t) => t.entity || !t.known || kb.index.documentHas(result.doc, t.term));
 }
 
 /** "Britain's ex-premier": the country only says which person is meant. */
@@ -377,7 +419,7 @@ function quoteAnswer(
     answered: true,
     kind: 'quote',
     reason: null,
-    text: details.map(renderQuote).join('\n'),
+    text: withDirectQuoteNote(kb, quotes, details.map(renderQuote).join('\n')),
     citation: citations[0] ?? null,
     citations,
     confidence: round(Math.min(1, confidence)),
@@ -386,6 +428,19 @@ function quoteAnswer(
     suggestions: relatedToTopic(kb, first.topic),
     quotes: details,
   };
+}
+
+/**
+ * Asked for someone's words, and the article only reports them ("give me Lavrov's exact
+ * words"): say so first, then give the article's account.
+ */
+function withDirectQuoteNote(kb: KnowledgeBase, quotes: readonly QuoteEntry[], text: string): string {
+  const speakers = new Set(quotes.map((q) => q.speaker));
+  const only = speakers.size === 1 ? [...speakers][0] : undefined;
+  if (only === undefined || quotes.some((q) => q.kind === 'direct')) return text;
+  if (kb.quotes.some((q) => q.speaker === only && q.kind === 'direct')) return text;
+  const person = kb.personById.get(only);
+  return `${coreMessages.noDirectQuote(person?.name ?? only, person?.pronoun ?? 'they')}\n${text}`;
 }
 
 export function renderQuote(quote: QuoteDetails): string {

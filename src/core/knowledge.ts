@@ -61,6 +61,8 @@ export interface KnowledgeBase {
    * signed?"): they decline only such questions, not "is Zelensky signing a deal?".
    */
   readonly happenedGaps: ReadonlySet<string>;
+  /** The people, countries and bodies each answer names (Q&A entries and quotes), by id. */
+  readonly answerEntities: ReadonlyMap<string, ReadonlySet<string>>;
   readonly analyzer: Analyzer;
   readonly index: SearchIndex;
   readonly counts: {
@@ -467,8 +469,12 @@ function assemble(
   const answerTypes = new Map<string, ReadonlySet<QuestionType>>();
   const documents: IndexDocument[] = [];
 
+  const answerEntities = new Map<string, ReadonlySet<string>>();
+  const entitiesOf = (text: string): Set<string> =>
+    new Set(analyzer.termsOf(text).filter((t) => analyzer.isEntity(t)));
   for (const entry of entries) {
     const questions = [entry.question, ...entry.alternates];
+    answerEntities.set(entry.id, entitiesOf(entry.answer));
     documents.push({
       kind: 'qa',
       id: entry.id,
@@ -494,6 +500,7 @@ function assemble(
       supporting: analyzer.termsOf(quote.context),
     });
     citationOf.set(quote.id, citationFor(article, [quote.cites]));
+    answerEntities.set(quote.id, new Set([speaker, ...entitiesOf(quote.text)]));
     answerTypes.set(quote.id, new Set<QuestionType>(['who', 'what', 'how', 'yes-no']));
   }
   const happenedGaps = new Set<string>();
@@ -548,6 +555,7 @@ function assemble(
     answerTypes,
     citationOf,
     happenedGaps,
+    answerEntities,
     analyzer,
     index: new SearchIndex(documents),
     counts: {

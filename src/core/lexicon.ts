@@ -50,7 +50,7 @@ export const STOP_WORDS = words(`
   exact exactly word words quote quotes quoted quoting verbatim line lines statement
   quotation quotations sentence sentences passage passages excerpt excerpts paragraph paragraphs
   two three four five six seven eight nine ten
-  right now currently today
+  right now currently today out already at all zero whatsoever
 `);
 
 /**
@@ -119,6 +119,13 @@ export function questionTypeOf(folded: string): QuestionType {
   ) {
     return 'yes-no';
   }
+  // "Moscow says peacekeepers would end the war, right?", "...but trump no want, true?": a claim to confirm.
+  if (
+    /\b(?:right|true|correct|really|yes or no|isnt it|is it|no|innit)\W*$/.test(text.trimEnd()) &&
+    !/^ (?:what|who|when|where|why|how|which)\b/.test(text)
+  ) {
+    return 'yes-no';
+  }
   // Otherwise the earliest cue wins: "who said when..." asks who.
   let best: { type: QuestionType; at: number } | null = null;
   for (const [type, pattern] of TYPE_CUES) {
@@ -143,7 +150,7 @@ const TYPE_CUES: readonly (readonly [QuestionType, RegExp])[] = [
   ],
   [
     'when',
-    /\b(?:when|(?:what|which)(?: is| s|s)?(?: the)?(?: exact| precise)? (?:time|day|date|week|year|month)|by when|how soon)\b/,
+    /\b(?:when|(?:what|which)(?: is| s|s)?(?: the)?(?: exact| precise)? (?:time|day|date|week|year|month)s?|by when|how soon|in what years?)\b/,
   ],
   // Not "the sentence where Trump says...": there "where" only points into the text.
   [

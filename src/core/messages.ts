@@ -30,5 +30,7 @@ export const coreMessages = {
   fromArticle: (sentence: string) => `No curated answer fits, but the article says: “${sentence}”`,
   partNotAnswered: (reply: string) => `On the rest: ${reply}`,
   reportedSpeech: 'reported speech, in the article’s words',
+  noDirectQuote: (name: string, pronoun: string) =>
+    `The article has no direct quote from ${name}; it reports what ${pronoun} said:`,
   theArticle: 'The article',
 } as const;

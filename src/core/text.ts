@@ -35,6 +35,18 @@ export function cleanText(raw: string): string {
 /** Chat spellings read as the words they stand for ("wat" -> "what", "abt" -> "about"). */
 const CHAT_SPELLINGS: Readonly<Record<string, string>> = {
   wat: 'what',
+  whoz: 'who is',
+  prez: 'president',
+  pres: 'president',
+  potus: 'president trump',
+  fm: 'foreign minister',
+  euro: 'european',
+  euros: 'europeans',
+  ruski: 'russian',
+  russki: 'russian',
+  ruskie: 'russian',
+  merica: 'america',
+  ukr: 'ukraine',
   wut: 'what',
   wht: 'what',
   wot: 'what',
@@ -130,6 +142,8 @@ export function foldText(text: string): string {
       .replace(/&/g, ' and ')
       .replace(/\bpct\b/g, ' percent ')
       .replace(/\b[a-z]+\b/g, (word) => CHAT_SPELLINGS[word] ?? word)
+      // "Is the UK going to 3%?": heading for a figure, not travelling.
+      .replace(/\b(?:going|go|goes|heading) (?:up )?to (?=\d)/g, 'reaching ')
       .replace(CHAT_PHRASES, 'what about')
   );
 }
