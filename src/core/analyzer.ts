@@ -95,7 +95,10 @@ interface AliasNode {
  * ("used" stems to "us"): those must be typed as they are.
  */
 function aliasKey(surface: string, stemmed: string): string {
-  return surface.length <= 3 || stemmed.length <= 2 ? `=${surface}` : stemmed;
+  // "willing" stems to "will": matching on the stem would read every "will" as the alias.
+  return surface.length <= 3 || stemmed.length <= 2 || (stemmed !== surface && STOP_WORDS.has(stemmed))
+    ? `=${surface}`
+    : stemmed;
 }
 
 /** Words after which "may" is the verb, not Theresa May. */
@@ -274,7 +277,10 @@ function resolvePronouns(
 const MAX_TERMS = 48;
 
 interface Word {
+  /** As typed. */
   readonly surface: string;
+  /** The story word it was read as, when it was a typo ("artcle" -> "article"). */
+  readonly corrected?: string;
   readonly stemmed: string;
   readonly similarity: number;
   readonly known: boolean;
@@ -400,9 +406,18 @@ export class Analyzer {
       const correction = this.vocabulary.correct(surface);
       // "tanks" is not "talks": a typo is not read as a mere form of a filler word.
       const filler =
-        correction !== null && !STOP_WORDS.has(correction.word) && STOP_WORDS.has(stem(correction.word));
+        correction !== null &&
+        !STOP_WORDS.has(correction.word) &&
+        STOP_WORDS.has(stem(correction.word)) &&
+        !this.storyWords.has(correction.word);
       if (correction && !filler) {
-        return { surface, stemmed: stem(correction.word), similarity: correction.similarity, known: true };
+        return {
+          surface,
+          corrected: correction.word,
+          stemmed: stem(correction.word),
+          similarity: correction.similarity,
+          known: true,
+        };
       }
       return { surface, stemmed: stem(surface), similarity: 1, known: false };
     });
@@ -546,11 +561,9 @@ export class Analyzer {
       i++;
       // Forms of stop words are stop words ("telling"), unless the story uses the word itself:
       // "willing" is not "will", nor "reminder" "remind".
-      if (
-        STOP_WORDS.has(word.surface) ||
-        (STOP_WORDS.has(word.stemmed) && !this.storyWords.has(word.surface))
-      ) {
-        if (ARTICLE_WORDS.has(word.surface)) aboutTheStory ??= word;
+      const read = word.corrected ?? word.surface;
+      if (STOP_WORDS.has(read) || (STOP_WORDS.has(word.stemmed) && !this.storyWords.has(read))) {
+        if (ARTICLE_WORDS.has(read)) aboutTheStory ??= word;
         continue;
       }
       push({

@@ -22,6 +22,10 @@ import { hasWordCharacters, MAX_QUESTION_CHARS } from './text.ts';
 export const THRESHOLDS = {
   /** A curated answer (entry or quote) needs at least this score. */
   answer: 0.5,
+  /** A known gap scoring this much declines when it holds a rare word of the question the answer lacks. */
+  gapBacking: 0.45,
+  /** A known gap declines only when the question holds at least this share of one of its phrasings. */
+  gapPhrasing: 0.6,
   /** A known gap declines when it scores at least this and beats every answer. */
   gap: 0.45,
   /** An uncurated article sentence must fit this well to be offered. */
@@ -45,6 +49,8 @@ export const THRESHOLDS = {
 const MAX_SUGGESTIONS = 3;
 const MAX_QUOTES_PER_SPEAKER = 3;
 const DIRECT_QUOTE_BONUS = 0.1;
+/** How rare (share of the rarest word's weight) a word must be to tell a gap's question apart. */
+const GAP_TELLING_WEIGHT = 0.7;
 /** Taken off a who-question's candidate that names nobody the question didn't. */
 const WHO_WITHOUT_ANYONE_NEW = 0.15;
 /** A second question hides in one clause when this much of it is left unexplained... */
@@ -176,7 +182,9 @@ function answerClause(
   let typeMismatch: ScoredDocument | undefined;
   for (const result of results) {
     if (result.kind === 'gap') {
-      if (!supportsType(kb, result.id, clause)) continue;
+      // A gap is a specific question; the question must hold most of one of its phrasings
+      // ("how many POUNDS will the UK spend" declines, "how much will the UK spend" does not).
+      if (!supportsType(kb, result.id, clause) || result.bestCp < THRESHOLDS.gapPhrasing) continue;
       if (result.score < THRESHOLDS.gap) break;
       const gap = kb.gapById.get(result.id);
       const see = (gap?.see ?? []).map((id) => suggestionFor(kb, id)).filter((s) => s !== null);
@@ -186,7 +194,31 @@ function answerClause(
       };
     }
     if (result.score < threshold) break;
-    if (supportsType(kb, result.id, clause)) return { answer: answerFor(kb, question, result), substantive };
+    if (supportsType(kb, result.id, clause)) {
+      // "How did Trump react to the 2.5% pledge?": a rare word of the question that this answer
+      // lacks and a known gap holds ("react") says the question is the gap's.
+      const gap = results.find(
+        (g) =>
+          g.kind === 'gap' &&
+          g.score >= THRESHOLDS.gapBacking &&
+          supportsType(kb, g.id, clause) &&
+          clause.terms.some(
+            (t) =>
+              kb.index.weightOf(t) >= GAP_TELLING_WEIGHT * kb.index.rarestWeight &&
+              kb.index.documentHas(g.doc, t.term) &&
+              !kb.index.documentHas(result.doc, t.term),
+          ),
+      );
+      if (gap) {
+        const entry = kb.gapById.get(gap.id);
+        const see = (entry?.see ?? []).map((id) => suggestionFor(kb, id)).filter((s) => s !== null);
+        return {
+          answer: decline(question, 'known-gap', entry?.reply ?? coreMessages.notInArticle, see, gap),
+          substantive,
+        };
+      }
+      return { answer: answerFor(kb, question, result), substantive };
+    }
     typeMismatch ??= result;
   }
 
@@ -230,6 +262,8 @@ function fits(kb: KnowledgeBase, result: ScoredDocument, clause: AnalyzedClause)
     // naming what the answer lacks asks about something else.
     if (
       entity &&
+      // Only a name from the story can be a slip: "did China vote with the US" asks about China.
+      kb.storyEntities.has(term.term) &&
       clause.type === 'yes-no' &&
       missingEntities === 0 &&
       holdsEverythingElse(kb, result, clause)
@@ -343,7 +377,12 @@ function answerQuoteRequest(
     // Naming the speaker already narrows the quotes down; what is asked about must still match.
     const threshold = quoted.length > 0 ? THRESHOLDS.quoteRequest : THRESHOLDS.answer;
     if (best && best.score >= threshold && topicCover(kb, best.doc, topicTerms) >= THRESHOLDS.quoteTopic) {
-      return quoteAnswer(kb, question, [kb.quoteById.get(best.id) as QuoteEntry], best.score);
+      return quoteAnswer(
+        kb,
+        question,
+        withSameSentence(kb, kb.quoteById.get(best.id) as QuoteEntry),
+        best.score,
+      );
     }
   }
   if (explicit && clause.articleQuote && clause.persons.length > 0) {
@@ -379,6 +418,17 @@ function answerQuoteRequest(
   const name = kb.personById.get(quoted[0] ?? '')?.name ?? 'them';
   const others = kb.index.search(clause.terms, SUGGESTION_KINDS, 6).filter((r) => fits(kb, r, clause));
   return decline(question, 'no-quote', coreMessages.noQuoteOnTopic(name), suggestionsFrom(kb, others));
+}
+
+/**
+ * A quote and whatever else the same speaker says in the same sentence: "he told reporters: ...,
+ * adding that the US would gain financially" is one statement.
+ */
+function withSameSentence(kb: KnowledgeBase, quote: QuoteEntry): QuoteEntry[] {
+  return [
+    quote,
+    ...kb.quotes.filter((q) => q.id !== quote.id && q.speaker === quote.speaker && q.cites === quote.cites),
+  ];
 }
 
 /** The share of the subject's weight (the words besides the speaker) a document holds. */

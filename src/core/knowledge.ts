@@ -63,6 +63,8 @@ export interface KnowledgeBase {
   readonly happenedGaps: ReadonlySet<string>;
   /** The people, countries and bodies each answer names (Q&A entries and quotes), by id. */
   readonly answerEntities: ReadonlyMap<string, ReadonlySet<string>>;
+  /** Every person, country or body some answer names: the story's own cast. */
+  readonly storyEntities: ReadonlySet<string>;
   readonly analyzer: Analyzer;
   readonly index: SearchIndex;
   readonly counts: {
@@ -556,6 +558,7 @@ function assemble(
     citationOf,
     happenedGaps,
     answerEntities,
+    storyEntities: new Set([...answerEntities.values()].flatMap((set) => [...set])),
     analyzer,
     index: new SearchIndex(documents),
     counts: {

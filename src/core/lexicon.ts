@@ -126,6 +126,14 @@ export function questionTypeOf(folded: string): QuestionType {
   ) {
     return 'yes-no';
   }
+  // "Why is North Korea mentioned?", "why is May in the story?": what part they play, not a reason.
+  if (
+    /^ why (?:is|are|was|were|does|do) .*\b(?:mentioned|in (?:the|this) (?:story|article|piece|news)|involved|relevant|in the news)\W*$/.test(
+      text.trimEnd() + ' ',
+    )
+  ) {
+    return 'what';
+  }
   // Otherwise the earliest cue wins: "who said when..." asks who.
   let best: { type: QuestionType; at: number } | null = null;
   for (const [type, pattern] of TYPE_CUES) {

@@ -37,6 +37,8 @@ export interface ScoredDocument {
   readonly score: number;
   readonly cover: number;
   readonly bestCq: number;
+  /** How much of its best-covered phrasing the question holds. */
+  readonly bestCp: number;
   readonly bestF: number;
 }
 
@@ -224,6 +226,7 @@ export class SearchIndex {
     }
 
     const bestCq = new Map<number, number>();
+    const bestCp = new Map<number, number>();
     const bestF = new Map<number, number>();
     const bestFType = new Map<number, QuestionType | null>();
     for (const p of touchedPhrasings) {
@@ -234,6 +237,7 @@ export class SearchIndex {
       const cp = matched / (this.phrasingWeight[p] as number);
       const f = (2 * cq * cp) / (cq + cp);
       if (cq > (bestCq.get(d) ?? 0)) bestCq.set(d, cq);
+      if (cp > (bestCp.get(d) ?? 0)) bestCp.set(d, cp);
       const previous = bestF.get(d) ?? 0;
       const type = this.phrasingType[p] ?? null;
       if (f > previous || (f === previous && type === questionType)) {
@@ -255,7 +259,16 @@ export class SearchIndex {
       if (doc.kind === 'gap') cover = cq;
       const bonus = questionType !== undefined && bestFType.get(d) === questionType ? SAME_TYPE_BONUS : 0;
       const score = SCORE_WEIGHTS.cover * cover + SCORE_WEIGHTS.bestCq * cq + SCORE_WEIGHTS.bestF * f + bonus;
-      results.push({ doc: d, kind: doc.kind, id: doc.id, score, cover, bestCq: cq, bestF: f });
+      results.push({
+        doc: d,
+        kind: doc.kind,
+        id: doc.id,
+        score,
+        cover,
+        bestCq: cq,
+        bestCp: bestCp.get(d) ?? 0,
+        bestF: f,
+      });
     }
     results.sort((a, b) => b.score - a.score || a.doc - b.doc);
     return results.slice(0, limit);
