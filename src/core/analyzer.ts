@@ -370,7 +370,12 @@ export class Analyzer {
 
   /** Terms of data text (an entry's question, answer, keywords): no correction, no question parsing. */
   termsOf(text: string): string[] {
-    const words = wordsOf(foldText(cleanText(text))).map(
+    return this.termsOfFolded(foldText(cleanText(text)));
+  }
+
+  /** termsOf for text already cleaned and folded (the build folds each text once). */
+  termsOfFolded(folded: string): string[] {
+    const words = wordsOf(folded).map(
       (surface): Word => ({ surface, stemmed: stem(surface), similarity: 1, known: true }),
     );
     return this.toTerms(words).map((t) => t.term);
@@ -378,7 +383,6 @@ export class Analyzer {
 
   analyze(raw: string): AnalyzedQuestion {
     const cleaned = cleanText(raw);
-    const whole = this.analyzeClause(cleaned);
     const parts = splitClauses(cleaned);
     const clauses =
       parts.length > 1
@@ -386,11 +390,26 @@ export class Analyzer {
             parts.map((part) => this.analyzeClause(part)),
             this.pronounOf,
           )
-        : [whole];
+        : [this.analyzeClause(cleaned)];
+    // The whole message as one clause: only needed when no part of a multi-part one is answered.
+    let whole: AnalyzedClause | undefined = parts.length > 1 ? undefined : clauses[0];
+    const analyzeWhole = (): AnalyzedClause => {
+      whole ??= this.analyzeClause(cleaned);
+      return whole;
+    };
     const surfaces = wordsOf(foldText(cleaned));
     const smallTalk =
-      surfaces.length > 0 && whole.terms.length === 0 && surfaces.some((w) => SMALL_TALK.has(w));
-    return { cleaned, whole, clauses, smallTalk };
+      surfaces.length > 0 &&
+      clauses.every((c) => c.terms.length === 0) &&
+      surfaces.some((w) => SMALL_TALK.has(w));
+    return {
+      cleaned,
+      clauses,
+      smallTalk,
+      get whole() {
+        return analyzeWhole();
+      },
+    };
   }
 
   private analyzeClause(text: string): AnalyzedClause {

@@ -82,7 +82,7 @@ export function answerQuestion(kb: KnowledgeBase, rawQuestion: string, options: 
   if (analysis.smallTalk)
     return decline(question, 'small-talk', coreMessages.smallTalk(kb.story.title), popular(kb));
   const forceQuote = options.mode === 'quote';
-  if (analysis.whole.terms.length === 0 && !forceQuote) {
+  if (analysis.clauses.every((c) => c.terms.length === 0) && !forceQuote) {
     return decline(question, 'empty', coreMessages.empty, popular(kb));
   }
 

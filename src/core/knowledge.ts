@@ -25,7 +25,25 @@ import {
   type TopicDef,
 } from './schema.ts';
 import { type IndexDocument, SearchIndex } from './search-index.ts';
-import { cleanText, foldText, plainWords } from './text.ts';
+import { cleanText, foldText, wordsOf } from './text.ts';
+
+/**
+ * Clean-and-fold, once per distinct text during one build: a knowledge base reads each phrasing
+ * for its terms, its question type and the duplicate check. Discarded with the build.
+ */
+type Folder = (text: string) => string;
+
+function folder(): Folder {
+  const cache = new Map<string, string>();
+  return (text) => {
+    let folded = cache.get(text);
+    if (folded === undefined) {
+      folded = foldText(cleanText(text));
+      cache.set(text, folded);
+    }
+    return folded;
+  };
+}
 
 /** Files that may be absent: a story need not have known gaps. */
 const OPTIONAL_FILES: ReadonlySet<DataFileName> = new Set(['gaps.yaml']);
@@ -129,7 +147,8 @@ export function buildKnowledge(files: DataFiles): KnowledgeBase {
     }
   }
 
-  crossCheck(parsed, article, problems);
+  const fold = folder();
+  crossCheck(parsed, article, problems, fold);
   if (
     problems.length > 0 ||
     !parsed.story ||
@@ -141,7 +160,16 @@ export function buildKnowledge(files: DataFiles): KnowledgeBase {
   ) {
     throw new DataError(problems);
   }
-  return assemble(parsed.story, parsed.qa, parsed.quotes, parsed.glossary, parsed.gaps.gaps, article, files);
+  return assemble(
+    parsed.story,
+    parsed.qa,
+    parsed.quotes,
+    parsed.glossary,
+    parsed.gaps.gaps,
+    article,
+    files,
+    fold,
+  );
 }
 
 function parseYamlFile<S extends z.ZodType>(
@@ -194,7 +222,12 @@ function formatPath(path: readonly PropertyKey[]): string {
 }
 
 /** Checks across files: ids, references, citations, verbatim quotes, coverage of the article. */
-function crossCheck(parsed: Parsed, article: Article | undefined, problems: DataProblem[]): void {
+function crossCheck(
+  parsed: Parsed,
+  article: Article | undefined,
+  problems: DataProblem[],
+  fold: Folder,
+): void {
   const { qa, quotes, glossary, gaps } = parsed;
   const answerIds = new Map<string, string>(); // id -> file, across every kind of answer
 
@@ -299,7 +332,7 @@ function crossCheck(parsed: Parsed, article: Article | undefined, problems: Data
         }
       }
     }
-    checkSamePhrasing(qa.entries, problems);
+    checkSamePhrasing(qa.entries, problems, fold);
   }
 
   if (quotes) {
@@ -351,7 +384,7 @@ function crossCheck(parsed: Parsed, article: Article | undefined, problems: Data
         checkPlace('glossary.yaml', person.id, `cites[${i}]`, ref);
       });
     });
-    checkAliases(glossary, problems);
+    checkAliases(glossary, problems, fold);
   }
 
   if (gaps) {
@@ -388,12 +421,12 @@ function crossCheck(parsed: Parsed, article: Article | undefined, problems: Data
 }
 
 /** The same question text in two entries would make the answer depend on file order. */
-function checkSamePhrasing(entries: readonly QaEntry[], problems: DataProblem[]): void {
+function checkSamePhrasing(entries: readonly QaEntry[], problems: DataProblem[], fold: Folder): void {
   const owner = new Map<string, string>();
   for (const entry of entries) {
     const phrasings = [entry.question, ...entry.alternates];
     phrasings.forEach((text, i) => {
-      const key = plainWords(text).join(' ');
+      const key = wordsOf(fold(text)).join(' ');
       const other = owner.get(key);
       const field = i === 0 ? 'question' : `alternates[${i - 1}]`;
       if (other !== undefined && other !== entry.id) {
@@ -411,10 +444,10 @@ function checkSamePhrasing(entries: readonly QaEntry[], problems: DataProblem[])
 }
 
 /** An alias read as two different things would make matching depend on file order. */
-function checkAliases(glossary: GlossaryFile, problems: DataProblem[]): void {
+function checkAliases(glossary: GlossaryFile, problems: DataProblem[], fold: Folder): void {
   const meaning = new Map<string, string>();
   const claim = (alias: string, canonical: string, entry: string, field: string): void => {
-    const key = plainWords(alias).join(' ');
+    const key = wordsOf(fold(alias)).join(' ');
     if (key.length === 0) {
       problems.push({ file: 'glossary.yaml', entry, field, message: 'alias has no letters or digits' });
       return;
@@ -454,8 +487,10 @@ function assemble(
   gaps: readonly GapEntry[],
   article: Article,
   files: DataFiles,
+  fold: Folder,
 ): KnowledgeBase {
   const { entries, topics } = qa;
+  const wordsIn = (text: string): string[] => wordsOf(fold(text));
   const quotes = quotesFile.quotes;
   const people = glossary.people;
   const personById = new Map(people.map((p) => [p.id, p]));
@@ -465,7 +500,9 @@ function assemble(
   for (const q of quotes) dataTexts.push(q.text, q.context, ...q.about);
   for (const g of gaps) dataTexts.push(g.question, ...g.alternates);
   for (const t of topics) dataTexts.push(t.title);
-  const analyzer = new Analyzer(glossary, dataTexts.flatMap(plainWords), plainWords(article.text));
+  const analyzer = new Analyzer(glossary, dataTexts.flatMap(wordsIn), wordsIn(article.text));
+  const termsOf = (text: string): string[] => analyzer.termsOfFolded(fold(text));
+  const typeOf = (text: string): QuestionType => questionTypeOf(fold(text));
 
   const citationOf = new Map<string, Citation>();
   const answerTypes = new Map<string, ReadonlySet<QuestionType>>();
@@ -473,33 +510,33 @@ function assemble(
 
   const answerEntities = new Map<string, ReadonlySet<string>>();
   const entitiesOf = (text: string): Set<string> =>
-    new Set(analyzer.termsOf(text).filter((t) => analyzer.isEntity(t)));
+    new Set(termsOf(text).filter((t) => analyzer.isEntity(t)));
   for (const entry of entries) {
     const questions = [entry.question, ...entry.alternates];
     answerEntities.set(entry.id, entitiesOf(entry.answer));
     documents.push({
       kind: 'qa',
       id: entry.id,
-      phrasings: [...questions, ...entry.keywords].map((t) => analyzer.termsOf(t)),
+      phrasings: [...questions, ...entry.keywords].map((t) => termsOf(t)),
       phrasingTypes: questions.map(typeOf),
-      supporting: analyzer.termsOf(entry.answer),
+      supporting: termsOf(entry.answer),
     });
     citationOf.set(entry.id, citationFor(article, entry.cites, entry.excerpt));
     answerTypes.set(
       entry.id,
       entry.answers
         ? new Set(entry.answers)
-        : derivedTypes([entry.question, ...entry.alternates], entry.answer),
+        : derivedTypes([entry.question, ...entry.alternates], entry.answer, typeOf),
     );
   }
   for (const quote of quotes) {
     const speaker = personTerm(quote.speaker);
-    const withSpeaker = (text: string): string[] => [speaker, ...analyzer.termsOf(text)];
+    const withSpeaker = (text: string): string[] => [speaker, ...termsOf(text)];
     documents.push({
       kind: 'quote',
       id: quote.id,
       phrasings: [quote.text, ...quote.about].map(withSpeaker),
-      supporting: analyzer.termsOf(quote.context),
+      supporting: termsOf(quote.context),
     });
     citationOf.set(quote.id, citationFor(article, [quote.cites]));
     answerEntities.set(quote.id, new Set([speaker, ...entitiesOf(quote.text)]));
@@ -508,11 +545,11 @@ function assemble(
   const happenedGaps = new Set<string>();
   for (const gap of gaps) {
     const questions = [gap.question, ...gap.alternates];
-    if (questions.every((q) => asksWhetherItHappened(foldText(cleanText(q))))) happenedGaps.add(gap.id);
+    if (questions.every((q) => asksWhetherItHappened(fold(q)))) happenedGaps.add(gap.id);
     documents.push({
       kind: 'gap',
       id: gap.id,
-      phrasings: questions.map((t) => analyzer.termsOf(t)),
+      phrasings: questions.map((t) => termsOf(t)),
       phrasingTypes: questions.map(typeOf),
       supporting: [],
     });
@@ -525,11 +562,11 @@ function assemble(
       documents.push({
         kind: 'sentence',
         id: sentence.id,
-        phrasings: [analyzer.termsOf(sentence.text)],
+        phrasings: [termsOf(sentence.text)],
         supporting: [],
       });
       citationOf.set(sentence.id, citationFor(article, [sentence.id]));
-      answerTypes.set(sentence.id, derivedTypes([], sentence.text));
+      answerTypes.set(sentence.id, derivedTypes([], sentence.text, typeOf));
     }
   }
 
@@ -574,10 +611,12 @@ function assemble(
   return Object.freeze(kb);
 }
 
-const typeOf = (text: string): QuestionType => questionTypeOf(foldText(cleanText(text)));
-
 /** What an entry answers when the data doesn't say: what its phrasings ask, and what its answer holds. */
-function derivedTypes(phrasings: readonly string[], answer: string): Set<QuestionType> {
+function derivedTypes(
+  phrasings: readonly string[],
+  answer: string,
+  typeOf: (text: string) => QuestionType,
+): Set<QuestionType> {
   const types = new Set<QuestionType>(['who', 'what', 'how', 'yes-no']);
   for (const text of phrasings) {
     const type = typeOf(text);

@@ -18,6 +18,11 @@
 import type { QuestionType } from './schema.ts';
 
 export type DocKind = 'qa' | 'quote' | 'gap' | 'sentence';
+const DOC_KINDS: readonly DocKind[] = ['qa', 'quote', 'gap', 'sentence'];
+
+function byKind<T>(make: (kind: DocKind) => T): Record<DocKind, T> {
+  return { qa: make('qa'), quote: make('quote'), gap: make('gap'), sentence: make('sentence') };
+}
 
 export interface IndexDocument {
   readonly kind: DocKind;
@@ -58,6 +63,16 @@ const SUPPORTING_FACTOR = 0.6;
 const UNKNOWN_BOOST = 1.25;
 const UNKNOWN_FIGURE_FACTOR = 0.5;
 
+/**
+ * A term in more phrasings than this only scores candidates that rarer terms found, as long as
+ * the terms so left out explain at most UNSEEDED_SHARE of the question: a document holding only
+ * those would score below every threshold anyway.
+ */
+const SEED_POSTINGS = 800;
+const UNSEEDED_SHARE = 0.3;
+/** Below this a document is of no use to any decision (the lowest threshold, for suggestions, is 0.2). */
+const SCORE_FLOOR = 0.15;
+
 export const SCORE_WEIGHTS = { cover: 0.4, bestCq: 0.3, bestF: 0.3 } as const;
 /**
  * Added when the best-fitting phrasing asks the same kind of question ("was it signed?" is
@@ -71,18 +86,22 @@ export class SearchIndex {
   private readonly weights: Float64Array;
   private readonly phrasingDoc: Int32Array;
   private readonly phrasingType: (QuestionType | null)[];
-  /** doc -> its term ids (phrasings and supporting). */
-  private readonly docTermSets: Set<number>[];
+  /** doc -> its term ids (phrasings and supporting) and how much each explains. */
+  private readonly docTermFactors: Map<number, number>[];
   private readonly docIndexById = new Map<string, number>();
   private readonly phrasingWeight: Float64Array;
   /** term id -> phrasing ids containing it. */
-  private readonly phrasingPostings: Int32Array[];
+  private readonly phrasingPostings: Record<DocKind, Int32Array[]>;
   /** term id -> [doc, factor] pairs (factor 1 in a phrasing, SUPPORTING_FACTOR otherwise). */
-  private readonly docPostings: { docs: Int32Array; factors: Float64Array }[];
+  private readonly docPostings: Record<DocKind, { docs: Int32Array; factors: Float64Array }[]>;
   readonly rarestWeight: number;
   // Scratch space reused by every query (answering is synchronous, so never shared).
   private readonly phrasingAcc: Float64Array;
   private readonly docAcc: Float64Array;
+  private readonly bestCq: Float64Array;
+  private readonly bestCp: Float64Array;
+  private readonly bestF: Float64Array;
+  private readonly bestFTyped: Uint8Array;
 
   constructor(documents: readonly IndexDocument[]) {
     this.documents = documents;
@@ -132,31 +151,40 @@ export class SearchIndex {
 
     this.phrasingDoc = Int32Array.from(phrasingDocs);
     this.phrasingType = phrasingTypes;
-    this.docTermSets = docTerms.map((factors) => new Set(factors.keys()));
+    this.docTermFactors = docTerms;
     this.phrasingWeight = Float64Array.from(phrasingTerms, (ids) =>
       ids.reduce((sum, id) => sum + (this.weights[id] ?? 0), 0),
     );
-    const phrasingLists: number[][] = Array.from({ length: termCount }, () => []);
+    // Postings per kind of document, so a search for quotes or sentences reads only theirs.
+    const kindOf = (d: number): DocKind => (documents[d] as IndexDocument).kind;
+    const phrasingLists = byKind(() => Array.from({ length: termCount }, (): number[] => []));
     phrasingTerms.forEach((ids, p) => {
-      for (const id of ids) phrasingLists[id]?.push(p);
+      const lists = phrasingLists[kindOf(phrasingDocs[p] as number)];
+      for (const id of ids) lists[id]?.push(p);
     });
-    this.phrasingPostings = phrasingLists.map((list) => Int32Array.from(list));
-    const docLists: { docs: number[]; factors: number[] }[] = Array.from({ length: termCount }, () => ({
-      docs: [],
-      factors: [],
-    }));
+    this.phrasingPostings = byKind((kind) => phrasingLists[kind].map((list) => Int32Array.from(list)));
+    const docLists = byKind(() =>
+      Array.from({ length: termCount }, (): { docs: number[]; factors: number[] } => ({
+        docs: [],
+        factors: [],
+      })),
+    );
     docTerms.forEach((factors, d) => {
+      const lists = docLists[kindOf(d)];
       for (const [id, factor] of factors) {
-        docLists[id]?.docs.push(d);
-        docLists[id]?.factors.push(factor);
+        lists[id]?.docs.push(d);
+        lists[id]?.factors.push(factor);
       }
     });
-    this.docPostings = docLists.map((l) => ({
-      docs: Int32Array.from(l.docs),
-      factors: Float64Array.from(l.factors),
-    }));
+    this.docPostings = byKind((kind) =>
+      docLists[kind].map((l) => ({ docs: Int32Array.from(l.docs), factors: Float64Array.from(l.factors) })),
+    );
     this.phrasingAcc = new Float64Array(phrasingTerms.length);
     this.docAcc = new Float64Array(documents.length);
+    this.bestCq = new Float64Array(documents.length);
+    this.bestCp = new Float64Array(documents.length);
+    this.bestF = new Float64Array(documents.length);
+    this.bestFTyped = new Uint8Array(documents.length);
   }
 
   get termCount(): number {
@@ -179,7 +207,7 @@ export class SearchIndex {
   /** Whether a document's phrasings or supporting text hold a term. */
   documentHas(doc: number, term: string): boolean {
     const id = this.termIds.get(term);
-    return id !== undefined && (this.docTermSets[doc]?.has(id) ?? false);
+    return id !== undefined && (this.docTermFactors[doc]?.has(id) ?? false);
   }
 
   /** How much a term weighs in a question: rarer terms more, words the story never uses most. */
@@ -209,26 +237,66 @@ export class SearchIndex {
     const touchedDocs: number[] = [];
     const phrasingAcc = this.phrasingAcc;
     const docAcc = this.docAcc;
-    for (const term of terms) {
-      const id = this.termIds.get(term.term);
-      if (id === undefined) continue;
+    // Terms in many phrasings ("Trump" in a story about Trump) would make every question touch
+    // most of a large knowledge base. They score the candidates rarer terms found instead; the
+    // rarest term always finds candidates. With a small knowledge base every term is a seed.
+    const present = terms
+      .map((term) => ({ term, id: this.termIds.get(term.term) }))
+      .filter((t): t is { term: WeightedTerm; id: number } => t.id !== undefined);
+    const wanted = DOC_KINDS.filter((kind) => kinds.has(kind));
+    const postingsOf = (id: number): number => {
+      let n = 0;
+      for (const kind of wanted) n += this.phrasingPostings[kind][id]?.length ?? 0;
+      return n;
+    };
+    // Seeds, rarest first, until the terms left out weigh too little for a document holding
+    // only them to reach any threshold (it could explain at most UNSEEDED_SHARE of the question).
+    const byRarity = [...present].sort((a, b) => postingsOf(a.id) - postingsOf(b.id));
+    let unseeded = byRarity.reduce((sum, t) => sum + (this.weights[t.id] ?? 0) * t.term.similarity, 0);
+    const seeds = new Set<number>();
+    for (const t of byRarity) {
+      if (postingsOf(t.id) > SEED_POSTINGS && seeds.size > 0 && unseeded <= UNSEEDED_SHARE * total) break;
+      seeds.add(t.id);
+      unseeded -= (this.weights[t.id] ?? 0) * t.term.similarity;
+    }
+    const isSeed = (id: number): boolean => seeds.has(id);
+    for (const { term, id } of present) {
+      if (!isSeed(id)) continue;
       const gain = (this.weights[id] ?? 0) * term.similarity;
-      for (const p of this.phrasingPostings[id] as Int32Array) {
-        if (phrasingAcc[p] === 0) touchedPhrasings.push(p);
-        phrasingAcc[p] = (phrasingAcc[p] ?? 0) + gain;
+      for (const kind of wanted) {
+        for (const p of this.phrasingPostings[kind][id] as Int32Array) {
+          if (phrasingAcc[p] === 0) touchedPhrasings.push(p);
+          phrasingAcc[p] = (phrasingAcc[p] ?? 0) + gain;
+        }
+        const postings = this.docPostings[kind][id] as { docs: Int32Array; factors: Float64Array };
+        for (let i = 0; i < postings.docs.length; i++) {
+          const d = postings.docs[i] as number;
+          if (docAcc[d] === 0) touchedDocs.push(d);
+          docAcc[d] = (docAcc[d] ?? 0) + gain * (postings.factors[i] as number);
+        }
       }
-      const postings = this.docPostings[id] as { docs: Int32Array; factors: Float64Array };
-      for (let i = 0; i < postings.docs.length; i++) {
-        const d = postings.docs[i] as number;
-        if (docAcc[d] === 0) touchedDocs.push(d);
-        docAcc[d] = (docAcc[d] ?? 0) + gain * (postings.factors[i] as number);
+    }
+    // Other terms add to the candidates only: an accumulator above zero marks a candidate.
+    for (const { term, id } of present) {
+      if (isSeed(id)) continue;
+      const gain = (this.weights[id] ?? 0) * term.similarity;
+      for (const kind of wanted) {
+        for (const p of this.phrasingPostings[kind][id] as Int32Array) {
+          if (phrasingAcc[p] !== 0) phrasingAcc[p] = (phrasingAcc[p] as number) + gain;
+        }
+        const postings = this.docPostings[kind][id] as { docs: Int32Array; factors: Float64Array };
+        for (let i = 0; i < postings.docs.length; i++) {
+          const d = postings.docs[i] as number;
+          if (docAcc[d] !== 0) docAcc[d] = (docAcc[d] as number) + gain * (postings.factors[i] as number);
+        }
       }
     }
 
-    const bestCq = new Map<number, number>();
-    const bestCp = new Map<number, number>();
-    const bestF = new Map<number, number>();
-    const bestFType = new Map<number, QuestionType | null>();
+    // Per-document bests, in scratch arrays reset as they are read (no allocation per question).
+    const bestCq = this.bestCq;
+    const bestCp = this.bestCp;
+    const bestF = this.bestF;
+    const bestFTyped = this.bestFTyped;
     for (const p of touchedPhrasings) {
       const matched = phrasingAcc[p] as number;
       phrasingAcc[p] = 0;
@@ -236,39 +304,37 @@ export class SearchIndex {
       const cq = matched / total;
       const cp = matched / (this.phrasingWeight[p] as number);
       const f = (2 * cq * cp) / (cq + cp);
-      if (cq > (bestCq.get(d) ?? 0)) bestCq.set(d, cq);
-      if (cp > (bestCp.get(d) ?? 0)) bestCp.set(d, cp);
-      const previous = bestF.get(d) ?? 0;
-      const type = this.phrasingType[p] ?? null;
-      if (f > previous || (f === previous && type === questionType)) {
-        bestF.set(d, f);
-        bestFType.set(d, type);
+      if (cq > (bestCq[d] as number)) bestCq[d] = cq;
+      if (cp > (bestCp[d] as number)) bestCp[d] = cp;
+      const previous = bestF[d] as number;
+      const sameType = questionType !== undefined && this.phrasingType[p] === questionType;
+      if (f > previous || (f === previous && sameType)) {
+        bestF[d] = f;
+        bestFTyped[d] = sameType ? 1 : 0;
       }
     }
 
     const results: ScoredDocument[] = [];
     for (const d of touchedDocs) {
       let cover = Math.min(1, (docAcc[d] as number) / total);
+      const cq = bestCq[d] as number;
+      const cp = bestCp[d] as number;
+      const f = bestF[d] as number;
+      const typed = bestFTyped[d] === 1;
       docAcc[d] = 0;
+      bestCq[d] = 0;
+      bestCp[d] = 0;
+      bestF[d] = 0;
+      bestFTyped[d] = 0;
       const doc = this.documents[d] as IndexDocument;
       if (!kinds.has(doc.kind)) continue;
-      const cq = bestCq.get(d) ?? 0;
-      const f = bestF.get(d) ?? 0;
       // A known gap's phrasings are separate questions it declines, not one subject's words:
       // pooling them would let a question made of pieces of several look like one of them.
       if (doc.kind === 'gap') cover = cq;
-      const bonus = questionType !== undefined && bestFType.get(d) === questionType ? SAME_TYPE_BONUS : 0;
+      const bonus = typed ? SAME_TYPE_BONUS : 0;
       const score = SCORE_WEIGHTS.cover * cover + SCORE_WEIGHTS.bestCq * cq + SCORE_WEIGHTS.bestF * f + bonus;
-      results.push({
-        doc: d,
-        kind: doc.kind,
-        id: doc.id,
-        score,
-        cover,
-        bestCq: cq,
-        bestCp: bestCp.get(d) ?? 0,
-        bestF: f,
-      });
+      if (score < SCORE_FLOOR) continue;
+      results.push({ doc: d, kind: doc.kind, id: doc.id, score, cover, bestCq: cq, bestCp: cp, bestF: f });
     }
     results.sort((a, b) => b.score - a.score || a.doc - b.doc);
     return results.slice(0, limit);

@@ -111,7 +111,20 @@ function applyRules(word: string, rules: readonly Rule[], minMeasure: number): s
   return word;
 }
 
+/** Words repeat across questions; stems are cached (bounded, so no input can grow it without limit). */
+const cache = new Map<string, string>();
+const CACHE_LIMIT = 20_000;
+
 export function stem(input: string): string {
+  const cached = cache.get(input);
+  if (cached !== undefined) return cached;
+  const result = porter(input);
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  cache.set(input, result);
+  return result;
+}
+
+function porter(input: string): string {
   let w = input;
   if (w.length <= 2 || !/^[a-z]+$/.test(w)) return w;
 
