@@ -9,7 +9,7 @@ import MiniSearch from 'minisearch';
 import { answerQuestion } from '../src/core/engine.ts';
 import { buildKnowledge, type DataFiles, type KnowledgeBase } from '../src/core/knowledge.ts';
 import { readDataDir } from '../src/core/load.ts';
-import { type EvalItem, isCorrect, loadEvalSet } from '../tests/support/evaluation.ts';
+import { type EvalItem, loadEvalSet, measure as measureAccuracy } from '../tests/support/evaluation.ts';
 import { syntheticData, syntheticQuestions } from './synthetic.ts';
 
 const PASSES = 5;
@@ -53,28 +53,15 @@ function measure(contender: Contender, items: readonly EvalItem[]): Measured {
   const answer = contender.build();
   const buildMs = performance.now() - started;
   const memoryMb = (heapUsed() - before) / 1024 / 1024;
-  let aRight = 0;
-  let aTotal = 0;
-  let dRight = 0;
-  let dTotal = 0;
-  for (const item of items) {
-    const right = isCorrect(item, answer(item.q));
-    if (item.expect === 'answer') {
-      aTotal++;
-      if (right) aRight++;
-    } else {
-      dTotal++;
-      if (right) dRight++;
-    }
-  }
+  const accuracy = measureAccuracy(items, answer);
   const { p50, p99 } = latency(
     answer,
     items.map((i) => i.q),
   );
   return {
     name: contender.name,
-    answerable: aRight / Math.max(aTotal, 1),
-    declined: dRight / Math.max(dTotal, 1),
+    answerable: accuracy.answerable.rate,
+    declined: accuracy.outOfScope.rate,
     p50,
     p99,
     buildMs,

@@ -2,8 +2,7 @@
  * npm start: with DISCORD_TOKEN set, the Discord bot; without it, the same bot in the terminal.
  * --data DIR (or DATA_DIR) serves another data folder.
  */
-import { parseArgs } from './cli/args.ts';
-import { configOrExit, dataProblemsOrThrow, fail } from './cli/startup.ts';
+import { argsOrExit, configOrExit, dataProblemsOrThrow } from './cli/startup.ts';
 import { Dispatcher } from './commands/dispatch.ts';
 import { messages } from './commands/messages.ts';
 import { createLogger } from './log.ts';
@@ -11,13 +10,7 @@ import { createServices } from './services/bot-services.ts';
 import { KnowledgeHolder } from './services/knowledge-holder.ts';
 import { runTerminal } from './terminal/terminal.ts';
 
-const args = (() => {
-  try {
-    return parseArgs(process.argv.slice(2));
-  } catch (error) {
-    return fail([(error as Error).message]);
-  }
-})();
+const args = argsOrExit();
 const config = await configOrExit(args.dataDir ? { DATA_DIR: args.dataDir } : {});
 
 if (config.discord.token && config.discord.shardCount !== undefined) {

@@ -8,16 +8,9 @@ import { createInterface } from 'node:readline';
 import type { Answer } from '../core/answer.ts';
 import { answerQuestion } from '../core/engine.ts';
 import type { KnowledgeBase } from '../core/knowledge.ts';
-import { parseArgs } from './args.ts';
-import { configOrExit, fail, knowledgeOrExit } from './startup.ts';
+import { argsOrExit, configOrExit, fail, knowledgeOrExit } from './startup.ts';
 
-const args = (() => {
-  try {
-    return parseArgs(process.argv.slice(2));
-  } catch (error) {
-    return fail([(error as Error).message]);
-  }
-})();
+const args = argsOrExit();
 const config = await configOrExit();
 const kb = await knowledgeOrExit(args.dataDir ?? config.dataDir);
 const json = args.flags.has('json');

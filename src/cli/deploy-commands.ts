@@ -5,10 +5,9 @@
  */
 import { REST, Routes } from 'discord.js';
 import { commandDefinitions } from '../commands/registry.ts';
-import { parseArgs } from './args.ts';
-import { configOrExit, fail } from './startup.ts';
+import { argsOrExit, configOrExit, fail } from './startup.ts';
 
-const args = parseArgs(process.argv.slice(2));
+const args = argsOrExit();
 const body = commandDefinitions();
 
 if (args.flags.has('dry-run')) {

@@ -6,6 +6,16 @@ import { type Config, ConfigError, loadConfig } from '../config.ts';
 import type { KnowledgeBase } from '../core/knowledge.ts';
 import { loadKnowledge } from '../core/load.ts';
 import { DataError, formatProblem } from '../core/problems.ts';
+import { type CliArgs, parseArgs } from './args.ts';
+
+/** The command line, or one line on what is wrong with it and exit 1. */
+export function argsOrExit(): CliArgs {
+  try {
+    return parseArgs(process.argv.slice(2));
+  } catch (error) {
+    return fail([(error as Error).message]);
+  }
+}
 
 export function fail(lines: readonly string[], code = 1): never {
   for (const line of lines) process.stderr.write(`${line}\n`);

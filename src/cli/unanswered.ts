@@ -3,10 +3,9 @@
  * and the answers marked "not what I asked", from the question log in STATE_DIR.
  */
 import { openQuestionStore } from '../services/sqlite-question-store.ts';
-import { parseArgs } from './args.ts';
-import { configOrExit, fail } from './startup.ts';
+import { argsOrExit, configOrExit, fail } from './startup.ts';
 
-const args = parseArgs(process.argv.slice(2));
+const args = argsOrExit();
 const config = await configOrExit();
 const limitIndex = process.argv.indexOf('--limit');
 const limit = limitIndex === -1 ? 20 : Number(process.argv[limitIndex + 1]);

@@ -1,16 +1,9 @@
 /** npm run --silent validate -- [--data DIR]: every problem in a data folder, exit 1 if any. */
 import { loadKnowledge } from '../core/load.ts';
 import { DataError, formatProblem } from '../core/problems.ts';
-import { parseArgs } from './args.ts';
-import { configOrExit, fail } from './startup.ts';
+import { argsOrExit, configOrExit } from './startup.ts';
 
-const args = (() => {
-  try {
-    return parseArgs(process.argv.slice(2));
-  } catch (error) {
-    return fail([(error as Error).message]);
-  }
-})();
+const args = argsOrExit();
 const config = await configOrExit();
 const dataDir = args.dataDir ?? config.dataDir;
 try {

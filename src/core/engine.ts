@@ -505,69 +505,56 @@ function answerFor(kb: KnowledgeBase, question: string, scored: ScoredDocument):
     return quoteAnswer(kb, question, [kb.quoteById.get(scored.id) as QuoteEntry], scored.score);
   }
   const entry = kb.entryById.get(scored.id);
-  const citation = kb.citationOf.get(scored.id) ?? null;
-  return {
-    question,
-    answered: true,
-    kind: 'qa',
-    reason: null,
-    text: entry?.answer ?? '',
-    citation,
-    citations: citation ? [citation] : [],
-    confidence: round(Math.min(1, scored.score)),
-    id: scored.id,
-    ids: [scored.id],
-    suggestions: (entry?.related ?? [])
-      .slice(0, MAX_SUGGESTIONS)
-      .map((id) => suggestionFor(kb, id))
-      .filter((s) => s !== null),
-    quotes: [],
-  };
+  const suggestions = (entry?.related ?? [])
+    .slice(0, MAX_SUGGESTIONS)
+    .map((id) => suggestionFor(kb, id))
+    .filter((s) => s !== null);
+  return citedAnswer(kb, question, scored, 'qa', entry?.answer ?? '', suggestions);
 }
 
 function articleQuoteAnswer(kb: KnowledgeBase, question: string, scored: ScoredDocument): Answer {
-  const citation = kb.citationOf.get(scored.id) ?? null;
-  const text = citation?.excerpt ?? '';
+  const citation = kb.citationOf.get(scored.id);
   const details: QuoteDetails = {
     id: scored.id,
     speaker: 'article',
     speakerName: coreMessages.theArticle,
     speakerRole: '',
     kind: 'direct',
-    text,
+    text: citation?.excerpt ?? '',
     context: citation ? `paragraph ${citation.paragraph.slice(1)}` : '',
   };
-  return {
-    question,
-    answered: true,
-    kind: 'quote',
-    reason: null,
-    text: renderQuote(details),
-    citation,
-    citations: citation ? [citation] : [],
-    confidence: round(Math.min(1, scored.score)),
-    id: scored.id,
-    ids: [scored.id],
-    suggestions: [],
-    quotes: [details],
-  };
+  return citedAnswer(kb, question, scored, 'quote', renderQuote(details), [], [details]);
 }
 
 function sentenceAnswer(kb: KnowledgeBase, question: string, scored: ScoredDocument): Answer {
+  const excerpt = kb.citationOf.get(scored.id)?.excerpt ?? '';
+  return citedAnswer(kb, question, scored, 'sentence', coreMessages.fromArticle(excerpt), []);
+}
+
+/** An answer resting on one document, cited. */
+function citedAnswer(
+  kb: KnowledgeBase,
+  question: string,
+  scored: ScoredDocument,
+  kind: Answer['kind'],
+  text: string,
+  suggestions: readonly Suggestion[],
+  quotes: readonly QuoteDetails[] = [],
+): Answer {
   const citation = kb.citationOf.get(scored.id) ?? null;
   return {
     question,
     answered: true,
-    kind: 'sentence',
+    kind,
     reason: null,
-    text: coreMessages.fromArticle(citation?.excerpt ?? ''),
+    text,
     citation,
     citations: citation ? [citation] : [],
     confidence: round(Math.min(1, scored.score)),
     id: scored.id,
     ids: [scored.id],
-    suggestions: [],
-    quotes: [],
+    suggestions,
+    quotes,
   };
 }
 
