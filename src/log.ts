@@ -16,6 +16,8 @@ export interface LoggerOptions {
   readonly fd?: 1 | 2;
   /** Readable output; defaults to whether the destination is a terminal. */
   readonly pretty?: boolean;
+  /** Write here instead of fd (tests). */
+  readonly stream?: NodeJS.WritableStream;
 }
 
 const REDACTED = '[redacted]';
@@ -45,6 +47,7 @@ export function createLogger(options: LoggerOptions): Logger {
     redact: { paths: SECRET_PATHS, censor: REDACTED },
     hooks: { streamWrite: scrub },
   };
+  if (options.stream) return pino(base, options.stream);
   if (options.pretty ?? isTerminal === true) {
     return pino(
       base,

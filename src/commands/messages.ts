@@ -12,7 +12,7 @@ export const messages = {
   failed:
     'Sorry, something went wrong on my side while answering. It has been logged; please try again in a moment.',
   unknownCommand: (name: string, prefix: string) =>
-    `I don't know the command \`${name}\`. Type \`${prefix}help\` to see what I can do.`,
+    `I don't know the command \`${name.replace(/[`\\]/g, '').slice(0, 32)}\`. Type \`${prefix}help\` to see what I can do.`,
   unknownButton: 'That button belongs to an older version of me. Ask again and use the new buttons.',
   notAnEntry:
     'That question is no longer in my notes (the data was updated). Ask it again in your own words.',
