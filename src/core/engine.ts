@@ -18,7 +18,7 @@ import type { QuoteEntry } from './schema.ts';
 import type { DocKind, ScoredDocument } from './search-index.ts';
 import { hasWordCharacters, MAX_QUESTION_CHARS } from './text.ts';
 
-/** Tuned on tests/eval/questions.yaml; see docs/design.md before changing. */
+/** Tuned on our question sets (tests/eval and independently written ones); see docs/design.md. */
 export const THRESHOLDS = {
   /** A curated answer (entry or quote) needs at least this score. */
   answer: 0.5,
