@@ -89,6 +89,7 @@ const EnvSchema = z.object({
   MOD_ROLE_IDS: idList('MOD_ROLE_IDS'),
   MOD_USER_IDS: idList('MOD_USER_IDS'),
   COOLDOWN_SECONDS: integer(3, 0, 3600, 'seconds'),
+  COOLDOWN_BURST: integer(5, 1, 100, 'questions'),
   DATA_DIR: optionalText,
   STATE_DIR: optionalText,
   LOG_QUESTIONS: flag(true),
@@ -121,7 +122,9 @@ export interface Config {
   };
   readonly commandPrefix: string;
   readonly moderators: { readonly roleIds: readonly string[]; readonly userIds: readonly string[] };
+  /** A user may ask `cooldownBurst` questions in a row, then one every `cooldownSeconds`. */
   readonly cooldownSeconds: number;
+  readonly cooldownBurst: number;
   readonly dataDir: string;
   readonly stateDir: string;
   readonly logQuestions: boolean;
@@ -171,6 +174,7 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
     commandPrefix: e.COMMAND_PREFIX,
     moderators: { roleIds: e.MOD_ROLE_IDS, userIds: e.MOD_USER_IDS },
     cooldownSeconds: e.COOLDOWN_SECONDS,
+    cooldownBurst: e.COOLDOWN_BURST,
     dataDir: e.DATA_DIR ?? DEFAULT_DATA_DIR,
     stateDir: e.STATE_DIR ?? DEFAULT_STATE_DIR,
     logQuestions: e.LOG_QUESTIONS,

@@ -68,18 +68,22 @@ describe('the dispatcher', () => {
 
   it('applies the per-user cooldown to questions, not to the terminal', async () => {
     let now = 1_000_000;
-    const dispatcher = new Dispatcher(services, { cooldownSeconds: 5, now: () => now });
+    const dispatcher = new Dispatcher(services, { cooldownSeconds: 5, cooldownBurst: 2, now: () => now });
     const context = contextFor(services);
     const ask = inputOf({ question: 'who voted against the bridge' });
     await dispatcher.run(command('ask'), context, ask);
     await dispatcher.run(command('ask'), context, ask);
-    expect(context.replies[1]).toEqual({ content: messages.cooldown(5), ephemeral: true });
+    await dispatcher.run(command('ask'), context, ask);
+    expect(context.replies.map((r) => r.embed !== undefined)).toEqual([true, true, false]);
+    expect(context.replies[2]).toEqual({ content: messages.cooldown(5), ephemeral: true });
     now += 5_000;
     await dispatcher.run(command('ask'), context, ask);
-    expect(context.replies[2]?.embed).toBeDefined();
+    expect(context.replies[3]?.embed).toBeDefined();
+    const someoneElse = contextFor(services, { userId: '333333333333333333' });
+    await dispatcher.run(command('ask'), someoneElse, ask);
+    expect(someoneElse.replies[0]?.embed).toBeDefined();
     const terminal = contextFor(services, { surface: 'terminal' });
-    await dispatcher.run(command('ask'), terminal, ask);
-    await dispatcher.run(command('ask'), terminal, ask);
+    for (let i = 0; i < 4; i++) await dispatcher.run(command('ask'), terminal, ask);
     expect(terminal.replies.every((r) => r.embed !== undefined)).toBe(true);
   });
 
@@ -148,14 +152,20 @@ describe('the dispatcher', () => {
 });
 
 describe('Cooldowns', () => {
-  it('counts seconds left and forgets after the window', () => {
+  it('lets a burst through, then one question per period, per user', () => {
     let now = 0;
-    const cooldowns = new Cooldowns(3, () => now);
-    expect(cooldowns.take('a')).toBe(0);
-    now = 1_000;
+    const cooldowns = new Cooldowns(3, 2, () => now);
+    expect([cooldowns.take('a'), cooldowns.take('a'), cooldowns.take('a')]).toEqual([0, 0, 3]);
+    now = 1_500;
     expect(cooldowns.take('a')).toBe(2);
     expect(cooldowns.take('b')).toBe(0);
     now = 3_000;
     expect(cooldowns.take('a')).toBe(0);
+    expect(cooldowns.take('a')).toBe(3);
+  });
+
+  it('is off with 0 seconds', () => {
+    const cooldowns = new Cooldowns(0, 1, () => 0);
+    expect(Array.from({ length: 10 }, () => cooldowns.take('a'))).toEqual(Array(10).fill(0));
   });
 });

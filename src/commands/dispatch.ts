@@ -19,30 +19,35 @@ import {
 /** Discord's cap on autocomplete choices. */
 const MAX_CHOICES = 25;
 
-/** Per-user cooldown: a user may run cooldown commands once every `seconds`. */
+/**
+ * Per-user cooldown as a token bucket: a user may ask `burst` questions in a row, then one more
+ * every `seconds`. Bursts of a few questions (a follow-up, a correction) pass; a flood does not.
+ */
 export class Cooldowns {
-  private readonly lastUse = new Map<string, number>();
+  private readonly buckets = new Map<string, { tokens: number; at: number }>();
 
   constructor(
     private readonly seconds: number,
+    private readonly burst: number = 1,
     private readonly now: () => number = Date.now,
   ) {}
 
-  /** Seconds still to wait (0 = go ahead, and the use is counted). */
+  /** Seconds still to wait (0 = go ahead, and the question is counted). */
   take(userId: string): number {
     if (this.seconds <= 0) return 0;
     const now = this.now();
-    const last = this.lastUse.get(userId);
-    if (last !== undefined && now - last < this.seconds * 1000) {
-      return Math.ceil((this.seconds * 1000 - (now - last)) / 1000);
-    }
-    this.lastUse.set(userId, now);
-    if (this.lastUse.size > 10_000) this.forgetOlderThan(now - this.seconds * 1000);
+    const period = this.seconds * 1000;
+    const bucket = this.buckets.get(userId) ?? { tokens: this.burst, at: now };
+    const tokens = Math.min(this.burst, bucket.tokens + (now - bucket.at) / period);
+    if (tokens < 1) return Math.max(1, Math.ceil(((1 - tokens) * period) / 1000));
+    this.buckets.set(userId, { tokens: tokens - 1, at: now });
+    if (this.buckets.size > 10_000) this.forgetIdle(now - this.burst * period);
     return 0;
   }
 
-  private forgetOlderThan(cutoff: number): void {
-    for (const [user, time] of this.lastUse) if (time < cutoff) this.lastUse.delete(user);
+  /** Users whose bucket has refilled are the same as users never seen. */
+  private forgetIdle(cutoff: number): void {
+    for (const [user, bucket] of this.buckets) if (bucket.at < cutoff) this.buckets.delete(user);
   }
 }
 
@@ -56,9 +61,13 @@ export class Dispatcher {
 
   constructor(
     private readonly services: BotServices,
-    options: { readonly cooldownSeconds: number; readonly now?: () => number },
+    options: {
+      readonly cooldownSeconds: number;
+      readonly cooldownBurst?: number;
+      readonly now?: () => number;
+    },
   ) {
-    this.cooldowns = new Cooldowns(options.cooldownSeconds, options.now);
+    this.cooldowns = new Cooldowns(options.cooldownSeconds, options.cooldownBurst ?? 1, options.now);
   }
 
   get commands(): readonly Command[] {

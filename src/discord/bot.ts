@@ -100,7 +100,10 @@ export async function startBot(config: Config, options: BotOptions = {}): Promis
     commandPrefix: config.commandPrefix,
     reload: () => (shardLink ? (request) => (shardLink as ShardLink).reloadEverywhere(request) : null),
   });
-  const dispatcher = new Dispatcher(services, { cooldownSeconds: config.cooldownSeconds });
+  const dispatcher = new Dispatcher(services, {
+    cooldownSeconds: config.cooldownSeconds,
+    cooldownBurst: config.cooldownBurst,
+  });
   const client = createClient(config, options.shard);
   const shardId = client.shard?.ids[0];
   if (client.shard && shardId !== undefined && process.send) {
