@@ -51,6 +51,12 @@ export const STOP_WORDS = words(`
   quotation quotations sentence sentences passage passages excerpt excerpts paragraph paragraphs
   two three four five six seven eight nine ten
   right now currently today out already at all zero whatsoever
+  correct true accurate innit once focus focused focusing lads lad peeps gents tbf iirc afaik gotcha
+  time times big large huge massive else besides apart except popping popped pops
+  hed shed theyd youd itd thatd theyll youll itll thatll whatll shell weve youve theyve wouldve couldve shouldve mightve
+  nervous anxious swear cover covers covered covering reckon reckons reckoned
+  guy bloke chap fella fellow lady woman gentleman himself herself themselves ourselves yourself able unable
+  data info information given advance
 `);
 
 /**
@@ -121,7 +127,9 @@ export function questionTypeOf(folded: string): QuestionType {
   }
   // "Moscow says peacekeepers would end the war, right?", "...but trump no want, true?": a claim to confirm.
   if (
-    /\b(?:right|true|correct|really|yes or no|isnt it|is it|no|innit)\W*$/.test(text.trimEnd()) &&
+    /\b(?:right|true|correct|really|yes or no|isnt it|is it|no|innit|(?:did|didnt|does|doesnt|is|isnt|was|wasnt|has|hasnt|will|wont|would|wouldnt|can|cant|do|dont|are|arent|have|havent) (?:he|she|they|it|we|you|i))\W*$/.test(
+      text.trimEnd(),
+    ) &&
     !/^ (?:what|who|when|where|why|how|which)\b/.test(text)
   ) {
     return 'yes-no';
@@ -134,6 +142,8 @@ export function questionTypeOf(folded: string): QuestionType {
   ) {
     return 'what';
   }
+  // "Where does Moscow stand on...": a position, not a place.
+  if (/^ where (?:do|does|did|is|are) .*\bstand(?:s|ing)?\b/.test(text)) return 'what';
   // Otherwise the earliest cue wins: "who said when..." asks who.
   let best: { type: QuestionType; at: number } | null = null;
   for (const [type, pattern] of TYPE_CUES) {

@@ -108,6 +108,70 @@ const CHAT_SPELLINGS: Readonly<Record<string, string>> = {
   smth: 'something',
   sth: 'something',
   smthg: 'something',
+  // Slang and spelling variants.
+  cooked: 'doomed',
+  finalised: 'settled',
+  finalized: 'settled',
+  finalise: 'settle',
+  finalize: 'settle',
+  finalising: 'settling',
+  finalizing: 'settling',
+  outta: 'out of',
+  gunna: 'going to',
+  gona: 'going to',
+  wana: 'want to',
+  hafta: 'have to',
+  oughta: 'ought to',
+  prolly: 'probably',
+  yanks: 'americans',
+  yank: 'american',
+  yankee: 'american',
+  yankees: 'americans',
+  stateside: 'in america',
+  blighty: 'britain',
+  russkies: 'russians',
+  ruskies: 'russians',
+  ruzzia: 'russia',
+  dosh: 'money',
+  moolah: 'money',
+  bucks: 'dollars',
+  squaddies: 'soldiers',
+  journos: 'journalists',
+  diss: 'insult',
+  dissed: 'insulted',
+  disses: 'insults',
+  dissing: 'insulting',
+  chucking: 'spending',
+  // Common typos of filler words (the spelling corrector leaves filler words alone).
+  agian: 'again',
+  agin: 'again',
+  shoud: 'should',
+  shoudl: 'should',
+  shuld: 'should',
+  woudl: 'would',
+  wold: 'would',
+  coudl: 'could',
+  tel: 'tell',
+  acording: 'according',
+  accoring: 'according',
+  accordin: 'according',
+  becuase: 'because',
+  becasue: 'because',
+  beacuse: 'because',
+  abuot: 'about',
+  abotu: 'about',
+  waht: 'what',
+  whta: 'what',
+  teh: 'the',
+  thier: 'their',
+  realy: 'really',
+  alot: 'a lot',
+  thru: 'through',
+  dose: 'does',
+  dosent: 'doesnt',
+  regarding: 'about',
+  concerning: 'about',
+  cal: 'call',
 };
 
 /** Emoji that stand for a word of the story: flags, money, soldiers. */
@@ -144,9 +208,30 @@ export function foldText(text: string): string {
       .replace(/\b[a-z]+\b/g, (word) => CHAT_SPELLINGS[word] ?? word)
       // "Is the UK going to 3%?": heading for a figure, not travelling.
       .replace(/\b(?:going|go|goes|heading) (?:up )?to (?=\d)/g, 'reaching ')
+      // "Why is Starmer going to Washington", "going to see Trump": travelling, not a future tense.
+      .replace(TRAVEL, 'visiting ')
+      .replace(FILLER_PHRASES, ' ')
+      .replace(ASKS_OPINION, '$1your view ')
+      .replace(/\bclap(?:s|ped|ping)? back\b/g, 'respond')
       .replace(CHAT_PHRASES, 'what about')
   );
 }
+
+/** "going to" a place or to see someone is a trip; "going to sign" is only the future. */
+const TRAVEL =
+  /\b(?:going|gone|go|goes|went|headed|heading|travelling|traveling|flying|flew|off) (?:over |out )?to (?=(?:see|meet|visit)\b|(?:the )?(?:us|usa|united states|states|america|washington|dc|white house|moscow|kremlin|kyiv|kiev|london|brussels|paris|berlin)\b)/g;
+
+/**
+ * "Should Britain send troops?", "is Trump right that...": asks for a judgement, not a fact. Read
+ * as asking for the reader's view, like "do you think". Not "should Europe lead, according to
+ * Trump?", which asks what someone said.
+ */
+const ASKS_OPINION =
+  /(^|[.?!;]\s*)(?=(?:should|shouldnt)\b(?![^.?!;]*\b(?:according|view|views|opinion|say|says|said|think|thinks|thought|believe|believes|want|wants|claim|claims|argue|argues|urge|urges|urged)\b)|(?:is|was|are|were|isnt|wasnt) (?!(?:it|this|that|the article|the story)\b)(?:[a-z]+ ){1,3}(?:right|wrong) (?:that|to|about|in|when)\b)/g;
+
+/** "In simple terms", "like I'm five": how to answer, not what about. */
+const FILLER_PHRASES =
+  /\b(?:in (?:simple|plain|laymans|layman|basic|easy|normal|everyday) (?:terms|english|words|language)|(?:explain |say )?like (?:i am|im|i m) (?:5|five|a child|a kid))\b/g;
 
 /** "What's the deal with May", "what's the tea on Trump": chat for "what about". */
 const CHAT_PHRASES =
