@@ -8,6 +8,7 @@
 import { FuzzyVocabulary, typingDistance } from './fuzzy.ts';
 import {
   asksWhetherItHappened,
+  DIRECT_QUOTE,
   GOVERNMENT_WORDS,
   QUOTE_PHRASES,
   QUOTE_WORDS,
@@ -62,6 +63,8 @@ export interface AnalyzedClause {
   readonly pronoun: 'he' | 'she' | 'they' | null;
   /** Asks to quote the article itself. */
   readonly articleQuote: boolean;
+  /** Asks for a direct quote (quotation-marked words), not an account of what was said. */
+  readonly directQuote: boolean;
   /** "What did Iran say": the name of a body the article reports no words from. */
   readonly silentSpeaker: string | null;
   /** Has "say", "said", "told"...: with a person, a request for their words. */
@@ -161,11 +164,21 @@ function dampUnknown(terms: QueryTerm[], type: QuestionType, surfaces: readonly 
     // guess about something the article describes; the answer confirms or corrects it.
     return terms.map((t) => (t === guess ? { ...t, damping: YES_NO_GUESS_DAMPING } : t));
   }
+  // Many story words around an unknown one: chatter, not a new subject ("genuinely shocked tbh,
+  // someone said the US voted with Russia at the UN").
+  const known = terms.filter((t) => t.known && !t.term.startsWith('#')).length;
+  if (unknown > 0 && known >= KNOWN_AROUND_CHATTER) {
+    return terms.map((t) =>
+      t.known || /^\d/.test(t.term) ? t : { ...t, damping: CHATTER_DAMPING / Math.max(1, unknown / 2) },
+    );
+  }
   if (unknown <= UNKNOWN_WORDS_AT_FULL_WEIGHT) return terms;
   const damping = UNKNOWN_WORDS_AT_FULL_WEIGHT / unknown;
   return terms.map((t) => (t.known || /^\d/.test(t.term) ? t : { ...t, damping }));
 }
 const YES_NO_GUESS_DAMPING = 0.5;
+const KNOWN_AROUND_CHATTER = 4;
+const CHATTER_DAMPING = 0.5;
 
 /**
  * The guess says what kind of thing something the story names is: it qualifies a word of the
@@ -473,10 +486,16 @@ export class Analyzer {
     // "What did Iran say", "what did North Korea think": a body the article reports no words
     // or views from.
     const viewAt = surfaces.findIndex((w) => SAY_WORDS.has(w) || VIEW_WORDS.has(w));
-    const silentSpeaker =
+    const silentBody =
       viewAt === -1
         ? null
         : (terms.find((t) => t.position < viewAt && this.silent.has(t.term))?.term ?? null);
+    // "What do UK polls say": the one saying is something the story never mentions.
+    const unknownSource =
+      viewAt > 0
+        ? (terms.find((t) => t.position === viewAt - 1 && !t.known && !/^\d/.test(t.term))?.surface ?? null)
+        : null;
+    const silentSpeaker = silentBody ? (this.silent.get(silentBody) ?? silentBody) : unknownSource;
     const identity = type === 'yes-no' ? identityOf(surfaces, terms, this.personTerms) : null;
     const pronoun = surfaces.map((w) => PRONOUNS.get(w)).find((p) => p !== undefined) ?? null;
     const sayWord = surfaces.some((w) => SAY_WORDS.has(w));
@@ -501,14 +520,34 @@ export class Analyzer {
       pronoun,
       sayWord,
       articleQuote,
-      silentSpeaker: silentSpeaker ? (this.silent.get(silentSpeaker) ?? silentSpeaker) : null,
+      silentSpeaker,
+      directQuote: DIRECT_QUOTE.test(folded),
     };
   }
 
-  /** "along side", "up hill", "cease fire": one word of the story typed as two. */
+  /** A word the story uses, or a form of one, or a form of a filler word ("looking"). */
+  private knowsForm(word: string): boolean {
+    const stemmed = stem(word);
+    return this.vocabulary.has(word) || this.stems.has(stemmed) || STOP_WORDS.has(stemmed);
+  }
+
+  /**
+   * "along side", "up hill", "cease fire": one word of the story typed as two. And "askin",
+   * "goin", "lookin": the dropped g of chat, when the word with it is one the story knows.
+   */
   private joinSplitWords(surfaces: string[]): string[] {
     const out: string[] = [];
     for (let i = 0; i < surfaces.length; i++) {
+      const word = surfaces[i] as string;
+      if (
+        word.length >= 4 &&
+        word.endsWith('in') &&
+        !this.vocabulary.has(word) &&
+        this.knowsForm(`${word}g`)
+      ) {
+        out.push(`${word}g`);
+        continue;
+      }
       const joined = `${surfaces[i]}${surfaces[i + 1] ?? ''}`;
       if (
         i + 1 < surfaces.length &&

@@ -363,7 +363,7 @@ function answerQuoteRequest(
       .filter(bySpeaker)
       .sort((a, b) => Number(a.kind === 'reported') - Number(b.kind === 'reported'))
       .slice(0, MAX_QUOTES_PER_SPEAKER);
-    return quoteAnswer(kb, question, theirs, 1);
+    return quoteAnswer(kb, question, theirs, 1, requestOf(clause, explicit));
   }
 
   if (!clause.articleQuote) {
@@ -449,6 +449,8 @@ function quoteAnswer(
   question: string,
   quotes: readonly QuoteEntry[],
   confidence: number,
+  /** 'say': what did X say; 'quote': their words asked for; 'direct': a direct quote asked for. */
+  request: 'say' | 'quote' | 'direct' = 'say',
 ): Answer {
   const details = quotes.map((q): QuoteDetails => {
     const person = kb.personById.get(q.speaker);
@@ -463,13 +465,25 @@ function quoteAnswer(
     };
   });
   const citations = quotes.map((q) => kb.citationOf.get(q.id)).filter((c) => c !== undefined);
+  // Asked for someone's words and the article only reports them: say so first, then give its
+  // account; asked for a direct quote of them, that is a decline.
+  const reportedOnly = request === 'say' ? undefined : onlyReported(kb, quotes);
+  const person = reportedOnly === undefined ? undefined : kb.personById.get(reportedOnly);
+  const note =
+    reportedOnly === undefined
+      ? ''
+      : `${coreMessages.noDirectQuote(person?.name ?? reportedOnly, person?.pronoun ?? 'they')}\n`;
+  const text = `${note}${details.map(renderQuote).join('\n')}`;
+  if (request === 'direct' && reportedOnly !== undefined) {
+    return decline(question, 'no-quote', text, relatedToTopic(kb, (quotes[0] as QuoteEntry).topic));
+  }
   const first = quotes[0] as QuoteEntry;
   return {
     question,
     answered: true,
     kind: 'quote',
     reason: null,
-    text: withDirectQuoteNote(kb, quotes, details.map(renderQuote).join('\n')),
+    text,
     citation: citations[0] ?? null,
     citations,
     confidence: round(Math.min(1, confidence)),
@@ -480,17 +494,21 @@ function quoteAnswer(
   };
 }
 
+function requestOf(clause: AnalyzedClause, explicit: boolean): 'say' | 'quote' | 'direct' {
+  if (clause.directQuote) return 'direct';
+  return explicit ? 'quote' : 'say';
+}
+
 /**
- * Asked for someone's words, and the article only reports them ("give me Lavrov's exact
- * words"): say so first, then give the article's account.
+ * The one speaker of these quotes, when the article only reports them and never quotes them
+ * directly; undefined otherwise.
  */
-function withDirectQuoteNote(kb: KnowledgeBase, quotes: readonly QuoteEntry[], text: string): string {
+function onlyReported(kb: KnowledgeBase, quotes: readonly QuoteEntry[]): string | undefined {
   const speakers = new Set(quotes.map((q) => q.speaker));
   const only = speakers.size === 1 ? [...speakers][0] : undefined;
-  if (only === undefined || quotes.some((q) => q.kind === 'direct')) return text;
-  if (kb.quotes.some((q) => q.speaker === only && q.kind === 'direct')) return text;
-  const person = kb.personById.get(only);
-  return `${coreMessages.noDirectQuote(person?.name ?? only, person?.pronoun ?? 'they')}\n${text}`;
+  if (only === undefined || kb.quotes.some((q) => q.speaker === only && q.kind === 'direct'))
+    return undefined;
+  return only;
 }
 
 export function renderQuote(quote: QuoteDetails): string {

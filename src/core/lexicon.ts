@@ -50,7 +50,7 @@ export const STOP_WORDS = words(`
   exact exactly word words quote quotes quoted quoting verbatim line lines statement
   quotation quotations sentence sentences passage passages excerpt excerpts paragraph paragraphs
   two three four five six seven eight nine ten
-  right now currently today out already at all zero whatsoever
+  right now currently today out already at all zero whatsoever full complete
   correct true accurate innit once focus focused focusing lads lad peeps gents tbf iirc afaik gotcha
   time times big large huge massive else besides apart except popping popped pops
   hed shed theyd youd itd thatd theyll youll itll thatll whatll shell weve youve theyve wouldve couldve shouldve mightve
@@ -107,6 +107,12 @@ export const QUOTE_PHRASES: readonly RegExp[] = [
   /\bwhat (?:exactly|precisely) did\b/,
   /\b(?:direct|actual) quote\b/,
 ];
+/**
+ * Asks for quotation-marked words specifically: a person the article only reports is declined
+ * (with what it reports), where "his exact words" gets the report, marked as such.
+ */
+export const DIRECT_QUOTE =
+  /\b(?:direct|actual|verbatim) quot(?:e|es|ation)\b|\bquoted? directly\b|\bin quotation marks\b/;
 export const SAY_WORDS = words(`say says said saying tell told telling claim claims claimed stated statement
   comment comments remark remarks words`);
 
@@ -116,7 +122,10 @@ export const SAY_WORDS = words(`say says said saying tell told telling claim cla
  */
 export function questionTypeOf(folded: string): QuestionType {
   // "Can you explain why...", "could someone tell me who...": a request; what it asks decides.
-  const text = ` ${folded.replace(/\s+/g, ' ').trim()} `.replace(REQUEST_PREFIX, ' ');
+  // "What does Trump think Europe's job is when it comes to Ukraine?" is not a when-question.
+  const text = ` ${folded.replace(/\s+/g, ' ').trim()} `
+    .replace(REQUEST_PREFIX, ' ')
+    .replace(/\bwhen it comes to\b/g, 'about');
   // "Did Trump mention money when he talked about Ukraine?" is a yes-no question, not a "when".
   if (
     /^ (?:is|are|was|were|do|does|did|has|have|had|will|would|can|could|should|shall|may|might|must|isnt|arent|wasnt|didnt|doesnt|dont|wont|hasnt|havent)\b/.test(

@@ -62,6 +62,28 @@ describe('answering (mini-story fixture)', () => {
     expect(reported.text).toContain('reported speech');
   });
 
+  it('declines a direct quote from someone the article only reports, giving what it reports', () => {
+    const direct = answerQuestion(mini, 'give me a direct quote from Hale');
+    expect(direct).toMatchObject({ answered: false, reason: 'no-quote' });
+    expect(direct.text).toContain('no direct quote from Tom Hale');
+    expect(direct.text).toContain('claiming it was too expensive');
+    expect(answerQuestion(mini, 'give me a direct quote from Lopez')).toMatchObject({
+      answered: true,
+      id: 'lopez-connects',
+    });
+  });
+
+  it('declines what a source the story never mentions said', () => {
+    expect(answerQuestion(mini, 'what do the polls say about the bridge')).toMatchObject({
+      answered: false,
+      reason: 'no-quote',
+    });
+  });
+
+  it('reads chat’s dropped g ("askin", "goin")', () => {
+    expect(answerQuestion(mini, 'wen is the bridge openin').id).toBe('bridge-opening');
+  });
+
   it('says so when the article quotes nobody of that name on that', () => {
     expect(answerQuestion(mini, 'quote Lopez on taxes')).toMatchObject({
       answered: false,
