@@ -10,6 +10,7 @@ import {
   asksWhetherItHappened,
   DIRECT_QUOTE,
   GOVERNMENT_WORDS,
+  QUOTATION_MARKS_ASKED,
   QUOTE_PHRASES,
   QUOTE_WORDS,
   questionTypeOf,
@@ -254,6 +255,11 @@ const PRONOUNS = new Map<string, 'he' | 'she' | 'they'>([
   ['them', 'they'],
   ['their', 'they'],
 ]);
+/** Words before a name that make it what a quote is about, not who said it. */
+const ABOUT_WORDS = new Set(['about', 'on', 'regarding', 're', 'concerning', 'of']);
+/** "Quote the part about...", "the bit where...": a passage of the article, not someone's words. */
+const PASSAGE_REQUEST =
+  /\b(?:the|that) (?:part|bit|section|passage|line|lines|paragraph|sentence) (?:about|on|where|that|with|regarding)\b/;
 const ARTICLE_WORDS = new Set(['article', 'articles', 'story', 'piece', 'text', 'report', 'news']);
 /** The one term all words for the article itself are read as. */
 const ARTICLE_TERM = 'story';
@@ -476,9 +482,13 @@ export class Analyzer {
     // "Trump's stance in one sentence" asks for a summary, not a quotation.
     const quoteText = folded.replace(SUMMARY_LENGTH, ' ');
     if (wordsOf(quoteText).some((w) => QUOTE_WORDS.has(w)) || QUOTE_PHRASES.some((p) => p.test(quoteText))) {
-      // "quote Putin on Starmer's backstop": the first person named is the one whose words are wanted.
+      // "quote Putin on Starmer's backstop": the first person named is the one whose words are
+      // wanted; not one the quote is about ("quote the part about Zelensky's visit").
       quoteIntent = 'quote';
-      speakers = persons.slice(0, 1);
+      speakers = personTerms
+        .filter((t) => !ABOUT_WORDS.has(surfaces[t.position - 1] ?? ''))
+        .slice(0, 1)
+        .map((t) => t.term);
     } else {
       speakers = sayAt === -1 ? [] : personTerms.filter((t) => t.position < sayAt).map((t) => t.term);
       if (speakers.length > 0) quoteIntent = 'say';
@@ -503,8 +513,10 @@ export class Analyzer {
     const articleAt = surfaces.findIndex((w) => ARTICLE_WORDS.has(w));
     const articleQuote =
       quoteIntent === 'quote' &&
-      articleAt !== -1 &&
-      (personTerms[0]?.position ?? Number.POSITIVE_INFINITY) > articleAt;
+      ((articleAt !== -1 && (personTerms[0]?.position ?? Number.POSITIVE_INFINITY) > articleAt) ||
+        PASSAGE_REQUEST.test(folded) ||
+        QUOTATION_MARKS_ASKED.test(folded) ||
+        (speakers.length === 0 && persons.length > 0));
     if (articleQuote) speakers = [];
     return {
       text,

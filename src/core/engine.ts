@@ -12,11 +12,17 @@
 import type { AnalyzedClause, QueryTerm } from './analyzer.ts';
 import type { Answer, QuoteDetails, Suggestion } from './answer.ts';
 import type { KnowledgeBase } from './knowledge.ts';
-import { PRECISE_TIME, SAY_WORDS, STRICT_TYPES } from './lexicon.ts';
+import {
+  articlePlaceAsked,
+  PRECISE_TIME,
+  QUOTATION_MARKS_ASKED,
+  SAY_WORDS,
+  STRICT_TYPES,
+} from './lexicon.ts';
 import { coreMessages } from './messages.ts';
 import type { QuoteEntry } from './schema.ts';
 import type { DocKind, ScoredDocument } from './search-index.ts';
-import { hasWordCharacters, MAX_QUESTION_CHARS } from './text.ts';
+import { foldText, hasWordCharacters, MAX_QUESTION_CHARS } from './text.ts';
 
 /** Tuned on our question sets (tests/eval and independently written ones); see docs/design.md. */
 export const THRESHOLDS = {
@@ -240,8 +246,8 @@ function answerClause(
 
 /**
  * Hard requirements before any score counts: every person, country or body the question names
- * must appear in the document, and so must any figure a why/when/where/how-many question gives
- * ("when will the UK reach 3%"), or it answers something else.
+ * must appear in the document, and so must any year, and any figure a why/when/where/how-many
+ * question gives ("when will the UK reach 3%"), or it answers something else.
  */
 function fits(kb: KnowledgeBase, result: ScoredDocument, clause: AnalyzedClause): boolean {
   if (result.kind === 'gap') return true; // declining is always safe
@@ -255,7 +261,9 @@ function fits(kb: KnowledgeBase, result: ScoredDocument, clause: AnalyzedClause)
     // "Is Lavrov the Russian president?": only who is asked about must be in the answer.
     if (clause.identityOf !== null && term.term !== clause.identityOf) continue;
     const entity = term.entity && !qualifiesPerson(term, clause);
-    if (!entity && !(strict && /^\d/.test(term.term))) continue;
+    // "What will UK defence spending be in 2030?": a year sets the time the question is about.
+    const year = /^(?:19|20)\d\d$/.test(term.term) && clause.type !== 'yes-no';
+    if (!entity && !year && !(strict && /^\d/.test(term.term))) continue;
     if (kb.index.documentHas(result.doc, term.term)) continue;
     // "Is Zelensky going to Moscow?": a yes/no question may get one name wrong when the answer
     // holds everything else it asks; the answer (Washington) corrects it. Any other question
@@ -278,8 +286,8 @@ function fits(kb: KnowledgeBase, result: ScoredDocument, clause: AnalyzedClause)
 
 /**
  * "Who is urging Trump to give a backstop?" asks for someone the question doesn't name: an answer
- * naming only the people already in the question (Trump's own position) ranks below one that
- * names someone new (Starmer).
+ * naming only the people and countries already in the question (Trump's own position) ranks
+ * below one that names someone new (Starmer, Europe).
  */
 function rankForWho(kb: KnowledgeBase, clause: AnalyzedClause, results: ScoredDocument[]): ScoredDocument[] {
   // "Who is Lavrov?" names only the person asked about: that answer rightly names no one new.
@@ -287,8 +295,7 @@ function rankForWho(kb: KnowledgeBase, clause: AnalyzedClause, results: ScoredDo
   if (clause.type !== 'who' || !asksWhoDidWhat) return results;
   const named = new Set(clause.terms.map((t) => t.term));
   const namesSomeoneNew = (r: ScoredDocument): boolean =>
-    r.kind !== 'qa' ||
-    [...(kb.answerEntities.get(r.id) ?? [])].some((e) => e.startsWith('#') && !named.has(e));
+    r.kind !== 'qa' || [...(kb.answerEntities.get(r.id) ?? [])].some((e) => !named.has(e));
   return results
     .map((r) => (namesSomeoneNew(r) ? r : { ...r, score: r.score - WHO_WITHOUT_ANYONE_NEW }))
     .sort((a, b) => b.score - a.score || a.doc - b.doc);
@@ -385,28 +392,25 @@ function answerQuoteRequest(
       );
     }
   }
-  if (explicit && clause.articleQuote && clause.persons.length > 0) {
-    // "Which word does the article put in quotation marks for what Starmer wants": the words
-    // the article quotes, whoever said them, when they fit the whole request.
-    const best = kb.index
-      .search(clause.terms, QUOTE_KINDS, 20)
-      .filter((r) => fits(kb, r, clause))
-      .map((r) => ({
-        r,
-        rank: r.score + (kb.quoteById.get(r.id)?.kind === 'direct' ? DIRECT_QUOTE_BONUS : 0),
-      }))
-      .sort((a, b) => b.rank - a.rank)[0]?.r;
-    if (
-      best &&
-      best.score >= THRESHOLDS.answer &&
-      topicCover(kb, best.doc, topicTerms) >= THRESHOLDS.quoteTopic
-    ) {
-      return quoteAnswer(kb, question, [kb.quoteById.get(best.id) as QuoteEntry], best.score);
-    }
-  }
   if (explicit) {
-    // "Quote the article on ...": the article's own words are a quote too.
-    const sentence = kb.index.search(clause.terms, SENTENCE_KINDS, 5).find((r) => fits(kb, r, clause));
+    // "Give me the opening line word for word": a place in the article, not a subject.
+    const place = articlePlaceAsked(foldText(clause.text));
+    if (place) return passageAnswer(kb, question, place);
+    // "Quote the article on ...": the article's own words are a quote too. "Which word is in
+    // quotation marks": only sentences that quote something.
+    const marks = QUOTATION_MARKS_ASKED.test(foldText(clause.text));
+    if (clause.articleQuote && clause.persons.length > 0 && !marks) {
+      // "Quote the bit where Trump describes Zelensky": the sentence of the quote that fits.
+      const quote = kb.index.search(clause.terms, QUOTE_KINDS, 5).find((r) => fits(kb, r, clause));
+      const cites = quote && quote.score >= THRESHOLDS.answer ? kb.quoteById.get(quote.id)?.cites : undefined;
+      const sentenceDoc = cites === undefined ? undefined : kb.index.documentIndex(cites);
+      if (cites !== undefined && sentenceDoc !== undefined && quote) {
+        return articleQuoteAnswer(kb, question, { ...quote, doc: sentenceDoc, kind: 'sentence', id: cites });
+      }
+    }
+    const sentence = kb.index
+      .search(clause.terms, SENTENCE_KINDS, 5)
+      .find((r) => fits(kb, r, clause) && (!marks || /[“"]/.test(kb.citationOf.get(r.id)?.excerpt ?? '')));
     if (sentence && sentence.score >= THRESHOLDS.articleQuote)
       return articleQuoteAnswer(kb, question, sentence);
   }
@@ -542,6 +546,42 @@ function articleQuoteAnswer(kb: KnowledgeBase, question: string, scored: ScoredD
     context: citation ? `paragraph ${citation.paragraph.slice(1)}` : '',
   };
   return citedAnswer(kb, question, scored, 'quote', renderQuote(details), [], [details]);
+}
+
+/** A paragraph or sentence asked for by its place ("the first line", "the last paragraph"), verbatim. */
+function passageAnswer(
+  kb: KnowledgeBase,
+  question: string,
+  [p, sIndex]: readonly [number, number | null],
+): Answer {
+  const paragraphs = kb.article.paragraphs;
+  const paragraph = paragraphs.at(p) ?? (paragraphs[0] as (typeof paragraphs)[number]);
+  const sentence = sIndex === null ? null : (paragraph.sentences.at(sIndex) ?? null);
+  const text = sentence?.text ?? paragraph.text;
+  const citation = { paragraph: paragraph.id, sentences: sentence ? [sentence.id] : [], excerpt: text };
+  const details: QuoteDetails = {
+    id: sentence?.id ?? paragraph.id,
+    speaker: 'article',
+    speakerName: coreMessages.theArticle,
+    speakerRole: '',
+    kind: 'direct',
+    text,
+    context: `paragraph ${paragraph.number}`,
+  };
+  return {
+    question,
+    answered: true,
+    kind: 'quote',
+    reason: null,
+    text: renderQuote(details),
+    citation,
+    citations: [citation],
+    confidence: 1,
+    id: details.id,
+    ids: [details.id],
+    suggestions: [],
+    quotes: [details],
+  };
 }
 
 function sentenceAnswer(kb: KnowledgeBase, question: string, scored: ScoredDocument): Answer {

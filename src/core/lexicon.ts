@@ -106,7 +106,26 @@ export const QUOTE_PHRASES: readonly RegExp[] = [
   /\b(?:his|her|their|own) (?:own )?words\b/,
   /\bwhat (?:exactly|precisely) did\b/,
   /\b(?:direct|actual) quote\b/,
+  /\bexact(?:ly)? (?:phrase|phrasing|term|expression)\b/,
+  /\b(?:quote|quotation) marks\b|\binverted commas\b|\bscare quotes\b/,
+  /\b(?:opening|first|last|final|closing) (?:line|sentence|paragraph|words)\b/,
 ];
+
+/** "Which word does the article put in quotation marks": the article's quoted words. */
+export const QUOTATION_MARKS_ASKED =
+  /\b(?:quote|quotation) marks\b|\binverted commas\b|\bscare quotes\b|\bin quotes\b/;
+
+/**
+ * "the opening line", "the last paragraph": which part of the article a quote request means,
+ * as [paragraph index, sentence index or null], counted from the end when negative.
+ */
+export function articlePlaceAsked(folded: string): readonly [number, number | null] | null {
+  const match = /\b(opening|first|last|final|closing) (line|sentence|words|paragraph)\b/.exec(folded);
+  if (!match) return null;
+  const fromEnd = match[1] === 'last' || match[1] === 'final' || match[1] === 'closing';
+  const paragraph = fromEnd ? -1 : 0;
+  return match[2] === 'paragraph' ? [paragraph, null] : [paragraph, fromEnd ? -1 : 0];
+}
 /**
  * Asks for quotation-marked words specifically: a person the article only reports is declined
  * (with what it reports), where "his exact words" gets the report, marked as such.
@@ -153,6 +172,14 @@ export function questionTypeOf(folded: string): QuestionType {
   }
   // "Where does Moscow stand on...": a position, not a place.
   if (/^ where (?:do|does|did|is|are) .*\bstand(?:s|ing)?\b/.test(text)) return 'what';
+  // "Starmer says spending goes to 2.5% by 2030?": a statement put as a question.
+  if (
+    /\?\s*$/.test(text.trimEnd()) &&
+    !/\b(?:what|whats|who|whos|whom|whose|when|where|why|how|which)\b/.test(text) &&
+    text.trim().split(' ').length >= 4
+  ) {
+    return 'yes-no';
+  }
   // Otherwise the earliest cue wins: "who said when..." asks who.
   let best: { type: QuestionType; at: number } | null = null;
   for (const [type, pattern] of TYPE_CUES) {
@@ -177,7 +204,7 @@ const TYPE_CUES: readonly (readonly [QuestionType, RegExp])[] = [
   ],
   [
     'when',
-    /\b(?:when|(?:what|which)(?: is| s|s)?(?: the)?(?: exact| precise)? (?:time|day|date|week|year|month)s?|by when|how soon|in what years?)\b/,
+    /\b(?:when|(?:what|which)(?: is| s|s)?(?: the)?(?: exact| precise)? (?:time|day|date|week|year|month)s?|by when|how soon|in what years?|dates?|timing|timeline|schedule)\b/,
   ],
   // Not "the sentence where Trump says...": there "where" only points into the text.
   [
@@ -186,6 +213,8 @@ const TYPE_CUES: readonly (readonly [QuestionType, RegExp])[] = [
   ],
   ['who', /\b(?:who|whom|whose|which (?:person|people|leader|leaders|countries|country|man|woman))\b/],
   ['how', /\bhow\b/],
+  // "What did Zelensky say when he arrived?" asks what; a later "when" only sets the scene.
+  ['what', /^ what (?:did|does|do|is|was|were|are|has|have|had|will|would|should|can|could)\b/],
 ];
 
 /**
