@@ -73,6 +73,14 @@ describe('answering (mini-story fixture)', () => {
     });
   });
 
+  it('quotes the article itself by place or by subject', () => {
+    const first = answerQuestion(mini, 'give me the opening line of the article word for word');
+    expect(first).toMatchObject({ answered: true, kind: 'quote', id: 'p1.s1' });
+    expect(first.text).toContain('The Riverton town council approved a new footbridge');
+    expect(answerQuestion(mini, 'quote the last paragraph').citation?.paragraph).toBe('p3');
+    expect(answerQuestion(mini, 'quote the part about the bridge opening').ids).toEqual(['p2.s1']);
+  });
+
   it('declines what a source the story never mentions said', () => {
     expect(answerQuestion(mini, 'what do the polls say about the bridge')).toMatchObject({
       answered: false,
