@@ -13,6 +13,8 @@ import { type EvalItem, loadEvalSet, measure as measureAccuracy } from '../tests
 import { syntheticData, syntheticQuestions } from './synthetic.ts';
 
 const PASSES = 5;
+/** Passes before timing, so every contender is measured after the JIT has settled. */
+const WARM_UP_PASSES = 3;
 
 interface Outcome {
   readonly answered: boolean;
@@ -70,11 +72,11 @@ function measure(contender: Contender, items: readonly EvalItem[]): Measured {
 }
 
 /**
- * Microseconds per question: each question's median over several passes (after a warm-up pass,
+ * Microseconds per question: each question's median over several passes (after warm-up passes,
  * with garbage collected first), then the p50 and p99 across questions.
  */
 function latency(answer: (q: string) => unknown, questions: readonly string[]): { p50: number; p99: number } {
-  for (const q of questions) answer(q);
+  for (let pass = 0; pass < WARM_UP_PASSES; pass++) for (const q of questions) answer(q);
   heapUsed();
   const runs: number[][] = questions.map(() => []);
   for (let pass = 0; pass < PASSES; pass++) {

@@ -51,6 +51,8 @@ export type QuoteIntent = 'none' | 'say' | 'quote';
 
 export interface AnalyzedClause {
   readonly text: string;
+  /** The clause cleaned and folded (lower case, chat spellings read). */
+  readonly folded: string;
   readonly type: QuestionType;
   readonly terms: readonly QueryTerm[];
   readonly persons: readonly string[];
@@ -416,11 +418,10 @@ export class Analyzer {
       whole ??= this.analyzeClause(cleaned);
       return whole;
     };
-    const surfaces = wordsOf(foldText(cleaned));
+    // Only when no clause has anything to look up does it matter whether it is all small talk.
     const smallTalk =
-      surfaces.length > 0 &&
       clauses.every((c) => c.terms.length === 0) &&
-      surfaces.some((w) => SMALL_TALK.has(w));
+      clauses.some((c) => wordsOf(c.folded).some((w) => SMALL_TALK.has(w)));
     return {
       cleaned,
       clauses,
@@ -520,6 +521,7 @@ export class Analyzer {
     if (articleQuote) speakers = [];
     return {
       text,
+      folded,
       // "Is Lavrov the Russian president?" is answered by who he is.
       type: identity === null ? type : 'who',
       terms,

@@ -22,7 +22,7 @@ import {
 import { coreMessages } from './messages.ts';
 import type { QuoteEntry } from './schema.ts';
 import type { DocKind, ScoredDocument } from './search-index.ts';
-import { foldText, hasWordCharacters, MAX_QUESTION_CHARS } from './text.ts';
+import { hasWordCharacters, MAX_QUESTION_CHARS } from './text.ts';
 
 /** Tuned on our question sets (tests/eval and independently written ones); see docs/design.md. */
 export const THRESHOLDS = {
@@ -394,11 +394,11 @@ function answerQuoteRequest(
   }
   if (explicit) {
     // "Give me the opening line word for word": a place in the article, not a subject.
-    const place = articlePlaceAsked(foldText(clause.text));
+    const place = articlePlaceAsked(clause.folded);
     if (place) return passageAnswer(kb, question, place);
     // "Quote the article on ...": the article's own words are a quote too. "Which word is in
     // quotation marks": only sentences that quote something.
-    const marks = QUOTATION_MARKS_ASKED.test(foldText(clause.text));
+    const marks = QUOTATION_MARKS_ASKED.test(clause.folded);
     if (clause.articleQuote && clause.persons.length > 0 && !marks) {
       // "Quote the bit where Trump describes Zelensky": the sentence of the quote that fits.
       const quote = kb.index.search(clause.terms, QUOTE_KINDS, 5).find((r) => fits(kb, r, clause));

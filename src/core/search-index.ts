@@ -240,46 +240,46 @@ export class SearchIndex {
     // Terms in many phrasings ("Trump" in a story about Trump) would make every question touch
     // most of a large knowledge base. They score the candidates rarer terms found instead; the
     // rarest term always finds candidates. With a small knowledge base every term is a seed.
-    const present = terms
-      .map((term) => ({ term, id: this.termIds.get(term.term) }))
-      .filter((t): t is { term: WeightedTerm; id: number } => t.id !== undefined);
-    const wanted = DOC_KINDS.filter((kind) => kinds.has(kind));
-    const postingsOf = (id: number): number => {
-      let n = 0;
-      for (const kind of wanted) n += this.phrasingPostings[kind][id]?.length ?? 0;
-      return n;
-    };
     // Seeds, rarest first, until the terms left out weigh too little for a document holding
     // only them to reach any threshold (it could explain at most UNSEEDED_SHARE of the question).
-    const byRarity = [...present].sort((a, b) => postingsOf(a.id) - postingsOf(b.id));
-    let unseeded = byRarity.reduce((sum, t) => sum + (this.weights[t.id] ?? 0) * t.term.similarity, 0);
-    const seeds = new Set<number>();
-    for (const t of byRarity) {
-      if (postingsOf(t.id) > SEED_POSTINGS && seeds.size > 0 && unseeded <= UNSEEDED_SHARE * total) break;
-      seeds.add(t.id);
-      unseeded -= (this.weights[t.id] ?? 0) * t.term.similarity;
-    }
-    const isSeed = (id: number): boolean => seeds.has(id);
-    for (const { term, id } of present) {
-      if (!isSeed(id)) continue;
+    const wanted = DOC_KINDS.filter((kind) => kinds.has(kind));
+    const present: { id: number; gain: number; postings: number; seed: boolean }[] = [];
+    let unseeded = 0;
+    for (const term of terms) {
+      const id = this.termIds.get(term.term);
+      if (id === undefined) continue;
+      let postings = 0;
+      for (const kind of wanted) postings += this.phrasingPostings[kind][id]?.length ?? 0;
       const gain = (this.weights[id] ?? 0) * term.similarity;
+      unseeded += gain;
+      present.push({ id, gain, postings, seed: false });
+    }
+    present.sort((a, b) => a.postings - b.postings);
+    let seeds = 0;
+    for (const t of present) {
+      if (t.postings > SEED_POSTINGS && seeds > 0 && unseeded <= UNSEEDED_SHARE * total) break;
+      t.seed = true;
+      seeds++;
+      unseeded -= t.gain;
+    }
+    for (const { id, gain, seed } of present) {
+      if (!seed) continue;
       for (const kind of wanted) {
         for (const p of this.phrasingPostings[kind][id] as Int32Array) {
           if (phrasingAcc[p] === 0) touchedPhrasings.push(p);
-          phrasingAcc[p] = (phrasingAcc[p] ?? 0) + gain;
+          phrasingAcc[p] = (phrasingAcc[p] as number) + gain;
         }
         const postings = this.docPostings[kind][id] as { docs: Int32Array; factors: Float64Array };
         for (let i = 0; i < postings.docs.length; i++) {
           const d = postings.docs[i] as number;
           if (docAcc[d] === 0) touchedDocs.push(d);
-          docAcc[d] = (docAcc[d] ?? 0) + gain * (postings.factors[i] as number);
+          docAcc[d] = (docAcc[d] as number) + gain * (postings.factors[i] as number);
         }
       }
     }
     // Other terms add to the candidates only: an accumulator above zero marks a candidate.
-    for (const { term, id } of present) {
-      if (isSeed(id)) continue;
-      const gain = (this.weights[id] ?? 0) * term.similarity;
+    for (const { id, gain, seed } of present) {
+      if (seed) continue;
       for (const kind of wanted) {
         for (const p of this.phrasingPostings[kind][id] as Int32Array) {
           if (phrasingAcc[p] !== 0) phrasingAcc[p] = (phrasingAcc[p] as number) + gain;
