@@ -28,6 +28,8 @@ async function botOn(server: FakeDiscord, env: Record<string, string> = {}): Pro
     DISCORD_TOKEN: TOKEN,
     DISCORD_API_URL: server.apiUrl,
     DATA_DIR,
+    // The question log has its own tests; these leave no database behind.
+    LOG_QUESTIONS: 'false',
     COOLDOWN_SECONDS: '0',
     DISCORD_REST_REQUESTS_PER_SECOND: '1000',
     MOD_ROLE_IDS: server.roles.mod,
@@ -293,7 +295,12 @@ describe('running without the Message Content intent', () => {
   it('explains 4014 plainly when the intent is not enabled for the application', async () => {
     const strict = await startFakeDiscord({ token: TOKEN, privilegedIntents: { messageContent: false } });
     const fatal: string[] = [];
-    const config = parseConfig({ DISCORD_TOKEN: TOKEN, DISCORD_API_URL: strict.apiUrl, DATA_DIR });
+    const config = parseConfig({
+      DISCORD_TOKEN: TOKEN,
+      DISCORD_API_URL: strict.apiUrl,
+      DATA_DIR,
+      LOG_QUESTIONS: 'false',
+    });
     try {
       await expect(
         startBot(config, { log: silentLogger(), onFatal: (reason) => fatal.push(reason) }),
