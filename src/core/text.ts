@@ -242,11 +242,6 @@ export function wordsOf(folded: string): string[] {
   return folded.match(/[a-z0-9]+(?:\.[0-9]+)?/g) ?? [];
 }
 
-/** Words of raw text, for building vocabularies. */
-export function plainWords(raw: string): string[] {
-  return wordsOf(foldText(cleanText(raw)));
-}
-
 /**
  * Splits a message into clauses that may each ask something ("who is X? and what did Y say"),
  * so a multi-part message can be answered part by part.
