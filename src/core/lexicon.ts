@@ -165,7 +165,7 @@ export function questionTypeOf(folded: string): QuestionType {
   // "Why is North Korea mentioned?", "why is May in the story?": what part they play, not a reason.
   if (
     /^ why (?:is|are|was|were|does|do) .*\b(?:mentioned|in (?:the|this) (?:story|article|piece|news)|involved|relevant|in the news)\W*$/.test(
-      text.trimEnd() + ' ',
+      `${text.trimEnd()} `,
     )
   ) {
     return 'what';
