@@ -29,6 +29,18 @@ describe('loading the data', () => {
     for (const entry of kb.entries) expect(kb.citationOf.get(entry.id)?.excerpt.length).toBeGreaterThan(0);
   });
 
+  it('has every direct quotation of the article as a direct quote', async () => {
+    const kb = await loadKnowledge(DATA_DIR);
+    const quoted = [...kb.article.text.matchAll(/“([^”]+?)[,.]?”/g)].map((m) => m[1]);
+    expect(quoted.length).toBeGreaterThan(0);
+    for (const words of quoted) {
+      expect(
+        kb.quotes.some((q) => q.kind === 'direct' && q.text === words),
+        words,
+      ).toBe(true);
+    }
+  });
+
   it('is immutable and versioned by content', async () => {
     const files = await readDataDir(MINI_STORY_DIR);
     const a = buildKnowledge(files);
