@@ -1856,19 +1856,26 @@ class FakeDiscordServer implements FakeDiscord {
     this.#notify();
   }
 
-  #onIdentify(conn: Connection, d: unknown): void {
+  /** The checks IDENTIFY and RESUME share; closes the socket and returns undefined when one fails. */
+  #authenticated(conn: Connection, d: unknown): Record<string, unknown> | undefined {
     if (!isRecord(d)) {
       this.#closeConnection(conn, GatewayCloseCodes.DecodeError, 'Error while decoding payload.');
-      return;
+      return undefined;
     }
     if (conn.session) {
       this.#closeConnection(conn, GatewayCloseCodes.AlreadyAuthenticated, 'Already authenticated.');
-      return;
+      return undefined;
     }
     if (d.token !== this.token) {
       this.#closeConnection(conn, GatewayCloseCodes.AuthenticationFailed, 'Authentication failed.');
-      return;
+      return undefined;
     }
+    return d;
+  }
+
+  #onIdentify(conn: Connection, payload: unknown): void {
+    const d = this.#authenticated(conn, payload);
+    if (!d) return;
     const intents = d.intents;
     if (typeof intents !== 'number' || !Number.isInteger(intents) || (intents & ~VALID_INTENTS) !== 0) {
       this.#closeConnection(conn, GatewayCloseCodes.InvalidIntents, 'Invalid intent(s).');
@@ -1953,19 +1960,9 @@ class FakeDiscordServer implements FakeDiscord {
     }
   }
 
-  #onResume(conn: Connection, d: unknown): void {
-    if (!isRecord(d)) {
-      this.#closeConnection(conn, GatewayCloseCodes.DecodeError, 'Error while decoding payload.');
-      return;
-    }
-    if (conn.session) {
-      this.#closeConnection(conn, GatewayCloseCodes.AlreadyAuthenticated, 'Already authenticated.');
-      return;
-    }
-    if (d.token !== this.token) {
-      this.#closeConnection(conn, GatewayCloseCodes.AuthenticationFailed, 'Authentication failed.');
-      return;
-    }
+  #onResume(conn: Connection, payload: unknown): void {
+    const d = this.#authenticated(conn, payload);
+    if (!d) return;
     const session = this.#sessions.find((s) => s.id === d.session_id);
     if (!session || session.ended) {
       this.#debug(`RESUME of unknown session ${String(d.session_id)}: INVALID_SESSION`);
