@@ -35,6 +35,8 @@ function toJson(question: string, answer: Answer, tookMicros: number): string {
     id: answer.id,
     ids: answer.ids,
     suggestions: answer.suggestions.map((s) => ({ id: s.id, question: s.question })),
+    decided_by: answer.decidedBy,
+    runners_up: answer.runnersUp.map((r) => ({ id: r.id, kind: r.kind, score: r.score })),
     took_us: tookMicros,
   });
 }

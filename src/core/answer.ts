@@ -27,6 +27,13 @@ export interface QuoteDetails {
   readonly context: string;
 }
 
+/** A document that scored below the one chosen: what else the engine considered. */
+export interface RunnerUp {
+  readonly id: string;
+  readonly kind: 'qa' | 'quote' | 'gap' | 'sentence';
+  readonly score: number;
+}
+
 export interface Answer {
   /** The question as read (markup and control characters removed). */
   readonly question: string;
@@ -46,4 +53,8 @@ export interface Answer {
   /** Declined: the closest questions ("did you mean"). Answered: related questions. */
   readonly suggestions: readonly Suggestion[];
   readonly quotes: readonly QuoteDetails[];
+  /** The name of the decision rule that settled this answer (engine.ts lists them in order). */
+  readonly decidedBy: string;
+  /** The best other candidates, highest score first (at most three). */
+  readonly runnersUp: readonly RunnerUp[];
 }

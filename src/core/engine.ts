@@ -147,6 +147,8 @@ function combine(question: string, parts: readonly Answer[]): Answer {
     confidence: Math.min(...parts.map((p) => p.confidence)),
     ids: parts.flatMap((p) => p.ids),
     quotes: parts.flatMap((p) => p.quotes),
+    decidedBy: first.decidedBy,
+    runnersUp: first.runnersUp,
     suggestions: dedupeSuggestions(
       parts.flatMap((p) => p.suggestions),
       new Set(parts.flatMap((p) => p.ids)),
@@ -495,6 +497,8 @@ function quoteAnswer(
     ids: quotes.map((q) => q.id),
     suggestions: relatedToTopic(kb, first.topic),
     quotes: details,
+    decidedBy: 'quote-request',
+    runnersUp: [],
   };
 }
 
@@ -581,6 +585,8 @@ function passageAnswer(
     ids: [details.id],
     suggestions: [],
     quotes: [details],
+    decidedBy: 'article-passage',
+    runnersUp: [],
   };
 }
 
@@ -613,6 +619,8 @@ function citedAnswer(
     ids: [scored.id],
     suggestions,
     quotes,
+    decidedBy: kind,
+    runnersUp: [],
   };
 }
 
@@ -636,6 +644,8 @@ function decline(
     ids: reason === 'known-gap' && best ? [best.id] : [],
     suggestions: suggestions.slice(0, MAX_SUGGESTIONS),
     quotes: [],
+    decidedBy: reason,
+    runnersUp: [],
   };
 }
 
