@@ -262,9 +262,17 @@ const ABOUT_WORDS = new Set(['about', 'on', 'regarding', 're', 'concerning', 'of
 /** "Quote the part about...", "the bit where...": a passage of the article, not someone's words. */
 const PASSAGE_REQUEST =
   /\b(?:the|that) (?:part|bit|section|passage|line|lines|paragraph|sentence) (?:about|on|where|that|with|regarding)\b/;
-const ARTICLE_WORDS = new Set(['article', 'articles', 'story', 'piece', 'text', 'report', 'news']);
+export const ARTICLE_WORDS: ReadonlySet<string> = new Set([
+  'article',
+  'articles',
+  'story',
+  'piece',
+  'text',
+  'report',
+  'news',
+]);
 /** The one term all words for the article itself are read as. */
-const ARTICLE_TERM = 'story';
+export const ARTICLE_TERM = 'story';
 
 /**
  * "Who is Theresa May? What's her role?": a clause that says "her" but names nobody is about

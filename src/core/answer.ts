@@ -10,7 +10,9 @@ export type DeclineReason =
   | 'not-in-article' // nothing in the article fits well enough
   | 'known-gap' // a question curators know the article does not answer
   | 'no-quote' // asked for someone's words and the article has none
-  | 'unsupported-type'; // asks why/when/where/how many, and the closest answer doesn't say
+  | 'unsupported-type' // asks why/when/where/how many, and the closest answer doesn't say
+  | 'needs-context' // "what did she say?" with no earlier answer to say who
+  | 'judgement'; // opinion, prediction, advice or truth-of-claim: the article reports, it doesn't judge
 
 export interface Suggestion {
   readonly id: string;

@@ -3,16 +3,28 @@
  *
  * Pipeline (docs/design.md has the reasons):
  *  1. analyse: clean, split into clauses, correct spelling, stem, read aliases (analyzer.ts);
- *  2. nothing to look up -> help or "ask a question";
- *  3. each clause is decided by the ordered, named rules of rules.ts (quotes, known gaps,
+ *  2. read each clause against the conversation so far (conversation.ts): "what did she say?"
+ *     becomes a question about the person last talked about;
+ *  3. message rules: an empty message, small talk, "tell me more", "source?", a follow-up
+ *     with nothing to follow;
+ *  4. each clause is decided by the ordered, named rules of rules.ts (quotes, known gaps,
  *     curated answers, article sentences, honest declines);
- *  4. a multi-part message gets an answer per part.
+ *  5. a multi-part message gets an answer per part.
  */
-import type { AnalyzedClause } from './analyzer.ts';
+import type { AnalyzedClause, AnalyzedQuestion } from './analyzer.ts';
 import type { Answer } from './answer.ts';
+import { type FollowUp, readFollowUp, type Turn, turnOf } from './conversation.ts';
 import type { KnowledgeBase } from './knowledge.ts';
 import { coreMessages } from './messages.ts';
-import { combine, decline, popular } from './replies.ts';
+import {
+  combine,
+  decline,
+  MAX_SUGGESTIONS,
+  personSuggestions,
+  popular,
+  round,
+  suggestionFor,
+} from './replies.ts';
 import { ClauseContext, decideClause } from './rules.ts';
 import { hasWordCharacters, MAX_QUESTION_CHARS } from './text.ts';
 import type { Trace } from './trace.ts';
@@ -30,59 +42,251 @@ export interface AnswerOptions {
   readonly mode?: 'auto' | 'quote';
   /** Collects what the engine saw and decided (ask --explain, the studio). */
   readonly trace?: Trace;
+  /** The conversation so far, oldest first: follow-ups are read against it. */
+  readonly context?: readonly Turn[];
+  /** The time of this turn (ms since the epoch), recorded in the turn it leaves. */
+  readonly now?: number;
+}
+
+/** An answer and what it leaves for the next question of the conversation. */
+export interface Exchange {
+  readonly answer: Answer;
+  readonly turn: Turn;
 }
 
 interface ClauseResult {
   readonly answer: Answer;
+  readonly clause: AnalyzedClause;
   /** For combining parts: the clause had something to look up. */
   readonly substantive: boolean;
 }
 
-/** A decline decided before any clause is looked at. */
-function messageDecline(
-  question: string,
-  rule: string,
-  reason: NonNullable<Answer['reason']>,
-  text: string,
-  kb: KnowledgeBase,
-  trace: Trace | undefined,
-): Answer {
-  trace?.fired(rule);
-  return { ...decline(question, reason, text, popular(kb)), decidedBy: rule };
+/** What message rules see: the whole message, read against the conversation. */
+interface MessageContext {
+  readonly kb: KnowledgeBase;
+  readonly analysis: AnalyzedQuestion;
+  readonly question: string;
+  readonly turns: readonly Turn[];
+  readonly forceQuote: boolean;
+  /** How each clause reads against the conversation. */
+  readonly readings: readonly FollowUp[];
 }
 
+interface MessageRule {
+  readonly name: string;
+  /** One line: when the rule fires and what it decides. */
+  readonly doc: string;
+  decide(context: MessageContext): Answer | null;
+}
+
+/** The one reading of a one-clause message, if it is one. */
+const onlyReading = (context: MessageContext): FollowUp | undefined =>
+  context.readings.length === 1 ? context.readings[0] : undefined;
+
+/** The previous turn's answer documents, rebuilt from the knowledge base. */
+function citedOf(kb: KnowledgeBase, turn: Turn): { ids: string[]; citations: Answer['citations'] } {
+  const ids = turn.ids.filter((id) => kb.citationOf.has(id));
+  return { ids, citations: ids.map((id) => kb.citationOf.get(id)).filter((c) => c !== undefined) };
+}
+
+function followUpAnswer(
+  context: MessageContext,
+  text: string,
+  answered: boolean,
+  citations: Answer['citations'],
+  ids: readonly string[],
+): Answer {
+  const { kb, question } = context;
+  const related = ids
+    .flatMap((id) => kb.entryById.get(id)?.related ?? [])
+    .map((id) => suggestionFor(kb, id))
+    .filter((s) => s !== null)
+    .slice(0, MAX_SUGGESTIONS);
+  return {
+    question,
+    answered,
+    kind: answered ? 'quote' : 'none',
+    reason: answered ? null : 'judgement',
+    text,
+    citation: citations[0] ?? null,
+    citations,
+    confidence: round(answered ? 1 : 0),
+    id: answered ? (ids[0] ?? null) : null,
+    ids: answered ? ids : [],
+    suggestions: related,
+    quotes: [],
+    decidedBy: '',
+    runnersUp: [],
+  };
+}
+
+const MESSAGE_RULES: readonly MessageRule[] = [
+  {
+    name: 'empty-message',
+    doc: 'No letters or digits at all (blank, punctuation, emoji): ask for a question.',
+    decide: ({ question, kb }) =>
+      hasWordCharacters(question) ? null : decline(question, 'empty', coreMessages.empty, popular(kb)),
+  },
+  {
+    name: 'small-talk',
+    doc: 'Only greetings, thanks or "help": the help text, not a made-up answer.',
+    decide: ({ analysis, question, kb }) =>
+      analysis.smallTalk
+        ? decline(question, 'small-talk', coreMessages.smallTalk(kb.story.title), popular(kb))
+        : null,
+  },
+  {
+    name: 'tell-me-more',
+    doc: '"Tell me more" after an answer: the whole paragraph that answer rests on.',
+    decide(context) {
+      const reading = onlyReading(context);
+      if (reading?.kind !== 'more') return null;
+      const { kb } = context;
+      const { ids, citations } = citedOf(kb, reading.turn);
+      const first = citations[0];
+      if (!first) return null;
+      const paragraph = kb.article.places.get(first.paragraph);
+      const number = Number(first.paragraph.slice(1));
+      const text = `${coreMessages.moreOf(number)}\n“${paragraph?.text ?? first.excerpt}”`;
+      const citation = {
+        paragraph: first.paragraph,
+        sentences: [],
+        excerpt: paragraph?.text ?? first.excerpt,
+      };
+      return followUpAnswer(context, text, true, [citation], ids);
+    },
+  },
+  {
+    name: 'source-of-last-answer',
+    doc: '"Source?", "quote it", "really?" after an answer: the article\'s own words it rests on.',
+    decide(context) {
+      const reading = onlyReading(context);
+      if (reading?.kind !== 'source') return null;
+      const { ids, citations } = citedOf(context.kb, reading.turn);
+      if (citations.length === 0) return null;
+      const lines = citations.map((c) => `“${c.excerpt}” (paragraph ${c.paragraph.slice(1)})`);
+      return followUpAnswer(context, `${coreMessages.sourceOf}\n${lines.join('\n')}`, true, citations, ids);
+    },
+  },
+  {
+    name: 'judgement-of-last-answer',
+    doc: '"Is that a lot?", "is he right?" after an answer: the article doesn\'t judge; what it reports.',
+    decide(context) {
+      const reading = onlyReading(context);
+      if (reading?.kind !== 'judgement') return null;
+      const { kb } = context;
+      const { ids, citations } = citedOf(kb, reading.turn);
+      const reported = ids
+        .map((id) => kb.entryById.get(id)?.answer ?? kb.citationOf.get(id)?.excerpt)
+        .filter((t) => t !== undefined);
+      const text = `${coreMessages.judgementAbout} ${reported.join(' ')}`.trim();
+      return followUpAnswer(context, text, false, citations, ids);
+    },
+  },
+  {
+    name: 'needs-context',
+    doc: 'A follow-up ("what did she say?", "why?") with no earlier answer it fits: ask who or what is meant.',
+    decide(context) {
+      const reading = context.readings.find((r) => r.kind === 'needs-context');
+      if (reading?.kind !== 'needs-context') return null;
+      if (context.readings.some((r) => r.kind !== 'needs-context')) return null;
+      const { kb, question } = context;
+      const people = kb.people
+        .filter(
+          (p) => reading.pronoun !== 'it' && (reading.pronoun === 'they' || p.pronoun === reading.pronoun),
+        )
+        .flatMap((p) => personSuggestions(kb, p.id).slice(0, 1));
+      const suggestions = people.length > 0 ? people : popular(kb);
+      return decline(question, 'needs-context', coreMessages.whoDoYouMean(reading.pronoun), suggestions);
+    },
+  },
+  {
+    name: 'nothing-to-look-up',
+    doc: 'Only filler words, even after reading it against the conversation: ask for a question.',
+    decide: ({ analysis, question, kb, forceQuote, readings }) =>
+      !forceQuote &&
+      analysis.clauses.every((c, i) => {
+        const reading = readings[i];
+        return (reading?.kind === 'resolved' ? reading.clause : c).terms.length === 0;
+      })
+        ? decline(question, 'empty', coreMessages.empty, popular(kb))
+        : null,
+  },
+];
+
 export function answerQuestion(kb: KnowledgeBase, rawQuestion: string, options: AnswerOptions = {}): Answer {
+  return converse(kb, rawQuestion, options).answer;
+}
+
+/** Answers one message of a conversation, and says what it leaves for the next. */
+export function converse(kb: KnowledgeBase, rawQuestion: string, options: AnswerOptions = {}): Exchange {
   const { trace } = options;
+  const turns = options.context ?? [];
   const analysis = kb.analyzer.analyze(rawQuestion.slice(0, MAX_QUESTION_CHARS));
   const question = analysis.cleaned;
-  if (!hasWordCharacters(question))
-    return messageDecline(question, 'empty-message', 'empty', coreMessages.empty, kb, trace);
-  if (analysis.smallTalk)
-    return messageDecline(
-      question,
-      'small-talk',
-      'small-talk',
-      coreMessages.smallTalk(kb.story.title),
-      kb,
-      trace,
+  const pronounOf = (person: string) => kb.personById.get(person.slice(1))?.pronoun;
+  // Each clause reads against the conversation (pronouns within one message are the analyzer's).
+  const at = options.now ?? Date.now();
+  const readings = analysis.clauses.map((clause) => readFollowUp(clause, turns, pronounOf));
+  for (const reading of readings) if (reading.kind === 'resolved') trace?.note(`follow-up: ${reading.note}`);
+  const context: MessageContext = {
+    kb,
+    analysis,
+    question,
+    turns,
+    forceQuote: options.mode === 'quote',
+    readings,
+  };
+  for (const rule of MESSAGE_RULES) {
+    const answer = rule.decide(context);
+    if (answer === null) continue;
+    trace?.fired(rule.name);
+    const decided = { ...answer, decidedBy: rule.name };
+    const carried = readings.find(
+      (r) => r.kind !== 'standalone' && r.kind !== 'resolved' && r.kind !== 'needs-context',
     );
-  const forceQuote = options.mode === 'quote';
-  if (analysis.clauses.every((c) => c.terms.length === 0) && !forceQuote) {
-    return messageDecline(question, 'nothing-to-look-up', 'empty', coreMessages.empty, kb, trace);
+    // "Tell me more" and "source?" keep talking about the same thing.
+    const turn =
+      carried && 'turn' in carried
+        ? { ...carried.turn, question, at }
+        : turnOf(kb, question, null, decided, at);
+    return { answer: decided, turn };
   }
 
-  const parts = analysis.clauses.filter((c) => c.terms.length > 0);
-  if (parts.length < 2) return answerWithRemainder(kb, analysis.whole, question, forceQuote, trace).answer;
-
-  const results = parts.map((clause) => answerWithRemainder(kb, clause, question, forceQuote, trace));
-  const answered: Answer[] = [];
-  for (const { answer } of results) {
-    if (answer.answered && !answered.some((a) => a.id === answer.id)) answered.push(answer);
+  const clauses = analysis.clauses.map((c, i) => {
+    const reading = readings[i];
+    return reading?.kind === 'resolved' ? reading.clause : c;
+  });
+  const resolvedAny = readings.some((r) => r.kind === 'resolved');
+  const forceQuote = context.forceQuote;
+  const parts = clauses.filter((c) => c.terms.length > 0);
+  const whole = (): AnalyzedClause =>
+    resolvedAny && parts.length === 1 ? (parts[0] as AnalyzedClause) : analysis.whole;
+  let decided: ClauseResult;
+  if (parts.length < 2) {
+    decided = answerWithRemainder(kb, whole(), question, forceQuote, trace);
+  } else {
+    const results = parts.map((clause) => answerWithRemainder(kb, clause, question, forceQuote, trace));
+    const answered: ClauseResult[] = [];
+    for (const result of results) {
+      if (result.answer.answered && !answered.some((a) => a.answer.id === result.answer.id))
+        answered.push(result);
+    }
+    if (answered.length === 0) {
+      decided = answerWithRemainder(kb, analysis.whole, question, forceQuote, trace);
+    } else {
+      const last = answered.at(-1) as ClauseResult;
+      const combined =
+        answered.length === 1
+          ? last.answer
+          : combine(
+              question,
+              answered.map((a) => a.answer),
+            );
+      decided = { answer: withUnansweredParts(combined, results), clause: last.clause, substantive: true };
+    }
   }
-  if (answered.length === 0)
-    return answerWithRemainder(kb, analysis.whole, question, forceQuote, trace).answer;
-  const combined = answered.length === 1 ? (answered[0] as Answer) : combine(question, answered);
-  return withUnansweredParts(combined, results);
+  return { answer: decided.answer, turn: turnOf(kb, question, decided.clause, decided.answer, at) };
 }
 
 /**
@@ -115,7 +319,7 @@ function answerWithRemainder(
     trace,
   );
   if (!rest.answer.answered || rest.answer.ids.some((id) => first.answer.ids.includes(id))) return first;
-  return { answer: combine(question, [first.answer, rest.answer]), substantive: first.substantive };
+  return { ...first, answer: combine(question, [first.answer, rest.answer]) };
 }
 
 /** Says so when some part of a multi-part message could not be answered. */
@@ -136,5 +340,24 @@ function answerClause(
   trace?.clause(clause);
   const substantive = clause.terms.filter((t) => !t.term.startsWith('#')).length >= 2;
   const answer = decideClause(new ClauseContext(kb, clause, question, forceQuote, trace));
-  return { answer, substantive };
+  return { answer, clause, substantive };
+}
+
+/**
+ * Answers a question after earlier ones (oldest first), as one user would have asked them in a
+ * row: `ask --json` lines with a context, and the evaluation of follow-ups.
+ */
+export function answerAfter(
+  kb: KnowledgeBase,
+  question: string,
+  earlier: readonly string[],
+  options: Omit<AnswerOptions, 'context'> = {},
+): Answer {
+  const turns: Turn[] = [];
+  const at = options.now ?? Date.now();
+  for (const previous of earlier) {
+    const { trace: _unused, ...rest } = options;
+    turns.push(converse(kb, previous, { ...rest, context: turns, now: at }).turn);
+  }
+  return converse(kb, question, { ...options, context: turns, now: at }).answer;
 }

@@ -271,3 +271,21 @@ export const PRECISE_TIME: Readonly<Record<TimePrecision, RegExp>> = {
 
 /** A figure that lets an answer serve a "how many / how much" question. */
 export const FIGURE = /\d/;
+
+/**
+ * Follow-ups, read on the folded words of a clause with a space at each end (conversation.ts).
+ * "Tell me more", "go on": more of the last answer.
+ */
+export const MORE_REQUEST =
+  /^ (?:(?:ok|okay|and|so|pls|please|cool|great|thanks|interesting) )*(?:tell me more|tell me more about (?:it|that|this)|more|go on|continue|elaborate|explain (?:more|further|that|this|it)|more (?:detail|details|info|information)|(?:any )?more details?|expand(?: on (?:that|it|this))?|keep going|anything else|what else|say more|details|what more|more please|and then)\b/;
+/** "Source?", "quote it", "really?": where the last answer stands in the article. */
+export const SOURCE_REQUEST =
+  /^ (?:(?:ok|okay|and|so|but) )*(?:source|sources|citation|cite it|cite that|cite|quote it|quote that|quote this|proof|evidence|where does it say (?:that|so|this)|where is that|where did you get that|says who|really|are you sure|is that (?:true|right|correct|accurate)|how do you know|which paragraph|what paragraph|link)\b/;
+/** "Is that a lot?", "is he right?": a judgement about what was just said. */
+export const JUDGEMENT_FOLLOW_UP =
+  /^ (?:(?:ok|okay|and|so|but) )*(?:is (?:that|it|this) (?:a lot|much|enough|good|bad|fair|normal|big|small|high|low|unusual|surprising|a good (?:idea|thing|deal)|a bad (?:idea|thing|deal)|smart|wise|right|wrong)|do you think (?:he|she|they|it|that|this) |is (?:he|she|they) (?:right|wrong)|was (?:he|she|that|it) (?:right|wrong)|(?:do|would) you agree|good idea|bad idea|makes sense|does that make sense)\b/;
+/** "What about Lavrov?", "and the UK?", "no, I meant Trump": the last question about something else. */
+export const ELLIPSIS_START =
+  /^ (?:(?:ok|okay|so|but) )*(?:and what about|and how about|what about|how about|what of|same (?:for|with)|and for|no i meant|no i mean|i meant|i mean|not (?:him|her|that) i meant|and (?!(?:what|whats|who|whos|whom|whose|when|where|why|how|which|did|does|do|is|are|was|were|will|would|can|could|has|have|had|should|tell|quote|give|explain|then)\b))/;
+/** Words that point back at what was just said. */
+export const THING_REFERENCES = words('it that this those these');

@@ -33,4 +33,11 @@ export const coreMessages = {
   noDirectQuote: (name: string, pronoun: string) =>
     `The article has no direct quote from ${name}; it reports what ${pronoun} said:`,
   theArticle: 'The article',
+  whoDoYouMean: (pronoun: string) =>
+    pronoun === 'it'
+      ? 'What do you mean? Ask me the whole question (I only remember what you asked me in the last few minutes), for example:'
+      : `Who do you mean by “${pronoun}”? Name them, or ask about one of the people in the story, for example:`,
+  moreOf: (paragraph: number) => `Here is the whole of paragraph ${paragraph}:`,
+  sourceOf: 'That comes from the article:',
+  judgementAbout: "The article doesn't judge that; it only reports. What it says:",
 } as const;
