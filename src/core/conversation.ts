@@ -231,8 +231,11 @@ export function readFollowUp(
   if (bare || thing || (notes.length > 0 && ownContent.length === 0)) {
     if (!lastClause) {
       if (notes.length > 0) return { kind: 'resolved', clause: resolved, note: notes.join('; ') };
-      // A name of its own makes it a question without context ("what has Lympne got to do with this?").
-      return named ? { kind: 'standalone' } : { kind: 'needs-context', pronoun: 'it' };
+      // A name or a word of its own makes it a question without context ("what has Lympne got to
+      // do with this?", "who voted against it?"); "why?" or "is that a lot?" alone is not.
+      return named || ownContent.length > 0
+        ? { kind: 'standalone' }
+        : { kind: 'needs-context', pronoun: 'it' };
     }
     resolved = { ...resolved, terms: inherit(resolved.terms, lastClause.terms) };
     if (resolved.persons.length === 0) resolved = { ...resolved, persons: lastClause.persons };
