@@ -10,6 +10,9 @@ import {
   asksWhetherItHappened,
   DIRECT_QUOTE,
   GOVERNMENT_WORDS,
+  type JudgementKind,
+  judgementOf,
+  personalDetailOf,
   QUOTATION_MARKS_ASKED,
   QUOTE_PHRASES,
   QUOTE_WORDS,
@@ -81,6 +84,15 @@ export interface AnalyzedClause {
   readonly identityOf: string | null;
   /** "What time...", "what's the exact date...": a "when" question a weekday or year does not answer. */
   readonly precision: TimePrecision | null;
+  /** Asks the bot to judge, predict or advise, or whether a claim is true (lexicon.ts). */
+  readonly judgement: JudgementKind | null;
+  /**
+   * "What does Russia think?", "the UK's position": a country, body or person whose view is
+   * asked, named before a word for saying or thinking.
+   */
+  readonly viewOf: string | null;
+  /** "How old is he?", "where was she born?": a personal detail asked (lexicon.ts). */
+  readonly personalDetail: string | null;
 }
 
 export interface AnalyzedQuestion {
@@ -392,6 +404,11 @@ export class Analyzer {
     node.canonical ??= canonical;
   }
 
+  /** The canonical term of a glossary term's text ("North Korea" -> "north_korea"). */
+  termOf(text: string): string {
+    return canonicalTerm(text);
+  }
+
   /** A person (#id) or a glossary entity term (country, place, body). */
   isEntity(term: string): boolean {
     return this.entityTerms.has(term);
@@ -443,7 +460,15 @@ export class Analyzer {
   private analyzeClause(text: string): AnalyzedClause {
     const folded = foldText(text);
     const surfaces = this.joinSplitWords(wordsOf(folded));
-    const words = surfaces.map((surface): Word => {
+    const words = surfaces.map((typed): Word => {
+      // "the UKs position", "Russias view": a possessive typed without its apostrophe.
+      const surface =
+        typed.length >= 3 &&
+        typed.endsWith('s') &&
+        !this.vocabulary.has(typed) &&
+        this.vocabulary.has(typed.slice(0, -1))
+          ? typed.slice(0, -1)
+          : typed;
       if (/^\d/.test(surface) || this.vocabulary.has(surface)) {
         return { surface, stemmed: stem(surface), similarity: 1, known: this.vocabulary.has(surface) };
       }
@@ -515,6 +540,12 @@ export class Analyzer {
         ? (terms.find((t) => t.position === viewAt - 1 && !t.known && !/^\d/.test(t.term))?.surface ?? null)
         : null;
     const silentSpeaker = silentBody ? (this.silent.get(silentBody) ?? silentBody) : unknownSource;
+    // "What does Russia think?", "the UK's stance", "what did the EU say about the vote?"
+    const viewOf =
+      viewAt === -1
+        ? null
+        : (terms.find((t) => t.position < viewAt && t.entity && t.known && !t.term.startsWith('?'))?.term ??
+          null);
     const identity = type === 'yes-no' ? identityOf(surfaces, terms, this.personTerms) : null;
     const pronoun = surfaces.map((w) => PRONOUNS.get(w)).find((p) => p !== undefined) ?? null;
     const sayWord = surfaces.some((w) => SAY_WORDS.has(w));
@@ -544,6 +575,9 @@ export class Analyzer {
       articleQuote,
       silentSpeaker,
       directQuote: DIRECT_QUOTE.test(folded),
+      judgement: judgementOf(folded),
+      viewOf,
+      personalDetail: personalDetailOf(folded),
     };
   }
 

@@ -1,7 +1,8 @@
 /** The one answer object every front end renders: Discord, the terminal and the JSON CLI. */
 import type { Citation } from './knowledge.ts';
 
-export type AnswerKind = 'qa' | 'quote' | 'sentence' | 'none';
+/** qa: a curated entry; quote: someone's words or the article's; sentence: an uncurated article sentence; overview: the story as a whole; meta: about the story's details or the bot. */
+export type AnswerKind = 'qa' | 'quote' | 'sentence' | 'overview' | 'meta' | 'none';
 
 /** Why a question was not answered. */
 export type DeclineReason =

@@ -15,18 +15,11 @@ import type { AnalyzedClause, AnalyzedQuestion } from './analyzer.ts';
 import type { Answer } from './answer.ts';
 import { type FollowUp, readFollowUp, type Turn, turnOf } from './conversation.ts';
 import type { KnowledgeBase } from './knowledge.ts';
+import { MESSAGE_RULES, type MessageContext } from './message-rules.ts';
 import { coreMessages } from './messages.ts';
-import {
-  combine,
-  decline,
-  MAX_SUGGESTIONS,
-  personSuggestions,
-  popular,
-  round,
-  suggestionFor,
-} from './replies.ts';
-import { ClauseContext, decideClause } from './rules.ts';
-import { hasWordCharacters, MAX_QUESTION_CHARS } from './text.ts';
+import { combine } from './replies.ts';
+import { ClauseContext, decideClause, settleYesNo } from './rules.ts';
+import { foldText, MAX_QUESTION_CHARS } from './text.ts';
 import type { Trace } from './trace.ts';
 
 export { popular, renderQuote } from './replies.ts';
@@ -61,159 +54,6 @@ interface ClauseResult {
   readonly substantive: boolean;
 }
 
-/** What message rules see: the whole message, read against the conversation. */
-interface MessageContext {
-  readonly kb: KnowledgeBase;
-  readonly analysis: AnalyzedQuestion;
-  readonly question: string;
-  readonly turns: readonly Turn[];
-  readonly forceQuote: boolean;
-  /** How each clause reads against the conversation. */
-  readonly readings: readonly FollowUp[];
-}
-
-interface MessageRule {
-  readonly name: string;
-  /** One line: when the rule fires and what it decides. */
-  readonly doc: string;
-  decide(context: MessageContext): Answer | null;
-}
-
-/** The one reading of a one-clause message, if it is one. */
-const onlyReading = (context: MessageContext): FollowUp | undefined =>
-  context.readings.length === 1 ? context.readings[0] : undefined;
-
-/** The previous turn's answer documents, rebuilt from the knowledge base. */
-function citedOf(kb: KnowledgeBase, turn: Turn): { ids: string[]; citations: Answer['citations'] } {
-  const ids = turn.ids.filter((id) => kb.citationOf.has(id));
-  return { ids, citations: ids.map((id) => kb.citationOf.get(id)).filter((c) => c !== undefined) };
-}
-
-function followUpAnswer(
-  context: MessageContext,
-  text: string,
-  answered: boolean,
-  citations: Answer['citations'],
-  ids: readonly string[],
-): Answer {
-  const { kb, question } = context;
-  const related = ids
-    .flatMap((id) => kb.entryById.get(id)?.related ?? [])
-    .map((id) => suggestionFor(kb, id))
-    .filter((s) => s !== null)
-    .slice(0, MAX_SUGGESTIONS);
-  return {
-    question,
-    answered,
-    kind: answered ? 'quote' : 'none',
-    reason: answered ? null : 'judgement',
-    text,
-    citation: citations[0] ?? null,
-    citations,
-    confidence: round(answered ? 1 : 0),
-    id: answered ? (ids[0] ?? null) : null,
-    ids: answered ? ids : [],
-    suggestions: related,
-    quotes: [],
-    decidedBy: '',
-    runnersUp: [],
-  };
-}
-
-const MESSAGE_RULES: readonly MessageRule[] = [
-  {
-    name: 'empty-message',
-    doc: 'No letters or digits at all (blank, punctuation, emoji): ask for a question.',
-    decide: ({ question, kb }) =>
-      hasWordCharacters(question) ? null : decline(question, 'empty', coreMessages.empty, popular(kb)),
-  },
-  {
-    name: 'small-talk',
-    doc: 'Only greetings, thanks or "help": the help text, not a made-up answer.',
-    decide: ({ analysis, question, kb }) =>
-      analysis.smallTalk
-        ? decline(question, 'small-talk', coreMessages.smallTalk(kb.story.title), popular(kb))
-        : null,
-  },
-  {
-    name: 'tell-me-more',
-    doc: '"Tell me more" after an answer: the whole paragraph that answer rests on.',
-    decide(context) {
-      const reading = onlyReading(context);
-      if (reading?.kind !== 'more') return null;
-      const { kb } = context;
-      const { ids, citations } = citedOf(kb, reading.turn);
-      const first = citations[0];
-      if (!first) return null;
-      const paragraph = kb.article.places.get(first.paragraph);
-      const number = Number(first.paragraph.slice(1));
-      const text = `${coreMessages.moreOf(number)}\n“${paragraph?.text ?? first.excerpt}”`;
-      const citation = {
-        paragraph: first.paragraph,
-        sentences: [],
-        excerpt: paragraph?.text ?? first.excerpt,
-      };
-      return followUpAnswer(context, text, true, [citation], ids);
-    },
-  },
-  {
-    name: 'source-of-last-answer',
-    doc: '"Source?", "quote it", "really?" after an answer: the article\'s own words it rests on.',
-    decide(context) {
-      const reading = onlyReading(context);
-      if (reading?.kind !== 'source') return null;
-      const { ids, citations } = citedOf(context.kb, reading.turn);
-      if (citations.length === 0) return null;
-      const lines = citations.map((c) => `“${c.excerpt}” (paragraph ${c.paragraph.slice(1)})`);
-      return followUpAnswer(context, `${coreMessages.sourceOf}\n${lines.join('\n')}`, true, citations, ids);
-    },
-  },
-  {
-    name: 'judgement-of-last-answer',
-    doc: '"Is that a lot?", "is he right?" after an answer: the article doesn\'t judge; what it reports.',
-    decide(context) {
-      const reading = onlyReading(context);
-      if (reading?.kind !== 'judgement') return null;
-      const { kb } = context;
-      const { ids, citations } = citedOf(kb, reading.turn);
-      const reported = ids
-        .map((id) => kb.entryById.get(id)?.answer ?? kb.citationOf.get(id)?.excerpt)
-        .filter((t) => t !== undefined);
-      const text = `${coreMessages.judgementAbout} ${reported.join(' ')}`.trim();
-      return followUpAnswer(context, text, false, citations, ids);
-    },
-  },
-  {
-    name: 'needs-context',
-    doc: 'A follow-up ("what did she say?", "why?") with no earlier answer it fits: ask who or what is meant.',
-    decide(context) {
-      const reading = context.readings.find((r) => r.kind === 'needs-context');
-      if (reading?.kind !== 'needs-context') return null;
-      if (context.readings.some((r) => r.kind !== 'needs-context')) return null;
-      const { kb, question } = context;
-      const people = kb.people
-        .filter(
-          (p) => reading.pronoun !== 'it' && (reading.pronoun === 'they' || p.pronoun === reading.pronoun),
-        )
-        .flatMap((p) => personSuggestions(kb, p.id).slice(0, 1));
-      const suggestions = people.length > 0 ? people : popular(kb);
-      return decline(question, 'needs-context', coreMessages.whoDoYouMean(reading.pronoun), suggestions);
-    },
-  },
-  {
-    name: 'nothing-to-look-up',
-    doc: 'Only filler words, even after reading it against the conversation: ask for a question.',
-    decide: ({ analysis, question, kb, forceQuote, readings }) =>
-      !forceQuote &&
-      analysis.clauses.every((c, i) => {
-        const reading = readings[i];
-        return (reading?.kind === 'resolved' ? reading.clause : c).terms.length === 0;
-      })
-        ? decline(question, 'empty', coreMessages.empty, popular(kb))
-        : null,
-  },
-];
-
 export function answerQuestion(kb: KnowledgeBase, rawQuestion: string, options: AnswerOptions = {}): Answer {
   return converse(kb, rawQuestion, options).answer;
 }
@@ -236,6 +76,11 @@ export function converse(kb: KnowledgeBase, rawQuestion: string, options: Answer
     turns,
     forceQuote: options.mode === 'quote',
     readings,
+    padded: ` ${foldText(question)
+      .replace(/[^a-z0-9.% ]+/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim()} `,
+    decideClause: (clause) => answerClause(kb, clause, question, options.mode === 'quote', trace).answer,
   };
   for (const rule of MESSAGE_RULES) {
     const answer = rule.decide(context);
@@ -339,7 +184,8 @@ function answerClause(
 ): ClauseResult {
   trace?.clause(clause);
   const substantive = clause.terms.filter((t) => !t.term.startsWith('#')).length >= 2;
-  const answer = decideClause(new ClauseContext(kb, clause, question, forceQuote, trace));
+  const context = new ClauseContext(kb, clause, question, forceQuote, trace);
+  const answer = settleYesNo(context, decideClause(context));
   return { answer, clause, substantive };
 }
 

@@ -13,6 +13,7 @@ import { fits, qualifiesPerson, supportsType } from './checks.ts';
 import type { KnowledgeBase } from './knowledge.ts';
 import { articlePlaceAsked, QUOTATION_MARKS_ASKED, SAY_WORDS, STRICT_TYPES } from './lexicon.ts';
 import { coreMessages } from './messages.ts';
+import { positionAnswer, speakersFor } from './overview.ts';
 import {
   articleQuoteAnswer,
   closeQuestions,
@@ -247,7 +248,64 @@ function bestQuote(context: ClauseContext): ScoredDocument | undefined {
     .sort((a, b) => b.rank - a.rank)[0]?.r;
 }
 
+/** Rules that find what the article reports; the judgement rule asks them for its "what it reports". */
+const FACT_RULES: DecisionRule[] = [];
+
 export const CLAUSE_RULES: readonly DecisionRule[] = [
+  {
+    name: 'judgement-question',
+    doc: 'Opinion, prediction, advice or truth-of-claim ("is Trump right?", "will Putin invade again?"): the article doesn\'t judge; what it reports, cited.',
+    decide(context) {
+      const kind = context.clause.judgement;
+      if (kind === null) return null;
+      const fact = decideClause(context, FACT_RULES);
+      const lead = coreMessages.judgement(kind);
+      if (!fact.answered) {
+        return {
+          ...decline(context.question, 'judgement', lead, fact.suggestions),
+          runnersUp: fact.runnersUp,
+        };
+      }
+      return {
+        ...fact,
+        answered: false,
+        kind: 'none',
+        reason: 'judgement',
+        text: `${lead} ${coreMessages.whatItReports}\n${fact.text}`,
+        id: null,
+        ids: [],
+      };
+    },
+  },
+  {
+    name: 'side-never-quoted',
+    doc: 'What a country or body said, when the article reports nothing from anyone speaking for it: decline.',
+    decide(context) {
+      const { kb, clause, question } = context;
+      const side = clause.viewOf;
+      if (side === null || side.startsWith('#') || !clause.sayWord || clause.persons.length > 0) return null;
+      if (speakersFor(kb, side).some((id) => kb.quotes.some((q) => q.speaker === id))) return null;
+      const name = kb.places.find((p) => p.term === side)?.name ?? side;
+      return decline(question, 'no-quote', coreMessages.noQuote(name), closeQuestions(kb, clause.terms));
+    },
+  },
+  {
+    name: 'position-of-a-side',
+    doc: '"What does Russia think?", "the UK\'s position": what the side\'s speakers said, when nothing else is asked.',
+    decide(context) {
+      const { kb, clause, question } = context;
+      const side = clause.viewOf;
+      if (side === null || context.topicTerms.some((t) => t.term !== side && !t.entity && t.known))
+        return null;
+      if (clause.terms.some((t) => t.entity && t.term !== side)) return null;
+      const answer = positionAnswer(kb, question, side);
+      if (answer === null) return null;
+      const name = side.startsWith('#')
+        ? (kb.personById.get(side.slice(1))?.name ?? side)
+        : (kb.places.find((p) => p.term === side)?.name ?? side);
+      return { ...answer, text: `${coreMessages.positionOf(name)}\n${answer.text}` };
+    },
+  },
   {
     name: 'silent-speaker',
     doc: 'Words or views asked of a body the article reports nothing from, or of a source it never mentions: decline.',
@@ -415,6 +473,22 @@ export const CLAUSE_RULES: readonly DecisionRule[] = [
     },
   },
   {
+    name: 'personal-detail-not-given',
+    doc: '"How old is he?", "where was she born?": nothing fits, so name the detail the article doesn\'t give.',
+    decide(context) {
+      const { kb, clause, question } = context;
+      const person = clause.persons[0];
+      if (clause.personalDetail === null || person === undefined) return null;
+      const name = kb.personById.get(person.slice(1))?.name ?? person.slice(1);
+      return decline(
+        question,
+        'not-in-article',
+        coreMessages.noPersonalDetail(name, clause.personalDetail),
+        personSuggestions(kb, person.slice(1)),
+      );
+    },
+  },
+  {
     name: 'unsupported-question-type',
     doc: 'An entry fits but cannot answer why/when/where/how many: "the article doesn\'t say when".',
     decide(context) {
@@ -445,6 +519,8 @@ export const CLAUSE_RULES: readonly DecisionRule[] = [
     },
   },
 ];
+
+FACT_RULES.push(...CLAUSE_RULES.filter((rule) => rule.name !== 'judgement-question'));
 
 /** Runs the rules in order; the first that decides names the answer. */
 export function decideClause(context: ClauseContext, rules: readonly DecisionRule[] = CLAUSE_RULES): Answer {
@@ -477,4 +553,35 @@ function closeQuestionsDecline(context: ClauseContext): Answer {
     coreMessages.notInArticle,
     closeQuestions(context.kb, context.clause.terms),
   );
+}
+
+/** "Zelensky: Trump called...": a curated answer's short answer, which reads as "no, Zelensky" after a yes/no question. */
+const LEADING_LABEL = /^[A-Z][^:.!?“”"]{0,50}: (?=[A-Z])/;
+/** How much of the question its best phrasing must hold for a plain "Yes". */
+const YES_PHRASING = 0.85;
+
+/**
+ * A yes/no question's answer starts with Yes or No when the article settles it: No when the
+ * answer corrects a name or a figure the question got wrong ("Is Zelensky going to Moscow?" ->
+ * Washington), Yes when the question reads like one of the entry's own phrasings. Otherwise the
+ * answer is given as it is, without a leading short answer that could read as a reply.
+ */
+export function settleYesNo(context: ClauseContext, answer: Answer): Answer {
+  const { kb, clause } = context;
+  if (clause.type !== 'yes-no' || !answer.answered || answer.reason !== null) return answer;
+  const text = answer.text.replace(LEADING_LABEL, '');
+  const id = answer.ids[0];
+  const doc = id === undefined ? undefined : kb.index.documentIndex(id);
+  if (doc === undefined) return { ...answer, text };
+  const missing = (t: QueryTerm): boolean => !kb.index.documentHas(doc, t.term);
+  const slip = clause.terms.some((t) => t.entity && t.known && missing(t) && !qualifiesPerson(t, clause));
+  const wrongFigure = clause.terms.some((t) => /^\d/.test(t.term) && missing(t)) && /\d/.test(text);
+  if (slip || wrongFigure) return { ...answer, text: `${coreMessages.no} ${text}` };
+  const pick = context.pick();
+  const strong =
+    answer.kind === 'qa' &&
+    pick.kind === 'answer' &&
+    pick.result.id === id &&
+    pick.result.bestCq >= YES_PHRASING;
+  return { ...answer, text: strong ? `${coreMessages.yes} ${text}` : text };
 }
