@@ -11,9 +11,9 @@
  *     curated answers, article sentences, honest declines);
  *  5. a multi-part message gets an answer per part.
  */
-import type { AnalyzedClause, AnalyzedQuestion } from './analyzer.ts';
+import type { AnalyzedClause } from './analyzer.ts';
 import type { Answer } from './answer.ts';
-import { type FollowUp, readFollowUp, type Turn, turnOf } from './conversation.ts';
+import { readFollowUp, type Turn, turnOf } from './conversation.ts';
 import type { KnowledgeBase } from './knowledge.ts';
 import { MESSAGE_RULES, type MessageContext } from './message-rules.ts';
 import { coreMessages } from './messages.ts';
@@ -54,6 +54,13 @@ interface ClauseResult {
   readonly substantive: boolean;
 }
 
+/** Folded text with a space at each end and only words between: what message patterns read. */
+const padded = (text: string): string =>
+  ` ${foldText(text)
+    .replace(/[^a-z0-9.% ]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()} `;
+
 export function answerQuestion(kb: KnowledgeBase, rawQuestion: string, options: AnswerOptions = {}): Answer {
   return converse(kb, rawQuestion, options).answer;
 }
@@ -76,10 +83,8 @@ export function converse(kb: KnowledgeBase, rawQuestion: string, options: Answer
     turns,
     forceQuote: options.mode === 'quote',
     readings,
-    padded: ` ${foldText(question)
-      .replace(/[^a-z0-9.% ]+/g, ' ')
-      .replace(/\s+/g, ' ')
-      .trim()} `,
+    padded: padded(question),
+    paddedClauses: analysis.clauses.map((c) => padded(c.text)),
     decideClause: (clause) => answerClause(kb, clause, question, options.mode === 'quote', trace).answer,
   };
   for (const rule of MESSAGE_RULES) {

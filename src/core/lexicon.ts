@@ -299,7 +299,7 @@ const FILLER =
   '(?:ok|okay|so|hey|hi|hello|yo|pls|please|plz|bot|quick|question|quick question|just|lol|tbh|honestly|then|again|now|here|really|basically|me|for me|to me|real quick|briefly|in short|exactly|actually|story bot|storybot|mate|guys|everyone|someone|anyone|thanks|thank you|btw|hmm|um|uh|good|morning|evening|afternoon|can you|could you|would you|will you|can someone|could someone|can anyone|give me|tell me|show me|i only read the (?:title|headline)|i just saw the (?:title|headline)|just saw the (?:title|headline)|i am (?:lost|confused)|im (?:lost|confused))';
 const whole = (pattern: string): RegExp => new RegExp(`^ (?:${FILLER} )*(?:${pattern})(?: ${FILLER})* $`);
 const THE_ARTICLE =
-  '(?:this|the|that|this news|the news|this whole|the whole)? ?(?:article|story|piece|report|news|thing|headline|text|situation|one)';
+  '(?:(?:(?:this|the|that|this news|the news|this whole|the whole) )?(?:article|story|piece|report|news|thing|headline|text|situation|one)|this|it|that)';
 const IN_IT = `(?: (?:in|of|from|mentioned in|named in|about) ${THE_ARTICLE}| in (?:it|this|here))?`;
 
 export const META_REQUESTS = {
@@ -310,23 +310,23 @@ export const META_REQUESTS = {
     '(?:who|what) (?:are|r) (?:you|u)|(?:are|r) (?:you|u) (?:a |an )?(?:bot|robot|ai|human|real|person|real person|chatgpt|chat gpt|gpt|claude|gemini|llm|language model|machine|program)|what is this bot|what can (?:you|u) do|what do (?:you|u) do|how do (?:you|u) work|who (?:made|built|created|runs) (?:you|u|this bot)|what are you for|is this (?:a bot|an ai|chatgpt)|how does this (?:bot )?work',
   ),
   date: whole(
-    `(?:when|what (?:date|day)|what is the date|whats the date) (?:was|is|did) ${THE_ARTICLE} (?:published|written|posted|released|dated|come out|from|out)|(?:what is|whats)? ?the date (?:of|on) ${THE_ARTICLE}|when (?:was|is) ${THE_ARTICLE} from|how old is ${THE_ARTICLE}|(?:publication|publish|published) date|date of (?:publication|the article|this article)|is ${THE_ARTICLE} (?:new|old|recent|current)|when was (?:it|this) (?:published|written)|date\\?*`,
+    `(?:when|what (?:date|day)|what is the date|whats the date) (?:was|is|did) ${THE_ARTICLE} (?:published|written|posted|released|dated|come out|from|out)|(?:what is|whats|what)? ?the date (?:of|on) ${THE_ARTICLE}|when (?:was|is) ${THE_ARTICLE} from|how old is ${THE_ARTICLE}|(?:publication|publish|published) date|date of (?:publication|the article|this article)|is ${THE_ARTICLE} (?:new|old|recent|current)|when was (?:it|this) (?:published|written)|date\\?*`,
   ),
   author: whole(
-    `who (?:wrote|authored|writes|reported|filed) ${THE_ARTICLE}|who (?:wrote|authored) (?:it|this|that)|(?:who is|whos|what is|whats) the (?:author|writer|journalist|reporter|byline)(?: of ${THE_ARTICLE})?|(?:author|byline|journalist|writer)`,
+    `who (?:wrote|authored|writes|reported|filed) ${THE_ARTICLE}|who (?:wrote|authored) (?:it|this|that)|(?:who is|whos|what is|whats|what) the (?:author|writer|journalist|reporter|byline)(?: of ${THE_ARTICLE})?|(?:author|byline|journalist|writer)`,
   ),
   source: whole(
-    `(?:where|what) (?:is|was|does|did) ${THE_ARTICLE} (?:from|come from|published|appear)|(?:where is|wheres) (?:this|it|that) from|(?:what is|whats) the (?:source|outlet|publication|newspaper|paper|publisher)(?: of ${THE_ARTICLE})?|who (?:published|publishes|ran|printed) ${THE_ARTICLE}|which (?:outlet|newspaper|paper|publication|site|website)|source of ${THE_ARTICLE}`,
+    `(?:where|what) (?:is|was|does|did) ${THE_ARTICLE} (?:from|come from|published|appear)|(?:where is|wheres|where) (?:this|it|that) from|(?:what is|whats|what) the (?:source|outlet|publication|newspaper|paper|publisher)(?: of ${THE_ARTICLE})?|who (?:published|publishes|ran|printed) ${THE_ARTICLE}|which (?:outlet|newspaper|paper|publication|site|website)|source of ${THE_ARTICLE}`,
   ),
-  headline: whole(`(?:what is|whats|what was)? ?the (?:headline|title)(?: of ${THE_ARTICLE})?`),
+  headline: whole(`(?:what is|whats|what was|what)? ?the (?:headline|title)(?: of ${THE_ARTICLE})?`),
   summaryLine: whole(
-    `tl ?dr|tldr|too long didnt read|(?:in )?one (?:line|sentence)|(?:sum|summari[sz]e) (?:it|this|${THE_ARTICLE}) up in (?:one|a) (?:line|sentence)|(?:whats|what is|give me) the gist(?: of ${THE_ARTICLE})?|the gist|gist|in a nutshell|(?:whats|what is) the headline (?:saying|about)|headline version`,
+    `tl ?dr|tldr|too long didnt read|(?:in )?one (?:line|sentence)|(?:sum|summari[sz]e) (?:it|this|${THE_ARTICLE}) up in (?:one|a) (?:line|sentence)|(?:whats|what is|what|give me) the gist(?: of ${THE_ARTICLE})?|the gist|gist|in a nutshell|(?:whats|what is|what) the headline (?:saying|about)|headline version`,
   ),
   summaryPlain: whole(
     `eli ?5(?: ${THE_ARTICLE}| it| this)?|explain (?:it|this|${THE_ARTICLE})? ?(?:to me )?like (?:i am|im) (?:5|five|a child|a kid|ten|10)|(?:in )?(?:simple|plain|easy|basic|layman|laymans) (?:terms|english|words)|explain (?:it|this|${THE_ARTICLE}) simply|(?:dumb|break) it down(?: for me)?|for dummies`,
   ),
   summary: whole(
-    `(?:what is|whats|what s) (?:this|it|${THE_ARTICLE}) (?:about|all about|saying)|what (?:is|s) ${THE_ARTICLE}|summary|summar(?:y|ise|ize)(?: it| this| ${THE_ARTICLE})?(?: for me)?|(?:give me )?(?:a )?(?:quick )?(?:summary|overview|recap|rundown|breakdown)(?: of ${THE_ARTICLE}| of (?:it|this))?|what happened|what is happening|whats happening|what is going on|whats going on|whats the story|what is the story|(?:the )?(?:main|key) (?:points|takeaways|facts|things)(?: in bullet points)?|(?:the )?(?:key|main) (?:takeaways|points) (?:of|from) ${THE_ARTICLE}|explain (?:this|the|that) (?:headline|article|story|news)|what does ${THE_ARTICLE} say|(?:whats|what is) the big picture|big picture|catch me up|fill me in|bring me up to speed|what should i know|what do i need to know|sum (?:it|this) up|(?:whats|what is) the (?:news|deal)|what is ${THE_ARTICLE} about`,
+    `(?:what is|whats|what s|what) (?:this|it|${THE_ARTICLE}) (?:about|all about|saying)|what (?:is|s) ${THE_ARTICLE}|summary|summar(?:y|ise|ize)(?: it| this| ${THE_ARTICLE})?(?: for me)?|(?:give me )?(?:a )?(?:quick )?(?:summary|overview|recap|rundown|breakdown)(?: of ${THE_ARTICLE}| of (?:it|this))?|what happened|what is happening|whats happening|what is going on|whats going on|whats the story|what is the story|(?:the )?(?:main|key) (?:points|takeaways|facts|things)(?: in bullet points)?|(?:the )?(?:key|main) (?:takeaways|points) (?:of|from) ${THE_ARTICLE}|explain (?:this|the|that) (?:headline|article|story|news)|what does ${THE_ARTICLE} say|(?:whats|what is|what) the big picture|big picture|catch me up|fill me in|bring me up to speed|what should i know|what do i need to know|sum (?:it|this) up|(?:whats|what is|what) the (?:news|deal)|what is ${THE_ARTICLE} about`,
   ),
   people: whole(
     `(?:who|which people|what people|which (?:world )?leaders|what (?:world )?leaders|which politicians|who else) (?:are|is|were|was|gets?) (?:all )?(?:the )?(?:people |persons |names |leaders |players |figures |characters )?(?:mentioned|named|involved|quoted|featured|in it|in this|in here|in ${THE_ARTICLE})${IN_IT}|(?:who|which (?:world )?leaders) (?:are|is) (?:in|mentioned in|involved in|named in) ${THE_ARTICLE}|who(?: is| s|s)? who|(?:list|name) (?:all )?(?:the )?(?:people|names|leaders|players|politicians|characters)${IN_IT}|(?:the )?(?:main|key|important) (?:people|players|figures|characters|names|leaders)${IN_IT}|who are (?:all )?the (?:main |key )?(?:people|players|figures|characters|leaders)${IN_IT}|(?:all )?(?:the )?people (?:mentioned|named|involved|in (?:it|this|${THE_ARTICLE}))|who is involved|whos involved|who are the (?:main|key) (?:people|players)|how many people are (?:mentioned|named|in ${THE_ARTICLE})|cast of characters|the cast`,
@@ -338,7 +338,7 @@ export const META_REQUESTS = {
 
 /** "X vs Y", "compare X and Y", "the difference between X and Y": one side against another. */
 export const COMPARISON =
-  /^ (?:(?:what is|whats|what are|how do|how does|how is|compare|comparing)\s+)?(?:the\s+)?(?:difference between\s+)?(.+?)\s+(?:vs|versus|v|compared (?:to|with)|against|as opposed to|and how (?:that|it) compares (?:to|with))\s+(.+?) $|^ (?:compare|contrast)\s+(.+?)\s+(?:and|with|to)\s+(.+?) $|^ (?:what is |whats )?the difference between\s+(.+?)\s+and\s+(.+?) $|^ how (?:do|does|did)\s+(.+?)\s+(?:and)\s+(.+?)\s+differ\b/;
+  /^ (?:(?:what is|whats|what are|how do|how does|how is|compare|comparing)\s+)?(?:the\s+)?(?:difference between\s+)?(.+?)\s+(?:vs|versus|v|compared (?:to|with)|as opposed to|and how (?:that|it) compares (?:to|with))\s+(.+?) $|^ (?:compare|contrast)\s+(.+?)\s+(?:and|with|to)\s+(.+?) $|^ (?:(?:what is|whats|what) )?(?:the )?differences? between\s+(.+?)\s+and\s+(.+?) $|^ how (?:do|does|did)\s+(.+?)\s+(?:and)\s+(.+?)\s+differ\b/;
 
 /**
  * Questions that ask the bot to judge, predict or advise, or whether a claim is true: the
@@ -407,7 +407,7 @@ export function judgementOf(folded: string): JudgementKind | null {
   // "Will Putin invade again?", "is the UK going to end up at war?"; not "what would the backstop do?".
   if (
     new RegExp(
-      `^ (?:(?:and|so|but|ok) )?(?:will|wont|would|is|are|do you think|does|do)(?: [a-z0-9.%]+){0,7} (?:will |wont |would |going to |gonna |likely to |ever |actually |really |finally |eventually )+${PREDICTION_VERBS}\\b|^ (?:will|wont)(?: [a-z0-9.%]+){0,5} ${PREDICTION_VERBS}\\b`,
+      `^ (?:(?:and|so|but|ok) )?(?:will|wont|would|is|are|do you think|does|do)(?: [a-z0-9.%]+){0,7} (?:will |wont |would |going to |gonna |likely to |ever |actually |really |finally |eventually )+${PREDICTION_VERBS}\\b|^ (?:will|wont|would)(?: [a-z0-9.%]+){0,5} ${PREDICTION_VERBS}\\b`,
     ).test(text) &&
     !/\b(?:set to|due to|planned|plans? to|announced|pledged|promised|says (?:it|he|she|they) will|said (?:it|he|she|they) would)\b/.test(
       text,

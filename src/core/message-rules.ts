@@ -13,6 +13,7 @@ import { COMPARISON, META_REQUESTS } from './lexicon.ts';
 import { coreMessages } from './messages.ts';
 import {
   aboutTheBotAnswer,
+  greetingAnswer,
   labelled,
   peopleAnswer,
   placesAnswer,
@@ -43,6 +44,8 @@ export interface MessageContext {
   readonly readings: readonly FollowUp[];
   /** The whole message folded, with a space at each end, for the message patterns of lexicon.ts. */
   readonly padded: string;
+  /** Each clause the same way ("where's this from? what's the source" is two). */
+  readonly paddedClauses: readonly string[];
   /** Decides one clause with the clause rules (for comparisons: one side at a time). */
   decideClause(clause: AnalyzedClause): Answer;
 }
@@ -52,6 +55,16 @@ export interface MessageRule {
   /** One line: when the rule fires and what it decides. */
   readonly doc: string;
   decide(context: MessageContext): Answer | null;
+}
+
+/**
+ * The message asks this: as a whole, or clause by clause when every clause with words in it does
+ * ("where's this from? what's the source").
+ */
+function asks(context: MessageContext, pattern: RegExp): boolean {
+  if (pattern.test(context.padded)) return true;
+  const worded = context.paddedClauses.filter((c) => c.trim().length > 0);
+  return worded.length > 1 && worded.every((c) => pattern.test(c));
 }
 
 /** The one reading of a one-clause message, if it is one. */
@@ -105,22 +118,22 @@ export const MESSAGE_RULES: readonly MessageRule[] = [
   {
     name: 'thanks',
     doc: 'Only thanks ("thanks!", "ok cool, thanks for explaining"): you\'re welcome.',
-    decide: ({ kb, question, padded }) =>
-      META_REQUESTS.thanks.test(padded) ? thanksAnswer(kb, question) : null,
+    decide: (context) =>
+      asks(context, META_REQUESTS.thanks) ? thanksAnswer(context.kb, context.question) : null,
   },
   {
     name: 'small-talk',
     doc: 'Only greetings, thanks or "help": the help text, not a made-up answer.',
     decide: ({ analysis, question, kb }) =>
-      analysis.smallTalk
-        ? decline(question, 'small-talk', coreMessages.smallTalk(kb.story.title), popular(kb))
+      analysis.smallTalk && analysis.clauses.every((c) => c.judgement === null)
+        ? greetingAnswer(kb, question)
         : null,
   },
   {
     name: 'about-the-bot',
     doc: '"Who are you?", "are you ChatGPT?", "what can you do?": one line on the bot and its story.',
-    decide: ({ kb, question, padded }) =>
-      META_REQUESTS.aboutTheBot.test(padded) ? aboutTheBotAnswer(kb, question) : null,
+    decide: (context) =>
+      asks(context, META_REQUESTS.aboutTheBot) ? aboutTheBotAnswer(context.kb, context.question) : null,
   },
   {
     name: 'tell-me-more',
@@ -173,56 +186,58 @@ export const MESSAGE_RULES: readonly MessageRule[] = [
   {
     name: 'story-date',
     doc: '"When was this article published?": the date story.yaml gives, or that there is none.',
-    decide: ({ kb, question, padded }) =>
-      META_REQUESTS.date.test(padded) ? storyFactAnswer(kb, question, 'date') : null,
+    decide: (context) =>
+      asks(context, META_REQUESTS.date) ? storyFactAnswer(context.kb, context.question, 'date') : null,
   },
   {
     name: 'story-author',
     doc: '"Who wrote this?": the author when story.yaml names one, else that the article names none.',
-    decide: ({ kb, question, padded }) =>
-      META_REQUESTS.author.test(padded) ? storyFactAnswer(kb, question, 'author') : null,
+    decide: (context) =>
+      asks(context, META_REQUESTS.author) ? storyFactAnswer(context.kb, context.question, 'author') : null,
   },
   {
     name: 'story-source',
     doc: '"Where is this from?": the source story.yaml gives.',
-    decide: ({ kb, question, padded }) =>
-      META_REQUESTS.source.test(padded) ? storyFactAnswer(kb, question, 'source') : null,
+    decide: (context) =>
+      asks(context, META_REQUESTS.source) ? storyFactAnswer(context.kb, context.question, 'source') : null,
   },
   {
     name: 'story-headline',
     doc: '"What\'s the headline?": the story\'s title.',
-    decide: ({ kb, question, padded }) =>
-      META_REQUESTS.headline.test(padded) ? storyFactAnswer(kb, question, 'headline') : null,
+    decide: (context) =>
+      asks(context, META_REQUESTS.headline)
+        ? storyFactAnswer(context.kb, context.question, 'headline')
+        : null,
   },
   {
     name: 'story-in-one-line',
     doc: '"tldr", "the gist": the story in one line, cited.',
-    decide: ({ kb, question, padded }) =>
-      META_REQUESTS.summaryLine.test(padded) ? summaryAnswer(kb, question, 'line') : null,
+    decide: (context) =>
+      asks(context, META_REQUESTS.summaryLine) ? summaryAnswer(context.kb, context.question, 'line') : null,
   },
   {
     name: 'story-in-plain-words',
     doc: '"eli5", "in simple terms": the plain summary, cited.',
-    decide: ({ kb, question, padded }) =>
-      META_REQUESTS.summaryPlain.test(padded) ? summaryAnswer(kb, question, 'plain') : null,
+    decide: (context) =>
+      asks(context, META_REQUESTS.summaryPlain) ? summaryAnswer(context.kb, context.question, 'plain') : null,
   },
   {
     name: 'story-summary',
     doc: '"What is this article about?", "summary?", "what happened": the summary paragraph, cited.',
-    decide: ({ kb, question, padded }) =>
-      META_REQUESTS.summary.test(padded) ? summaryAnswer(kb, question, 'paragraph') : null,
+    decide: (context) =>
+      asks(context, META_REQUESTS.summary) ? summaryAnswer(context.kb, context.question, 'paragraph') : null,
   },
   {
     name: 'people-in-the-story',
     doc: '"Who are all the people mentioned?": everyone in the story with their role, each cited.',
-    decide: ({ kb, question, padded }) =>
-      META_REQUESTS.people.test(padded) ? peopleAnswer(kb, question) : null,
+    decide: (context) =>
+      asks(context, META_REQUESTS.people) ? peopleAnswer(context.kb, context.question) : null,
   },
   {
     name: 'places-in-the-story',
     doc: '"What countries are involved?": the countries, places and bodies the story names, each cited.',
-    decide: ({ kb, question, padded }) =>
-      META_REQUESTS.places.test(padded) ? placesAnswer(kb, question) : null,
+    decide: (context) =>
+      asks(context, META_REQUESTS.places) ? placesAnswer(context.kb, context.question) : null,
   },
   {
     name: 'one-side-against-another',
@@ -256,6 +271,19 @@ export const MESSAGE_RULES: readonly MessageRule[] = [
         .flatMap((p) => personSuggestions(kb, p.id).slice(0, 1));
       const suggestions = people.length > 0 ? people : popular(kb);
       return decline(question, 'needs-context', coreMessages.whoDoYouMean(reading.pronoun), suggestions);
+    },
+  },
+  {
+    name: 'judgement-of-nothing-named',
+    doc: '"Who\'s the good guy in all this?": a judgement asked of nothing the story names: the article doesn\'t judge.',
+    decide({ analysis, question, kb, readings }) {
+      const kind = analysis.clauses.find((c) => c.judgement !== null)?.judgement ?? null;
+      if (kind === null) return null;
+      const empty = analysis.clauses.every((c, i) => {
+        const reading = readings[i];
+        return (reading?.kind === 'resolved' ? reading.clause : c).terms.length === 0;
+      });
+      return empty ? decline(question, 'judgement', coreMessages.judgement(kind), popular(kb)) : null;
     },
   },
   {

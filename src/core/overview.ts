@@ -145,6 +145,14 @@ export function aboutTheBotAnswer(kb: KnowledgeBase, question: string): Answer {
   };
 }
 
+/** "Hi", "help": what the bot does, and a few questions to start with. */
+export function greetingAnswer(kb: KnowledgeBase, question: string): Answer {
+  return {
+    ...overview(question, 'meta', coreMessages.smallTalk(kb.story.title), []),
+    suggestions: popular(kb),
+  };
+}
+
 export function thanksAnswer(kb: KnowledgeBase, question: string): Answer {
   return { ...overview(question, 'meta', coreMessages.youAreWelcome, []), suggestions: popular(kb) };
 }
