@@ -260,12 +260,24 @@ export interface EntityMatch {
   readonly entities: readonly WorldEntity[];
 }
 
-/** The longest phrase of the gazetteer starting at `start`, or null. */
+/**
+ * The longest phrase of the gazetteer starting at `start`, or null. A leading "the" may be part
+ * of the name ("the States") or not ("the UN General Assembly"): the longer reading wins.
+ */
 export function matchEntity(
   gazetteer: Gazetteer,
   words: readonly string[],
   start: number,
 ): EntityMatch | null {
+  const at = longestAt(gazetteer, words, start);
+  if (words[start] !== 'the') return at;
+  const after = longestAt(gazetteer, words, start + 1);
+  if (after && (!at || after.length + 1 > at.length))
+    return { start, length: after.length + 1, entities: after.entities };
+  return at;
+}
+
+function longestAt(gazetteer: Gazetteer, words: readonly string[], start: number): EntityMatch | null {
   for (let length = Math.min(gazetteer.maxWords, words.length - start); length >= 1; length--) {
     const entities = gazetteer.phrases.get(words.slice(start, start + length).join(' '));
     if (entities) return { start, length, entities };

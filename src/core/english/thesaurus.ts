@@ -105,23 +105,36 @@ export function mainSensesOf(senses: readonly Sense[]): MainSense[] {
 }
 
 /**
- * The senses a story word may be used in: its own as a lemma, and those of its base forms in the
- * word class its ending implies ("stating" is the verb "state", never the noun). Merged, so the
- * most used reading leads: "calling" reads as the verb "call", not the noun "vocation".
+ * The main senses a story word may be used in: those of its base forms, in the word class its
+ * ending implies ("stating" is the verb "state", never the noun), and its own as a lemma when
+ * SemCor saw it so ("spending", "meeting", "talks" are nouns of their own; "calling" as
+ * "vocation" was never tagged, so "calling" is only the verb "call").
  */
-function storySenses(wordnet: WordNetReader, morphology: Morphology, word: string): Sense[] {
-  const senses = new Map<string, Sense>();
-  const add = (sense: Sense): void => {
-    const key = `${sense.pos}${sense.offset}`;
-    const known = senses.get(key);
-    if (!known || known.tagCount < sense.tagCount) senses.set(key, sense);
-  };
-  for (const sense of wordnet.sensesOf(word)) add(sense);
+function storyMainSenses(wordnet: WordNetReader, morphology: Morphology, word: string): MainSense[] {
+  const groups: Sense[][] = [];
+  const own = wordnet.sensesOf(word);
+  const bases = new Map<string, Sense[]>();
   for (const base of baseFormCandidates(morphology, word)) {
     const pos = POS_OF_CLASS[base.wordClass];
-    for (const sense of wordnet.sensesOf(base.form)) if (sense.pos === pos) add(sense);
+    const senses = wordnet.sensesOf(base.form).filter((sense) => sense.pos === pos);
+    if (senses.length > 0) bases.set(`${base.form}/${pos}`, senses);
   }
-  return [...senses.values()];
+  const attested = own.some((sense) => sense.tagCount > 0);
+  if (own.length > 0 && (attested || bases.size === 0)) groups.push([...own]);
+  // The base form's parts of speech together, so the one it is mostly used in leads.
+  const byForm = new Map<string, Sense[]>();
+  for (const [key, senses] of bases) {
+    const form = key.slice(0, key.indexOf('/'));
+    byForm.set(form, [...(byForm.get(form) ?? []), ...senses]);
+  }
+  groups.push(...byForm.values());
+  const main: MainSense[] = [];
+  for (const group of groups) {
+    for (const m of mainSensesOf(group)) {
+      if (!main.some((n) => n.sense.pos === m.sense.pos && n.sense.offset === m.sense.offset)) main.push(m);
+    }
+  }
+  return main;
 }
 
 /**
@@ -206,8 +219,7 @@ export function buildThesaurus(
 
   for (const word of story) {
     if (exclude.has(word) || /\d/.test(word) || word.length < 3) continue;
-    const own = storySenses(wordnet, morphology, word);
-    for (const main of mainSensesOf(own)) {
+    for (const main of storyMainSenses(wordnet, morphology, word)) {
       const synset = wordnet.synset(main.sense.pos, main.sense.offset);
       for (const other of synset.words) {
         const lemma = other.toLowerCase();
