@@ -1,7 +1,7 @@
 /**
  * Flag emoji -> the name of what they stand for: every country's regional-indicator pair (from
  * `world-countries`), the EU and UN pairs, and the tag-sequence flags of England, Scotland and
- * Wales (data/world.yaml). Replaces the few hand-picked flag rows text.ts had.
+ * Wales (data/world.json). Replaces the few hand-picked flag rows text.ts had.
  */
 import { readWorldFile, type WorldFile, worldCountries } from './gazetteer.ts';
 

@@ -2,7 +2,7 @@
  * The gazetteer: countries, capitals, organisations, offices and seats of government, by every
  * name people use for them, apart from any story. Countries come from the `world-countries`
  * package (names, alternative spellings, demonyms, capitals, ISO codes, flags, for 250 countries
- * and territories); data/world.yaml adds what it lacks ("Britain", "Turkey", "Brits"), the
+ * and territories); data/world.json adds what it lacks ("Britain", "Turkey", "Brits"), the
  * organisations, the offices and the seats ("the Kremlin" for Russia's president).
  *
  * Keys are folded phrases (fold.ts); lookups are Map gets. Everything is plain data, so a
@@ -10,7 +10,6 @@
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import YAML from 'yaml';
 import { z } from 'zod';
 import { foldWords, phraseKey } from './fold.ts';
 
@@ -46,7 +45,7 @@ export interface Country {
   readonly capitals: readonly string[];
   readonly demonym: string;
   readonly flag: string;
-  /** Its head of government's office, when data/world.yaml gives it ("prime minister"). */
+  /** Its head of government's office, when data/world.json gives it ("prime minister"). */
   readonly leader?: string;
 }
 
@@ -64,6 +63,7 @@ export interface Gazetteer {
 
 const Names = z.record(z.string(), z.array(z.string()));
 const WorldFile = z.object({
+  $comment: z.array(z.string()).optional(),
   country_names: Names,
   nations: z.array(z.object({ name: z.string(), country: z.string(), adjectives: z.array(z.string()) })),
   country_adjectives: Names,
@@ -85,11 +85,11 @@ const WorldFile = z.object({
 });
 export type WorldFile = z.infer<typeof WorldFile>;
 
-export const WORLD_FILE = new URL('./data/world.yaml', import.meta.url);
+export const WORLD_FILE = new URL('./data/world.json', import.meta.url);
 
-/** Reads and checks data/world.yaml; every problem at once, by entry and field. */
+/** Reads and checks data/world.json; every problem at once, by entry and field. */
 export function readWorldFile(file: URL | string = WORLD_FILE): WorldFile {
-  const parsed = WorldFile.safeParse(YAML.parse(readFileSync(file, 'utf8')));
+  const parsed = WorldFile.safeParse(JSON.parse(readFileSync(file, 'utf8')));
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `  ${i.path.join('.') || '(file)'}: ${i.message}`);
     throw new Error(`${String(file)} has ${problems.length} problem(s):\n${problems.join('\n')}`);
@@ -186,7 +186,7 @@ export function loadGazetteer(options: GazetteerOptions = {}): Gazetteer {
   const countryEntity = (code: string): Omit<WorldEntity, 'commonWord' | 'via'> => {
     const country = countries.get(code);
     if (!country)
-      throw new Error(`data/world.yaml: no country has the code ${code}: use an ISO 3166-1 alpha-2 code`);
+      throw new Error(`data/world.json: no country has the code ${code}: use an ISO 3166-1 alpha-2 code`);
     return { kind: 'country', canonical: country.name, country: code };
   };
   for (const [code, names] of Object.entries(world.country_names)) {

@@ -1,10 +1,9 @@
 /**
- * The plain-English word lists the engine reads questions with, from data/*.yaml: stop words
+ * The plain-English word lists the engine reads questions with, from data/*.json: stop words
  * (grouped), chat spellings, question words, small talk, words of quoting and saying, and emoji
  * that stand for a word. Loaded once; plain Sets and Maps, structured-cloneable.
  */
 import { readFileSync } from 'node:fs';
-import YAML from 'yaml';
 import { z } from 'zod';
 
 export type StopWordGroup = 'function' | 'chat' | 'asking';
@@ -28,15 +27,21 @@ export interface WordLists {
 }
 
 const DATA = new URL('./data/', import.meta.url);
-export const STOP_WORDS_FILE = new URL('stop-words.yaml', DATA);
-export const CHAT_SPELLINGS_FILE = new URL('chat-spellings.yaml', DATA);
-export const WORD_LISTS_FILE = new URL('word-lists.yaml', DATA);
+export const STOP_WORDS_FILE = new URL('stop-words.json', DATA);
+export const CHAT_SPELLINGS_FILE = new URL('chat-spellings.json', DATA);
+export const WORD_LISTS_FILE = new URL('word-lists.json', DATA);
 
-const WordText = z.string().regex(/^[a-z0-9\s]+$/, 'only lower-case words separated by spaces');
-const StopWordsFile = z.object({ function: WordText, chat: WordText, asking: WordText }).strict();
-const ChatSpellingsFile = z.record(z.string().regex(/^[a-z]+$/, 'a lower-case word'), z.string().min(1));
+const WordText = z.array(z.string().regex(/^[a-z0-9 ]+$/, 'only lower-case words separated by spaces'));
+const Comment = z.array(z.string()).optional();
+const StopWordsFile = z
+  .object({ $comment: Comment, function: WordText, chat: WordText, asking: WordText })
+  .strict();
+const ChatSpellingsFile = z
+  .object({ $comment: Comment })
+  .catchall(z.string().regex(/^[a-z ]+$/, 'lower-case words'));
 const WordListsFile = z
   .object({
+    $comment: Comment,
     small_talk: WordText,
     quote_words: WordText,
     say_words: WordText,
@@ -48,10 +53,11 @@ const WordListsFile = z
   })
   .strict();
 
-const wordSet = (text: string): Set<string> => new Set(text.split(/\s+/).filter(Boolean));
+const wordSet = (lines: readonly string[]): Set<string> =>
+  new Set(lines.flatMap((line) => line.split(/\s+/)).filter(Boolean));
 
 function read<T>(file: URL, schema: z.ZodType<T>): T {
-  const parsed = schema.safeParse(YAML.parse(readFileSync(file, 'utf8')));
+  const parsed = schema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
   if (parsed.success) return parsed.data;
   const problems = parsed.error.issues.map((i) => `  ${i.path.join('.') || '(file)'}: ${i.message}`);
   throw new Error(`${file.pathname} has ${problems.length} problem(s):\n${problems.join('\n')}`);
@@ -69,7 +75,7 @@ export function loadWordLists(): WordLists {
   return {
     stopWords: new Set([...stopWordGroups.values()].flatMap((group) => [...group])),
     stopWordGroups,
-    chatSpellings: new Map(Object.entries(chat)),
+    chatSpellings: new Map(Object.entries(chat).filter((e): e is [string, string] => e[0] !== '$comment')),
     smallTalk: wordSet(lists.small_talk),
     quoteWords: wordSet(lists.quote_words),
     sayWords: wordSet(lists.say_words),

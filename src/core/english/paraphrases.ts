@@ -1,9 +1,8 @@
 /**
- * The hand-written general paraphrases of data/paraphrases.yaml, keyed for lookup: phrase key ->
+ * The hand-written general paraphrases of data/paraphrases.json, keyed for lookup: phrase key ->
  * the meanings it may stand for ("chief diplomat" -> ["foreign minister"]).
  */
 import { readFileSync } from 'node:fs';
-import YAML from 'yaml';
 import { phraseKey } from './fold.ts';
 
 /** Phrase (folded, one space between words) -> what it may mean, folded the same way. */
@@ -14,14 +13,14 @@ export interface ParaphraseEntry {
   readonly phrases: readonly string[];
 }
 
-export const PARAPHRASES_FILE = new URL('./data/paraphrases.yaml', import.meta.url);
+export const PARAPHRASES_FILE = new URL('./data/paraphrases.json', import.meta.url);
 
 export function loadParaphrases(file: URL | string = PARAPHRASES_FILE): Paraphrases {
-  const entries = YAML.parse(readFileSync(file, 'utf8')) as unknown;
+  const entries = (JSON.parse(readFileSync(file, 'utf8')) as { entries?: unknown }).entries;
   const problems: string[] = [];
   const paraphrases: Paraphrases = new Map();
   if (!Array.isArray(entries))
-    throw new Error(`${String(file)}: expected a list of { means, phrases } entries`);
+    throw new Error(`${String(file)}: expected { "entries": [{ "means", "phrases" }, ...] }`);
   entries.forEach((entry: unknown, index) => {
     const e = entry as Partial<ParaphraseEntry> | null;
     if (

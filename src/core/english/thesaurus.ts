@@ -1,7 +1,7 @@
 /**
  * The general thesaurus: for a story's vocabulary, the other English words people may type for
  * its words ("pledge" for "promise", "disbursement" for "spending"), from WordNet, plus the
- * hand-written multi-word paraphrases of data/paraphrases.yaml ("chief diplomat" for "foreign
+ * hand-written multi-word paraphrases of data/paraphrases.json ("chief diplomat" for "foreign
  * minister").
  *
  * Precision first: a wrong synonym makes the bot answer another question, which is worse than

@@ -111,16 +111,14 @@ describe('data', () => {
     expect(copy.countries.size).toBe(gazetteer.countries.size);
   });
 
-  it('reports every problem of world.yaml at once, by entry and field', () => {
+  it('reports every problem of world.json at once, by entry and field', () => {
     const dir = mkdtempSync(join(tmpdir(), 'world-'));
-    const file = join(dir, 'world.yaml');
-    const text = readFileSync(WORLD_FILE, 'utf8')
-      .replace('  - office: president\n', '  - offise: president\n')
-      .replace(
-        '  - seat: Kremlin\n    country: RU\n    stands_for: [president, government]',
-        '  - seat: Kremlin',
-      );
-    writeFileSync(file, text);
+    const file = join(dir, 'world.json');
+    const world = JSON.parse(readFileSync(WORLD_FILE, 'utf8'));
+    world.offices[0] = { offise: 'president', aliases: [] };
+    const kremlin = world.seats.find((s: { seat: string }) => s.seat === 'Kremlin');
+    delete kremlin.stands_for;
+    writeFileSync(file, JSON.stringify(world));
     expect(() => readWorldFile(file)).toThrow(/offices\.0\.office[\s\S]*seats\.\d+\.stands_for/);
   });
 });
