@@ -184,6 +184,21 @@ export function buildThesaurus(
   options: ThesaurusOptions = {},
 ): Thesaurus {
   const wordnet = options.wordnet ?? new WordNetReader();
+  try {
+    return linkStory(vocabulary, morphology, paraphrases, options, wordnet);
+  } finally {
+    // A reader made here is closed here; one passed in belongs to the caller.
+    if (options.wordnet === undefined) wordnet.close();
+  }
+}
+
+function linkStory(
+  vocabulary: Iterable<string>,
+  morphology: Morphology,
+  paraphrases: Paraphrases,
+  options: ThesaurusOptions,
+  wordnet: WordNetReader,
+): Thesaurus {
   const exclude = options.exclude ?? new Set<string>();
   const story = new Set<string>();
   for (const entry of vocabulary) {
