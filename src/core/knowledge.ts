@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import { Analyzer, personTerm } from './analyzer.ts';
 import { type Article, paragraphOf } from './article.ts';
+import { buildStoryThesaurus, sharedEnglish } from './english/index.ts';
 import { asksWhetherItHappened, FIGURE, questionTypeOf, STRICT_TYPES, TIME_EXPRESSION } from './lexicon.ts';
 import type {
   GapEntry,
@@ -103,7 +104,11 @@ function assemble(
   for (const q of quotes) dataTexts.push(q.text, q.context, ...q.about);
   for (const g of gaps) dataTexts.push(g.question, ...g.alternates);
   for (const t of topics) dataTexts.push(t.title);
-  const analyzer = new Analyzer(glossary, dataTexts.flatMap(wordsIn), wordsIn(article.text));
+  const dataWords = dataTexts.flatMap(wordsIn);
+  const english = sharedEnglish();
+  const names = glossary.people.flatMap((p) => [p.name, ...p.aliases]).flatMap(wordsIn);
+  const thesaurus = buildStoryThesaurus(english, new Set(dataWords), { names });
+  const analyzer = new Analyzer(glossary, dataWords, wordsIn(article.text), { english, thesaurus });
   const termsOf = (text: string): string[] => analyzer.termsOfFolded(fold(text));
   const typeOf = (text: string): QuestionType => questionTypeOf(fold(text));
 
