@@ -16,12 +16,12 @@ import type {
   QuestionType,
   QuoteEntry,
   QuotesFile,
-  StoryFile,
+  Story,
   TopicDef,
 } from './schema.ts';
 import { type IndexDocument, SearchIndex } from './search-index.ts';
 import { wordsOf } from './text.ts';
-import { type DataFiles, type Folder, folder, validateData } from './validate.ts';
+import { type DataFiles, type Folder, folder, type ValidatedData, validateData } from './validate.ts';
 
 export type { DataFiles } from './validate.ts';
 
@@ -37,7 +37,7 @@ export interface Citation {
 export interface KnowledgeBase {
   /** Short hash of the data: changes whenever any file does. */
   readonly version: string;
-  readonly story: StoryFile;
+  readonly story: Story;
   readonly article: Article;
   readonly topics: readonly TopicDef[];
   readonly entries: readonly QaEntry[];
@@ -76,12 +76,20 @@ export interface KnowledgeBase {
 /** Builds the knowledge base, or throws DataError listing every problem found. */
 export function buildKnowledge(files: DataFiles): KnowledgeBase {
   const fold = folder();
-  const data = validateData(files, fold);
+  return buildFromValidated(validateData(files, fold), files, fold);
+}
+
+/** Builds from data already validated (validate's CLI checks first, then builds once). */
+export function buildFromValidated(
+  data: ValidatedData,
+  files: DataFiles,
+  fold: Folder = folder(),
+): KnowledgeBase {
   return assemble(data.story, data.qa, data.quotes, data.glossary, data.gaps, data.article, files, fold);
 }
 
 function assemble(
-  story: StoryFile,
+  story: Story,
   qa: QaFile,
   quotesFile: QuotesFile,
   glossary: GlossaryFile,

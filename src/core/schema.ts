@@ -40,8 +40,12 @@ export const StoryFile = z
     dateNote: Text.optional().describe(
       'Why the date is what it is, when the article itself does not print it.',
     ),
-    article: Text.describe('File (in the same folder) holding the article verbatim, one paragraph per line.'),
-    summary: Text.describe('Two or three sentences for /story, faithful to the article.'),
+    article: Text.default('article.txt').describe(
+      'File (in the same folder) holding the article verbatim, one paragraph per line.',
+    ),
+    summary: Text.optional().describe(
+      'Two or three sentences for /story, faithful to the article; by default its first paragraph.',
+    ),
   })
   .strict();
 
@@ -69,6 +73,12 @@ export const QaEntry = z
         'Question types this entry answers; by default those its phrasings ask, plus what and yes-no.',
       ),
     related: z.array(Id).default([]),
+    draft: z
+      .boolean()
+      .default(false)
+      .describe(
+        'Written by `npm run draft`, not yet checked by a person: `validate` lists it until you remove this line.',
+      ),
     planned: z
       .boolean()
       .default(false)
@@ -78,10 +88,11 @@ export const QaEntry = z
   })
   .strict();
 
+/** qa.yaml, or any file in qa/: topics may be defined in any of them, and used by all. */
 export const QaFile = z
   .object({
-    topics: z.array(TopicDef).min(1),
-    entries: z.array(QaEntry).min(1),
+    topics: z.array(TopicDef).default([]),
+    entries: z.array(QaEntry).default([]),
   })
   .strict();
 
@@ -103,13 +114,13 @@ export const QuoteEntry = z
   })
   .strict();
 
-export const QuotesFile = z.object({ quotes: z.array(QuoteEntry).min(1) }).strict();
+export const QuotesFile = z.object({ quotes: z.array(QuoteEntry).default([]) }).strict();
 
 export const Person = z
   .object({
     id: Id,
     name: Text,
-    role: Text.describe('As the article describes them.'),
+    role: Text.optional().describe('As the article describes them; left out when it does not.'),
     cites: z.array(PlaceRef).min(1),
     pronoun: z.enum(['he', 'she', 'they']).default('he').describe('How questions refer back to them.'),
     country: Text.optional().describe(
@@ -122,7 +133,7 @@ export const Person = z
 export const Term = z
   .object({
     term: Text.describe('The canonical word every alias is read as.'),
-    aliases: z.array(Text).min(1),
+    aliases: z.array(Text).default([]).describe('Other words for it; a place the story names may have none.'),
     entity: z
       .boolean()
       .default(false)
@@ -137,7 +148,7 @@ export const Term = z
 
 export const GlossaryFile = z
   .object({
-    people: z.array(Person).min(1),
+    people: z.array(Person).default([]),
     terms: z.array(Term).default([]),
   })
   .strict();
@@ -152,9 +163,12 @@ export const GapEntry = z
   })
   .strict();
 
-export const GapsFile = z.object({ gaps: z.array(GapEntry) }).strict();
+/** gaps.yaml, or any file in gaps/. */
+export const GapsFile = z.object({ gaps: z.array(GapEntry).default([]) }).strict();
 
 export type StoryFile = z.infer<typeof StoryFile>;
+/** The story as served: the summary defaults to the article's first paragraph. */
+export type Story = StoryFile & { readonly summary: string };
 export type TopicDef = z.infer<typeof TopicDef>;
 export type QaEntry = z.infer<typeof QaEntry>;
 export type QaFile = z.infer<typeof QaFile>;
