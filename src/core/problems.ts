@@ -21,14 +21,19 @@ export const isWarning = (problem: DataProblem): boolean => problem.severity ===
 
 /**
  * `qa.yaml, entry "x", field cites[0]: p12 is not in the article`. A message that starts with
- * its own field in backticks ("`alternates` is required: ...") does not repeat it.
+ * its own field in backticks ("`alternates` is required: ...") does not repeat it, nor one about
+ * the whole file that starts with its name ("story.yaml is empty").
  */
 export function formatProblem(problem: DataProblem): string {
   const where = [problem.file];
   if (problem.entry !== undefined) where.push(`entry "${problem.entry}"`);
   if (problem.field !== undefined && !problem.message.startsWith(`\`${problem.field}\``))
     where.push(`field ${problem.field}`);
-  return `${isWarning(problem) ? 'warning: ' : ''}${where.join(', ')}: ${problem.message}`;
+  const flag = isWarning(problem) ? 'warning: ' : '';
+  // "story.yaml is empty": a message about the whole file already names it.
+  if (where.length === 1 && problem.message.startsWith(`${problem.file} `))
+    return `${flag}${problem.message}`;
+  return `${flag}${where.join(', ')}: ${problem.message}`;
 }
 
 /** "2 problems", "1 warning". */

@@ -13,7 +13,7 @@ import type { z } from 'zod';
 import { type Article, paragraphOf, parseArticle } from './article.ts';
 import { closestText } from './closest.ts';
 import { extractStory } from './extract/story.ts';
-import { describeValue, didYouMean, issueMessages } from './issue-messages.ts';
+import { describeValue, didYouMean, idFrom, issueMessages } from './issue-messages.ts';
 import { DataError, type DataProblem, isWarning } from './problems.ts';
 import {
   type GapEntry,
@@ -210,6 +210,7 @@ export function checkData(
     terms,
     glossaryFile: built.people ? BUILT_PEOPLE : 'glossary.yaml',
     invalidIds: reader.invalidIds,
+    invalidCites: reader.invalidCites,
   };
   crossCheck(checked, article, problems, fold, built);
 
@@ -265,6 +266,8 @@ const isRecord = (value: unknown): value is Record<string, unknown> =>
 class Reader {
   /** Ids written on entries that failed the schema: other entries may refer to them. */
   readonly invalidIds = new Set<string>();
+  /** Paragraphs cited by entries that failed the schema: not reported again as uncovered. */
+  readonly invalidCites = new Set<string>();
 
   constructor(private readonly problems: DataProblem[]) {}
 
@@ -377,7 +380,14 @@ class Reader {
           valid.push(result.data);
           return;
         }
-        if (rawId.length > 0) this.invalidIds.add(rawId);
+        if (rawId.length > 0) {
+          this.invalidIds.add(rawId);
+          this.invalidIds.add(idFrom(rawId));
+        }
+        const cites = isRecord(cleaned) ? cleaned.cites : undefined;
+        for (const ref of Array.isArray(cites) ? cites : [cites]) {
+          if (typeof ref === 'string') this.invalidCites.add(paragraphOf(ref.trim()));
+        }
         for (const issue of result.error.issues) {
           for (const { field, message } of issueMessages(issue, cleaned, fields)) {
             this.problems.push(
@@ -415,6 +425,7 @@ interface Checked {
   /** "glossary.yaml", or the label of people found in the article. */
   readonly glossaryFile: string;
   readonly invalidIds: ReadonlySet<string>;
+  readonly invalidCites: ReadonlySet<string>;
 }
 
 /** Checks across files: ids, references, citations, verbatim quotes, coverage of the article. */
@@ -497,7 +508,10 @@ function crossCheck(
           message: 'an entry cannot be related to itself',
         });
       else if (!entryIds.has(id)) {
-        const close = didYouMean(id, [...entryIds]);
+        const close = didYouMean(
+          id,
+          data.entries.map((e) => e.value.id),
+        );
         problems.push({
           file,
           entry: entry.id,
@@ -586,7 +600,10 @@ function crossCheck(
   for (const { file, value: gap } of data.gaps) {
     gap.see.forEach((id, i) => {
       if (!entryIds.has(id)) {
-        const close = didYouMean(id, [...entryIds]);
+        const close = didYouMean(
+          id,
+          data.entries.map((e) => e.value.id),
+        );
         problems.push({
           file,
           entry: gap.id,
@@ -607,7 +624,10 @@ function crossCheck(
     } else {
       // A curated story covers every paragraph; one that is all drafts is still being written.
       const curated = data.entries.some((e) => !e.value.draft);
-      const covered = new Set(data.entries.flatMap((e) => e.value.cites.map(paragraphOf)));
+      const covered = new Set([
+        ...data.entries.flatMap((e) => e.value.cites.map(paragraphOf)),
+        ...data.invalidCites,
+      ]);
       for (const paragraph of article.paragraphs) {
         if (!covered.has(paragraph.id)) {
           problems.push({

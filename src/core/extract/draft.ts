@@ -8,6 +8,7 @@ import YAML from 'yaml';
 import { type Article, parseArticle } from '../article.ts';
 import { jsonSchemas } from '../json-schemas.ts';
 import type { Person, QaEntry, QuoteEntry, StoryFile, TopicDef } from '../schema.ts';
+import { findForms, nameForms } from './people.ts';
 import { nounPhrases, questionsFor } from './questions.ts';
 import { extractStory } from './story.ts';
 
@@ -59,9 +60,18 @@ export function draftFromArticle(articleText: string, options: DraftOptions): Dr
     asked.add(key);
     return true;
   };
+  const personById = new Map(people.map((p) => [p.id, p]));
+  let previous: Person | undefined;
   for (const paragraph of article.paragraphs) {
     for (const sentence of paragraph.sentences) {
-      const generated = questionsFor(sentence.text, people);
+      const quoted = extracted.quotes
+        .filter((q) => q.cites === sentence.id)
+        .flatMap((q) => {
+          const speaker = personById.get(q.speaker);
+          return speaker ? [{ speaker, kind: q.kind, text: q.text }] : [];
+        });
+      const generated = questionsFor(sentence.text, people, { quotes: quoted, previous });
+      previous = lastNamed(sentence.text, people) ?? previous;
       const where = `What does paragraph ${paragraph.number} say${paragraph.sentences.length > 1 ? ` in sentence ${sentence.id.split('.s')[1]}` : ''}?`;
       const question = fresh(generated.question) ? generated.question : where;
       const alternates = generated.alternates.filter(fresh);
@@ -165,6 +175,12 @@ export function draftFromArticle(articleText: string, options: DraftOptions): Dr
     files.set(`schema/${name}`, `${JSON.stringify(schema, null, 2)}\n`);
   }
   return { files, people, quotes, entries };
+}
+
+/** The last person a sentence names. */
+function lastNamed(text: string, people: readonly Person[]): Person | undefined {
+  const forms = people.flatMap((p) => nameForms(p).map((form) => ({ form, candidate: p })));
+  return findForms(text, forms).at(-1)?.candidate;
 }
 
 /** Fields at their default are left out, so the draft reads like a hand-written file. */

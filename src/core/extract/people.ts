@@ -226,7 +226,8 @@ export function findPeopleAndPlaces(article: Article): {
           continue;
         }
         const role =
-          [...roleBefore(ws, i), ...roleWords].join(' ') || roleAfter(sentence.text, ws[j] as Word);
+          [...roleBefore(ws, i, sentence.text), ...roleWords].join(' ') ||
+          roleAfter(sentence.text, ws[j] as Word);
         add(run, titles, role || undefined, { p: paragraph.id, s: sentence.id });
         i = j;
       }
@@ -300,6 +301,11 @@ function aliasesOf(c: Candidate): string[] {
       aliases.add(`${t} ${COURTESY.has(title) ? c.surname : (core[0] ?? c.surname)}`);
     }
   }
+  // The role as the article gives it stands for them too: "who is the Foreign Minister?"
+  if (c.role) {
+    aliases.add(c.role);
+    aliases.add(`${c.role} ${c.surname}`);
+  }
   aliases.delete(c.name);
   return [...aliases];
 }
@@ -320,11 +326,12 @@ function before(ws: readonly Word[], i: number): Word | undefined {
 }
 
 /** "UK Prime Minister", "former UK Prime Minister", "Conservative peer": the words just before a name. */
-function roleBefore(ws: readonly Word[], i: number): string[] {
+function roleBefore(ws: readonly Word[], i: number, text: string): string[] {
   const role: string[] = [];
   for (let k = i - 1; k >= 0; k--) {
     const w = ws[k] as Word;
-    if (/[,;:.”"]$/.test(w.text)) break;
+    // Punctuation between this word and the next ends the role ("on Tuesday, Mayor Ana Lopez").
+    if (/[,;:.”"()]/.test(text.slice(w.end, ws[k + 1]?.start ?? w.end))) break;
     const n = w.normal;
     const fits =
       ROLE_WORDS.has(n) ||
