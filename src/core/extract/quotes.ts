@@ -7,8 +7,8 @@
 import type { Article, Paragraph } from '../article.ts';
 import { idFrom } from '../issue-messages.ts';
 import type { Person, QuoteEntry } from '../schema.ts';
-import { nlp } from './nlp.ts';
 import { findForms, nameForms, pronounsIn, quotedRanges } from './people.ts';
+import { nounPhrases } from './questions.ts';
 
 /** A quote as extracted: everything but its topic, which the Q&A decides. */
 export type ExtractedQuote = Omit<QuoteEntry, 'topic'>;
@@ -229,6 +229,7 @@ export function extractQuotes(article: Article, people: readonly Person[]): Extr
         // Attribution of a quotation ("…,” he said) is not a statement of its own.
         const justBefore = text.slice(sentence.start, verbAt);
         if (
+          new RegExp(`^(?:${ATTRIBUTION})$`, 'i').test(m[0]) &&
           /[”"]\s*,?\s*(?:\p{L}+\s+){0,4}$/u.test(justBefore) &&
           ranges.some(([, b]) => b <= verbAt && verbAt - b < 45)
         )
@@ -382,15 +383,7 @@ function speakerBefore(
 
 /** What a quote is about, for matching: its nouns and the sentence's, less the speaker's name. */
 function aboutOf(sentence: string, quote: string, speakerName: string | undefined): string[] {
-  const nouns = (text: string): string[] =>
-    (nlp()(text).nouns().out('array') as string[])
-      .map((n) =>
-        n
-          .replace(/^(?:the|a|an|this|that|these|those|his|her|their|its|our|my)\s+/i, '')
-          .replace(/[“”"’',.;:]+$|^[“”"‘']+/gu, '')
-          .trim(),
-      )
-      .filter((n) => n.length > 2 && !/^(?:he|she|it|they|we|i|you|him|her|them|us)$/i.test(n));
+  const nouns = (text: string): string[] => nounPhrases(text).filter((n) => !/^i[’']m$/i.test(n));
   const own = nouns(quote);
   const around = quote.split(/\s+/).length <= 3 ? nouns(sentence) : [];
   const speakerWords = new Set((speakerName ?? '').toLowerCase().split(/\s+/));
