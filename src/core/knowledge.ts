@@ -16,7 +16,7 @@ import type {
   QuestionType,
   QuoteEntry,
   QuotesFile,
-  Story,
+  StoryFile,
   TopicDef,
 } from './schema.ts';
 import { type IndexDocument, SearchIndex } from './search-index.ts';
@@ -37,7 +37,7 @@ export interface Citation {
 export interface KnowledgeBase {
   /** Short hash of the data: changes whenever any file does. */
   readonly version: string;
-  readonly story: Story;
+  readonly story: StoryFile;
   readonly article: Article;
   readonly topics: readonly TopicDef[];
   readonly entries: readonly QaEntry[];
@@ -60,6 +60,8 @@ export interface KnowledgeBase {
   readonly answerEntities: ReadonlyMap<string, ReadonlySet<string>>;
   /** Every person, country or body some answer names: the story's own cast. */
   readonly storyEntities: ReadonlySet<string>;
+  /** The countries, places and bodies of the glossary (entity terms), in its order. */
+  readonly places: readonly { readonly term: string; readonly name: string }[];
   readonly analyzer: Analyzer;
   readonly index: SearchIndex;
   readonly counts: {
@@ -89,7 +91,7 @@ export function buildFromValidated(
 }
 
 function assemble(
-  story: Story,
+  story: StoryFile,
   qa: QaFile,
   quotesFile: QuotesFile,
   glossary: GlossaryFile,
@@ -205,6 +207,9 @@ function assemble(
     happenedGaps,
     answerEntities,
     storyEntities: new Set([...answerEntities.values()].flatMap((set) => [...set])),
+    places: glossary.terms
+      .filter((t) => t.entity)
+      .map((t) => ({ term: analyzer.termOf(t.term), name: t.term })),
     analyzer,
     index: new SearchIndex(documents),
     counts: {

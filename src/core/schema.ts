@@ -44,8 +44,19 @@ export const StoryFile = z
       'File (in the same folder) holding the article verbatim, one paragraph per line.',
     ),
     summary: Text.optional().describe(
-      'Two or three sentences for /story, faithful to the article; by default its first paragraph.',
+      'Two or three sentences for /story and "what is it about?", faithful to the article; the opening paragraph when absent.',
     ),
+    tldr: Text.optional().describe(
+      'The story in one line, for "tldr" and "the gist"; the first sentence when absent.',
+    ),
+    plain: Text.optional().describe(
+      'The story in plain words for "eli5" and "in simple terms", still faithful to the article.',
+    ),
+    author: Text.optional().describe('Who wrote it, when the article or its source names them.'),
+    cites: z
+      .array(PlaceRef)
+      .default([])
+      .describe('The paragraphs the summaries rest on (cited with them); the opening paragraph when empty.'),
   })
   .strict();
 
@@ -167,8 +178,6 @@ export const GapEntry = z
 export const GapsFile = z.object({ gaps: z.array(GapEntry).default([]) }).strict();
 
 export type StoryFile = z.infer<typeof StoryFile>;
-/** The story as served: the summary defaults to the article's first paragraph. */
-export type Story = StoryFile & { readonly summary: string };
 export type TopicDef = z.infer<typeof TopicDef>;
 export type QaEntry = z.infer<typeof QaEntry>;
 export type QaFile = z.infer<typeof QaFile>;

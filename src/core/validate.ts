@@ -27,7 +27,6 @@ import {
   type QuoteEntry,
   QuoteEntry as QuoteEntrySchema,
   type QuotesFile,
-  type Story,
   StoryFile,
   type Term,
   Term as TermSchema,
@@ -69,7 +68,7 @@ export const BUILT_PEOPLE = 'people (found in the article)';
 
 /** A data folder that passed every check, ready to build. */
 export interface ValidatedData {
-  readonly story: Story;
+  readonly story: StoryFile;
   /** Every Q&A file's topics and entries, in file order (qa.yaml first). */
   readonly qa: QaFile;
   readonly quotes: QuotesFile;
@@ -213,12 +212,23 @@ export function checkData(
     invalidCites: reader.invalidCites,
   };
   crossCheck(checked, article, problems, fold, built);
+  if (story && article) {
+    story.cites.forEach((ref, i) => {
+      if (!article?.places.has(ref)) {
+        problems.push({
+          file: 'story.yaml',
+          field: `cites[${i}]`,
+          message: `${ref} is not in the article: it has ${article?.paragraphs.length} paragraphs (npm run --silent sentences lists them)`,
+        });
+      }
+    });
+  }
 
   if (problems.some((p) => !isWarning(p)) || !story || !article) return { data: undefined, problems };
   const fileOf = new Map<string, string>();
   for (const list of [entries, gaps, checked.quotes]) for (const e of list) fileOf.set(e.value.id, e.file);
   const data: ValidatedData = {
-    story: { ...story, summary: story.summary ?? article.paragraphs[0]?.text ?? story.title },
+    story,
     qa: { topics: topics.map((t) => t.value), entries: entries.map((e) => e.value) },
     quotes: { quotes: checked.quotes.map((q) => q.value) },
     glossary: { people: [...checked.people], terms },

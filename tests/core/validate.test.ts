@@ -225,7 +225,6 @@ describe('warnings load; errors refuse', () => {
       ),
     ]);
     expect(data?.built).toEqual({ quotes: true, people: true });
-    expect(data?.story.summary).toBe(data?.article.paragraphs[0]?.text);
     expect(data?.glossary.people.map((p) => [p.id, p.name, p.role])).toEqual([
       ['lopez', 'Ana Lopez', 'Mayor'],
       ['hale', 'Tom Hale', 'Councillor'],

@@ -134,13 +134,14 @@ export function draftFromArticle(articleText: string, options: DraftOptions): Dr
     source: options.source ?? `Draft from ${articleName}: say where the article comes from`,
     date: options.date,
     article: articleName,
+    cites: [],
   };
   const files = new Map<string, string>();
   files.set(
     'story.yaml',
     header('story', [
       `Drafted by npm run draft from ${articleName}. Check the title, source and date; add a summary.`,
-    ]) + dump(story),
+    ]) + dump(omit(story, 'cites')),
   );
   files.set(articleName, articleText.endsWith('\n') ? articleText : `${articleText}\n`);
   files.set(
