@@ -71,6 +71,8 @@ export function draftFromArticle(articleText: string, options: DraftOptions): Dr
           return speaker ? [{ speaker, kind: q.kind, text: q.text }] : [];
         });
       const generated = questionsFor(sentence.text, people, { quotes: quoted, previous });
+      // "He told reporters": the answer says who "he" is, as the quotation's attribution does.
+      const pronounSpeaker = startsWithPronoun(sentence.text) ? (quoted[0]?.speaker ?? previous) : undefined;
       previous = lastNamed(sentence.text, people) ?? previous;
       const where = `What does paragraph ${paragraph.number} say${paragraph.sentences.length > 1 ? ` in sentence ${sentence.id.split('.s')[1]}` : ''}?`;
       const question = fresh(generated.question) ? generated.question : where;
@@ -83,7 +85,7 @@ export function draftFromArticle(articleText: string, options: DraftOptions): Dr
         question,
         alternates,
         keywords: [...generated.keywords],
-        answer: sentence.text,
+        answer: pronounSpeaker ? `${pronounSpeaker.name}: ${sentence.text}` : sentence.text,
         cites: [sentence.id],
         related: [],
         draft: true,
@@ -110,9 +112,8 @@ export function draftFromArticle(articleText: string, options: DraftOptions): Dr
       question: `Who is ${person.name}?`,
       alternates,
       keywords: [person.name],
-      answer: person.role
-        ? `${person.name} is the ${person.role}, as the article describes them.`
-        : firstSentence,
+      // Their role as the article gives it, and the first sentence naming them, verbatim.
+      answer: person.role ? `${person.name} is the ${person.role}. ${firstSentence}` : firstSentence,
       cites: [first],
       related: entries
         .filter((e) => e.answer.includes(short) && e.topic !== 'people')
@@ -176,6 +177,12 @@ export function draftFromArticle(articleText: string, options: DraftOptions): Dr
     files.set(`schema/${name}`, `${JSON.stringify(schema, null, 2)}\n`);
   }
   return { files, people, quotes, entries };
+}
+
+/** "He added…", "“…,” she told reporters": a sentence whose subject is a pronoun. */
+function startsWithPronoun(text: string): boolean {
+  const outside = text.replace(/“[^”]*”|"[^"]*"/g, ' ').replace(/^[\s,;:]+/, '');
+  return /^(?:he|she)\b/i.test(outside);
 }
 
 /** The last person a sentence names. */
