@@ -7,7 +7,7 @@ import type { z } from 'zod';
 
 /** What to write in each field, said once: used when it is missing, empty or of the wrong type. */
 const WHAT_TO_WRITE: Readonly<Record<string, string>> = {
-  id: 'give it an id of lower-case letters, digits and hyphens, e.g. "minerals-deal"',
+  id: 'give it an id of lower-case letters, digits and hyphens, e.g. "bridge-cost"',
   topic: 'name one of the topics (their ids are under `topics:`)',
   title: 'write a short title',
   question: 'write the question as a reader would ask it',

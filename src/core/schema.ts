@@ -12,7 +12,7 @@ export const Id = z
   .string()
   .regex(
     /^[a-z0-9]+(?:-[a-z0-9]+)*$/,
-    'use lower-case letters, digits and single hyphens, e.g. "minerals-deal"',
+    'use lower-case letters, digits and single hyphens, e.g. "bridge-cost"',
   );
 
 /** A paragraph ("p4") or sentence ("p4.s2") of the article, numbered from 1 in reading order. */
@@ -94,7 +94,7 @@ export const QaEntry = z
       .boolean()
       .default(false)
       .describe(
-        'The answer reports a plan, a prospect or an event still to come when the article was written ("is set to sign"): it cannot say whether it happened, so "did Zelensky sign it?" is not answered from it.',
+        'The answer reports a plan, a prospect or an event still to come when the article was written ("is set to sign"): it cannot say whether it happened, so "did they sign it?" is not answered from it.',
       ),
   })
   .strict();
