@@ -22,7 +22,7 @@ import type {
 } from './schema.ts';
 import { type IndexDocument, SearchIndex } from './search-index.ts';
 import { wordsOf } from './text.ts';
-import { type DataFiles, type Folder, folder, validateData } from './validate.ts';
+import { type DataFiles, type Folder, folder, type ValidatedData, validateData } from './validate.ts';
 
 export type { DataFiles } from './validate.ts';
 
@@ -79,7 +79,15 @@ export interface KnowledgeBase {
 /** Builds the knowledge base, or throws DataError listing every problem found. */
 export function buildKnowledge(files: DataFiles): KnowledgeBase {
   const fold = folder();
-  const data = validateData(files, fold);
+  return buildFromValidated(validateData(files, fold), files, fold);
+}
+
+/** Builds from data already validated (validate's CLI checks first, then builds once). */
+export function buildFromValidated(
+  data: ValidatedData,
+  files: DataFiles,
+  fold: Folder = folder(),
+): KnowledgeBase {
   return assemble(data.story, data.qa, data.quotes, data.glossary, data.gaps, data.article, files, fold);
 }
 
