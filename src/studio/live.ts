@@ -1,0 +1,169 @@
+/**
+ * Validation problems, live: the data folder is watched, and when a file changes the folder is
+ * checked again and every open page told (Server-Sent Events). Standalone, the studio puts a
+ * valid folder live itself (a reload, which validates); inside the bot it only validates, and
+ * the bot's own WATCH_DATA or /reload decide when data goes live.
+ */
+import { createHash } from 'node:crypto';
+import type { ServerResponse } from 'node:http';
+import type { KnowledgeBase } from '../core/knowledge.ts';
+import { readDataDir } from '../core/load.ts';
+import { DataError, formatProblem } from '../core/problems.ts';
+import { validateData } from '../core/validate.ts';
+import type { Logger } from '../log.ts';
+import type { ReloadOutcome } from '../services/knowledge-holder.ts';
+import { watchDataFolder } from '../services/watch-data.ts';
+
+export interface LiveStatus {
+  /** The version answering now. */
+  readonly liveVersion: string;
+  /** Every problem in the folder as it is on disk (empty: valid). */
+  readonly problems: readonly string[];
+  readonly checkedAt: string;
+}
+
+/** How often the live version is compared, for reloads made elsewhere (/reload, WATCH_DATA). */
+const VERSION_POLL_MS = 2000;
+/** SSE comment sent this often keeps proxies from closing an idle stream. */
+const KEEPALIVE_MS = 25_000;
+
+export class LiveData {
+  private problems: readonly string[] = [];
+  private checkedAt = new Date().toISOString();
+  private fingerprint: string | null = null;
+  private lastSentVersion: string;
+  private readonly clients = new Set<ServerResponse>();
+  private stopWatching: (() => void) | null = null;
+  private timers: NodeJS.Timeout[] = [];
+  private checking: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly options: {
+      readonly dataDir: string;
+      readonly knowledge: () => KnowledgeBase;
+      /** Standalone: reload on a change (validating); in the bot: null, only validate. */
+      readonly reload: ((requestedBy: string) => Promise<ReloadOutcome>) | null;
+      readonly log: Logger;
+      readonly settleMs?: number;
+    },
+  ) {
+    this.lastSentVersion = options.knowledge().version;
+  }
+
+  start(): void {
+    this.stopWatching = watchDataFolder(this.options.dataDir, () => void this.check(), this.options.settleMs);
+    const poll = setInterval(() => {
+      if (this.options.knowledge().version !== this.lastSentVersion) this.broadcast();
+    }, VERSION_POLL_MS);
+    const keepalive = setInterval(() => {
+      for (const client of this.clients) client.write(': keepalive\n\n');
+    }, KEEPALIVE_MS);
+    poll.unref();
+    keepalive.unref();
+    this.timers = [poll, keepalive];
+    // The live data was just built from the folder as it is: that is the state to compare with.
+    void this.adopt();
+  }
+
+  status(): LiveStatus {
+    return {
+      liveVersion: this.options.knowledge().version,
+      problems: this.problems,
+      checkedAt: this.checkedAt,
+    };
+  }
+
+  /** Checks the folder again (after a change, or after the studio itself wrote it). One check at a time. */
+  check(): Promise<void> {
+    const run = this.checking.then(() => this.checkNow());
+    this.checking = run.catch(() => undefined);
+    return run;
+  }
+
+  /**
+   * The folder as it is now is the live data (the studio just wrote and reloaded it): no need to
+   * check it again when the watcher reports that write.
+   */
+  adopt(): Promise<void> {
+    const run = this.checking.then(async () => {
+      this.fingerprint = fingerprintOf(await readDataDir(this.options.dataDir));
+      this.record([]);
+    });
+    this.checking = run.catch(() => undefined);
+    return run;
+  }
+
+  /** An SSE stream: the status now, then again whenever it changes. */
+  subscribe(response: ServerResponse): void {
+    response.writeHead(200, {
+      'content-type': 'text/event-stream; charset=utf-8',
+      'cache-control': 'no-store',
+      connection: 'keep-alive',
+    });
+    response.write(`retry: 2000\n${this.event()}`);
+    this.clients.add(response);
+    response.on('close', () => this.clients.delete(response));
+  }
+
+  close(): void {
+    this.stopWatching?.();
+    for (const timer of this.timers) clearInterval(timer);
+    for (const client of this.clients) client.end();
+    this.clients.clear();
+  }
+
+  private async checkNow(): Promise<void> {
+    let files: Awaited<ReturnType<typeof readDataDir>>;
+    try {
+      files = await readDataDir(this.options.dataDir);
+    } catch (error) {
+      this.record(
+        error instanceof DataError ? error.problems.map(formatProblem) : [(error as Error).message],
+      );
+      return;
+    }
+    const fingerprint = fingerprintOf(files);
+    if (fingerprint === this.fingerprint) {
+      this.broadcast();
+      return;
+    }
+    this.fingerprint = fingerprint;
+    if (this.options.reload) {
+      const outcome = await this.options.reload('studio: a data file changed');
+      this.record(outcome.ok ? [] : outcome.problems.map(formatProblem));
+      return;
+    }
+    try {
+      validateData(files);
+      this.record([]);
+    } catch (error) {
+      if (!(error instanceof DataError)) throw error;
+      this.record(error.problems.map(formatProblem));
+    }
+  }
+
+  private record(problems: readonly string[]): void {
+    this.problems = problems;
+    this.checkedAt = new Date().toISOString();
+    if (problems.length > 0)
+      this.options.log.warn({ problems: problems.length }, 'studio: the data folder has problems');
+    this.broadcast();
+  }
+
+  private event(): string {
+    return `event: status\ndata: ${JSON.stringify(this.status())}\n\n`;
+  }
+
+  private broadcast(): void {
+    this.lastSentVersion = this.options.knowledge().version;
+    const event = this.event();
+    for (const client of this.clients) client.write(event);
+  }
+}
+
+function fingerprintOf(files: ReadonlyMap<string, string>): string {
+  const hash = createHash('sha256');
+  for (const [name, text] of [...files].sort(([a], [b]) => a.localeCompare(b)))
+    hash.update(`${name}\0${text}\0`);
+  return hash.digest('hex');
+}
