@@ -115,20 +115,21 @@ export function createTeaching(options: TeachingOptions): Teaching {
         throw error;
       }
     };
-    let preview: string;
+    let size: number;
     try {
       // Only regular files directly in the data folder are ever edited.
-      if (!(await lstat(path)).isFile() || basename(change.file) !== change.file) {
+      const stats = await lstat(path);
+      if (!stats.isFile() || basename(change.file) !== change.file) {
         return refuse([{ file: change.file, message: 'is not a regular file in the data folder' }]);
       }
-      preview = await editOnDisk();
+      size = stats.size;
     } catch (error) {
-      if (error instanceof DataError) return refuse(error.problems);
       return refuse([{ file: change.file, message: `could not be read: ${(error as Error).message}` }]);
     }
+    // The reload reads the edited file (and checks its real size) after it has read the folder.
     const report = await options.reload({
       requestedBy: change.by,
-      file: { name: change.file, size: Buffer.byteLength(preview), read: editOnDisk },
+      file: { name: change.file, size, read: editOnDisk },
     });
     const outcome: ReloadOutcome = report.outcome;
     if (!outcome.ok) return refuse(outcome.problems);
@@ -233,7 +234,7 @@ export function createTeaching(options: TeachingOptions): Teaching {
 async function fileHolding(dataDir: string, listKey: string, id: string): Promise<string | null> {
   const files = await readDataDir(dataDir).catch(() => new Map<string, string>());
   for (const [name, text] of files) {
-    if (/\.ya?ml$/.test(name) && hasItem(text, listKey, id)) return name;
+    if (/\.ya?ml$/.test(name) && text.includes(id) && hasItem(text, listKey, id)) return name;
   }
   return null;
 }
