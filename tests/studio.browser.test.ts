@@ -218,6 +218,31 @@ describe('teaching', () => {
   });
 });
 
+describe('the entries browser', () => {
+  it('finds entries by any of their words, as you type and without script', async () => {
+    const words = (e: KnowledgeBase['entries'][number]) => [
+      e.id,
+      e.question,
+      ...e.alternates,
+      ...e.keywords,
+      e.answer,
+      e.topic,
+    ];
+    const matching = kb.entries.filter((e) => words(e).join(' ').toLowerCase().includes('minerals'));
+    const { page } = await open('/#entries');
+    expect(await page.locator('.entry:visible').count()).toBe(kb.entries.length);
+    await page.getByLabel('Search entries').fill('minerals');
+    await expect.poll(() => page.locator('.entry:visible').count()).toBe(matching.length);
+    expect(matching.length).toBeGreaterThan(0);
+    expect(matching.length).toBeLessThan(kb.entries.length);
+    // The same search served by the page itself (the form works without JavaScript).
+    const served = await (await fetch(`${origin}/?search=minerals`)).text();
+    expect(served.match(/<article class="entry"[^>]*data-search="[^"]*"(?! hidden)>/g)?.length).toBe(
+      matching.length,
+    );
+  });
+});
+
 describe('validation problems, live', () => {
   it('appear on the open page when a file breaks, block teaching, and go when it is fixed', async () => {
     const { page } = await open('/?q=how+big+is+the+british+navy');
