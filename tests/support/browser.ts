@@ -3,6 +3,7 @@
  * headless, with a fresh profile, nothing downloaded and nothing loaded from anywhere but the
  * page's own origin. One browser per test file; a page (or context) per test.
  */
+import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -26,6 +27,11 @@ export interface WatchedPage {
 }
 
 export async function launchBrowser(allowedOrigin: () => string): Promise<TestBrowser> {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(
+      `Debian's chromium is missing at ${CHROMIUM}: apt-get update && apt-get install -y chromium (.ci/run does this)`,
+    );
+  }
   const profile = await mkdtemp(join(tmpdir(), 'story-bot-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
