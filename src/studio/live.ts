@@ -36,6 +36,8 @@ export class LiveData {
   private stopWatching: (() => void) | null = null;
   private timers: NodeJS.Timeout[] = [];
   private checking: Promise<void> = Promise.resolve();
+  /** Writes by the studio itself in flight: the watcher's reports of them are not news. */
+  private writing = 0;
 
   constructor(
     private readonly options: {
@@ -81,10 +83,23 @@ export class LiveData {
   }
 
   /**
-   * The folder as it is now is the live data (the studio just wrote and reloaded it): no need to
-   * check it again when the watcher reports that write.
+   * Runs one of the studio's own writes. The watcher's reports of it are skipped; afterwards the
+   * folder as it is then is the live data when the write went through (it was just validated and
+   * reloaded), and is checked again when it did not.
    */
-  adopt(): Promise<void> {
+  async whileWriting<T>(write: () => Promise<T>, succeeded: (result: T) => boolean): Promise<T> {
+    this.writing++;
+    let result: T | undefined;
+    try {
+      result = await write();
+      return result;
+    } finally {
+      this.writing--;
+      await (result !== undefined && succeeded(result) ? this.adopt() : this.check());
+    }
+  }
+
+  private adopt(): Promise<void> {
     const run = this.checking.then(async () => {
       this.fingerprint = fingerprintOf(await readDataDir(this.options.dataDir));
       this.record([]);
@@ -113,6 +128,7 @@ export class LiveData {
   }
 
   private async checkNow(): Promise<void> {
+    if (this.writing > 0) return;
     let files: Awaited<ReturnType<typeof readDataDir>>;
     try {
       files = await readDataDir(this.options.dataDir);

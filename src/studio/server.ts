@@ -205,15 +205,16 @@ export async function startStudio(options: StudioOptions): Promise<Studio> {
     const question = form.get('question') ?? '';
     const by = `studio ${request.socket.remoteAddress ?? 'unknown'}${options.token ? ' (token)' : ''}`;
     const action = form.get('action');
-    let result: TeachingResult;
-    if (action === 'alternate') {
-      result = await options.teaching.addAlternate({ entryId: form.get('entry') ?? '', question, by });
-    } else if (action === 'gap') {
-      result = await options.teaching.addGap({ question, by, reply: form.get('reply') ?? '' });
-    } else {
+    if (action !== 'alternate' && action !== 'gap') {
       throw new HttpError(400, 'Unknown action: use “Add as alternate” or “Add as known gap”.');
     }
-    if (result.ok) await live.adopt();
+    const result = await live.whileWriting(
+      () =>
+        action === 'alternate'
+          ? options.teaching.addAlternate({ entryId: form.get('entry') ?? '', question, by })
+          : options.teaching.addGap({ question, by, reply: form.get('reply') ?? '' }),
+      (taught) => taught.ok,
+    );
     const id = randomBytes(9).toString('base64url');
     results.set(id, result);
     while (results.size > RESULTS_KEPT) results.delete(results.keys().next().value as string);
