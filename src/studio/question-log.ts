@@ -11,6 +11,8 @@ import { DATABASE_FILE } from '../services/sqlite-question-store.ts';
 
 /** Questions listed per server. */
 export const PER_SERVER = 25;
+/** Servers listed, those with the most unanswered questions first (a page, not a data dump). */
+export const MAX_SERVERS = 20;
 
 export interface ServerReport {
   /** The Discord server id; '' for direct messages and the terminal. */
@@ -29,7 +31,12 @@ export interface ServerReport {
 }
 
 export type QuestionLogRead =
-  | { readonly ok: true; readonly servers: readonly ServerReport[] }
+  | {
+      readonly ok: true;
+      readonly servers: readonly ServerReport[];
+      /** Servers with questions beyond MAX_SERVERS, not listed. */
+      readonly moreServers: number;
+    }
   | { readonly ok: false; readonly reason: string };
 
 export interface QuestionLogReader {
@@ -49,7 +56,12 @@ export function questionLogReader(stateDir: string | null): QuestionLogReader {
       let db: Database.Database | undefined;
       try {
         db = new Database(path, { readonly: true, fileMustExist: true, timeout: 0 });
-        return { ok: true, servers: readServers(db) };
+        const servers = readServers(db);
+        return {
+          ok: true,
+          servers: servers.slice(0, MAX_SERVERS),
+          moreServers: Math.max(0, servers.length - MAX_SERVERS),
+        };
       } catch (error) {
         const code = (error as { code?: string }).code ?? '';
         const reason =

@@ -220,7 +220,7 @@ export async function startStudio(options: StudioOptions): Promise<Studio> {
     while (results.size > RESULTS_KEPT) results.delete(results.keys().next().value as string);
     response.writeHead(303, {
       ...SECURITY_HEADERS,
-      location: `/?${new URLSearchParams({ q: question, taught: id }).toString()}#test`,
+      location: `/?${new URLSearchParams({ q: question.slice(0, 1000), taught: id }).toString()}#test`,
     });
     response.end();
   }
