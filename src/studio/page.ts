@@ -321,7 +321,7 @@ ${
     : ''
 }
 </section>`,
-    )}${asked.moreServers > 0 ? html`<p class="hint">${plural(asked.moreServers, 'more server')} not shown (GET /api/unanswered lists the same servers).</p>` : ''}`;
+    )}${asked.moreServers > 0 ? html`<p class="hint">${plural(asked.moreServers, 'more server')} with fewer questions not shown.</p>` : ''}`;
   return html`<section id="asked" aria-labelledby="asked-title">
 <h2 id="asked-title">What readers asked</h2>
 <p class="hint">From the question log: what the bot declined, and answers readers marked “not what I asked”, per server. “Try and teach” puts a question in the test box.</p>
