@@ -12,6 +12,7 @@ import type { KnowledgeBase } from '../src/core/knowledge.ts';
 import { loadKnowledge } from '../src/core/load.ts';
 import { normaliseQuestion } from '../src/services/question-store.ts';
 import { openQuestionStore } from '../src/services/sqlite-question-store.ts';
+import { closestDocuments } from '../src/studio/analysis.ts';
 import { coverageOf } from '../src/studio/coverage.ts';
 import { launchBrowser, type TestBrowser, type WatchedPage } from './support/browser.ts';
 import { copyOfData, DATA_DIR, tempDir } from './support/data.ts';
@@ -127,7 +128,13 @@ describe('the test box', () => {
     expect(await page.locator('#analysis').textContent()).toMatch(/“kremlin” is russia/);
     const runnersUp = await page.locator('#runners-up').textContent();
     for (const r of answer.runnersUp) expect(runnersUp).toContain(r.id);
-    if (answer.runnersUp.length === 0) expect(runnersUp).toContain('no runners-up');
+    if (answer.runnersUp.length === 0) {
+      expect(runnersUp).toContain('no runners-up');
+      const closest = closestDocuments(kb, question).filter((d) => !answer.ids.includes(d.id));
+      expect(closest.length).toBeGreaterThan(0);
+      for (const d of closest) expect(runnersUp).toContain(`${d.id}`);
+      expect(runnersUp).toContain((closest[0] as { score: number }).score.toFixed(3));
+    }
   });
 
   it('GET /api/ask gives what ask --json gives, decided_by and runners_up included', async () => {

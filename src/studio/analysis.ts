@@ -61,3 +61,32 @@ export function analysisOf(kb: KnowledgeBase, question: string): AnalysisView {
   });
   return { parts, corrections, aliases, unknown };
 }
+
+export interface ClosestDocument {
+  readonly id: string;
+  readonly kind: 'qa' | 'quote' | 'gap' | 'sentence';
+  readonly score: number;
+}
+
+const EVERY_KIND: ReadonlySet<ClosestDocument['kind']> = new Set(['qa', 'quote', 'gap', 'sentence']);
+
+/**
+ * The documents the search index scores highest for a question, every kind, best first: what the
+ * engine weighed before its decision rules, shown when it reports no runners-up of its own.
+ */
+export function closestDocuments(kb: KnowledgeBase, question: string, limit = 5): ClosestDocument[] {
+  const best = new Map<string, ClosestDocument>();
+  for (const clause of kb.analyzer.analyze(question).clauses) {
+    if (clause.terms.length === 0) continue;
+    for (const scored of kb.index.search(clause.terms, EVERY_KIND, limit, clause.type)) {
+      const seen = best.get(scored.id);
+      if (!seen || seen.score < scored.score)
+        best.set(scored.id, {
+          id: scored.id,
+          kind: scored.kind,
+          score: Math.round(scored.score * 1000) / 1000,
+        });
+    }
+  }
+  return [...best.values()].sort((a, b) => b.score - a.score).slice(0, limit);
+}

@@ -10,7 +10,7 @@ import type { KnowledgeBase } from '../core/knowledge.ts';
 import { coreMessages } from '../core/messages.ts';
 import type { QaEntry } from '../core/schema.ts';
 import { type TeachingResult, teachingCandidates } from '../services/teaching.ts';
-import type { AnalysisView } from './analysis.ts';
+import type { AnalysisView, ClosestDocument } from './analysis.ts';
 import { type Citer, coverageOf } from './coverage.ts';
 import { type Html, html, query } from './html.ts';
 import type { LiveStatus } from './live.ts';
@@ -20,6 +20,8 @@ export interface TestedQuestion {
   readonly question: string;
   readonly answer: Answer;
   readonly analysis: AnalysisView;
+  /** The index's best documents, for when the engine reports no runners-up. */
+  readonly closest: readonly ClosestDocument[];
   readonly tookMicros: number;
 }
 
@@ -168,11 +170,10 @@ ${analysisView(analysis)}
 <h3 id="runners-title">Runners-up</h3>
 ${
   answer.runnersUp.length > 0
-    ? html`<table><thead><tr><th scope="col">Candidate</th><th scope="col">Kind</th><th scope="col">Score</th></tr></thead><tbody>${answer.runnersUp.map(
-        (r) =>
-          html`<tr><td><code>${r.id}</code> ${labelOf(kb, r.id)}</td><td>${r.kind}</td><td>${r.score.toFixed(3)}</td></tr>`,
-      )}</tbody></table>`
-    : html`<p class="hint">The engine reported no runners-up for this question.</p>`
+    ? scoreTable(kb, answer.runnersUp)
+    : html`<p class="hint">The engine reported no runners-up; closest by the search index's score:</p>${
+        tested.closest.length > 0 ? scoreTable(kb, tested.closest) : html`<p>none</p>`
+      }`
 }
 ${
   answer.suggestions.length > 0
@@ -183,6 +184,16 @@ ${
 </div>
 ${teachForm(input, tested.question, candidates[0]?.id ?? null)}
 </div>`;
+}
+
+function scoreTable(
+  kb: KnowledgeBase,
+  rows: readonly { readonly id: string; readonly kind: string; readonly score: number }[],
+): Html {
+  return html`<table><thead><tr><th scope="col">Candidate</th><th scope="col">Kind</th><th scope="col">Score</th></tr></thead><tbody>${rows.map(
+    (r) =>
+      html`<tr><td><code>${r.id}</code> ${labelOf(kb, r.id)}</td><td>${r.kind}</td><td>${r.score.toFixed(3)}</td></tr>`,
+  )}</tbody></table>`;
 }
 
 function embedView(embed: ReplyEmbed): Html {

@@ -15,7 +15,7 @@ import type { KnowledgeBase } from '../core/knowledge.ts';
 import type { Logger } from '../log.ts';
 import type { ReloadOutcome } from '../services/knowledge-holder.ts';
 import { type Teaching, type TeachingResult, teachingCandidates } from '../services/teaching.ts';
-import { analysisOf } from './analysis.ts';
+import { analysisOf, closestDocuments } from './analysis.ts';
 import { coverageJson } from './coverage.ts';
 import { LiveData } from './live.ts';
 import { renderLogin, renderPage, type TestedQuestion } from './page.ts';
@@ -131,7 +131,13 @@ export async function startStudio(options: StudioOptions): Promise<Studio> {
     let tested: TestedQuestion | null = null;
     if (question.length > 0) {
       const { answer, tookMicros } = timedAnswer(kb, question);
-      tested = { question, answer, tookMicros, analysis: analysisOf(kb, question) };
+      tested = {
+        question,
+        answer,
+        tookMicros,
+        analysis: analysisOf(kb, question),
+        closest: closestDocuments(kb, question),
+      };
     }
     const answers = new Map<string, Answer>();
     return renderPage({
