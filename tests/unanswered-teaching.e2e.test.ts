@@ -113,7 +113,7 @@ describe('teaching from /unanswered', () => {
     const after = await readFile(join(data.dir, 'qa.yaml'), 'utf8');
     expect(after.replace(`      - ${DECLINED}\n`, '')).toBe(before);
     const answered = await ask(DECLINED);
-    expect(answered.embeds[0]?.description).toBe(bot.holder.current().entryById.get(ENTRY)?.answer);
+    expect(answered.embeds[0]?.description).toContain(bot.holder.current().entryById.get(ENTRY)?.answer);
     // The studio the bot serves answers from the same, new data.
     const api = (await (await fetch(`${studioUrl}/api/ask?q=${encodeURIComponent(DECLINED)}`)).json()) as {
       id: string;

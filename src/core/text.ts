@@ -199,6 +199,8 @@ export function foldText(text: string): string {
       .toLowerCase()
       .replace(/[‘’‛′`´]/g, "'")
       .replace(/[“”„‟″]/g, '"')
+      // "What's", "where's", "it's": is, not a possessive.
+      .replace(/\b(what|where|who|how|that|it|there|here|when|why|which|she|he)'s\b/g, '$1 is')
       // Possessives and contractions: "trump's" -> "trump", "don't" -> "dont".
       .replace(/(\w)'s\b/g, '$1')
       .replace(/(\w)'(\w)/g, '$1$2')
