@@ -1,11 +1,14 @@
 /**
- * What the engine read in a question, for the studio's test box: its parts, the terms each part
- * was reduced to, the typos it corrected and the glossary aliases it resolved. Built from
- * kb.analyzer.analyze() alone; when the engine gains a fuller explanation of its decision, this
- * one function is what changes (the page renders whatever it returns).
+ * What the engine read and weighed in a question, for the studio's test box, from the engine's
+ * own trace (core/trace.ts, the same as `ask --explain`): its parts, the terms each was reduced
+ * to, the typos it corrected, the glossary aliases it resolved, the candidates it scored, the
+ * ones its checks put out and the rules that fired. This one function is the page's view of the
+ * trace; the page renders whatever it returns.
  */
+import { answerQuestion } from '../core/engine.ts';
 import type { KnowledgeBase } from '../core/knowledge.ts';
 import { stem } from '../core/stem.ts';
+import { createTrace, type TracedCandidate } from '../core/trace.ts';
 
 export interface AnalysisView {
   readonly parts: readonly {
@@ -24,69 +27,50 @@ export interface AnalysisView {
   readonly aliases: readonly { readonly typed: string; readonly readAs: string }[];
   /** Words in no data file, that nothing corrected: the story never uses them. */
   readonly unknown: readonly string[];
+  /** Every document the engine scored, best first. */
+  readonly candidates: readonly TracedCandidate[];
+  /** Candidates a check put out: "qa:some-entry (names-everyone-asked-about)". */
+  readonly rejections: readonly string[];
+  /** The decision rules that fired, in order. */
+  readonly fired: readonly string[];
+  /** How the engine read the message as a whole (follow-ups, judgements...). */
+  readonly notes: readonly string[];
 }
 
 export function analysisOf(kb: KnowledgeBase, question: string): AnalysisView {
-  const analysis = kb.analyzer.analyze(question);
+  const trace = createTrace();
+  answerQuestion(kb, question, { trace });
+  const { record } = trace;
   const corrections: { typed: string; readAs: string; similarity: number }[] = [];
   const aliases: { typed: string; readAs: string }[] = [];
   const unknown: string[] = [];
   const nameOf = (term: string): string =>
     term.startsWith('#') ? (kb.personById.get(term.slice(1))?.name ?? term) : term.replace(/_/g, ' ');
-  const parts = analysis.clauses.map((clause) => {
+  for (const clause of record.clauses) {
     for (const t of clause.terms) {
       if (!t.known) {
         if (!unknown.includes(t.surface)) unknown.push(t.surface);
-        continue;
-      }
-      const isAlias =
-        t.term.startsWith('#') ||
-        t.surface.includes(' ') ||
-        (t.term !== stem(t.surface) && t.similarity === 1);
-      if (t.similarity < 1 && !corrections.some((c) => c.typed === t.surface)) {
-        corrections.push({
-          typed: t.surface,
-          readAs: nameOf(t.term),
-          similarity: Math.round(t.similarity * 100) / 100,
-        });
-      } else if (isAlias && !aliases.some((a) => a.typed === t.surface)) {
-        aliases.push({ typed: t.surface, readAs: nameOf(t.term) });
+      } else if (t.similarity < 1) {
+        if (!corrections.some((c) => c.typed === t.surface))
+          corrections.push({ typed: t.surface, readAs: nameOf(t.term), similarity: t.similarity });
+      } else if (t.term.startsWith('#') || t.surface.includes(' ') || t.term !== stem(t.surface)) {
+        if (!aliases.some((a) => a.typed === t.surface))
+          aliases.push({ typed: t.surface, readAs: nameOf(t.term) });
       }
     }
-    return {
+  }
+  return {
+    parts: record.clauses.map((clause) => ({
       text: clause.text,
       type: clause.type,
       terms: clause.terms.map((t) => ({ typed: t.surface, term: t.term, known: t.known })),
-    };
-  });
-  return { parts, corrections, aliases, unknown };
-}
-
-export interface ClosestDocument {
-  readonly id: string;
-  readonly kind: 'qa' | 'quote' | 'gap' | 'sentence';
-  readonly score: number;
-}
-
-const EVERY_KIND: ReadonlySet<ClosestDocument['kind']> = new Set(['qa', 'quote', 'gap', 'sentence']);
-
-/**
- * The documents the search index scores highest for a question, every kind, best first: what the
- * engine weighed before its decision rules, shown when it reports no runners-up of its own.
- */
-export function closestDocuments(kb: KnowledgeBase, question: string, limit = 5): ClosestDocument[] {
-  const best = new Map<string, ClosestDocument>();
-  for (const clause of kb.analyzer.analyze(question).clauses) {
-    if (clause.terms.length === 0) continue;
-    for (const scored of kb.index.search(clause.terms, EVERY_KIND, limit, clause.type)) {
-      const seen = best.get(scored.id);
-      if (!seen || seen.score < scored.score)
-        best.set(scored.id, {
-          id: scored.id,
-          kind: scored.kind,
-          score: Math.round(scored.score * 1000) / 1000,
-        });
-    }
-  }
-  return [...best.values()].sort((a, b) => b.score - a.score).slice(0, limit);
+    })),
+    corrections,
+    aliases,
+    unknown,
+    candidates: [...record.candidates].sort((a, b) => b.score - a.score),
+    rejections: record.rejections,
+    fired: record.fired,
+    notes: record.notes,
+  };
 }

@@ -10,7 +10,7 @@ import type { KnowledgeBase } from '../core/knowledge.ts';
 import { coreMessages } from '../core/messages.ts';
 import type { QaEntry } from '../core/schema.ts';
 import { type TeachingResult, teachingCandidates } from '../services/teaching.ts';
-import type { AnalysisView, ClosestDocument } from './analysis.ts';
+import type { AnalysisView } from './analysis.ts';
 import { type Citer, coverageOf } from './coverage.ts';
 import { type Html, html, query } from './html.ts';
 import type { LiveStatus } from './live.ts';
@@ -20,8 +20,6 @@ export interface TestedQuestion {
   readonly question: string;
   readonly answer: Answer;
   readonly analysis: AnalysisView;
-  /** The index's best documents, for when the engine reports no runners-up. */
-  readonly closest: readonly ClosestDocument[];
   readonly tookMicros: number;
 }
 
@@ -165,15 +163,16 @@ ${reply.buttons && reply.buttons.length > 0 ? html`<p class="buttons"><span clas
 </section>
 <p class="decided" id="decided-by">decided by <code>${answer.decidedBy}</code>${answer.id ? html` · <code>${answer.id}</code>` : ''} · confidence ${answer.confidence.toFixed(2)} · answered in ${tested.tookMicros} µs</p>
 <div class="columns">
-${analysisView(analysis)}
+${analysisView(kb, analysis)}
 <section aria-labelledby="runners-title" id="runners-up">
 <h3 id="runners-title">Runners-up</h3>
 ${
   answer.runnersUp.length > 0
     ? scoreTable(kb, answer.runnersUp)
-    : html`<p class="hint">The engine reported no runners-up; closest by the search index's score:</p>${
-        tested.closest.length > 0 ? scoreTable(kb, tested.closest) : html`<p>none</p>`
-      }`
+    : html`<p class="hint">The engine reported no runners-up; the candidates it scored highest:</p>${scoreTable(
+        kb,
+        analysis.candidates.filter((c) => !answer.ids.includes(c.id)).slice(0, 3),
+      )}`
 }
 ${
   answer.suggestions.length > 0
@@ -190,6 +189,7 @@ function scoreTable(
   kb: KnowledgeBase,
   rows: readonly { readonly id: string; readonly kind: string; readonly score: number }[],
 ): Html {
+  if (rows.length === 0) return html`<p>none</p>`;
   return html`<table><thead><tr><th scope="col">Candidate</th><th scope="col">Kind</th><th scope="col">Score</th></tr></thead><tbody>${rows.map(
     (r) =>
       html`<tr><td><code>${r.id}</code> ${labelOf(kb, r.id)}</td><td>${r.kind}</td><td>${r.score.toFixed(3)}</td></tr>`,
@@ -217,8 +217,8 @@ function fieldQuote(value: string): Html {
   return html`<blockquote>${first.slice(2)}</blockquote><p class="field-value">${rest.join('\n')}</p>`;
 }
 
-/** The analysis view: whatever analysisOf returns (see analysis.ts). */
-function analysisView(analysis: AnalysisView): Html {
+/** The analysis view: whatever analysisOf returns from the engine's trace (see analysis.ts). */
+function analysisView(kb: KnowledgeBase, analysis: AnalysisView): Html {
   return html`<section aria-labelledby="analysis-title" id="analysis">
 <h3 id="analysis-title">What the engine read</h3>
 ${analysis.parts.map(
@@ -236,7 +236,13 @@ ${analysis.parts.map(
 <dt>Corrections</dt><dd>${analysis.corrections.length > 0 ? analysis.corrections.map((c, i) => html`${i > 0 ? ', ' : ''}“${c.typed}” read as <code>${c.readAs}</code> (${c.similarity.toFixed(2)})`) : 'none'}</dd>
 <dt>Aliases</dt><dd>${analysis.aliases.length > 0 ? analysis.aliases.map((a, i) => html`${i > 0 ? ', ' : ''}“${a.typed}” is <code>${a.readAs}</code>`) : 'none'}</dd>
 <dt>Words the story never uses</dt><dd>${analysis.unknown.length > 0 ? analysis.unknown.join(', ') : 'none'}</dd>
+<dt>Rules fired</dt><dd>${analysis.fired.length > 0 ? analysis.fired.map((r, i) => html`${i > 0 ? ' → ' : ''}<code>${r}</code>`) : 'none'}</dd>
+${analysis.notes.length > 0 ? html`<dt>Notes</dt><dd>${analysis.notes.join('; ')}</dd>` : ''}
 </dl>
+<details><summary>${plural(analysis.candidates.length, 'candidate')} scored${analysis.rejections.length > 0 ? `, ${analysis.rejections.length} put out by checks` : ''}</summary>
+${scoreTable(kb, analysis.candidates.slice(0, 12))}
+${analysis.rejections.length > 0 ? html`<ul class="rejections">${analysis.rejections.map((r) => html`<li>out: <code>${r}</code></li>`)}</ul>` : ''}
+</details>
 </section>`;
 }
 

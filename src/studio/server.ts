@@ -15,7 +15,7 @@ import type { KnowledgeBase } from '../core/knowledge.ts';
 import type { Logger } from '../log.ts';
 import type { ReloadOutcome } from '../services/knowledge-holder.ts';
 import { type Teaching, type TeachingResult, teachingCandidates } from '../services/teaching.ts';
-import { analysisOf, closestDocuments } from './analysis.ts';
+import { analysisOf } from './analysis.ts';
 import { coverageJson } from './coverage.ts';
 import { LiveData } from './live.ts';
 import { renderLogin, renderPage, type TestedQuestion } from './page.ts';
@@ -136,7 +136,6 @@ export async function startStudio(options: StudioOptions): Promise<Studio> {
         answer,
         tookMicros,
         analysis: analysisOf(kb, question),
-        closest: closestDocuments(kb, question),
       };
     }
     const answers = new Map<string, Answer>();
