@@ -62,70 +62,69 @@ const optionalText = z
   .optional()
   .transform((v) => (v === undefined || v.trim() === '' ? undefined : v.trim()));
 
-const EnvSchema = z
-  .object({
-    DISCORD_TOKEN: optionalText.refine((v) => v === undefined || /^(?!Bot )[^\s"']+$/.test(v), {
-      message:
-        'must be the token alone, without "Bot ", quotes or spaces: copy it from the Developer Portal (Bot > Reset Token)',
+const EnvSchema = z.object({
+  DISCORD_TOKEN: optionalText.refine((v) => v === undefined || /^(?!Bot )[^\s"']+$/.test(v), {
+    message:
+      'must be the token alone, without "Bot ", quotes or spaces: copy it from the Developer Portal (Bot > Reset Token)',
+  }),
+  DISCORD_CLIENT_ID: optionalText.refine((v) => v === undefined || Snowflake.safeParse(v).success, {
+    message: 'must be the application id (17-20 digits), from the Developer Portal (General Information)',
+  }),
+  DISCORD_GUILD_ID: optionalText.refine((v) => v === undefined || Snowflake.safeParse(v).success, {
+    message:
+      'must be a server id (17-20 digits): right-click the server with Developer Mode on, Copy Server ID',
+  }),
+  DISCORD_API_URL: optionalText.refine((v) => v === undefined || /^https?:\/\/[^\s/]+(\/\S*)?$/.test(v), {
+    message: 'must be an http(s) URL such as https://discord.com/api',
+  }),
+  DISCORD_REST_REQUESTS_PER_SECOND: integer(50, 1, 10_000, 'requests per second'),
+  MESSAGE_CONTENT_INTENT: flag(true),
+  COMMAND_PREFIX: z
+    .string()
+    .optional()
+    .transform((v) => (v === undefined || v === '' ? '!' : v))
+    .refine((v) => v.length <= 5 && !/\s/.test(v), {
+      message: 'must be 1-5 characters without spaces, e.g. ! or ?',
     }),
-    DISCORD_CLIENT_ID: optionalText.refine((v) => v === undefined || Snowflake.safeParse(v).success, {
-      message: 'must be the application id (17-20 digits), from the Developer Portal (General Information)',
+  MOD_ROLE_IDS: idList('MOD_ROLE_IDS'),
+  MOD_USER_IDS: idList('MOD_USER_IDS'),
+  COOLDOWN_SECONDS: integer(3, 0, 3600, 'seconds'),
+  COOLDOWN_BURST: integer(5, 1, 100, 'questions'),
+  DATA_DIR: optionalText,
+  STATE_DIR: optionalText,
+  LOG_QUESTIONS: flag(true),
+  LOG_LEVEL: z
+    .string()
+    .optional()
+    .transform((v) => (v === undefined || v.trim() === '' ? 'info' : v.trim().toLowerCase()))
+    .refine((v) => ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(v), {
+      message: 'must be one of fatal, error, warn, info, debug, trace, silent',
     }),
-    DISCORD_GUILD_ID: optionalText.refine((v) => v === undefined || Snowflake.safeParse(v).success, {
-      message:
-        'must be a server id (17-20 digits): right-click the server with Developer Mode on, Copy Server ID',
-    }),
-    DISCORD_API_URL: optionalText.refine((v) => v === undefined || /^https?:\/\/[^\s/]+(\/\S*)?$/.test(v), {
-      message: 'must be an http(s) URL such as https://discord.com/api',
-    }),
-    DISCORD_REST_REQUESTS_PER_SECOND: integer(50, 1, 10_000, 'requests per second'),
-    MESSAGE_CONTENT_INTENT: flag(true),
-    COMMAND_PREFIX: z
-      .string()
-      .optional()
-      .transform((v) => (v === undefined || v === '' ? '!' : v))
-      .refine((v) => v.length <= 5 && !/\s/.test(v), {
-        message: 'must be 1-5 characters without spaces, e.g. ! or ?',
-      }),
-    MOD_ROLE_IDS: idList('MOD_ROLE_IDS'),
-    MOD_USER_IDS: idList('MOD_USER_IDS'),
-    COOLDOWN_SECONDS: integer(3, 0, 3600, 'seconds'),
-    COOLDOWN_BURST: integer(5, 1, 100, 'questions'),
-    DATA_DIR: optionalText,
-    STATE_DIR: optionalText,
-    LOG_QUESTIONS: flag(true),
-    LOG_LEVEL: z
-      .string()
-      .optional()
-      .transform((v) => (v === undefined || v.trim() === '' ? 'info' : v.trim().toLowerCase()))
-      .refine((v) => ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(v), {
-        message: 'must be one of fatal, error, warn, info, debug, trace, silent',
-      }),
-    HEALTH_PORT: integer(0, 0, 65_535, 'port (0 = off)'),
-    HEALTH_HOST: optionalText,
-    WATCH_DATA: flag(false),
-    SHARD_COUNT: optionalText.refine((v) => v === undefined || v === 'auto' || /^[1-9]\d{0,3}$/.test(v), {
-      message: 'must be auto or a number of shards from 1 to 9999',
-    }),
-    MAX_UPLOAD_KB: integer(512, 1, 8192, 'kilobytes'),
-    STUDIO_PORT: integer(0, 0, 65_535, 'port (0 = off)'),
-    STUDIO_HOST: optionalText,
-    STUDIO_TOKEN: optionalText.refine((v) => v === undefined || /^[^\s"']{16,}$/.test(v), {
-      message: 'must be at least 16 characters without spaces or quotes: make one with openssl rand -hex 32',
-    }),
-  })
-  .refine(
-    // The studio edits the data: anywhere but this machine it needs a token.
-    (env) =>
-      env.STUDIO_HOST === undefined || isLoopbackHost(env.STUDIO_HOST) || env.STUDIO_TOKEN !== undefined,
-    {
-      path: ['STUDIO_TOKEN'],
-      message:
-        'is required when STUDIO_HOST is not a loopback address: set a long random token (openssl rand -hex 32), or leave STUDIO_HOST unset for 127.0.0.1',
-      // Checked even when other variables have problems, so every problem is listed at once.
-      when: (payload) => typeof payload.value === 'object' && payload.value !== null,
-    },
-  );
+  HEALTH_PORT: integer(0, 0, 65_535, 'port (0 = off)'),
+  HEALTH_HOST: optionalText,
+  WATCH_DATA: flag(false),
+  SHARD_COUNT: optionalText.refine((v) => v === undefined || v === 'auto' || /^[1-9]\d{0,3}$/.test(v), {
+    message: 'must be auto or a number of shards from 1 to 9999',
+  }),
+  MAX_UPLOAD_KB: integer(512, 1, 8192, 'kilobytes'),
+  STUDIO_PORT: integer(0, 0, 65_535, 'port (0 = off)'),
+  STUDIO_HOST: optionalText,
+  STUDIO_TOKEN: optionalText.refine((v) => v === undefined || /^[^\s"']{16,}$/.test(v), {
+    message: 'must be at least 16 characters without spaces or quotes: make one with openssl rand -hex 32',
+  }),
+});
+
+/** Checks across variables, each reported with every other problem. */
+const CheckedEnvSchema = EnvSchema.refine(
+  // The studio edits the data: anywhere but this machine it needs a token.
+  (env) => env.STUDIO_HOST === undefined || isLoopbackHost(env.STUDIO_HOST) || env.STUDIO_TOKEN !== undefined,
+  {
+    path: ['STUDIO_TOKEN'],
+    message:
+      'is required when STUDIO_HOST is not a loopback address: set a long random token (openssl rand -hex 32), or leave STUDIO_HOST unset for 127.0.0.1',
+    when: (payload) => typeof payload.value === 'object' && payload.value !== null,
+  },
+);
 
 /** 127.0.0.0/8, ::1 and localhost: reachable from this machine only. */
 export function isLoopbackHost(host: string): boolean {
@@ -181,7 +180,7 @@ export class ConfigError extends Error {
 
 /** Parses an environment (process.env, or a test's own) into a frozen Config. */
 export function parseConfig(env: Readonly<Record<string, string | undefined>>): Config {
-  const result = EnvSchema.safeParse(env);
+  const result = CheckedEnvSchema.safeParse(env);
   if (!result.success) {
     throw new ConfigError(
       result.error.issues.map((issue) => `${String(issue.path[0] ?? 'environment')}: ${issue.message}`),

@@ -7,6 +7,7 @@ import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ConfigError, parseConfig } from '../src/config.ts';
 import { silentLogger } from '../src/log.ts';
 import { KnowledgeHolder } from '../src/services/knowledge-holder.ts';
 import { normaliseQuestion } from '../src/services/question-store.ts';
@@ -238,6 +239,34 @@ describe('access', () => {
     expect((await fetch(`${origin}/nowhere`)).status).toBe(404);
     expect((await fetch(`${origin}/`, { method: 'PUT' })).status).toBe(405);
     expect((await fetch(`${origin}/api/ask`)).status).toBe(400);
+  });
+});
+
+describe('configuration', () => {
+  const problemsOf = (env: Record<string, string>): string[] => {
+    try {
+      parseConfig(env);
+      return [];
+    } catch (error) {
+      if (error instanceof ConfigError) return [...error.problems];
+      throw error;
+    }
+  };
+
+  it('is off by default and on loopback; off loopback it needs a long token, listed with every other problem', () => {
+    expect(parseConfig({}).studio).toEqual({ port: 0, host: '127.0.0.1', token: undefined });
+    expect(parseConfig({ STUDIO_PORT: '8700', STUDIO_HOST: '::1' }).studio.port).toBe(8700);
+    expect(problemsOf({ STUDIO_HOST: '0.0.0.0', COOLDOWN_SECONDS: 'soon' })).toEqual([
+      expect.stringMatching(/^COOLDOWN_SECONDS: /),
+      expect.stringMatching(/^STUDIO_TOKEN: is required when STUDIO_HOST is not a loopback address/),
+    ]);
+    expect(problemsOf({ STUDIO_TOKEN: 'short' })).toEqual([
+      expect.stringMatching(/^STUDIO_TOKEN: must be at least 16/),
+    ]);
+    expect(problemsOf({ STUDIO_PORT: '99999' })).toEqual([expect.stringMatching(/^STUDIO_PORT: /)]);
+    expect(parseConfig({ STUDIO_HOST: '0.0.0.0', STUDIO_TOKEN: ACCESS_TOKEN }).studio.token).toBe(
+      ACCESS_TOKEN,
+    );
   });
 });
 
