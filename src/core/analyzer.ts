@@ -23,6 +23,7 @@ import {
   type TimePrecision,
   TYPE_WORDS,
   timePrecisionOf,
+  VIEW_WORDS,
   WORLD_ENTITIES,
 } from './lexicon.ts';
 import type { GlossaryFile, QuestionType } from './schema.ts';
@@ -242,13 +243,6 @@ function sideOf(terms: QueryTerm[], surfaces: readonly string[], sides: Readonly
   // The word for the side is part of the name ("the Starmer government", "the US government").
   return read.filter((t) => !sideWords.has(t.position));
 }
-
-/** Words asking what someone thinks, for bodies the article reports no views from. */
-const VIEW_WORDS = new Set(
-  'think thinks thought feel feels felt react reacts reacted respond responds responded reaction response view views position stance opinion'.split(
-    ' ',
-  ),
-);
 
 const SUMMARY_LENGTH =
   /\b(?:in|into) (?:a|one|two|three|a few|few|a couple of|a single|a short|simple|plain|short) (?:sentences?|lines?|words?|paragraphs?)\b/g;

@@ -14,12 +14,13 @@
 import type { AnalyzedClause } from './analyzer.ts';
 import type { Answer } from './answer.ts';
 import { readFollowUp, type Turn, turnOf } from './conversation.ts';
+import { type Intent, readIntent } from './intents.ts';
 import type { KnowledgeBase } from './knowledge.ts';
 import { MESSAGE_RULES, type MessageContext } from './message-rules.ts';
 import { coreMessages } from './messages.ts';
 import { combine } from './replies.ts';
 import { ClauseContext, decideClause, settleYesNo } from './rules.ts';
-import { foldText, MAX_QUESTION_CHARS } from './text.ts';
+import { foldText, foldWordsOnly, MAX_QUESTION_CHARS } from './text.ts';
 import type { Trace } from './trace.ts';
 
 export { popular, renderQuote } from './replies.ts';
@@ -54,6 +55,27 @@ interface ClauseResult {
   readonly substantive: boolean;
 }
 
+/**
+ * What the message asks of the story as a whole or of the bot ("summary?", "who wrote this?"),
+ * when nothing else it says is a word of the story: "what happened at the UN?" asks about the UN.
+ */
+function storyIntentOf(kb: KnowledgeBase, paddedText: string): Intent | null {
+  const words = paddedText.trim().split(' ').filter(Boolean);
+  const reading = readIntent(words);
+  if (reading === null) return null;
+  const rest = words.filter((_, i) => !reading.cueWords.has(i)).join(' ');
+  // Any word of the story, or any other word that is not filler ("how many people were injured").
+  const specific = rest.length > 0 && kb.analyzer.analyze(rest).whole.terms.some((t) => !/^\d/.test(t.term));
+  return specific ? null : reading.intent;
+}
+
+/** The message's own words, folded but not reworded, with a space at each end: what intents read. */
+const paddedWords = (text: string): string =>
+  ` ${foldWordsOnly(text)
+    .replace(/[^a-z0-9.% ]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()} `;
+
 /** Folded text with a space at each end and only words between: what message patterns read. */
 const padded = (text: string): string =>
   ` ${foldText(text)
@@ -84,7 +106,7 @@ export function converse(kb: KnowledgeBase, rawQuestion: string, options: Answer
     forceQuote: options.mode === 'quote',
     readings,
     padded: padded(question),
-    paddedClauses: analysis.clauses.map((c) => padded(c.text)),
+    intent: storyIntentOf(kb, paddedWords(question)),
     decideClause: (clause) => answerClause(kb, clause, question, options.mode === 'quote', trace).answer,
   };
   for (const rule of MESSAGE_RULES) {

@@ -340,6 +340,15 @@ export const META_REQUESTS = {
 export const COMPARISON =
   /^ (?:(?:what is|whats|what are|how do|how does|how is|compare|comparing)\s+)?(?:the\s+)?(?:difference between\s+)?(.+?)\s+(?:vs|versus|v|compared (?:to|with)|as opposed to|and how (?:that|it) compares (?:to|with))\s+(.+?) $|^ (?:compare|contrast)\s+(.+?)\s+(?:and|with|to)\s+(.+?) $|^ (?:(?:what is|whats|what) )?(?:the )?differences? between\s+(.+?)\s+and\s+(.+?) $|^ how (?:do|does|did)\s+(.+?)\s+(?:and)\s+(.+?)\s+differ\b/;
 
+/** Words of comparing: with two sides named, the message weighs one against the other. */
+export const COMPARISON_CUE =
+  /\b(?:compare|compared|comparison|comparing|versus|vs|differ|differs|difference|differences|different|same page|agree with|disagree|disagreement|gap between|similarities|in common|contrast)\b/;
+
+/** Words asking what someone thinks or where they stand. */
+export const VIEW_WORDS = words(
+  'think thinks thought feel feels felt react reacts reacted respond responds responded reaction response view views position positions stance stances opinion opinions',
+);
+
 /**
  * Questions that ask the bot to judge, predict or advise, or whether a claim is true: the
  * article reports, so the honest reply says it doesn't judge, and what it does report.

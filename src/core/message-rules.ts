@@ -8,8 +8,9 @@
 import type { AnalyzedClause, AnalyzedQuestion } from './analyzer.ts';
 import type { Answer } from './answer.ts';
 import type { FollowUp, Turn } from './conversation.ts';
+import type { Intent } from './intents.ts';
 import type { KnowledgeBase } from './knowledge.ts';
-import { COMPARISON, META_REQUESTS } from './lexicon.ts';
+import { COMPARISON, COMPARISON_CUE, VIEW_WORDS } from './lexicon.ts';
 import { coreMessages } from './messages.ts';
 import {
   aboutTheBotAnswer,
@@ -44,8 +45,8 @@ export interface MessageContext {
   readonly readings: readonly FollowUp[];
   /** The whole message folded, with a space at each end, for the message patterns of lexicon.ts. */
   readonly padded: string;
-  /** Each clause the same way ("where's this from? what's the source" is two). */
-  readonly paddedClauses: readonly string[];
+  /** What the message asks of the story as a whole or of the bot, when that is all it asks. */
+  readonly intent: Intent | null;
   /** Decides one clause with the clause rules (for comparisons: one side at a time). */
   decideClause(clause: AnalyzedClause): Answer;
 }
@@ -57,14 +58,9 @@ export interface MessageRule {
   decide(context: MessageContext): Answer | null;
 }
 
-/**
- * The message asks this: as a whole, or clause by clause when every clause with words in it does
- * ("where's this from? what's the source").
- */
-function asks(context: MessageContext, pattern: RegExp): boolean {
-  if (pattern.test(context.padded)) return true;
-  const worded = context.paddedClauses.filter((c) => c.trim().length > 0);
-  return worded.length > 1 && worded.every((c) => pattern.test(c));
+/** The message asks this of the story as a whole (or of the bot), and nothing more specific. */
+function asksFor(context: MessageContext, intent: Intent): boolean {
+  return context.intent === intent;
 }
 
 /** The one reading of a one-clause message, if it is one. */
@@ -118,22 +114,21 @@ export const MESSAGE_RULES: readonly MessageRule[] = [
   {
     name: 'thanks',
     doc: 'Only thanks ("thanks!", "ok cool, thanks for explaining"): you\'re welcome.',
-    decide: (context) =>
-      asks(context, META_REQUESTS.thanks) ? thanksAnswer(context.kb, context.question) : null,
+    decide: (context) => (asksFor(context, 'thanks') ? thanksAnswer(context.kb, context.question) : null),
   },
   {
     name: 'small-talk',
     doc: 'Only greetings, thanks or "help": the help text, not a made-up answer.',
-    decide: ({ analysis, question, kb }) =>
-      analysis.smallTalk && analysis.clauses.every((c) => c.judgement === null)
-        ? greetingAnswer(kb, question)
+    decide: (context) =>
+      ((context.analysis.smallTalk && context.intent === null) || context.intent === 'greeting') &&
+      context.analysis.clauses.every((c) => c.judgement === null)
+        ? greetingAnswer(context.kb, context.question)
         : null,
   },
   {
     name: 'about-the-bot',
     doc: '"Who are you?", "are you ChatGPT?", "what can you do?": one line on the bot and its story.',
-    decide: (context) =>
-      asks(context, META_REQUESTS.aboutTheBot) ? aboutTheBotAnswer(context.kb, context.question) : null,
+    decide: (context) => (asksFor(context, 'bot') ? aboutTheBotAnswer(context.kb, context.question) : null),
   },
   {
     name: 'tell-me-more',
@@ -187,57 +182,53 @@ export const MESSAGE_RULES: readonly MessageRule[] = [
     name: 'story-date',
     doc: '"When was this article published?": the date story.yaml gives, or that there is none.',
     decide: (context) =>
-      asks(context, META_REQUESTS.date) ? storyFactAnswer(context.kb, context.question, 'date') : null,
+      asksFor(context, 'date') ? storyFactAnswer(context.kb, context.question, 'date') : null,
   },
   {
     name: 'story-author',
     doc: '"Who wrote this?": the author when story.yaml names one, else that the article names none.',
     decide: (context) =>
-      asks(context, META_REQUESTS.author) ? storyFactAnswer(context.kb, context.question, 'author') : null,
+      asksFor(context, 'author') ? storyFactAnswer(context.kb, context.question, 'author') : null,
   },
   {
     name: 'story-source',
     doc: '"Where is this from?": the source story.yaml gives.',
     decide: (context) =>
-      asks(context, META_REQUESTS.source) ? storyFactAnswer(context.kb, context.question, 'source') : null,
+      asksFor(context, 'source') ? storyFactAnswer(context.kb, context.question, 'source') : null,
   },
   {
     name: 'story-headline',
     doc: '"What\'s the headline?": the story\'s title.',
     decide: (context) =>
-      asks(context, META_REQUESTS.headline)
-        ? storyFactAnswer(context.kb, context.question, 'headline')
-        : null,
+      asksFor(context, 'headline') ? storyFactAnswer(context.kb, context.question, 'headline') : null,
   },
   {
     name: 'story-in-one-line',
     doc: '"tldr", "the gist": the story in one line, cited.',
     decide: (context) =>
-      asks(context, META_REQUESTS.summaryLine) ? summaryAnswer(context.kb, context.question, 'line') : null,
+      asksFor(context, 'line') ? summaryAnswer(context.kb, context.question, 'line') : null,
   },
   {
     name: 'story-in-plain-words',
     doc: '"eli5", "in simple terms": the plain summary, cited.',
     decide: (context) =>
-      asks(context, META_REQUESTS.summaryPlain) ? summaryAnswer(context.kb, context.question, 'plain') : null,
+      asksFor(context, 'plain') ? summaryAnswer(context.kb, context.question, 'plain') : null,
   },
   {
     name: 'story-summary',
     doc: '"What is this article about?", "summary?", "what happened": the summary paragraph, cited.',
     decide: (context) =>
-      asks(context, META_REQUESTS.summary) ? summaryAnswer(context.kb, context.question, 'paragraph') : null,
+      asksFor(context, 'summary') ? summaryAnswer(context.kb, context.question, 'paragraph') : null,
   },
   {
     name: 'people-in-the-story',
     doc: '"Who are all the people mentioned?": everyone in the story with their role, each cited.',
-    decide: (context) =>
-      asks(context, META_REQUESTS.people) ? peopleAnswer(context.kb, context.question) : null,
+    decide: (context) => (asksFor(context, 'people') ? peopleAnswer(context.kb, context.question) : null),
   },
   {
     name: 'places-in-the-story',
     doc: '"What countries are involved?": the countries, places and bodies the story names, each cited.',
-    decide: (context) =>
-      asks(context, META_REQUESTS.places) ? placesAnswer(context.kb, context.question) : null,
+    decide: (context) => (asksFor(context, 'places') ? placesAnswer(context.kb, context.question) : null),
   },
   {
     name: 'one-side-against-another',
@@ -246,13 +237,18 @@ export const MESSAGE_RULES: readonly MessageRule[] = [
       const sides = comparedSides(context);
       if (sides === null) return null;
       const parts = sides.map(({ side, clause }) => {
+        // "The UK's position vs the US's": nothing asked but where each side stands.
+        const asksMore = clause.terms.some((t) => !t.entity && t.known && !VIEW_WORDS.has(t.surface));
+        const position = asksMore ? null : positionAnswer(context.kb, context.question, side);
+        if (position) return labelled(context.kb, side, position);
         const answer = context.decideClause(clause);
         if (answer.answered) return labelled(context.kb, side, answer);
-        const position = positionAnswer(context.kb, context.question, side);
-        return position ? labelled(context.kb, side, position) : null;
+        const fallback = positionAnswer(context.kb, context.question, side);
+        return fallback ? labelled(context.kb, side, fallback) : null;
       });
       const found = parts.filter((p) => p !== null);
-      if (found.length < 2) return null;
+      // Both sides answered by the same passage: it is one answer, not a comparison.
+      if (found.length < 2 || found[0]?.ids.join() === found[1]?.ids.join()) return null;
       return combine(context.question, found);
     },
   },
@@ -300,6 +296,21 @@ export const MESSAGE_RULES: readonly MessageRule[] = [
   },
 ];
 
+/**
+ * "How is the UK's position different from Europe's?": a word of comparing, and exactly two
+ * sides named; each side is asked what the message asks, without the other.
+ */
+function sidesNamed(context: MessageContext): { side: string; clause: AnalyzedClause }[] | null {
+  const whole = context.analysis.whole;
+  const sides = [...new Set(whole.terms.filter((t) => t.entity && t.known).map((t) => t.term))];
+  if (sides.length !== 2) return null;
+  const subject = whole.terms.filter((t) => !t.entity);
+  return sides.map((side) => ({
+    side,
+    clause: { ...whole, terms: [...whole.terms.filter((t) => t.term === side), ...subject] },
+  }));
+}
+
 /** The side a phrase is about: its first person, or its first country or body. */
 function sideOf(clause: AnalyzedClause): string | null {
   const person = clause.terms.find((t) => t.term.startsWith('#'));
@@ -313,8 +324,10 @@ function sideOf(clause: AnalyzedClause): string | null {
  * ("the US's") asks what the other asks.
  */
 function comparedSides(context: MessageContext): { side: string; clause: AnalyzedClause }[] | null {
+  // "Who's more aggressive, Russia or the US?" asks for a judgement, not two positions.
+  if (context.analysis.clauses.some((c) => c.judgement !== null)) return null;
   const match = COMPARISON.exec(context.padded);
-  if (!match) return null;
+  if (!match) return COMPARISON_CUE.test(context.padded) ? sidesNamed(context) : null;
   const phrases = match.slice(1).filter((m): m is string => m !== undefined);
   if (phrases.length !== 2) return null;
   const clauses = phrases.map((p) => context.kb.analyzer.analyze(p).whole);

@@ -193,6 +193,24 @@ const EMOJI_WORDS: readonly (readonly [RegExp, string])[] = [
 /** Lower case, no diacritics, straight quotes; "Zelenskyy’s" -> "zelenskyy". */
 export function foldText(text: string): string {
   return (
+    foldWordsOnly(text)
+      // "Is the UK going to 3%?": heading for a figure, not travelling.
+      .replace(/\b(?:going|go|goes|heading) (?:up )?to (?=\d)/g, 'reaching ')
+      // "Why is Starmer going to Washington", "going to see Trump": travelling, not a future tense.
+      .replace(TRAVEL, 'visiting ')
+      .replace(FILLER_PHRASES, ' ')
+      .replace(ASKS_OPINION, '$1your view ')
+      .replace(/\bclap(?:s|ped|ping)? back\b/g, 'respond')
+      .replace(CHAT_PHRASES, 'what about')
+  );
+}
+
+/**
+ * The first half of foldText: case, diacritics, quotes, contractions and chat spellings, but no
+ * rewording. What a message says of itself ("explain like I'm 5") is read on this.
+ */
+export function foldWordsOnly(text: string): string {
+  return (
     text
       .normalize('NFKD')
       .replace(/\p{M}/gu, '')
@@ -208,14 +226,6 @@ export function foldText(text: string): string {
       .replace(/&/g, ' and ')
       .replace(/\bpct\b/g, ' percent ')
       .replace(/\b[a-z]+\b/g, (word) => CHAT_SPELLINGS[word] ?? word)
-      // "Is the UK going to 3%?": heading for a figure, not travelling.
-      .replace(/\b(?:going|go|goes|heading) (?:up )?to (?=\d)/g, 'reaching ')
-      // "Why is Starmer going to Washington", "going to see Trump": travelling, not a future tense.
-      .replace(TRAVEL, 'visiting ')
-      .replace(FILLER_PHRASES, ' ')
-      .replace(ASKS_OPINION, '$1your view ')
-      .replace(/\bclap(?:s|ped|ping)? back\b/g, 'respond')
-      .replace(CHAT_PHRASES, 'what about')
   );
 }
 
