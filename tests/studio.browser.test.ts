@@ -11,11 +11,11 @@ import { answerQuestion } from '../src/core/engine.ts';
 import type { KnowledgeBase } from '../src/core/knowledge.ts';
 import { loadKnowledge } from '../src/core/load.ts';
 import { normaliseQuestion } from '../src/services/question-store.ts';
-import { openQuestionStore } from '../src/services/sqlite-question-store.ts';
 import { analysisOf } from '../src/studio/analysis.ts';
 import { coverageOf } from '../src/studio/coverage.ts';
 import { launchBrowser, type TestBrowser, type WatchedPage } from './support/browser.ts';
 import { copyOfData, DATA_DIR, tempDir } from './support/data.ts';
+import { fillQuestionLog } from './support/question-log.ts';
 import { runScript, spawnScript } from './support/run.ts';
 
 /** Declined by the shipped data; the entry about Russia and European peacekeepers answers it. */
@@ -47,11 +47,12 @@ async function open(path = '/'): Promise<WatchedPage> {
 beforeAll(async () => {
   data = await copyOfData(DATA_DIR);
   state = await tempDir();
-  const opened = openQuestionStore(state.dir);
-  if (!opened.store) throw new Error(opened.reason);
-  for (let i = 0; i < 3; i++) opened.store.recordDeclined(normaliseQuestion(ASKED), SERVER);
-  opened.store.recordDeclined(normaliseQuestion('how tall is big ben'), null);
-  opened.store.close();
+  fillQuestionLog(state.dir, {
+    declined: [
+      { question: ASKED, guildId: SERVER, times: 3 },
+      { question: 'how tall is big ben', guildId: null },
+    ],
+  });
   kb = await loadKnowledge(data.dir);
 
   studio = spawnScript('src/cli/studio.ts', ['--port', '0', '--data', data.dir], { STATE_DIR: state.dir });

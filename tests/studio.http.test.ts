@@ -10,12 +10,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConfigError, parseConfig } from '../src/config.ts';
 import { silentLogger } from '../src/log.ts';
 import { KnowledgeHolder } from '../src/services/knowledge-holder.ts';
-import { normaliseQuestion } from '../src/services/question-store.ts';
-import { openQuestionStore } from '../src/services/sqlite-question-store.ts';
 import { createTeaching } from '../src/services/teaching.ts';
 import { questionLogReader } from '../src/studio/question-log.ts';
 import { type Studio, startStudio } from '../src/studio/server.ts';
 import { copyOfData, DATA_DIR, tempDir } from './support/data.ts';
+import { fillQuestionLog } from './support/question-log.ts';
 import { runScript } from './support/run.ts';
 
 const ACCESS_TOKEN = 'a-long-test-token-0123456789';
@@ -274,16 +273,14 @@ describe('the JSON API', () => {
   it('GET /api/unanswered lists each server’s questions, most frequent first, with what the bot does now', async () => {
     const state = await tempDir();
     cleanups.push(state.remove);
-    const opened = openQuestionStore(state.dir);
-    if (!opened.store) throw new Error(opened.reason);
-    const record = (question: string, guild: string | null, times: number) => {
-      for (let i = 0; i < times; i++) opened.store?.recordDeclined(normaliseQuestion(question), guild);
-    };
-    record('how big is the british navy?', '111111111111111111', 1);
-    record('what is the weather in kyiv', '111111111111111111', 4);
-    record('how tall is big ben', '222222222222222222', 2);
-    opened.store.recordFeedback('minerals-deal', false, 'minerals?', '222222222222222222');
-    opened.store.close();
+    fillQuestionLog(state.dir, {
+      declined: [
+        { question: 'how big is the british navy?', guildId: '111111111111111111' },
+        { question: 'what is the weather in kyiv', guildId: '111111111111111111', times: 4 },
+        { question: 'how tall is big ben', guildId: '222222222222222222', times: 2 },
+      ],
+      notWhatIAsked: [{ entryId: 'minerals-deal', question: 'minerals?', guildId: '222222222222222222' }],
+    });
     const { origin } = await runStudio({ stateDir: state.dir });
     const body = (await (await fetch(`${origin}/api/unanswered`)).json()) as {
       servers: {
