@@ -9,10 +9,13 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { DATABASE_FILE } from '../services/sqlite-question-store.ts';
 
-/** Questions listed per server. */
-export const PER_SERVER = 25;
-/** Servers listed, those with the most unanswered questions first (a page, not a data dump). */
-export const MAX_SERVERS = 20;
+/**
+ * Questions listed per server, and servers listed (most unanswered first). Each listed question
+ * is answered again to show what the bot does now, on the bot's own thread when it serves the
+ * studio: a page, not a data dump.
+ */
+export const PER_SERVER = 10;
+export const MAX_SERVERS = 10;
 
 export interface ServerReport {
   /** The Discord server id; '' for direct messages and the terminal. */
