@@ -21,7 +21,6 @@ import { runScript, spawnScript } from './support/run.ts';
 /** Declined by the shipped data; the entry about Russia and European peacekeepers answers it. */
 const DECLINED = 'would the russians tolerate french and british boots in ukraine';
 const ENTRY = 'russia-rejects-peacekeepers';
-const ENTRY_QUESTION = "What is Russia's position on European peacekeepers?";
 /** A question readers asked that the article does not answer: a known gap. */
 const ASKED = "what colour is the prime minister's car";
 const SERVER = '222222222222222222';
@@ -33,6 +32,8 @@ let origin = '';
 let log = '';
 let browser: TestBrowser;
 let kb: KnowledgeBase;
+/** The entry's question, as the "Answer with" menu shows it. */
+let entryQuestion = '';
 const pages: WatchedPage[] = [];
 
 /** A new page at `path`; the previous one is closed (each holds a live-status stream). */
@@ -54,6 +55,7 @@ beforeAll(async () => {
     ],
   });
   kb = await loadKnowledge(data.dir);
+  entryQuestion = kb.entryById.get(ENTRY)?.question ?? '';
 
   studio = spawnScript('src/cli/studio.ts', ['--port', '0', '--data', data.dir], { STATE_DIR: state.dir });
   studio.stderr.on('data', (chunk: Buffer) => {
@@ -164,7 +166,7 @@ describe('teaching', () => {
     const declined = answerQuestion(kb, DECLINED);
     expect(declined.answered).toBe(false);
     expect(await page.locator('#decided-by').textContent()).toContain(`decided by ${declined.decidedBy}`);
-    await page.getByLabel('Answer with').selectOption({ label: ENTRY_QUESTION });
+    await page.getByLabel('Answer with').selectOption({ label: entryQuestion });
     await page.getByRole('button', { name: 'Add as alternate' }).click();
     await page.locator('#teach-result').waitFor();
     expect(await page.locator('#teach-result').textContent()).toContain(
@@ -270,7 +272,7 @@ describe('validation problems, live', () => {
     expect(await page.locator('#status').textContent()).toMatch(/has 1 problem/);
 
     const qa = await readFile(join(data.dir, 'qa.yaml'), 'utf8');
-    await page.getByLabel('Answer with').selectOption({ label: ENTRY_QUESTION });
+    await page.getByLabel('Answer with').selectOption({ label: entryQuestion });
     await page.getByRole('button', { name: 'Add as alternate' }).click();
     await page.locator('#teach-result').waitFor();
     expect(await page.locator('#teach-result').textContent()).toMatch(

@@ -2,13 +2,13 @@
  * The teaching service over a real knowledge holder and a temp copy of the shipped data: what it
  * writes, what it refuses to write, what it logs, and that the bot then answers as taught.
  */
-import { readFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { answerQuestion } from '../src/core/engine.ts';
 import { loadKnowledge } from '../src/core/load.ts';
-import { createLogger } from '../src/log.ts';
+import { createLogger, silentLogger } from '../src/log.ts';
 import { KnowledgeHolder } from '../src/services/knowledge-holder.ts';
 import { createTeaching, type Teaching, teachingCandidates } from '../src/services/teaching.ts';
 import { copyOfData, DATA_DIR } from './support/data.ts';
@@ -80,8 +80,8 @@ describe('teaching an alternate', () => {
     const result = await teaching.addAlternate({ entryId: ENTRY, question: taken, by: 'studio test' });
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    expect(result.problems.map((p) => p.message).join('\n')).toMatch(
-      /"Who is Sergei Lavrov\?" is also a question of entry/,
+    expect(result.problems.map((p) => p.message).join('\n')).toContain(
+      `"${taken}" is also a question of entry`,
     );
     expect(await qaYaml()).toBe(before);
     expect(holder.current().version).toBe(version);
@@ -153,5 +153,40 @@ describe('candidates to teach with', () => {
     expect(candidates.map((c) => c.id)).toEqual(expect.arrayContaining(answer.suggestions.map((s) => s.id)));
     expect(new Set(candidates.map((c) => c.id)).size).toBe(candidates.length);
     expect(candidates.every((c) => kb.entryById.has(c.id))).toBe(true);
+  });
+});
+
+describe('teaching a folder split over qa/ and without gaps.yaml', () => {
+  it('writes the alternate into the entry’s own file in qa/, and starts gaps.yaml for the first gap', async () => {
+    const split = await copyOfData(DATA_DIR);
+    try {
+      await mkdir(join(split.dir, 'qa'));
+      await rename(join(split.dir, 'qa.yaml'), join(split.dir, 'qa', 'all.yaml'));
+      await rm(join(split.dir, 'gaps.yaml'));
+      const splitHolder = await KnowledgeHolder.open(split.dir, { maxUploadBytes: 512 * 1024 });
+      const splitTeaching = createTeaching({
+        dataDir: split.dir,
+        knowledge: () => splitHolder.current(),
+        reload: async (request) => ({ outcome: await splitHolder.reload(request), shards: [] }),
+        log: silentLogger(),
+      });
+      const before = await readFile(join(split.dir, 'qa', 'all.yaml'), 'utf8');
+      const taught = await splitTeaching.addAlternate({ entryId: ENTRY, question: DECLINED, by: 't' });
+      expect(taught).toMatchObject({ ok: true, taken: true, change: { file: 'qa/all.yaml' } });
+      expect(
+        (await readFile(join(split.dir, 'qa', 'all.yaml'), 'utf8')).replace(`      - ${DECLINED}\n`, ''),
+      ).toBe(before);
+
+      const gap = await splitTeaching.addGap({ question: 'is it raining in london', by: 't' });
+      expect(gap).toMatchObject({ ok: true, taken: true, change: { file: 'gaps.yaml' } });
+      expect(await readFile(join(split.dir, 'gaps.yaml'), 'utf8')).toMatch(
+        /^# .*\ngaps:\n {2}- id: gap-is-it-raining-in-london\n/,
+      );
+      expect(answerQuestion(await loadKnowledge(split.dir), 'is it raining in london').reason).toBe(
+        'known-gap',
+      );
+    } finally {
+      await split.remove();
+    }
   });
 });

@@ -6,24 +6,29 @@
  * version kept as .bak) and the new knowledge put live. A folder that would fail validation is
  * never written. Every attempt is logged with who asked, which entry and what changed.
  */
-import { lstat, readFile } from 'node:fs/promises';
-import { basename, join } from 'node:path';
+import { randomUUID } from 'node:crypto';
+import type { Stats } from 'node:fs';
+import { copyFile, lstat, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import YAML from 'yaml';
 import type { Answer } from '../core/answer.ts';
 import { answerQuestion } from '../core/engine.ts';
 import type { KnowledgeBase } from '../core/knowledge.ts';
 import { readDataDir } from '../core/load.ts';
 import { coreMessages } from '../core/messages.ts';
-import { DataError, type DataProblem } from '../core/problems.ts';
+import { DataError, type DataProblem, formatProblem, isWarning } from '../core/problems.ts';
 import { cleanText, foldText, wordsOf } from '../core/text.ts';
+import { GAPS_FILE, QA_FILE, validateData } from '../core/validate.ts';
 import type { Logger } from '../log.ts';
-import type { ReloadOutcome, ReloadReport, ReloadRequest } from './knowledge-holder.ts';
+import type { ReloadReport, ReloadRequest } from './knowledge-holder.ts';
 import { addAlternate, appendItem, hasItem, YamlEditError } from './yaml-edit.ts';
 
 /** Longest question taught (the question log keeps 300 characters). */
 export const MAX_TAUGHT_QUESTION = 300;
 /** Longest known-gap reply a curator may write here. */
 export const MAX_GAP_REPLY = 1000;
-const GAPS_FILE = 'gaps.yaml';
+/** Where data files may be: the folder itself, or its qa/ and gaps/ sub-folders. */
+const DATA_FILE_NAME = /^(?:(?:qa|gaps)\/)?[^/\\]+\.ya?ml$/;
 
 export interface TeachingChange {
   readonly kind: 'alternate' | 'gap';
@@ -92,8 +97,11 @@ export function createTeaching(options: TeachingOptions): Teaching {
   };
 
   /**
-   * Writes `edit(file)` through the reload: the edit is made again on the file as it is when the
-   * reload reads the folder, so nothing written in between is lost.
+   * Writes `edit(file)` and puts it live. A file at the top of the folder goes through the
+   * reload's upload path: the edit is made again on the file as the reload reads the folder, the
+   * folder validated and built with it, and only then written. A file in qa/ or gaps/ (which
+   * uploads cannot replace), or a gaps file still to create, is validated with the whole folder
+   * here, written, then reloaded.
    */
   async function write(
     change: TeachingChange,
@@ -102,37 +110,72 @@ export function createTeaching(options: TeachingOptions): Teaching {
   ): Promise<TeachingResult> {
     const tookMs = (): number => Math.round(performance.now() - started);
     const refuse = (problems: readonly DataProblem[]): TeachingResult => {
-      log.warn({ ...change, problems: problems.map((p) => p.message) }, 'teaching refused; nothing written');
-      return { ok: false, change, problems, tookMs: tookMs() };
+      const errors = problems.filter((p) => !isWarning(p));
+      log.warn({ ...change, problems: errors.map(formatProblem) }, 'teaching refused; nothing written');
+      return { ok: false, change, problems: errors, tookMs: tookMs() };
     };
-    const path = join(dataDir, change.file);
-    const editOnDisk = async (): Promise<string> => {
+    const editing = (source: string): string => {
       try {
-        return edit(await readFile(path, 'utf8'));
+        return edit(source);
       } catch (error) {
         if (error instanceof YamlEditError)
           throw new DataError([{ file: change.file, entry: change.entryId, message: error.message }]);
         throw error;
       }
     };
-    let size: number;
+    const path = join(dataDir, change.file);
+    let existing: Stats | null;
     try {
-      // Only regular files directly in the data folder are ever edited.
-      const stats = await lstat(path);
-      if (!stats.isFile() || basename(change.file) !== change.file) {
-        return refuse([{ file: change.file, message: 'is not a regular file in the data folder' }]);
-      }
-      size = stats.size;
+      existing = await placeOf(dataDir, change.file);
     } catch (error) {
-      return refuse([{ file: change.file, message: `could not be read: ${(error as Error).message}` }]);
+      return refuse([{ file: change.file, message: (error as Error).message }]);
     }
-    // The reload reads the edited file (and checks its real size) after it has read the folder.
-    const report = await options.reload({
-      requestedBy: change.by,
-      file: { name: change.file, size, read: editOnDisk },
-    });
-    const outcome: ReloadOutcome = report.outcome;
-    if (!outcome.ok) return refuse(outcome.problems);
+    let report: ReloadReport;
+    if (existing && !change.file.includes('/')) {
+      report = await options.reload({
+        requestedBy: change.by,
+        // The reload checks the edited file's real size after reading it.
+        file: {
+          name: change.file,
+          size: existing.size,
+          read: async () => editing(await readFile(path, 'utf8')),
+        },
+      });
+      if (!report.outcome.ok) return refuse(report.outcome.problems);
+    } else {
+      try {
+        const files = new Map(await readDataDir(dataDir));
+        const edited = editing(files.get(change.file) ?? '');
+        files.set(change.file, edited);
+        validateData(files);
+        await writeAtomically(path, edited, existing !== null);
+      } catch (error) {
+        if (error instanceof DataError) return refuse(error.problems);
+        return refuse([{ file: change.file, message: `could not be written: ${(error as Error).message}` }]);
+      }
+      report = await options.reload({ requestedBy: change.by });
+      if (!report.outcome.ok) {
+        // Someone else changed the folder between the check and the reload.
+        const problems = report.outcome.problems.filter((p) => !isWarning(p));
+        log.warn(
+          { ...change, problems: problems.map(formatProblem) },
+          'teaching written, but the reload refused the folder',
+        );
+        return {
+          ok: false,
+          change,
+          problems: [
+            {
+              file: change.file,
+              message: 'was written, but the folder changed meanwhile and the reload refused it:',
+            },
+            ...problems,
+          ],
+          tookMs: tookMs(),
+        };
+      }
+    }
+    const outcome = report.outcome;
     const answerAfter = answerQuestion(knowledge(), change.question);
     const taken = answerAfter.ids.includes(change.entryId);
     log.info(
@@ -167,7 +210,9 @@ export function createTeaching(options: TeachingOptions): Teaching {
         const question = oneLine(request.question);
         const kb = knowledge();
         const entry = kb.entryById.get(request.entryId);
-        const file = entry ? ((await fileHolding(dataDir, 'entries', entry.id)) ?? 'qa.yaml') : 'qa.yaml';
+        const file = entry
+          ? ((await fileHolding(dataDir, QA_FILE, 'entries', entry.id)) ?? 'qa.yaml')
+          : 'qa.yaml';
         const change: TeachingChange = {
           kind: 'alternate',
           file,
@@ -199,9 +244,10 @@ export function createTeaching(options: TeachingOptions): Teaching {
         const question = capitalised(oneLine(request.question));
         const kb = knowledge();
         const id = newGapId(kb, question);
+        const file = await gapsFileOf(dataDir);
         const change: TeachingChange = {
           kind: 'gap',
-          file: GAPS_FILE,
+          file,
           entryId: id,
           question,
           by: request.by,
@@ -217,7 +263,7 @@ export function createTeaching(options: TeachingOptions): Teaching {
           return {
             ok: false,
             change,
-            problems: [{ file: GAPS_FILE, entry: id, message: problem }],
+            problems: [{ file, entry: id, message: problem }],
             tookMs: Math.round(performance.now() - started),
           };
         }
@@ -225,18 +271,77 @@ export function createTeaching(options: TeachingOptions): Teaching {
           .filter((s) => kb.entryById.has(s))
           .slice(0, 3);
         const gap = { id, question, reply, ...(see.length > 0 ? { see } : {}) };
-        return write(change, (source) => appendItem(source, 'gaps', gap), started);
+        return write(
+          change,
+          (source) => (source.trim() === '' ? newGapsFile(gap) : appendItem(source, 'gaps', gap)),
+          started,
+        );
       }),
   };
 }
 
-/** The data file (directly in the folder) whose `listKey` list holds the id. */
-async function fileHolding(dataDir: string, listKey: string, id: string): Promise<string | null> {
+/** The data file (of those `kind` matches) whose `listKey` list holds the id. */
+async function fileHolding(
+  dataDir: string,
+  kind: RegExp,
+  listKey: string,
+  id: string,
+): Promise<string | null> {
   const files = await readDataDir(dataDir).catch(() => new Map<string, string>());
   for (const [name, text] of files) {
-    if (/\.ya?ml$/.test(name) && text.includes(id) && hasItem(text, listKey, id)) return name;
+    if (kind.test(name) && text.includes(id) && hasItem(text, listKey, id)) return name;
   }
   return null;
+}
+
+/** Where a new known gap goes: gaps.yaml, else the last of gaps/*.yaml, else a new gaps.yaml. */
+async function gapsFileOf(dataDir: string): Promise<string> {
+  const names = [...(await readDataDir(dataDir).catch(() => new Map<string, string>())).keys()];
+  if (names.includes('gaps.yaml')) return 'gaps.yaml';
+  return (
+    names
+      .filter((n) => GAPS_FILE.test(n))
+      .sort()
+      .at(-1) ?? 'gaps.yaml'
+  );
+}
+
+function newGapsFile(gap: Record<string, unknown>): string {
+  return `# Questions people ask that the article does not answer (started by the curator studio).\n${YAML.stringify(
+    { gaps: [gap] },
+    { lineWidth: 0 },
+  )}`;
+}
+
+/**
+ * The file's place is inside the data folder: a data file's name, in the folder or its qa/ or
+ * gaps/ sub-folder (itself no link elsewhere), and a regular file if it exists. Its stats, or null
+ * when it does not exist yet.
+ */
+async function placeOf(dataDir: string, name: string): Promise<Stats | null> {
+  if (!DATA_FILE_NAME.test(name)) throw new Error('is not the name of a data file');
+  const folder = dirname(name);
+  if (folder !== '.' && !(await lstat(join(dataDir, folder))).isDirectory())
+    throw new Error(`is not in the data folder: ${folder}/ is not a folder there`);
+  const stats = await lstat(join(dataDir, name)).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return null;
+    throw error;
+  });
+  if (stats && !stats.isFile()) throw new Error('is not a regular file in the data folder');
+  return stats;
+}
+
+/** Temp file beside the target, then rename; the previous version stays as NAME.bak. */
+async function writeAtomically(path: string, content: string, keepBackup: boolean): Promise<void> {
+  const temp = join(dirname(path), `.${basename(path)}.${randomUUID()}.tmp`);
+  try {
+    await writeFile(temp, content, 'utf8');
+    if (keepBackup) await copyFile(path, `${path}.bak`);
+    await rename(temp, path);
+  } catch (error) {
+    await rm(temp, { force: true });
+    throw error;
+  }
 }
 
 function oneLine(text: string): string {

@@ -5,11 +5,13 @@
  * the bot's own WATCH_DATA or /reload decide when data goes live.
  */
 import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import type { ServerResponse } from 'node:http';
+import { join } from 'node:path';
 import type { KnowledgeBase } from '../core/knowledge.ts';
 import { readDataDir } from '../core/load.ts';
-import { DataError, formatProblem } from '../core/problems.ts';
-import { validateData } from '../core/validate.ts';
+import { DataError, type DataProblem, formatProblem, isWarning } from '../core/problems.ts';
+import { checkData, DATA_SUBFOLDERS } from '../core/validate.ts';
 import type { Logger } from '../log.ts';
 import type { ReloadOutcome } from '../services/knowledge-holder.ts';
 import { watchDataFolder } from '../services/watch-data.ts';
@@ -17,8 +19,10 @@ import { watchDataFolder } from '../services/watch-data.ts';
 export interface LiveStatus {
   /** The version answering now. */
   readonly liveVersion: string;
-  /** Every problem in the folder as it is on disk (empty: valid). */
+  /** Every error in the folder as it is on disk (empty: valid). */
   readonly problems: readonly string[];
+  /** Warnings: shown, but the data loads with them. */
+  readonly warnings: readonly string[];
   readonly checkedAt: string;
 }
 
@@ -29,6 +33,7 @@ const KEEPALIVE_MS = 25_000;
 
 export class LiveData {
   private problems: readonly string[] = [];
+  private warnings: readonly string[] = [];
   private checkedAt = new Date().toISOString();
   private fingerprint: string | null = null;
   private lastSentVersion: string;
@@ -53,7 +58,13 @@ export class LiveData {
   }
 
   start(): void {
-    this.stopWatching = watchDataFolder(this.options.dataDir, () => void this.check(), this.options.settleMs);
+    // The folder, and the sub-folders Q&A and gaps may be split over.
+    const stops = [this.options.dataDir, ...DATA_SUBFOLDERS.map((sub) => join(this.options.dataDir, sub))]
+      .filter((dir) => existsSync(dir))
+      .map((dir) => watchDataFolder(dir, () => void this.check(), this.options.settleMs));
+    this.stopWatching = () => {
+      for (const stop of stops) stop();
+    };
     const poll = setInterval(() => {
       if (this.options.knowledge().version !== this.lastSentVersion) this.broadcast();
     }, VERSION_POLL_MS);
@@ -63,14 +74,17 @@ export class LiveData {
     poll.unref();
     keepalive.unref();
     this.timers = [poll, keepalive];
-    // The live data was just built from the folder as it is: that is the state to compare with.
-    void this.adopt();
+    // The live data was just built from the folder as it is: check it (for its warnings) without
+    // reloading it again.
+    const first = this.checking.then(() => this.checkNow({ reload: false }));
+    this.checking = first.catch(() => undefined);
   }
 
   status(): LiveStatus {
     return {
       liveVersion: this.options.knowledge().version,
       problems: this.problems,
+      warnings: this.warnings,
       checkedAt: this.checkedAt,
     };
   }
@@ -102,7 +116,8 @@ export class LiveData {
   private adopt(): Promise<void> {
     const run = this.checking.then(async () => {
       this.fingerprint = fingerprintOf(await readDataDir(this.options.dataDir));
-      this.record([]);
+      // Teaching adds an alternate or a gap: the folder's warnings (drafts, uncurated parts) stay.
+      this.record([], null);
     });
     this.checking = run.catch(() => undefined);
     return run;
@@ -127,14 +142,14 @@ export class LiveData {
     this.clients.clear();
   }
 
-  private async checkNow(): Promise<void> {
+  private async checkNow(options: { reload: boolean } = { reload: true }): Promise<void> {
     if (this.writing > 0) return;
     let files: Awaited<ReturnType<typeof readDataDir>>;
     try {
       files = await readDataDir(this.options.dataDir);
     } catch (error) {
       this.record(
-        error instanceof DataError ? error.problems.map(formatProblem) : [(error as Error).message],
+        error instanceof DataError ? error.problems.filter((p) => !isWarning(p)) : [(error as Error).message],
       );
       return;
     }
@@ -144,22 +159,28 @@ export class LiveData {
       return;
     }
     this.fingerprint = fingerprint;
-    if (this.options.reload) {
+    const { problems } = checkData(files);
+    const errors = problems.filter((p) => !isWarning(p));
+    if (errors.length === 0 && this.options.reload && options.reload) {
       const outcome = await this.options.reload('studio: a data file changed');
-      this.record(outcome.ok ? [] : outcome.problems.map(formatProblem));
-      return;
+      if (!outcome.ok) {
+        this.record(
+          outcome.problems.filter((p) => !isWarning(p)),
+          problems.filter(isWarning),
+        );
+        return;
+      }
     }
-    try {
-      validateData(files);
-      this.record([]);
-    } catch (error) {
-      if (!(error instanceof DataError)) throw error;
-      this.record(error.problems.map(formatProblem));
-    }
+    this.record(errors, problems.filter(isWarning));
   }
 
-  private record(problems: readonly string[]): void {
-    this.problems = problems;
+  private record(
+    problems: readonly DataProblem[] | readonly string[],
+    /** null: unchanged. */
+    warnings: readonly DataProblem[] | null = [],
+  ): void {
+    this.problems = problems.map((p) => (typeof p === 'string' ? p : formatProblem(p)));
+    if (warnings !== null) this.warnings = warnings.map(formatProblem);
     this.checkedAt = new Date().toISOString();
     if (problems.length > 0)
       this.options.log.warn({ problems: problems.length }, 'studio: the data folder has problems');

@@ -425,6 +425,9 @@ function problemsSection(live: LiveStatus): Html {
 <h2 id="problems-title">Validation problems</h2>
 <p class="hint">The data folder is checked again whenever a file in it changes; this list updates by itself.</p>
 <ul id="problem-list">${live.problems.length > 0 ? live.problems.map((p) => html`<li>${p}</li>`) : html`<li class="none">None: the folder validates.</li>`}</ul>
+<h3 id="warnings-title">Warnings</h3>
+<p class="hint">The data loads with these; they point at what is still to curate.</p>
+<ul id="warning-list" aria-labelledby="warnings-title">${live.warnings.length > 0 ? live.warnings.map((w) => html`<li>${w}</li>`) : html`<li class="none">None.</li>`}</ul>
 <p class="hint">Checked <time id="checked-at" datetime="${live.checkedAt}">${live.checkedAt.slice(0, 19).replace('T', ' ')}</time> (UTC).</p>
 </section>`;
 }

@@ -23,6 +23,18 @@ function showStatus(status) {
       }),
     );
   }
+  const warnings = document.getElementById('warning-list');
+  if (warnings) {
+    const none = status.warnings.length === 0;
+    warnings.replaceChildren(
+      ...(none ? ['None.'] : status.warnings).map((text) => {
+        const item = document.createElement('li');
+        item.textContent = text;
+        if (none) item.className = 'none';
+        return item;
+      }),
+    );
+  }
   if (checked) {
     checked.dateTime = status.checkedAt;
     checked.textContent = status.checkedAt.slice(0, 19).replace('T', ' ');
