@@ -11,6 +11,7 @@ import { buildKnowledge } from '../src/core/knowledge.ts';
 import { readDataDir } from '../src/core/load.ts';
 import { loadEvalSet, measure } from '../tests/support/evaluation.ts';
 
+process.stdout.on('error', () => process.exit(0)); // a closed pipe (| head) ends the run quietly
 const args = process.argv.slice(2);
 const dataAt = args.indexOf('--data');
 const dataDir = dataAt === -1 ? 'data' : (args[dataAt + 1] ?? 'data');

@@ -18,8 +18,11 @@ import { copyOfData, DATA_DIR, tempDir } from './support/data.ts';
 import { fillQuestionLog } from './support/question-log.ts';
 import { runScript, spawnScript } from './support/run.ts';
 
-/** Declined by the shipped data; the entry about Russia and European peacekeepers answers it. */
-const DECLINED = 'would the russians tolerate french and british boots in ukraine';
+/**
+ * A reader's question in words no story uses, so the engine declines it however much English it
+ * learns; taught, it belongs to the Russia-and-peacekeepers entry.
+ */
+const DECLINED = 'would the snarfy muscovites abide gallic and anglo helmets in kyivland';
 const ENTRY = 'russia-rejects-peacekeepers';
 /** A question readers asked that the article does not answer: a known gap. */
 const ASKED = "what colour is the prime minister's car";

@@ -89,7 +89,7 @@ describe('writes', () => {
   beforeAll(async () => {
     running = await runStudio();
   });
-  const question = 'would the russians tolerate french and british boots in ukraine';
+  const question = 'would the snarfy muscovites abide gallic and anglo helmets in kyivland';
   const form = (csrf: string) => ({
     csrf,
     question,

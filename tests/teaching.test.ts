@@ -13,8 +13,11 @@ import { KnowledgeHolder } from '../src/services/knowledge-holder.ts';
 import { createTeaching, type Teaching, teachingCandidates } from '../src/services/teaching.ts';
 import { copyOfData, DATA_DIR } from './support/data.ts';
 
-/** Declined by the shipped data; the Russia-and-peacekeepers entry is where it belongs. */
-const DECLINED = 'would the russians tolerate french and british boots in ukraine';
+/**
+ * A reader's question in words no story uses, so the engine declines it however much English it
+ * learns; taught, it belongs to the Russia-and-peacekeepers entry.
+ */
+const DECLINED = 'would the snarfy muscovites abide gallic and anglo helmets in kyivland';
 const ENTRY = 'russia-rejects-peacekeepers';
 
 let data: Awaited<ReturnType<typeof copyOfData>>;

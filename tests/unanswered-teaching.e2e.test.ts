@@ -20,8 +20,11 @@ import { freePort } from './support/ports.ts';
 import { contextFor, servicesFor } from './support/services.ts';
 
 const TOKEN = 'test-token.not-a-real-one';
-/** Declined by the shipped data; the entry about Russia and European peacekeepers answers it. */
-const DECLINED = 'would the russians tolerate french and british boots in ukraine';
+/**
+ * A reader's question in words no story uses, so the engine declines it however much English it
+ * learns; taught, it belongs to the Russia-and-peacekeepers entry.
+ */
+const DECLINED = 'would the snarfy muscovites abide gallic and anglo helmets in kyivland';
 const ENTRY = 'russia-rejects-peacekeepers';
 const GAP_QUESTION = "what colour is the prime minister's car";
 

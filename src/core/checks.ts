@@ -32,6 +32,12 @@ export function qualifiesPerson(term: QueryTerm, clause: AnalyzedClause): boolea
   );
 }
 
+/** The document names no place or body of the story that the question does not. */
+function namesNoOtherPlace(kb: KnowledgeBase, result: ScoredDocument, clause: AnalyzedClause): boolean {
+  const asked = new Set(clause.terms.map((t) => t.term));
+  return !kb.places.some((p) => !asked.has(p.term) && kb.index.documentHas(result.doc, p.term));
+}
+
 /** The document holds every known word of the question that is not a name. */
 function holdsEverythingElse(kb: KnowledgeBase, result: ScoredDocument, clause: AnalyzedClause): boolean {
   return clause.terms.every((t) => t.entity || !t.known || kb.index.documentHas(result.doc, t.term));
@@ -53,9 +59,22 @@ export const CANDIDATE_CHECKS: readonly CandidateCheck[] = [
     doc: 'Every person, country or body the question names is in the document (a yes/no question may get one story name wrong).',
     passes(kb, result, clause) {
       let slips = 0;
+      let unnamed = 0;
       for (const term of checkedTerms(clause)) {
         if (!term.entity || qualifiesPerson(term, clause) || kb.index.documentHas(result.doc, term.term))
           continue;
+        // "How many passengers will use the Eastgate Line?", "who is the mayor of Ravensbridge?":
+        // an answer that names no other place or body of the story is about the one asked,
+        // though it leaves the name out. One that names another ("the UK will spend 2.5%") is not.
+        if (
+          !term.term.startsWith('#') &&
+          kb.places.some((p) => p.term === term.term) &&
+          unnamed === 0 &&
+          namesNoOtherPlace(kb, result, clause)
+        ) {
+          unnamed++;
+          continue;
+        }
         // "Is Zelensky going to Moscow?": a yes/no question may get one name wrong when the answer
         // holds everything else it asks; the answer (Washington) corrects it. Only a name from the
         // story can be a slip: "did China vote with the US" asks about China.

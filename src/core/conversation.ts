@@ -216,8 +216,11 @@ export function readFollowUp(
     if (referent !== undefined) {
       resolved = withPerson(resolved, referent);
       notes.push(`${clause.pronoun} = ${referent}`);
-    } else if (clause.pronoun !== 'they' || !last?.entities.length) {
-      // "They" may be a country or a body ("why did they vote that way?"); anyone else is unknown.
+    } else if (clause.pronoun !== 'they') {
+      return { kind: 'needs-context', pronoun: clause.pronoun };
+    } else if (!last?.entities.length && ownContent.length === 0 && !named) {
+      // "They" may be a country, a body or a company ("why are they closing the factory?"): with
+      // a subject of its own it is a question; alone ("what did they say?") it needs one.
       return { kind: 'needs-context', pronoun: clause.pronoun };
     }
   }

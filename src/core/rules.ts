@@ -64,12 +64,16 @@ export const THRESHOLDS = {
   afterQuote: 0.65,
 } as const;
 
+/** The share of a question's weight an answer must explain (its phrasings fully, its answer text in part). */
+const COVER_FLOOR = 0.5;
 const MAX_QUOTES_PER_SPEAKER = 3;
 const DIRECT_QUOTE_BONUS = 0.1;
 /** How rare (share of the rarest word's weight) a word must be to tell a gap's question apart. */
 const GAP_TELLING_WEIGHT = 0.7;
 /** Taken off a who-question's candidate that names nobody the question didn't. */
 const WHO_WITHOUT_ANYONE_NEW = 0.15;
+/** Added, for "who is X?", to an answer that opens with X's name: it says who they are. */
+const DESCRIBES_THEM = 0.05;
 
 /** Quotes answer only requests for someone's words; the Q&A entries cover every fact. */
 const ANSWER_KINDS: ReadonlySet<DocKind> = new Set(['qa', 'gap']);
@@ -200,6 +204,22 @@ export interface DecisionRule {
  * below one that names someone new (Starmer, Europe).
  */
 function rankForWho(kb: KnowledgeBase, clause: AnalyzedClause, results: ScoredDocument[]): ScoredDocument[] {
+  // "Who is Lavrov?", "tell me about Lavrov": of the answers about him, the one that says who he is.
+  const only = clause.terms.length === 1 ? clause.terms[0] : undefined;
+  if ((clause.type === 'who' || clause.type === 'what') && only?.term.startsWith('#')) {
+    const person = kb.personById.get(only.term.slice(1));
+    const names = person ? [person.name, ...person.aliases].map((n) => n.toLowerCase()) : [];
+    // "Tom Whitlock is a retired bus driver" says who he is; "Tom Whitlock, ..., told reporters" less so.
+    const describes = (r: ScoredDocument): number => {
+      const answer = kb.entryById.get(r.id)?.answer.toLowerCase() ?? '';
+      const name = names.find((n) => answer.startsWith(n));
+      if (name === undefined) return 0;
+      return /^\s+(?:is|was)\b/.test(answer.slice(name.length)) ? DESCRIBES_THEM : DESCRIBES_THEM / 2;
+    };
+    return results
+      .map((r) => ({ ...r, score: r.score + describes(r) }))
+      .sort((a, b) => b.score - a.score || a.doc - b.doc);
+  }
   // "Who is Lavrov?" names only the person asked about: that answer rightly names no one new.
   const asksWhoDidWhat = clause.persons.length > 0 && clause.terms.some((t) => !t.entity);
   if (clause.type !== 'who' || !asksWhoDidWhat) return results;
@@ -469,6 +489,22 @@ export const CLAUSE_RULES: readonly DecisionRule[] = [
     },
   },
   {
+    name: 'answer-leaves-the-question-open',
+    doc: 'The best answer leaves too much of what was asked unexplained ("how big is the British navy?" -> spending): decline.',
+    decide(context) {
+      const pick = context.pick();
+      if (pick.kind !== 'answer' || pick.result.cover >= COVER_FLOOR) return null;
+      const results = context.results();
+      return decline(
+        context.question,
+        'not-in-article',
+        coreMessages.notInArticle,
+        suggestionsFrom(context.kb, results),
+        pick.result,
+      );
+    },
+  },
+  {
     name: 'curated-answer',
     doc: 'The best Q&A entry reaches the threshold and can answer this kind of question: its answer.',
     decide(context) {
@@ -570,31 +606,31 @@ function closeQuestionsDecline(context: ClauseContext): Answer {
 
 /** "Zelensky: Trump called...": a curated answer's short answer, which reads as "no, Zelensky" after a yes/no question. */
 const LEADING_LABEL = /^[A-Z][^:.!?“”"]{0,50}: (?=[A-Z])/;
-/** How much of the question its best phrasing must hold for a plain "Yes". */
-const YES_PHRASING = 0.85;
 
 /**
- * A yes/no question's answer starts with Yes or No when the article settles it: No when the
- * answer corrects a name or a figure the question got wrong ("Is Zelensky going to Moscow?" ->
- * Washington), Yes when the question reads like one of the entry's own phrasings. Otherwise the
- * answer is given as it is, without a leading short answer that could read as a reply.
+ * A yes/no question's answer starts with No when the answer corrects a name or a figure the
+ * question got wrong ("Is Zelensky going to Moscow?" -> Washington). Otherwise it is given as it
+ * is (curated answers may start "Yes" or "No" themselves), without a leading short answer that
+ * could read as a reply ("Zelensky: ..." after "is Trump a dictator?").
  */
 export function settleYesNo(context: ClauseContext, answer: Answer): Answer {
   const { kb, clause } = context;
   if (clause.type !== 'yes-no' || !answer.answered || answer.reason !== null) return answer;
   const text = answer.text.replace(LEADING_LABEL, '');
   const id = answer.ids[0];
+  // The answer settles it itself ("Yes: ..."), or its curator said it answers no yes/no question.
+  if (
+    /^(?:yes|no)\b/i.test(text) ||
+    (id !== undefined && kb.entryById.get(id)?.answers?.includes('yes-no') === false)
+  )
+    return { ...answer, text };
   const doc = id === undefined ? undefined : kb.index.documentIndex(id);
   if (doc === undefined) return { ...answer, text };
   const missing = (t: QueryTerm): boolean => !kb.index.documentHas(doc, t.term);
   const slip = clause.terms.some((t) => t.entity && t.known && missing(t) && !qualifiesPerson(t, clause));
   const wrongFigure = clause.terms.some((t) => /^\d/.test(t.term) && missing(t)) && /\d/.test(text);
   if (slip || wrongFigure) return { ...answer, text: `${coreMessages.no} ${text}` };
-  const pick = context.pick();
-  const strong =
-    answer.kind === 'qa' &&
-    pick.kind === 'answer' &&
-    pick.result.id === id &&
-    pick.result.bestCq >= YES_PHRASING;
-  return { ...answer, text: strong ? `${coreMessages.yes} ${text}` : text };
+  // Otherwise the answer is given as it is: whether it means yes or no is for its words to say
+  // ("Will the range still be made?" -> "It will be discontinued").
+  return { ...answer, text };
 }

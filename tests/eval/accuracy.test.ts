@@ -11,36 +11,61 @@ import { loadEvalSet, measure } from '../support/evaluation.ts';
 
 const kb = await knowledgeOf(DATA_DIR);
 
-/** [set, answerable right at least, out-of-scope declined at least] */
-const FLOORS: readonly (readonly [string, number, number])[] = [
-  ['tuning/own.yaml', 0.95, 0.9],
-  ['tuning/general.yaml', 0.9, 0.9],
-  ['tuning/followups.yaml', 0.75, 0.85],
-  ['tuning/readers.yaml', 0.85, 0.9],
-  ['heldout/general.yaml', 0.8, 0.9],
-  ['heldout/followups.yaml', 0.75, 0.8],
-  ['heldout/readers.yaml', 0.8, 0.9],
+interface Floor {
+  readonly set: string;
+  /** Answerable questions answered right, at least. */
+  readonly answered: number;
+  /** Out-of-scope questions declined, at least. */
+  readonly declined: number;
+  /** Another story's data folder (default: data/). */
+  readonly data?: string;
+}
+
+const FLOORS: readonly Floor[] = [
+  { set: 'tuning/own.yaml', answered: 0.95, declined: 0.9 },
+  { set: 'tuning/general.yaml', answered: 0.9, declined: 0.9 },
+  { set: 'tuning/followups.yaml', answered: 0.75, declined: 0.85 },
+  { set: 'tuning/readers.yaml', answered: 0.85, declined: 0.9 },
+  { set: 'heldout/general.yaml', answered: 0.8, declined: 0.9 },
+  { set: 'heldout/followups.yaml', answered: 0.75, declined: 0.8 },
+  { set: 'heldout/readers.yaml', answered: 0.8, declined: 0.9 },
+  // The second story: its questions were written before its data was curated (tests/fixtures).
+  {
+    set: '../fixtures/second-story/questions.yaml',
+    answered: 0.7,
+    declined: 0.7,
+    data: 'tests/fixtures/second-story/data',
+  },
 ];
 
-describe.each(FLOORS)('accuracy on %s', (set, answeredFloor, declinedFloor) => {
-  const items = loadEvalSet(join(ROOT, 'tests/eval', set));
-  const accuracy = measure(items, (q, context) => answerAfter(kb, q, context));
-  const report = accuracy.failures
-    .map((f) => `[${f.item.tag}] ${f.item.q} -> ${f.text.slice(0, 100)}`)
-    .join('\n');
-  // Held-out failures are not printed: a held-out set is for measuring, not for reading.
-  const shown = set.startsWith('heldout/')
-    ? `${accuracy.failures.length} failures (held out: not listed)`
-    : report;
+const knowledgeFor = new Map([[DATA_DIR, kb]]);
+for (const { data } of FLOORS) {
+  if (data !== undefined) knowledgeFor.set(join(ROOT, data), await knowledgeOf(join(ROOT, data)));
+}
 
-  it(`answers at least ${answeredFloor * 100}% of answerable questions correctly`, () => {
-    expect(accuracy.answerable.rate, shown).toBeGreaterThanOrEqual(answeredFloor);
-  });
+describe.each(FLOORS)(
+  'accuracy on $set',
+  ({ set, answered: answeredFloor, declined: declinedFloor, data }) => {
+    const items = loadEvalSet(join(ROOT, 'tests/eval', set));
+    const base = knowledgeFor.get(data === undefined ? DATA_DIR : join(ROOT, data)) ?? kb;
+    const accuracy = measure(items, (q, context) => answerAfter(base, q, context));
+    const report = accuracy.failures
+      .map((f) => `[${f.item.tag}] ${f.item.q} -> ${f.text.slice(0, 100)}`)
+      .join('\n');
+    // Held-out failures are not printed: a held-out set is for measuring, not for reading.
+    const shown = set.startsWith('heldout/')
+      ? `${accuracy.failures.length} failures (held out: not listed)`
+      : report;
 
-  it(`declines at least ${declinedFloor * 100}% of questions the article does not answer`, () => {
-    expect(accuracy.outOfScope.rate, shown).toBeGreaterThanOrEqual(declinedFloor);
-  });
-});
+    it(`answers at least ${answeredFloor * 100}% of answerable questions correctly`, () => {
+      expect(accuracy.answerable.rate, shown).toBeGreaterThanOrEqual(answeredFloor);
+    });
+
+    it(`declines at least ${declinedFloor * 100}% of questions the article does not answer`, () => {
+      expect(accuracy.outOfScope.rate, shown).toBeGreaterThanOrEqual(declinedFloor);
+    });
+  },
+);
 
 describe('the sets', () => {
   it('our own set has at least 150 questions, 40 of them out of scope, across every kind', () => {

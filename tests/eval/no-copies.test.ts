@@ -65,8 +65,16 @@ function questionsOf(file: string): string[] {
   ]);
 }
 
-const testQuestions = yamlFilesUnder(join(ROOT, 'tests/eval')).flatMap(questionsOf).map(normalised);
-const dataPhrasings = yamlFilesUnder(join(ROOT, 'data'))
+const testQuestions = [
+  ...yamlFilesUnder(join(ROOT, 'tests/eval')),
+  join(ROOT, 'tests/fixtures/second-story/questions.yaml'),
+]
+  .flatMap(questionsOf)
+  .map(normalised);
+const dataPhrasings = [
+  ...yamlFilesUnder(join(ROOT, 'data')),
+  ...yamlFilesUnder(join(ROOT, 'tests/fixtures/second-story/data')),
+]
   .filter((file) => !file.includes('/schema/'))
   .flatMap(phrasingsOf)
   .map(normalised);
