@@ -325,6 +325,58 @@ function resolvePronouns(
   });
 }
 
+/**
+ * British and American spellings of a word, and a few other pairs ("cheque"/"check"): the forms a
+ * story may use for what the reader typed.
+ */
+export function spellingVariants(word: string): string[] {
+  const out = new Set<string>();
+  const swap = (from: RegExp, to: string): void => {
+    if (from.test(word)) out.add(word.replace(from, to));
+  };
+  swap(/our(s?)$/, 'or$1');
+  swap(/or(s?)$/, 'our$1');
+  swap(/(\w{3})re(s?)$/, '$1er$2');
+  swap(/(\w{3})er(s?)$/, '$1re$2');
+  swap(/is(e|es|ed|ing|ation|ations)$/, 'iz$1');
+  swap(/iz(e|es|ed|ing|ation|ations)$/, 'is$1');
+  swap(/ence$/, 'ense');
+  swap(/ense$/, 'ence');
+  swap(/ll(ed|ing|er|ers)$/, 'l$1');
+  swap(/([^l])l(ed|ing|er|ers)$/, '$1ll$2');
+  swap(/ogue$/, 'og');
+  swap(/og$/, 'ogue');
+  const pairs: Record<string, string> = SPELLING_PAIRS;
+  const pair = pairs[word];
+  if (pair !== undefined) out.add(pair);
+  out.delete(word);
+  return [...out];
+}
+const SPELLING_PAIRS: Record<string, string> = {
+  check: 'cheque',
+  cheque: 'check',
+  checks: 'cheques',
+  cheques: 'checks',
+  program: 'programme',
+  programme: 'program',
+  programs: 'programmes',
+  programmes: 'programs',
+  tire: 'tyre',
+  tyre: 'tire',
+  curb: 'kerb',
+  kerb: 'curb',
+  aluminum: 'aluminium',
+  aluminium: 'aluminum',
+  gray: 'grey',
+  grey: 'gray',
+  plow: 'plough',
+  plough: 'plow',
+  mom: 'mum',
+  mum: 'mom',
+  jewelry: 'jewellery',
+  jewellery: 'jewelry',
+};
+
 /** Longest office phrase read as a person ("the former occupant of Downing Street"). */
 const MAX_OFFICE_WORDS = 7;
 const officeKey = (office: string, country: string | undefined, former: boolean): string =>
@@ -365,6 +417,7 @@ export class Analyzer {
   private readonly countryTerms = new Set<string>();
   /** "foreign minister|RU|false" -> "#lavrov": the story's office holders (see matchOffice). */
   private readonly officeHolders = new Map<string, string>();
+  private readonly fillerSlips = new Map<string, string | null>();
   /** Last words of office phrases: where an office reading can end. */
   private readonly officeHeads = new Set<string>();
   /** Entities the article quotes nothing from, by term, with the name to show. */
@@ -375,7 +428,7 @@ export class Analyzer {
     dataWords: Iterable<string>,
     articleWords: Iterable<string> = [],
     /** General English (english/): the thesaurus of this story's words, common words, places. */
-    private readonly language?: StoryLanguage,
+    readonly language?: StoryLanguage,
   ) {
     const vocabulary = new Set<string>([...STOP_WORDS, ...SMALL_TALK, ...QUOTE_WORDS, ...SAY_WORDS]);
     for (const word of dataWords) vocabulary.add(word);
@@ -584,6 +637,10 @@ export class Analyzer {
       // A common English word the story never uses ("code") is that word, never a typo of another.
       if (this.language?.english.commonWords.has(surface))
         return { surface, stemmed, similarity: 1, known: false };
+      // "cheque" for "check", "defense" for "defence": the story's spelling of the same word.
+      const variant = spellingVariants(surface).find((v) => this.vocabulary.has(v));
+      if (variant !== undefined)
+        return { surface, corrected: variant, stemmed: stem(variant), similarity: 1, known: true };
       const correction = this.vocabulary.correct(surface);
       // "tanks" is not "talks": a typo is not read as a mere form of a filler word.
       const filler =
@@ -600,6 +657,9 @@ export class Analyzer {
           known: true,
         };
       }
+      // "mcuh", "wher": a slip of a filler word is filler, though not read as that word.
+      const slip = this.fillerSlipOf(surface);
+      if (slip !== null) return { surface, corrected: slip, stemmed: slip, similarity: 1, known: true };
       return { surface, stemmed: stem(surface), similarity: 1, known: false };
     });
     const type = questionTypeOf(folded);
@@ -690,6 +750,24 @@ export class Analyzer {
     };
   }
 
+  /** A stop word one typing slip away ("mcuh" -> "much", "wher" -> "where"), or null. Cached. */
+  private fillerSlipOf(word: string): string | null {
+    if (word.length < 4 || !/^[a-z]+$/.test(word)) return null;
+    const cached = this.fillerSlips.get(word);
+    if (cached !== undefined) return cached;
+    let found: string | null = null;
+    for (const stop of STOP_WORDS) {
+      if (stop[0] !== word[0] || Math.abs(stop.length - word.length) > 1 || stop.length < 3) continue;
+      if (typingDistance(word, stop, 1) <= 1) {
+        found = stop;
+        break;
+      }
+    }
+    if (this.fillerSlips.size > 5000) this.fillerSlips.clear();
+    this.fillerSlips.set(word, found);
+    return found;
+  }
+
   /** The story word a thesaurus link reads a word as ("pledges" -> "promise"), when it is one word. */
   private synonymOf(surface: string): Word | null {
     if (!this.language) return null;
@@ -753,7 +831,18 @@ export class Analyzer {
     const qualifiers = new Set<QueryTerm>();
     const read = terms.map((t) => {
       const own = this.countryOf.get(t.term);
-      if (own === undefined) return t;
+      if (own === undefined) {
+        // "The mayor of Ravensbridge": a person of no set country, qualified by a place of the story.
+        if (this.personTerms.has(t.term)) {
+          const end = t.position + t.surface.split(' ').length;
+          const ofAt = surfaces[end] === 'of' ? end + (surfaces[end + 1] === 'the' ? 2 : 1) : -1;
+          const place = terms.find(
+            (o) => o.position === ofAt && o.entity && o.known && !o.term.startsWith('#'),
+          );
+          if (place) qualifiers.add(place);
+        }
+        return t;
+      }
       const end = t.position + t.surface.split(' ').length;
       const before = terms.find((o) => o.position + o.surface.split(' ').length === t.position);
       const ofAt = surfaces[end] === 'of' ? end + (surfaces[end + 1] === 'the' ? 2 : 1) : -1;

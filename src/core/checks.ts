@@ -32,6 +32,39 @@ export function qualifiesPerson(term: QueryTerm, clause: AnalyzedClause): boolea
   );
 }
 
+/** Paragraphs an entity of the headline must be mentioned in to be what the whole story is about. */
+const CENTRAL_PARAGRAPHS = 1;
+const centralSubjects = new WeakMap<KnowledgeBase, ReadonlySet<string>>();
+
+/**
+ * The story's own subject: a place or body (not a country) its headline names and its
+ * paragraphs mention ("the Eastgate Line", "the Halvern factory"). Every answer is about it,
+ * named or not. Countries are sides, not a setting: "the US" must be named.
+ */
+export function centralSubjectsOf(kb: KnowledgeBase): ReadonlySet<string> {
+  const known = centralSubjects.get(kb);
+  if (known) return known;
+  const inTitle = new Set(kb.analyzer.termsOf(kb.story.title));
+  const english = kb.analyzer.language?.english;
+  const found = new Set<string>();
+  for (const place of kb.places) {
+    if (!inTitle.has(place.term)) continue;
+    const isCountry = english
+      ? (english.gazetteer.phrases.get(place.name.toLowerCase()) ?? []).some((e) => e.kind === 'country')
+      : false;
+    if (isCountry) continue;
+    const paragraphs = kb.article.paragraphs.filter((p) =>
+      p.sentences.some((sentence) => {
+        const doc = kb.index.documentIndex(sentence.id);
+        return doc !== undefined && kb.index.documentHas(doc, place.term);
+      }),
+    ).length;
+    if (paragraphs >= Math.min(CENTRAL_PARAGRAPHS, kb.article.paragraphs.length)) found.add(place.term);
+  }
+  centralSubjects.set(kb, found);
+  return found;
+}
+
 /** The document names no place or body of the story that the question does not. */
 function namesNoOtherPlace(kb: KnowledgeBase, result: ScoredDocument, clause: AnalyzedClause): boolean {
   const asked = new Set(clause.terms.map((t) => t.term));
@@ -70,7 +103,7 @@ export const CANDIDATE_CHECKS: readonly CandidateCheck[] = [
           !term.term.startsWith('#') &&
           kb.places.some((p) => p.term === term.term) &&
           unnamed === 0 &&
-          namesNoOtherPlace(kb, result, clause)
+          (centralSubjectsOf(kb).has(term.term) || namesNoOtherPlace(kb, result, clause))
         ) {
           unnamed++;
           continue;

@@ -7,7 +7,14 @@ import { createHash } from 'node:crypto';
 import { Analyzer, personTerm } from './analyzer.ts';
 import { type Article, paragraphOf } from './article.ts';
 import { buildStoryThesaurus, sharedEnglish } from './english/index.ts';
-import { asksWhetherItHappened, FIGURE, questionTypeOf, STRICT_TYPES, TIME_EXPRESSION } from './lexicon.ts';
+import {
+  asksWhetherItHappened,
+  FIGURE,
+  PLACE_EXPRESSION,
+  questionTypeOf,
+  STRICT_TYPES,
+  TIME_EXPRESSION,
+} from './lexicon.ts';
 import type {
   GapEntry,
   GlossaryFile,
@@ -243,6 +250,8 @@ function derivedTypes(
   }
   if (FIGURE.test(answer)) types.add('how-many');
   if (TIME_EXPRESSION.test(answer)) types.add('when');
+  // "... a transport economist at Northfield University", "... in Washington": it says where.
+  if (PLACE_EXPRESSION.test(answer)) types.add('where');
   return types;
 }
 

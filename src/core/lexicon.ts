@@ -94,6 +94,13 @@ export function questionTypeOf(folded: string): QuestionType {
   // "What was the US reason for voting...": a reason, though it opens with "what".
   if (/^ what (?:is|was|were|are) (?:the |their |his |her |its )?(?:[a-z]+ ){0,3}reasons?\b/.test(text))
     return 'why';
+  // "Where's that money coming from?": a source of money, not a place.
+  if (
+    /^ where (?:is|are|does|do|did|will|would)\b.*\b(?:money|cash|funding|funds|finance|financing|budget)\b.*\bcom(?:e|es|ing)\b/.test(
+      text,
+    )
+  )
+    return 'what';
   // "Where does Moscow stand on...": a position, not a place.
   if (/^ where (?:do|does|did|is|are) .*\bstand(?:s|ing)?\b/.test(text)) return 'what';
   // "Starmer says spending goes to 2.5% by 2030?": a statement put as a question.
@@ -191,6 +198,13 @@ export const PRECISE_TIME: Readonly<Record<TimePrecision, RegExp>> = {
   ),
 };
 
+/**
+ * Where someone works, lives or is based ("an economist at Northfield University", "lives on Canal
+ * Street") lets an answer serve a "where" question; a place merely mentioned ("in Ukraine") does not.
+ */
+export const PLACE_EXPRESSION =
+  /\b(?:(?:works?|working|based|located|lives?|living|born|headquartered|studies|studying|teaches|teaching) (?:in|at|on|near)|(?:economist|professor|lecturer|researcher|student|manager|director|owner|head|chief|spokesperson|spokesman|spokeswoman) (?:at|of)|who (?:lives|works) (?:in|at|on)) (?:the )?[A-Z][a-z]+/;
+
 /** A figure that lets an answer serve a "how many / how much" question. */
 export const FIGURE = /\d/;
 
@@ -286,7 +300,7 @@ export type JudgementKind = 'opinion' | 'prediction' | 'advice' | 'truth';
 const EVALUATIVE =
   '(?:right|wrong|correct|justified|fair|unfair|good|bad|great|terrible|awful|smart|wise|stupid|dumb|naive|weak|strong|brave|cowardly|honest|dishonest|lying|a liar|liars|corrupt|evil|dangerous|reckless|a good idea|a bad idea|a mistake|a good (?:deal|thing|move|leader|pm|president|prime minister|choice|plan)|a bad (?:deal|thing|move|leader|pm|president|prime minister|choice|plan)|the good guys?|the bad guys?|a dictator|a hero|a villain|a traitor|a puppet|a criminal|a war criminal|a fascist|an idiot|a genius|crazy|insane|mad|biased|propaganda|fake|fake news|true|accurate|reliable|trustworthy|balanced|legit|real|enough|too much|too little|worth it|worth|justifiable|acceptable|appropriate|unreasonable|reasonable|overreacting|to blame|responsible|at fault|in the right|in the wrong|winning|losing|the winner|the loser)';
 const PREDICTION_VERBS =
-  '(?:succeed|succeeds|work|works|work out|happen|happens|end|ends|win|wins|lose|loses|invade|invades|attack|attacks|agree|agrees|accept|accepts|convince|persuade|manage|last|hold|collapse|fail|fails|pay off|make (?:the )?(?:us |america )?money|make a difference|help|escalate|start a war|go to war|end up|get (?:it|what)|give in|back down|change (?:his|her|their) mind|come|be (?:enough|safe|protected|peace|war|a deal|a war|signed)|bring peace|survive|recover|retaliate|sign up|keep (?:his|her|their) promise|follow through|deliver|cave|budge|do it|say yes|say no)';
+  '(?:succeed|succeeds|work|works|work out|happen|happens|end|ends|win|wins|lose|loses|invade|invades|attack|attacks|agree|agrees|accept|accepts|convince|persuade|manage|last|hold|collapse|fail|fails|pay off|make (?:the )?(?:us |america )?money|make a difference|help|escalate|start a war|go to war|end up|get (?:it|what)|give in|back down|change (?:his|her|their) mind|come|be (?:enough|safe|protected|peace|war|a deal|a war|signed)|bring peace|survive|recover|retaliate|sign up|get re elected|be re elected|get reelected|be reelected|get elected|be elected|re elected|reelected|keep (?:his|her|their) promise|follow through|deliver|cave|budge|do it|say yes|say no)';
 
 export function judgementOf(folded: string): JudgementKind | null {
   const text = ` ${folded
@@ -301,7 +315,7 @@ export function judgementOf(folded: string): JudgementKind | null {
   )
     return null;
   if (
-    /\b(?:do|did|would|will) (?:you|u) (?:think|reckon|believe|agree|feel|suppose)\b|\bwhat (?:do|would|did) (?:you|u) (?:think|reckon|make of|say|do)\b|\b(?:your|ur) (?:view|opinion|take|thoughts|verdict|position)\b|\bin your (?:view|opinion)\b|\bwhat would (?:you|u) do\b|\bif you were\b|\bhow do you feel\b|\bwhos? (?:the )?(?:good|bad) guys?\b|\bwho is (?:the )?(?:good|bad) guys?\b|\bwho(?: is|s)? (?:right|wrong|to blame|in the right|at fault|winning|the winner)\b|\bwho(?: is|s)? the better\b|\bwhich (?:side|one|country) is (?:right|wrong|better|worse)\b|\bwho should (?:i|we) (?:believe|trust|support)\b/.test(
+    /\b(?:do|did|would|will) (?:you|u) (?:think|reckon|believe|agree|feel|suppose)\b|\bwhat (?:do|would|did) (?:you|u) (?:think|reckon|make of|say|do)\b|\b(?:your|ur) (?:view|opinion|take|thoughts|verdict|position)\b|\bin your (?:view|opinion)\b|\bwhat would (?:you|u) do\b|\b(?:how|what|who|which|where|when) would (?:you|u)\b|\bwould (?:you|u) have\b|\bif you were\b|\bhow do you feel\b|\bwhos? (?:the )?(?:good|bad) guys?\b|\bwho is (?:the )?(?:good|bad) guys?\b|\bwho(?: is|s)? (?:right|wrong|to blame|in the right|at fault|winning|the winner)\b|\bwho(?: is|s)? the better\b|\bwhich (?:side|one|country) is (?:right|wrong|better|worse)\b|\bwho should (?:i|we) (?:believe|trust|support)\b/.test(
       text,
     )
   )
