@@ -6,11 +6,13 @@ import type { ChildProcessWithoutNullStreams } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import type { APIEmbed, APIMessage } from 'discord-api-types/v10';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { parseConfig } from '../src/config.ts';
 import { type RunningBot, startBot } from '../src/discord/bot.ts';
 import { silentLogger } from '../src/log.ts';
+import { DATABASE_FILE } from '../src/services/sqlite-question-store.ts';
 import { copyOfData, DATA_DIR, tempDir } from './support/data.ts';
 import {
   blockExternalNetwork,
@@ -19,6 +21,7 @@ import {
   startFakeDiscord,
 } from './support/fake-discord.ts';
 import { spawnScript } from './support/run.ts';
+import { holdLock } from './support/sqlite-lock.ts';
 
 const TOKEN = 'test-token.not-a-real-one';
 const cleanups: (() => Promise<unknown>)[] = [];
@@ -152,6 +155,37 @@ describe('a single bot process', () => {
     expect(JSON.stringify(embed?.fields)).toContain('minerals?');
     const refused = await fake.slashCommand({ name: 'unanswered', user: fake.users.member });
     expect((await refused.waitForReply()).content).toMatch(/^Only moderators/);
+  });
+
+  it('answers at once while another process holds the question log locked; the rows arrive after', async () => {
+    const path = join(stateDir.dir, DATABASE_FILE);
+    const declined = (): string[] => {
+      const db = new Database(path, { readonly: true });
+      try {
+        return (db.prepare('SELECT question FROM declined').all() as { question: string }[]).map(
+          (r) => r.question,
+        );
+      } finally {
+        db.close();
+      }
+    };
+    const questions = Array.from({ length: 6 }, (_, i) => `how many submarines does fleet number ${i} have?`);
+    const lock = await holdLock(path);
+    try {
+      const sent = await Promise.all(questions.map((q) => fake.sendMessage({ content: `!ask ${q}` })));
+      // Every reply while the lock is still held: none waited for the database.
+      const replies = await Promise.all(
+        sent.map((m) => fake.waitForChannelMessage(fake.channelId, repliesTo(m.id))),
+      );
+      for (const reply of replies) expect(embedOf(reply.message)?.description).toMatch(/doesn.t say/);
+      expect(declined()).not.toContain(questions[0]);
+    } finally {
+      await lock.release();
+    }
+    await fake.waitUntil(() => questions.every((q) => declined().includes(q)), {
+      timeoutMs: 10_000,
+      description: 'the queued rows to be written',
+    });
   });
 
   it('reloads when a data file changes (WATCH_DATA) and keeps the old data if the change is broken', async () => {
