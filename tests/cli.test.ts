@@ -1,6 +1,15 @@
+import { createServer, type Server } from 'node:net';
 import { describe, expect, it } from 'vitest';
-import { copyOfData, MINI_STORY_DIR } from './support/data.ts';
+import { ALIAS_BOMB, copyOfData, MINI_STORY_DIR } from './support/data.ts';
 import { runScript } from './support/run.ts';
+
+/** A port something else already listens on. */
+async function busyPort(): Promise<{ port: number; server: Server }> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  return { port: typeof address === 'object' && address ? address.port : 0, server };
+}
 
 describe('npm start without a token: the bot in the terminal', () => {
   it('answers piped questions with citations and exits 0 at end of input', async () => {
@@ -33,6 +42,59 @@ describe('npm start without a token: the bot in the terminal', () => {
       expect.stringMatching(/^DISCORD_TOKEN: /),
       expect.stringMatching(/^COOLDOWN_SECONDS: /),
     ]);
+  });
+});
+
+describe('npm start: failures in one clear line', () => {
+  it('an empty DISCORD_TOKEN is a configuration error, not a silent fall back to the terminal', async () => {
+    const result = await runScript('src/main.ts', [], { env: { DISCORD_TOKEN: '  ' } });
+    expect(result.code).toBe(1);
+    expect(result.stderr.trim().split('\n').slice(1)).toEqual([
+      expect.stringMatching(
+        /^DISCORD_TOKEN: is set but empty: .*comment out the line to run in the terminal/,
+      ),
+    ]);
+  });
+
+  it('a busy HEALTH_PORT, or a HEALTH_HOST that is not this machine’s, is named with the cause; exit 1', async () => {
+    const { port, server } = await busyPort();
+    try {
+      // Discord is never contacted: /healthz is set up before logging in.
+      const env = { DISCORD_TOKEN: 'test-token.not-a-real-one', DISCORD_API_URL: 'http://127.0.0.1:9/api' };
+      const busy = await runScript('src/main.ts', [], { env: { ...env, HEALTH_PORT: String(port) } });
+      expect(busy.code).toBe(1);
+      expect(busy.stderr.trim().split('\n')).toEqual([
+        expect.stringMatching(
+          new RegExp(`^HEALTH_PORT: port ${port} on 127\\.0\\.0\\.1 is already in use \\(EADDRINUSE`),
+        ),
+      ]);
+      const elsewhere = await runScript('src/main.ts', [], {
+        env: { ...env, HEALTH_PORT: String(port), HEALTH_HOST: '192.0.2.1' },
+      });
+      expect(elsewhere.code).toBe(1);
+      expect(elsewhere.stderr.trim().split('\n')).toEqual([
+        expect.stringMatching(/^HEALTH_HOST: cannot listen on "192\.0\.2\.1" \(EADDRNOTAVAIL/),
+      ]);
+    } finally {
+      server.close();
+    }
+  });
+
+  it('a YAML alias bomb is refused, naming the file, without a stack trace (npm start and validate)', async () => {
+    const data = await copyOfData();
+    try {
+      await data.edit('qa.yaml', (t) => `${t}\n${ALIAS_BOMB}`);
+      const start = await runScript('src/main.ts', ['--data', data.dir], { stdin: 'hello\n' });
+      expect(start.code).toBe(1);
+      expect(start.stderr).toMatch(/^qa\.yaml: its YAML aliases \(\*name\) expand too far .*maxAliasCount/m);
+      const validate = await runScript('src/cli/validate.ts', ['--data', data.dir]);
+      expect(validate.code).toBe(1);
+      expect(validate.stdout).toMatch(/^qa\.yaml: its YAML aliases/m);
+      for (const output of [start.stderr, validate.stdout, validate.stderr])
+        expect(output).not.toMatch(/\n\s+at /);
+    } finally {
+      await data.remove();
+    }
   });
 });
 

@@ -5,7 +5,7 @@ import { answerQuestion } from '../src/core/engine.ts';
 import { MAX_DATA_FILE_BYTES, readDataDir } from '../src/core/load.ts';
 import { DataError } from '../src/core/problems.ts';
 import { KnowledgeHolder, type ReloadOutcome } from '../src/services/knowledge-holder.ts';
-import { copyOfData } from './support/data.ts';
+import { ALIAS_BOMB, copyOfData } from './support/data.ts';
 
 let cleanup: (() => Promise<void>) | undefined;
 afterEach(async () => {
@@ -151,6 +151,20 @@ describe('replacing a data file by upload', () => {
     if (!wrongName.ok) expect(wrongName.problems[0]?.message).toMatch(/is not one of the data files/);
     if (!tooBig.ok)
       expect(tooBig.problems[0]?.message).toMatch(/over the upload limit of 65,536 bytes \(MAX_UPLOAD_KB\)/);
+  });
+
+  it('names the file of a YAML alias bomb, not the folder', async () => {
+    const { data, holder } = await holderOnCopy();
+    const original = await readFile(join(data.dir, 'glossary.yaml'), 'utf8');
+    const outcome = await holder.reload({
+      requestedBy: 'mod',
+      file: upload('glossary.yaml', `${original}\n${ALIAS_BOMB}`),
+    });
+    expect(outcome).toMatchObject({
+      ok: false,
+      problems: [{ file: 'glossary.yaml', message: expect.stringMatching(/YAML aliases .* maxAliasCount/) }],
+    });
+    expect(await readFile(join(data.dir, 'glossary.yaml'), 'utf8')).toBe(original);
   });
 
   it('refuses an upload the loader would refuse at start, with the loader’s own message', async () => {
