@@ -236,6 +236,9 @@ export async function loadConfig(
 ): Promise<Config> {
   const dotenv = await import('dotenv');
   dotenv.config({ quiet: true });
+  // discord.js reads SHARD_COUNT from the environment itself (the ShardingManager sets it for its
+  // shards): a blank line in .env means unset here, and must not reach it as shard count 0.
+  if (process.env.SHARD_COUNT?.trim() === '') delete process.env.SHARD_COUNT;
   return parseConfig({ ...process.env, ...overrides });
 }
 

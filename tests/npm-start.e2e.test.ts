@@ -45,6 +45,8 @@ function npmStart(stateDir: string) {
       PATH: process.env.PATH ?? '',
       HOME: process.env.HOME ?? project,
       npm_config_update_notifier: 'false',
+      // As a .env copied from an older .env.example had it: blank means unset (discord.js reads it too).
+      SHARD_COUNT: '',
       DISCORD_TOKEN: TOKEN,
       DISCORD_API_URL: fake.apiUrl,
       DISCORD_REST_REQUESTS_PER_SECOND: '1000',
