@@ -115,22 +115,18 @@ async function stateDir(): Promise<string> {
 }
 
 describe('npm start', () => {
-  it.each(['SIGTERM', 'SIGINT'] as const)(
-    'builds, runs node itself, and on %s to npm stops gracefully: exit 0, no bot process left',
-    async (signal) => {
-      const bot = npmStart(await stateDir());
-      const pid = await bot.connected();
-      expect(pid).not.toBe(bot.npmPid);
-      const sent = await fake.sendMessage({ content: '!ask who did trump call a dictator?' });
-      await fake.waitForChannelMessage(fake.channelId, repliesTo(sent.id), { timeoutMs: 10_000 });
-      process.kill(bot.npmPid, signal);
-      expect(await bot.exited).toBe(0);
-      expect(bot.output()).toContain('"stopped"');
-      expect(isRunning(pid)).toBe(false);
-      expect(bot.output()).not.toContain(TOKEN);
-    },
-    60_000,
-  );
+  it('builds, runs node itself, and on SIGTERM to npm stops gracefully: exit 0, no bot process left', async () => {
+    const bot = npmStart(await stateDir());
+    const pid = await bot.connected();
+    expect(pid).not.toBe(bot.npmPid);
+    const sent = await fake.sendMessage({ content: '!ask who did trump call a dictator?' });
+    await fake.waitForChannelMessage(fake.channelId, repliesTo(sent.id), { timeoutMs: 10_000 });
+    process.kill(bot.npmPid, 'SIGTERM');
+    expect(await bot.exited).toBe(0);
+    expect(bot.output()).toContain('"stopped"');
+    expect(isRunning(pid)).toBe(false);
+    expect(bot.output()).not.toContain(TOKEN);
+  }, 60_000);
 
   it('answers every question of a burst when the whole group gets SIGTERM, and leaves the log intact', async () => {
     const state = await stateDir();

@@ -253,7 +253,7 @@ describe('a single bot process', () => {
 });
 
 describe('the bot process: SIGHUP and shutdown', () => {
-  it('reloads on SIGHUP, and on SIGTERM finishes and exits 0 within 5 s', async () => {
+  it('reloads on SIGHUP, and on SIGINT (Ctrl-C) finishes and exits 0 within 5 s', async () => {
     const fake = await fakeDiscord();
     const data = await dataCopy();
     const state = await tempDir();
@@ -283,7 +283,7 @@ describe('the bot process: SIGHUP and shutdown', () => {
       /Lord Howard of Lympne, a Conservative peer/,
     );
     const stoppedAt = Date.now();
-    bot.child.kill('SIGTERM');
+    bot.child.kill('SIGINT');
     expect(await bot.exited).toBe(0);
     expect(Date.now() - stoppedAt).toBeLessThan(5000);
     expect(bot.output()).not.toContain(TOKEN);
