@@ -160,7 +160,7 @@ function table(rows: readonly Measured[]): string {
 }
 
 const extra = process.argv.flatMap((arg, i) => (process.argv[i - 1] === '--questions' ? [arg] : []));
-const sets = ['tests/eval/questions.yaml', ...extra];
+const sets = ['tests/eval/tuning/own.yaml', ...extra];
 const real = await readDataDir('data');
 if (!gc)
   process.stdout.write('(memory figures are rough: run with node --expose-gc for exact heap deltas)\n');
@@ -182,7 +182,7 @@ for (const set of sets) {
 
 process.stdout.write('\n## How answering scales with the size of the knowledge base\n\n');
 const sizes = [real, syntheticData(real, 1000), syntheticData(real, 10_000)];
-const questions = loadEvalSet('tests/eval/questions.yaml').map((i) => i.q);
+const questions = loadEvalSet('tests/eval/tuning/own.yaml').map((i) => i.q);
 const lines: string[] = [];
 for (const files of sizes) {
   const before = heapUsed();

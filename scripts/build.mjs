@@ -1,14 +1,15 @@
 #!/usr/bin/env node
 /**
  * npm run build: compiles src/ to dist/ (type-checked, with source maps), which production runs
- * with plain node and production dependencies only.
+ * with plain node and production dependencies only. Files in src/ that are not TypeScript (the
+ * English data, read at run time beside the modules that read them) are copied as they are.
  *
  * --if-stale (npm start): builds only when the sources or the build settings changed since the
  * last build (compared by content), so starting again costs a few milliseconds.
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -67,4 +68,6 @@ if (result.status !== 0) {
   process.stderr.write('The build failed (type errors above); nothing was started.\n');
   process.exit(result.status ?? 1);
 }
+const src = join(root, 'src');
+for (const file of filesUnder(src).filter((f) => !f.endsWith('.ts'))) cpSync(file, join(dist, relative(src, file)));
 writeFileSync(hashFile, current);

@@ -10,6 +10,9 @@ import {
   asksWhetherItHappened,
   DIRECT_QUOTE,
   GOVERNMENT_WORDS,
+  type JudgementKind,
+  judgementOf,
+  personalDetailOf,
   QUOTATION_MARKS_ASKED,
   QUOTE_PHRASES,
   QUOTE_WORDS,
@@ -20,6 +23,7 @@ import {
   type TimePrecision,
   TYPE_WORDS,
   timePrecisionOf,
+  VIEW_WORDS,
   WORLD_ENTITIES,
 } from './lexicon.ts';
 import type { GlossaryFile, QuestionType } from './schema.ts';
@@ -81,6 +85,15 @@ export interface AnalyzedClause {
   readonly identityOf: string | null;
   /** "What time...", "what's the exact date...": a "when" question a weekday or year does not answer. */
   readonly precision: TimePrecision | null;
+  /** Asks the bot to judge, predict or advise, or whether a claim is true (lexicon.ts). */
+  readonly judgement: JudgementKind | null;
+  /**
+   * "What does Russia think?", "the UK's position": a country, body or person whose view is
+   * asked, named before a word for saying or thinking.
+   */
+  readonly viewOf: string | null;
+  /** "How old is he?", "where was she born?": a personal detail asked (lexicon.ts). */
+  readonly personalDetail: string | null;
 }
 
 export interface AnalyzedQuestion {
@@ -231,13 +244,6 @@ function sideOf(terms: QueryTerm[], surfaces: readonly string[], sides: Readonly
   return read.filter((t) => !sideWords.has(t.position));
 }
 
-/** Words asking what someone thinks, for bodies the article reports no views from. */
-const VIEW_WORDS = new Set(
-  'think thinks thought feel feels felt react reacts reacted respond responds responded reaction response view views position stance opinion'.split(
-    ' ',
-  ),
-);
-
 const SUMMARY_LENGTH =
   /\b(?:in|into) (?:a|one|two|three|a few|few|a couple of|a single|a short|simple|plain|short) (?:sentences?|lines?|words?|paragraphs?)\b/g;
 
@@ -262,9 +268,17 @@ const ABOUT_WORDS = new Set(['about', 'on', 'regarding', 're', 'concerning', 'of
 /** "Quote the part about...", "the bit where...": a passage of the article, not someone's words. */
 const PASSAGE_REQUEST =
   /\b(?:the|that) (?:part|bit|section|passage|line|lines|paragraph|sentence) (?:about|on|where|that|with|regarding)\b/;
-const ARTICLE_WORDS = new Set(['article', 'articles', 'story', 'piece', 'text', 'report', 'news']);
+export const ARTICLE_WORDS: ReadonlySet<string> = new Set([
+  'article',
+  'articles',
+  'story',
+  'piece',
+  'text',
+  'report',
+  'news',
+]);
 /** The one term all words for the article itself are read as. */
-const ARTICLE_TERM = 'story';
+export const ARTICLE_TERM = 'story';
 
 /**
  * "Who is Theresa May? What's her role?": a clause that says "her" but names nobody is about
@@ -384,6 +398,11 @@ export class Analyzer {
     node.canonical ??= canonical;
   }
 
+  /** The canonical term of a glossary term's text ("North Korea" -> "north_korea"). */
+  termOf(text: string): string {
+    return canonicalTerm(text);
+  }
+
   /** A person (#id) or a glossary entity term (country, place, body). */
   isEntity(term: string): boolean {
     return this.entityTerms.has(term);
@@ -435,7 +454,15 @@ export class Analyzer {
   private analyzeClause(text: string): AnalyzedClause {
     const folded = foldText(text);
     const surfaces = this.joinSplitWords(wordsOf(folded));
-    const words = surfaces.map((surface): Word => {
+    const words = surfaces.map((typed): Word => {
+      // "the UKs position", "Russias view": a possessive typed without its apostrophe.
+      const surface =
+        typed.length >= 3 &&
+        typed.endsWith('s') &&
+        !this.vocabulary.has(typed) &&
+        this.vocabulary.has(typed.slice(0, -1))
+          ? typed.slice(0, -1)
+          : typed;
       if (/^\d/.test(surface) || this.vocabulary.has(surface)) {
         return { surface, stemmed: stem(surface), similarity: 1, known: this.vocabulary.has(surface) };
       }
@@ -507,6 +534,12 @@ export class Analyzer {
         ? (terms.find((t) => t.position === viewAt - 1 && !t.known && !/^\d/.test(t.term))?.surface ?? null)
         : null;
     const silentSpeaker = silentBody ? (this.silent.get(silentBody) ?? silentBody) : unknownSource;
+    // "What does Russia think?", "the UK's stance", "what did the EU say about the vote?"
+    const viewOf =
+      viewAt === -1
+        ? null
+        : (terms.find((t) => t.position < viewAt && t.entity && t.known && !t.term.startsWith('?'))?.term ??
+          null);
     const identity = type === 'yes-no' ? identityOf(surfaces, terms, this.personTerms) : null;
     const pronoun = surfaces.map((w) => PRONOUNS.get(w)).find((p) => p !== undefined) ?? null;
     const sayWord = surfaces.some((w) => SAY_WORDS.has(w));
@@ -536,6 +569,9 @@ export class Analyzer {
       articleQuote,
       silentSpeaker,
       directQuote: DIRECT_QUOTE.test(folded),
+      judgement: judgementOf(folded),
+      viewOf,
+      personalDetail: personalDetailOf(folded),
     };
   }
 

@@ -60,6 +60,8 @@ export interface KnowledgeBase {
   readonly answerEntities: ReadonlyMap<string, ReadonlySet<string>>;
   /** Every person, country or body some answer names: the story's own cast. */
   readonly storyEntities: ReadonlySet<string>;
+  /** The countries, places and bodies of the glossary (entity terms), in its order. */
+  readonly places: readonly { readonly term: string; readonly name: string }[];
   readonly analyzer: Analyzer;
   readonly index: SearchIndex;
   readonly counts: {
@@ -197,6 +199,9 @@ function assemble(
     happenedGaps,
     answerEntities,
     storyEntities: new Set([...answerEntities.values()].flatMap((set) => [...set])),
+    places: glossary.terms
+      .filter((t) => t.entity)
+      .map((t) => ({ term: analyzer.termOf(t.term), name: t.term })),
     analyzer,
     index: new SearchIndex(documents),
     counts: {

@@ -41,7 +41,20 @@ export const StoryFile = z
       'Why the date is what it is, when the article itself does not print it.',
     ),
     article: Text.describe('File (in the same folder) holding the article verbatim, one paragraph per line.'),
-    summary: Text.describe('Two or three sentences for /story, faithful to the article.'),
+    summary: Text.optional().describe(
+      'Two or three sentences for /story and "what is it about?", faithful to the article; the opening paragraph when absent.',
+    ),
+    tldr: Text.optional().describe(
+      'The story in one line, for "tldr" and "the gist"; the first sentence when absent.',
+    ),
+    plain: Text.optional().describe(
+      'The story in plain words for "eli5" and "in simple terms", still faithful to the article.',
+    ),
+    author: Text.optional().describe('Who wrote it, when the article or its source names them.'),
+    cites: z
+      .array(PlaceRef)
+      .default([])
+      .describe('The paragraphs the summaries rest on (cited with them); the opening paragraph when empty.'),
   })
   .strict();
 

@@ -193,19 +193,7 @@ const EMOJI_WORDS: readonly (readonly [RegExp, string])[] = [
 /** Lower case, no diacritics, straight quotes; "Zelenskyy’s" -> "zelenskyy". */
 export function foldText(text: string): string {
   return (
-    text
-      .normalize('NFKD')
-      .replace(/\p{M}/gu, '')
-      .toLowerCase()
-      .replace(/[‘’‛′`´]/g, "'")
-      .replace(/[“”„‟″]/g, '"')
-      // Possessives and contractions: "trump's" -> "trump", "don't" -> "dont".
-      .replace(/(\w)'s\b/g, '$1')
-      .replace(/(\w)'(\w)/g, '$1$2')
-      .replace(/%/g, ' percent ')
-      .replace(/&/g, ' and ')
-      .replace(/\bpct\b/g, ' percent ')
-      .replace(/\b[a-z]+\b/g, (word) => CHAT_SPELLINGS[word] ?? word)
+    foldWordsOnly(text)
       // "Is the UK going to 3%?": heading for a figure, not travelling.
       .replace(/\b(?:going|go|goes|heading) (?:up )?to (?=\d)/g, 'reaching ')
       // "Why is Starmer going to Washington", "going to see Trump": travelling, not a future tense.
@@ -214,6 +202,30 @@ export function foldText(text: string): string {
       .replace(ASKS_OPINION, '$1your view ')
       .replace(/\bclap(?:s|ped|ping)? back\b/g, 'respond')
       .replace(CHAT_PHRASES, 'what about')
+  );
+}
+
+/**
+ * The first half of foldText: case, diacritics, quotes, contractions and chat spellings, but no
+ * rewording. What a message says of itself ("explain like I'm 5") is read on this.
+ */
+export function foldWordsOnly(text: string): string {
+  return (
+    text
+      .normalize('NFKD')
+      .replace(/\p{M}/gu, '')
+      .toLowerCase()
+      .replace(/[‘’‛′`´]/g, "'")
+      .replace(/[“”„‟″]/g, '"')
+      // "What's", "where's", "it's": is, not a possessive.
+      .replace(/\b(what|where|who|how|that|it|there|here|when|why|which|she|he)'s\b/g, '$1 is')
+      // Possessives and contractions: "trump's" -> "trump", "don't" -> "dont".
+      .replace(/(\w)'s\b/g, '$1')
+      .replace(/(\w)'(\w)/g, '$1$2')
+      .replace(/%/g, ' percent ')
+      .replace(/&/g, ' and ')
+      .replace(/\bpct\b/g, ' percent ')
+      .replace(/\b[a-z]+\b/g, (word) => CHAT_SPELLINGS[word] ?? word)
   );
 }
 
