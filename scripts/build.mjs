@@ -69,5 +69,6 @@ if (result.status !== 0) {
   process.exit(result.status ?? 1);
 }
 const src = join(root, 'src');
-for (const file of filesUnder(src).filter((f) => !f.endsWith('.ts'))) cpSync(file, join(dist, relative(src, file)));
+for (const file of filesUnder(src).filter((f) => !f.endsWith('.ts')))
+  cpSync(file, join(dist, relative(src, file)));
 writeFileSync(hashFile, current);
