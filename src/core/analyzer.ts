@@ -5,6 +5,15 @@
  * The same code analyses the data when the index is built and every question at run time, so
  * both sides always agree.
  */
+
+import {
+  type English,
+  entitiesOf,
+  type OfficeReading,
+  officeOf,
+  type Thesaurus,
+  thesaurusLinks,
+} from './english/index.ts';
 import { FuzzyVocabulary, typingDistance } from './fuzzy.ts';
 import {
   asksWhetherItHappened,
@@ -29,6 +38,12 @@ import {
 import type { GlossaryFile, QuestionType } from './schema.ts';
 import { stem } from './stem.ts';
 import { cleanText, foldText, splitClauses, wordsOf } from './text.ts';
+
+/** The general English a story is read with: the engine's, and the thesaurus of its words. */
+export interface StoryLanguage {
+  readonly english: English;
+  readonly thesaurus: Thesaurus;
+}
 
 /** A person's canonical term: "#" keeps it apart from any stemmed word. */
 export const personTerm = (personId: string): string => `#${personId}`;
@@ -308,6 +323,11 @@ function resolvePronouns(
   });
 }
 
+/** Longest office phrase read as a person ("the former occupant of Downing Street"). */
+const MAX_OFFICE_WORDS = 7;
+const officeKey = (office: string, country: string | undefined, former: boolean): string =>
+  `${office}|${country ?? ''}|${former}`;
+
 /** Most words read from one clause; the rest of a very long message is ignored. */
 const MAX_TERMS = 48;
 
@@ -341,10 +361,20 @@ export class Analyzer {
   /** Each person's country term ("#starmer" -> "uk"), and every such country term. */
   private readonly countryOf = new Map<string, string>();
   private readonly countryTerms = new Set<string>();
+  /** "foreign minister|RU|false" -> "#lavrov": the story's office holders (see matchOffice). */
+  private readonly officeHolders = new Map<string, string>();
+  /** Last words of office phrases: where an office reading can end. */
+  private readonly officeHeads = new Set<string>();
   /** Entities the article quotes nothing from, by term, with the name to show. */
   private readonly silent = new Map<string, string>();
 
-  constructor(glossary: GlossaryFile, dataWords: Iterable<string>, articleWords: Iterable<string> = []) {
+  constructor(
+    glossary: GlossaryFile,
+    dataWords: Iterable<string>,
+    articleWords: Iterable<string> = [],
+    /** General English (english/): the thesaurus of this story's words, common words, places. */
+    private readonly language?: StoryLanguage,
+  ) {
     const vocabulary = new Set<string>([...STOP_WORDS, ...SMALL_TALK, ...QUOTE_WORDS, ...SAY_WORDS]);
     for (const word of dataWords) vocabulary.add(word);
     for (const word of articleWords) this.storyWords.add(word);
@@ -371,6 +401,10 @@ export class Analyzer {
       if (!term.speaks) this.silent.set(canonical, term.term);
       for (const alias of [term.term, ...term.aliases]) this.addAlias(alias, canonical, vocabulary);
     }
+    if (language) {
+      this.addThesaurusAliases(language.thesaurus);
+      this.indexOffices(glossary, language);
+    }
     this.stems = new Set([...vocabulary].filter((w) => w.length > 3).map(stem));
     this.vocabulary = new FuzzyVocabulary(vocabulary, {
       avoid: new Set([...STOP_WORDS, ...SMALL_TALK]),
@@ -379,6 +413,67 @@ export class Analyzer {
     this.personTerms = persons;
     this.entityTerms = entities;
     this.sideTerms = new Set([...entities, ...this.countryTerms]);
+  }
+
+  /** Each person's office as the gazetteer reads their role ("Russian Foreign Minister"), for matchOffice. */
+  private indexOffices(glossary: GlossaryFile, language: StoryLanguage): void {
+    const gazetteer = language.english.gazetteer;
+    const byOffice = new Map<string, string[]>();
+    for (const person of glossary.people) {
+      const role = wordsOf(foldText(person.role));
+      let reading: OfficeReading | null = null;
+      // "Conservative peer": the office is at the end of the role.
+      for (let from = 0; from < role.length && reading === null; from++)
+        reading = officeOf(gazetteer, role.slice(from));
+      if (reading === null) continue;
+      const former = reading.former || /\b(?:former|ex)\b/.test(foldText(person.role));
+      const country =
+        reading.country ??
+        (person.country === undefined
+          ? undefined
+          : entitiesOf(gazetteer, wordsOf(foldText(person.country))).find((e) => e.kind === 'country')
+              ?.country);
+      const term = personTerm(person.id);
+      if (country !== undefined) this.officeHolders.set(officeKey(reading.office, country, former), term);
+      const anywhere = officeKey(reading.office, '*', former);
+      byOffice.set(anywhere, [...(byOffice.get(anywhere) ?? []), term]);
+      for (const word of reading.office.split(' ')) this.officeHeads.add(word);
+    }
+    // "The former prime minister" without a country: only when one person of the story fits.
+    for (const [key, holders] of byOffice)
+      if (holders.length === 1) this.officeHolders.set(key, holders[0] as string);
+    for (const alias of gazetteer.offices.keys()) this.officeHeads.add(alias.split(' ').at(-1) as string);
+    for (const seatWord of [
+      'street',
+      'house',
+      'kremlin',
+      'palace',
+      'elysee',
+      'whitehall',
+      'lords',
+      'commons',
+    ])
+      this.officeHeads.add(seatWord);
+  }
+
+  /**
+   * "Chief diplomat" for "foreign minister", "premier" for "prime minister": a thesaurus entry
+   * whose story phrase is one of the glossary's aliases reads as what that alias means. Glossary
+   * aliases come first and win. Not added to the vocabulary: only questions use them.
+   */
+  private addThesaurusAliases(thesaurus: Thesaurus): void {
+    for (const [phrase, links] of thesaurus) {
+      const target = links.find((l) => l.word.includes(' ') || phrase.includes(' '));
+      if (!target) continue;
+      const targetWords = wordsOf(foldText(target.word)).map(
+        (surface): Word => ({ surface, stemmed: stem(surface), similarity: 1, known: true }),
+      );
+      const match = this.matchAlias(targetWords, 0);
+      if (match && match.length === targetWords.length) this.addAlias(phrase, match.canonical, new Set());
+      // "Member of the House of Lords" for "peer": a phrase for one word of the story.
+      else if (targetWords.length === 1 && phrase.includes(' '))
+        this.addAlias(phrase, (targetWords[0] as Word).stemmed, new Set());
+    }
   }
 
   private addAlias(alias: string, canonical: string, vocabulary: Set<string>): void {
@@ -460,6 +555,7 @@ export class Analyzer {
         typed.length >= 3 &&
         typed.endsWith('s') &&
         !this.vocabulary.has(typed) &&
+        !this.language?.english.commonWords.has(typed) &&
         this.vocabulary.has(typed.slice(0, -1))
           ? typed.slice(0, -1)
           : typed;
@@ -469,6 +565,12 @@ export class Analyzer {
       // Another form of a word the story uses ("agreeing", "faced") is that word, not a typo.
       const stemmed = stem(surface);
       if (this.stems.has(stemmed)) return { surface, stemmed, similarity: 1, known: true };
+      // Another word for one the story uses ("pledge" for "promise"), softer than the story's own.
+      const synonym = this.synonymOf(surface);
+      if (synonym) return synonym;
+      // A common English word the story never uses ("code") is that word, never a typo of another.
+      if (this.language?.english.commonWords.has(surface))
+        return { surface, stemmed, similarity: 1, known: false };
       const correction = this.vocabulary.correct(surface);
       // "tanks" is not "talks": a typo is not read as a mere form of a filler word.
       const filler =
@@ -575,6 +677,21 @@ export class Analyzer {
     };
   }
 
+  /** The story word a thesaurus link reads a word as ("pledges" -> "promise"), when it is one word. */
+  private synonymOf(surface: string): Word | null {
+    if (!this.language) return null;
+    const { english, thesaurus } = this.language;
+    const link = thesaurusLinks(thesaurus, english.morphology, surface).find((l) => !l.word.includes(' '));
+    if (!link) return null;
+    return {
+      surface,
+      corrected: link.word,
+      stemmed: stem(link.word),
+      similarity: link.similarity,
+      known: true,
+    };
+  }
+
   /** A word the story uses, or a form of one, or a form of a filler word ("looking"). */
   private knowsForm(word: string): boolean {
     const stemmed = stem(word);
@@ -652,7 +769,10 @@ export class Analyzer {
     let aboutTheStory: Word | undefined;
     for (let i = 0; i < words.length; ) {
       const word = words[i] as Word;
-      const alias = this.matchAlias(words, i);
+      const glossaryAlias = this.matchAlias(words, i);
+      const office = this.matchOffice(words, i);
+      const alias =
+        office && (!glossaryAlias || office.length >= glossaryAlias.length) ? office : glossaryAlias;
       if (alias && !this.isFunctionWordUse(words, i)) {
         const span = words.slice(i, i + alias.length);
         push({
@@ -705,6 +825,32 @@ export class Analyzer {
       if (node?.canonical) found = { canonical: node.canonical, length: i - start + 1 };
     }
     return found;
+  }
+
+  /**
+   * "Moscow's chief diplomat", "the former occupant of Downing Street", "the American leader": an
+   * office (with its country, and whether former) that one person of the story holds, read as
+   * that person. The gazetteer knows offices and seats; the glossary gives each person's role.
+   */
+  private matchOffice(words: readonly Word[], start: number): { canonical: string; length: number } | null {
+    if (!this.language || this.officeHolders.size === 0) return null;
+    const last = Math.min(words.length, start + MAX_OFFICE_WORDS);
+    for (let end = last; end > start; end--) {
+      const tail = (words[end - 1] as Word).surface;
+      if (!this.officeHeads.has(tail)) continue;
+      const reading = officeOf(
+        this.language.english.gazetteer,
+        words.slice(start, end).map((w) => w.surface),
+      );
+      if (!reading) continue;
+      const holder =
+        this.officeHolders.get(officeKey(reading.office, reading.country, reading.former)) ??
+        (reading.country === undefined
+          ? this.officeHolders.get(officeKey(reading.office, '*', reading.former))
+          : undefined);
+      if (holder) return { canonical: holder, length: end - start };
+    }
+    return null;
   }
 
   /** "may" the verb and "us" the pronoun are not Theresa May and the United States. */

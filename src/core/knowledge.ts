@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import { Analyzer, personTerm } from './analyzer.ts';
 import { type Article, paragraphOf } from './article.ts';
+import { buildStoryThesaurus, sharedEnglish } from './english/index.ts';
 import { asksWhetherItHappened, FIGURE, questionTypeOf, STRICT_TYPES, TIME_EXPRESSION } from './lexicon.ts';
 import type {
   GapEntry,
@@ -21,7 +22,7 @@ import type {
 } from './schema.ts';
 import { type IndexDocument, SearchIndex } from './search-index.ts';
 import { wordsOf } from './text.ts';
-import { type DataFiles, type Folder, folder, validateData } from './validate.ts';
+import { type DataFiles, type Folder, folder, type ValidatedData, validateData } from './validate.ts';
 
 export type { DataFiles } from './validate.ts';
 
@@ -78,7 +79,15 @@ export interface KnowledgeBase {
 /** Builds the knowledge base, or throws DataError listing every problem found. */
 export function buildKnowledge(files: DataFiles): KnowledgeBase {
   const fold = folder();
-  const data = validateData(files, fold);
+  return buildFromValidated(validateData(files, fold), files, fold);
+}
+
+/** Builds from data already validated (validate's CLI checks first, then builds once). */
+export function buildFromValidated(
+  data: ValidatedData,
+  files: DataFiles,
+  fold: Folder = folder(),
+): KnowledgeBase {
   return assemble(data.story, data.qa, data.quotes, data.glossary, data.gaps, data.article, files, fold);
 }
 
@@ -103,7 +112,11 @@ function assemble(
   for (const q of quotes) dataTexts.push(q.text, q.context, ...q.about);
   for (const g of gaps) dataTexts.push(g.question, ...g.alternates);
   for (const t of topics) dataTexts.push(t.title);
-  const analyzer = new Analyzer(glossary, dataTexts.flatMap(wordsIn), wordsIn(article.text));
+  const dataWords = dataTexts.flatMap(wordsIn);
+  const english = sharedEnglish();
+  const names = glossary.people.flatMap((p) => [p.name, ...p.aliases]).flatMap(wordsIn);
+  const thesaurus = buildStoryThesaurus(english, new Set(dataWords), { names });
+  const analyzer = new Analyzer(glossary, dataWords, wordsIn(article.text), { english, thesaurus });
   const termsOf = (text: string): string[] => analyzer.termsOfFolded(fold(text));
   const typeOf = (text: string): QuestionType => questionTypeOf(fold(text));
 

@@ -7,21 +7,32 @@ import YAML from 'yaml';
 import { buildKnowledge, type DataFiles, type KnowledgeBase } from './knowledge.ts';
 import { fileTooLarge, MAX_DATA_FILE_BYTES } from './limits.ts';
 import { DataError, type DataProblem } from './problems.ts';
+import { DATA_SUBFOLDERS } from './validate.ts';
 
 export { fileTooLarge, MAX_DATA_FILE_BYTES } from './limits.ts';
 
-/** Reads every .yaml and .txt file in a folder (not sub-folders) into memory. */
+/**
+ * Reads every .yaml and .txt file in a folder, and the .yaml files in its qa/ and gaps/
+ * sub-folders (named "qa/people.yaml"), into memory.
+ */
 export async function readDataDir(dir: string): Promise<DataFiles> {
   let names: string[];
   try {
-    names = await readdir(dir);
+    names = (await readdir(dir)).filter((name) => /\.(ya?ml|txt)$/.test(name));
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'does not exist' : 'cannot be read';
     throw new DataError([{ file: dir, message: `the data folder ${reason}: check DATA_DIR or --data` }]);
   }
+  for (const sub of DATA_SUBFOLDERS) {
+    try {
+      const inside = await readdir(join(dir, sub));
+      names.push(...inside.filter((name) => /\.ya?ml$/.test(name)).map((name) => `${sub}/${name}`));
+    } catch {
+      // No such sub-folder: the story keeps its Q&A (or gaps) in one file, or has none.
+    }
+  }
   const files = new Map<string, string>();
   for (const name of names.sort()) {
-    if (!/\.(ya?ml|txt)$/.test(name)) continue;
     const path = join(dir, name);
     const { size } = await stat(path);
     if (size > MAX_DATA_FILE_BYTES) throw new DataError([fileTooLarge(name, size)]);

@@ -165,7 +165,7 @@ export function speakersFor(kb: KnowledgeBase, side: string): string[] {
   if (side.startsWith('#')) return [side.slice(1)];
   return kb.people
     .filter((p) => p.country !== undefined && kb.analyzer.termOf(p.country) === side)
-    .sort((a, b) => Number(/\bformer\b/i.test(a.role)) - Number(/\bformer\b/i.test(b.role)))
+    .sort((a, b) => Number(/\bformer\b/i.test(a.role ?? '')) - Number(/\bformer\b/i.test(b.role ?? '')))
     .map((p) => p.id);
 }
 

@@ -11,7 +11,7 @@ import type { AnalyzedClause, QueryTerm } from './analyzer.ts';
 import type { Answer } from './answer.ts';
 import { fits, qualifiesPerson, supportsType } from './checks.ts';
 import type { KnowledgeBase } from './knowledge.ts';
-import { articlePlaceAsked, QUOTATION_MARKS_ASKED, SAY_WORDS, STRICT_TYPES } from './lexicon.ts';
+import { articlePlaceAsked, QUOTATION_MARKS_ASKED, SAY_WORDS, STRICT_TYPES, VIEW_WORDS } from './lexicon.ts';
 import { coreMessages } from './messages.ts';
 import { positionAnswer, speakersFor } from './overview.ts';
 import {

@@ -23,6 +23,14 @@ export interface English {
   readonly paraphrases: Paraphrases;
 }
 
+let shared: English | undefined;
+
+/** The engine's English, loaded once per process (or worker) and shared by every knowledge base. */
+export function sharedEnglish(): English {
+  shared ??= loadEnglish();
+  return shared;
+}
+
 export function loadEnglish(): English {
   const lists = loadWordLists();
   const commonWords = loadCommonWords({ extra: lists.stopWords });
