@@ -46,19 +46,25 @@ export async function readDataDir(dir: string): Promise<DataFiles> {
 const MAX_YAML_ALIASES = 100;
 
 /**
- * buildKnowledge, with the failures it does not put in words named too: a YAML "alias bomb"
- * (aliases of aliases that would expand to millions of nodes) is stopped by the yaml package
- * with a bare ReferenceError; this finds the file and says what is wrong with it.
+ * Runs `work` on the files (validating or building them), with the failures it does not put in
+ * words named too: a YAML "alias bomb" (aliases of aliases that would expand to millions of
+ * nodes) is stopped by the yaml package with a bare ReferenceError; this finds the file and says
+ * what is wrong with it, as a DataError.
  */
-export function buildChecked(files: DataFiles): KnowledgeBase {
+export function namingAliasBombs<T>(files: DataFiles, work: () => T): T {
   try {
-    return buildKnowledge(files);
+    return work();
   } catch (error) {
     if (error instanceof DataError) throw error;
     const problems = aliasBombs(files);
     if (problems.length > 0) throw new DataError(problems);
     throw error;
   }
+}
+
+/** buildKnowledge, an alias bomb named as a problem of its file. */
+export function buildChecked(files: DataFiles): KnowledgeBase {
+  return namingAliasBombs(files, () => buildKnowledge(files));
 }
 
 function aliasBombs(files: DataFiles): DataProblem[] {
