@@ -322,6 +322,8 @@ describe('the question log queue', () => {
     store.close();
     const now = () => new Date('2025-03-10T00:00:00.000Z');
     const log = questionLog(dir, { retentionDays: 90, now, flushDelayMs: 10 });
+    // At start, before anything new is written.
+    expect(declinedIn(dir).map(([q]) => q)).toEqual(['lately']);
     log.recordDeclined('today', askedWhere('1'));
     expect(log.flush()).toBe(true);
     expect(declinedIn(dir).map(([q]) => q)).toEqual(['lately', 'today']);

@@ -28,7 +28,7 @@ export interface QuestionLogOptions {
   readonly maxRetryMs?: number;
   /** An outage is logged once it has lasted this long (shards' brief lock contention is not). */
   readonly reportOutageAfterMs?: number;
-  /** How often the database file is checked for deletion when nothing is written. */
+  /** How often the database file is checked for deletion (and reopened, and pruned) when nothing is written. */
   readonly checkFileEveryMs?: number;
   /** At shutdown, how long to keep trying to write what is still queued. */
   readonly closeTimeoutMs?: number;
@@ -84,7 +84,7 @@ export class QuestionLog {
     this.path = databasePath(options.stateDir);
     this.retryMs = this.settings.flushDelayMs;
     this.ensureOpen();
-    this.fileTimer = setInterval(() => this.checkFile(), this.settings.checkFileEveryMs);
+    this.fileTimer = setInterval(() => this.maintain(), this.settings.checkFileEveryMs);
     this.fileTimer.unref();
   }
 
@@ -171,8 +171,8 @@ export class QuestionLog {
       this.scheduleRetry();
       return false;
     }
+    this.pruneIfDue(store);
     try {
-      this.pruneIfDue(store);
       const batch: [string, LogRow][] = [];
       for (const entry of this.queue) {
         batch.push(entry);
@@ -249,11 +249,19 @@ export class QuestionLog {
     try {
       this.store = openQuestionStore(this.options.stateDir, { busyTimeoutMs: 0 });
       this.identity = identityOf(this.path);
-      return this.store;
     } catch (error) {
       this.failed(error);
       return null;
     }
+    this.pruneIfDue(this.store);
+    return this.store;
+  }
+
+  /** Every few seconds: a deleted file noticed, a database that could not be opened tried again, old rows pruned. */
+  private maintain(): void {
+    this.checkFile();
+    const store = this.ensureOpen();
+    if (store) this.pruneIfDue(store);
   }
 
   /** A database file deleted or replaced under the open connection: start a new one there. */
@@ -275,17 +283,22 @@ export class QuestionLog {
     this.options.log.warn({ path: this.path, reopened: opened !== null, queued: this.queue.size }, message);
   }
 
+  /** Deletes rows past the retention period, at most every six hours; a busy database waits for the next time. */
   private pruneIfDue(store: QuestionStore): void {
     if (this.options.retentionDays <= 0) return;
     const now = this.now().getTime();
     if (now - this.lastPrune < PRUNE_EVERY_MS) return;
-    const deleted = store.prune(new Date(now - this.options.retentionDays * DAY_MS));
-    this.lastPrune = now;
-    if (deleted > 0)
-      this.options.log.info(
-        { deleted, retentionDays: this.options.retentionDays },
-        'question log: pruned old rows',
-      );
+    try {
+      const deleted = store.prune(new Date(now - this.options.retentionDays * DAY_MS));
+      this.lastPrune = now;
+      if (deleted > 0)
+        this.options.log.info(
+          { deleted, retentionDays: this.options.retentionDays },
+          'question log: pruned old rows',
+        );
+    } catch (error) {
+      this.options.log.debug({ reason: (error as Error).message }, 'question log: pruning postponed');
+    }
   }
 
   private failed(error: unknown): void {
