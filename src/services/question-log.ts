@@ -197,7 +197,8 @@ export class QuestionLog {
     clearInterval(this.fileTimer);
     const deadline = Date.now() + this.settings.closeTimeoutMs;
     while (!this.flush() && Date.now() < deadline) {
-      await new Promise((resolve) => setTimeout(resolve, 50));
+      // More batches go at once; a refused attempt waits a moment for the lock to go.
+      if (this.outage || !this.store) await new Promise((resolve) => setTimeout(resolve, 50));
     }
     if (this.flushTimer) clearTimeout(this.flushTimer);
     this.flushTimer = null;
