@@ -420,13 +420,13 @@ export class Analyzer {
     const gazetteer = language.english.gazetteer;
     const byOffice = new Map<string, string[]>();
     for (const person of glossary.people) {
-      const role = wordsOf(foldText(person.role));
+      const role = wordsOf(foldText(person.role ?? ''));
       let reading: OfficeReading | null = null;
       // "Conservative peer": the office is at the end of the role.
       for (let from = 0; from < role.length && reading === null; from++)
         reading = officeOf(gazetteer, role.slice(from));
       if (reading === null) continue;
-      const former = reading.former || /\b(?:former|ex)\b/.test(foldText(person.role));
+      const former = reading.former || /\b(?:former|ex)\b/.test(foldText(person.role ?? ''));
       const country =
         reading.country ??
         (person.country === undefined
