@@ -127,7 +127,33 @@ const EnvSchema = z.object({
   }),
   MAX_UPLOAD_KB: integer(MAX_DATA_FILE_BYTES / 1024, 1, MAX_DATA_FILE_BYTES / 1024, 'kilobytes'),
   QUESTION_LOG_RETENTION_DAYS: integer(90, 0, 3650, 'days (0 = keep forever)'),
+  STUDIO_PORT: integer(0, 0, 65_535, 'port (0 = off)'),
+  STUDIO_HOST: optionalText,
+  STUDIO_TOKEN: optionalText.refine((v) => v === undefined || /^[^\s"']{16,}$/.test(v), {
+    message: 'must be at least 16 characters without spaces or quotes: make one with openssl rand -hex 32',
+  }),
 });
+
+/** Checks across variables, each reported with every other problem. */
+const CheckedEnvSchema = EnvSchema.refine(
+  // The studio edits the data: anywhere but this machine it needs a token.
+  (env) => env.STUDIO_HOST === undefined || isLoopbackHost(env.STUDIO_HOST) || env.STUDIO_TOKEN !== undefined,
+  {
+    path: ['STUDIO_TOKEN'],
+    message:
+      'is required when STUDIO_HOST is not a loopback address: set a long random token (openssl rand -hex 32), or leave STUDIO_HOST unset for 127.0.0.1',
+    when: (payload) => typeof payload.value === 'object' && payload.value !== null,
+  },
+);
+
+/** 127.0.0.0/8, ::1 and localhost: reachable from this machine only. */
+export function isLoopbackHost(host: string): boolean {
+  const h = host
+    .trim()
+    .toLowerCase()
+    .replace(/^\[|\]$/g, '');
+  return h === 'localhost' || h === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(h);
+}
 
 export interface Config {
   readonly discord: {
@@ -157,6 +183,8 @@ export interface Config {
   readonly watchData: boolean;
   /** The largest upload /reload accepts: at most (and by default) what any data file may be. */
   readonly maxUploadBytes: number;
+  /** The curator studio (src/studio): off when port is 0; a token is required off loopback. */
+  readonly studio: { readonly port: number; readonly host: string; readonly token: string | undefined };
 }
 
 export const DEFAULT_DATA_DIR = 'data';
@@ -192,7 +220,7 @@ export function startupFailure(error: unknown): string {
 
 /** Parses an environment (process.env, or a test's own) into a frozen Config. */
 export function parseConfig(env: Readonly<Record<string, string | undefined>>): Config {
-  const result = EnvSchema.safeParse(env);
+  const result = CheckedEnvSchema.safeParse(env);
   if (!result.success) {
     throw new ConfigError(
       result.error.issues.map((issue) => `${String(issue.path[0] ?? 'environment')}: ${issue.message}`),
@@ -224,6 +252,7 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
     healthHost: e.HEALTH_HOST ?? '127.0.0.1',
     watchData: e.WATCH_DATA,
     maxUploadBytes: e.MAX_UPLOAD_KB * 1024,
+    studio: { port: e.STUDIO_PORT, host: e.STUDIO_HOST ?? '127.0.0.1', token: e.STUDIO_TOKEN },
   });
 }
 

@@ -11,6 +11,7 @@
  */
 import { createInterface } from 'node:readline';
 import type { Answer } from '../core/answer.ts';
+import { answerToJson } from '../core/answer-json.ts';
 import { answerAfter } from '../core/engine.ts';
 import type { KnowledgeBase } from '../core/knowledge.ts';
 import { createTrace, type TraceRecord } from '../core/trace.ts';
@@ -23,28 +24,7 @@ const json = args.flags.has('json');
 const quoteMode = args.flags.has('quote');
 
 function toJson(question: string, answer: Answer, tookMicros: number): string {
-  return JSON.stringify({
-    question,
-    answered: answer.answered,
-    kind: answer.kind,
-    reason: answer.reason,
-    text: answer.text,
-    citation: answer.citation
-      ? {
-          paragraph: answer.citation.paragraph,
-          sentences: answer.citation.sentences,
-          excerpt: answer.citation.excerpt,
-        }
-      : null,
-    citations: answer.citations.map((c) => ({ paragraph: c.paragraph, excerpt: c.excerpt })),
-    score: answer.confidence,
-    id: answer.id,
-    ids: answer.ids,
-    suggestions: answer.suggestions.map((s) => ({ id: s.id, question: s.question })),
-    decided_by: answer.decidedBy,
-    runners_up: answer.runnersUp.map((r) => ({ id: r.id, kind: r.kind, score: r.score })),
-    took_us: tookMicros,
-  });
+  return JSON.stringify(answerToJson(question, answer, tookMicros));
 }
 
 function timedAnswer(

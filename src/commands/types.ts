@@ -9,6 +9,7 @@ import type { KnowledgeBase } from '../core/knowledge.ts';
 import type { Logger } from '../log.ts';
 import type { ReloadReport } from '../services/knowledge-holder.ts';
 import type { ReportScope } from '../services/question-store.ts';
+import type { Teaching } from '../services/teaching.ts';
 
 export type Surface = 'slash' | 'chat' | 'terminal';
 
@@ -77,6 +78,8 @@ export interface BotServices {
   recordFeedback(vote: FeedbackVote): boolean;
   /** The questions asked in `scope`; null when the log is off or cannot be read right now. */
   unansweredReport(scope: ReportScope, limit: number): UnansweredReport | null;
+  /** Adds a reader's question to the data (an alternate, a known gap): validated, written, reloaded. */
+  readonly teaching: Teaching;
   readonly commandPrefix: string;
   readonly log: Logger;
 }

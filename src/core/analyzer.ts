@@ -33,7 +33,6 @@ import {
   TYPE_WORDS,
   timePrecisionOf,
   VIEW_WORDS,
-  WORLD_ENTITIES,
 } from './lexicon.ts';
 import type { GlossaryFile, QuestionType } from './schema.ts';
 import { stem } from './stem.ts';
@@ -235,8 +234,11 @@ function identityOf(
   if (!IDENTITY_VERBS.has(surfaces[0] ?? '')) return null;
   const subject = terms[0];
   if (subject === undefined || subject.position !== 1 || !persons.has(subject.term)) return null;
-  const after = surfaces[subject.position + subject.surface.split(' ').length];
-  return after !== undefined && IDENTITY_LINKS.has(after) ? subject.term : null;
+  const at = subject.position + subject.surface.split(' ').length;
+  const after = surfaces[at];
+  // "Is Lavrov Russia's defence minister?": an office the story gives no one, right after.
+  const office = terms.find((t) => t.position === at && t.term.startsWith('?'));
+  return (after !== undefined && IDENTITY_LINKS.has(after)) || office ? subject.term : null;
 }
 const IDENTITY_VERBS = new Set(['is', 'was', 'isnt', 'wasnt']);
 const IDENTITY_LINKS = new Set(['the', 'a', 'an', 'really', 'actually', 'still', 'now', 'currently', 'also']);
@@ -408,7 +410,8 @@ export class Analyzer {
     this.stems = new Set([...vocabulary].filter((w) => w.length > 3).map(stem));
     this.vocabulary = new FuzzyVocabulary(vocabulary, {
       avoid: new Set([...STOP_WORDS, ...SMALL_TALK]),
-      keep: WORLD_ENTITIES,
+      // Names of the wider world are real words, never typos of the story's.
+      keep: language ? [...language.english.gazetteer.phrases.keys()].filter((p) => !p.includes(' ')) : [],
     });
     this.personTerms = persons;
     this.entityTerms = entities;
@@ -496,6 +499,16 @@ export class Analyzer {
   /** The canonical term of a glossary term's text ("North Korea" -> "north_korea"). */
   termOf(text: string): string {
     return canonicalTerm(text);
+  }
+
+  /**
+   * A country, capital, organisation or seat of the wider world ("Germany", "NATO"): a question
+   * naming one asks about it, so an answer must name it too. Not one that is also a common word
+   * ("turkey", "china").
+   */
+  private isWorldEntity(word: string): boolean {
+    const entities = this.language?.english.gazetteer.phrases.get(word);
+    return entities?.some((e) => e.kind !== 'office' && !e.commonWord) ?? false;
   }
 
   /** A person (#id) or a glossary entity term (country, place, body). */
@@ -779,9 +792,10 @@ export class Analyzer {
           term: alias.canonical,
           surface: span.map((w) => w.surface).join(' '),
           similarity: Math.min(...span.map((w) => w.similarity)),
-          known: true,
+          // "?defence minister of RU": someone the story does not name.
+          known: !alias.canonical.startsWith('?'),
           position: i,
-          entity: this.entityTerms.has(alias.canonical),
+          entity: alias.canonical.startsWith('?') || this.entityTerms.has(alias.canonical),
         });
         i += alias.length;
         continue;
@@ -800,7 +814,7 @@ export class Analyzer {
         similarity: word.similarity,
         known: word.known,
         position: i - 1,
-        entity: WORLD_ENTITIES.has(word.surface),
+        entity: this.isWorldEntity(word.surface),
       });
     }
     if (terms.length === 0 && aboutTheStory) {
@@ -849,6 +863,12 @@ export class Analyzer {
           ? this.officeHolders.get(officeKey(reading.office, '*', reading.former))
           : undefined);
       if (holder) return { canonical: holder, length: end - start };
+      // "Russia's defence minister": an office of the wider world no one in the story holds.
+      if (reading.country !== undefined || end - start > 1)
+        return {
+          canonical: `?${reading.office}${reading.country ? ` of ${reading.country}` : ''}`,
+          length: end - start,
+        };
     }
     return null;
   }

@@ -209,11 +209,22 @@ function answerClause(
   forceQuote: boolean,
   trace: Trace | undefined,
 ): ClauseResult {
-  trace?.clause(clause);
-  const substantive = clause.terms.filter((t) => !t.term.startsWith('#')).length >= 2;
-  const context = new ClauseContext(kb, clause, question, forceQuote, trace);
+  // A word of the story's language that no document holds ("president" where every president is
+  // read as a name, "big", "two") cannot find anything; it would only make everything fit less.
+  // "Is Lavrov Russia's defence minister?" is answered by who he is: only he is looked up.
+  const read = {
+    ...clause,
+    terms: clause.terms.filter(
+      (t) =>
+        (clause.identityOf === null || t.term === clause.identityOf) &&
+        (t.entity || !t.known || /^\d/.test(t.term) || kb.index.hasTerm(t.term)),
+    ),
+  };
+  trace?.clause(read);
+  const substantive = read.terms.filter((t) => !t.term.startsWith('#')).length >= 2;
+  const context = new ClauseContext(kb, read, question, forceQuote, trace);
   const answer = settleYesNo(context, decideClause(context));
-  return { answer, clause, substantive };
+  return { answer, clause: read, substantive };
 }
 
 /**

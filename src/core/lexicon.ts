@@ -3,103 +3,25 @@
  * that say what kind of question it is, and words that ask for a quotation. Everything
  * story-specific (names, aliases, synonyms) is data, in glossary.yaml.
  */
+import { loadWordLists } from './english/lists.ts';
 import type { QuestionType } from './schema.ts';
 
 const words = (list: string): ReadonlySet<string> => new Set(list.split(/\s+/).filter(Boolean));
 
-/** Function words, pronouns, auxiliaries and chat filler: removed before matching. */
-export const STOP_WORDS = words(`
-  a an the this that these those there here it its itself may might us they them their theirs he him his she her hers
-  i im ive id me my mine myself we our ours you your yours youre u ur yall one ones someone anyone everyone
-  everybody anybody somebody people folks guys
-  is are was were be been being am isnt arent wasnt werent
-  do does did doing done dont doesnt didnt have has had having havent hasnt hadnt
-  will would shall should can could might must wont wouldnt shouldnt cant couldnt
-  of in on at to for from by with about as into onto over under after before between through during
-  against per via upon within without than then so such too very just also only even still yet again
-  and or but nor if because though although while whereas either neither not no yes
-  what whats who whos whom whose which when whens where wheres why how hows whatever
-  some any all each every both few more most other another same own much many lot lots
-  thing things stuff something anything everything nothing
-  get gets got getting go goes going gone went make makes made making take takes took taking
-  ok okay k kk so um uh uhh hmm hm er ah oh eh well like lol lmao lmfao rofl haha hahaha xd omg wtf idk tbh
-  imo imho ngl fr btw fyi pls plz please bro bruh dude mate man fam yo hey hi hello hiya howdy sup
-  yeah yea yep nope nah sure really actually basically literally honestly seriously quick quickly
-  tell telling know knows knew wonder wondering wondered explain explained explaining
-  say says said saying talk talking speak spoke speaking told
-  question questions answer answers ask asking asked
-  article story piece news report reports reporting text summary bot
-  thanks thank thx ty tysm cheers appreciate appreciated great cool nice awesome good
-  mean means meant let lets gonna wanna gotta kinda sorta give gives giving gave
-  curious genuinely genuine trying try tried remind short version brief briefly simple simply plain help
-  heard hear hearing read reading saw seen see headline headlines confused confusing understand
-  lurker google nonsense ugh welp meh anyway anyways according accordingly apparently supposedly
-  somehow someone something whatever guess think thought
-  exactly precisely specifically particular details detail direct actual quotation marks
-  kind type sort keep keeps kept put puts putting worry worried worries concerned concern fear fears afraid
-  new old weigh weighed weighing chime chimed nah yeah bit part bits parts q
-  rn wait hold held body bodies need needs needed post lowkey highkey deadass country countries nation nations
-  mention mentions mentioned mentioning drama saga mess fuss somewhere anywhere everywhere sometime face faces faced facing dumb stupid idiot noob newbie eli5 whole entire up achieve achieves achieved accomplish accomplishes
-  look looks seem seems seemed appear appears
-  use used uses using describe described describes describing
-  president presidents minister ministers title current refer refers referring meaning definition define
-  reason reasons reasoning rationale motive motives motivation justification
-  teacher student students class school homework presentation essay project friend friends mum mom dad boss
-  editor newsroom caption server discord chat convo conversation channel joined lurker newbie
-  basics background context overview
-  exact exactly word words quote quotes quoted quoting verbatim line lines statement
-  quotation quotations sentence sentences passage passages excerpt excerpts paragraph paragraphs
-  two three four five six seven eight nine ten
-  right now currently today out already at all zero whatsoever full complete
-  correct true accurate innit once focus focused focusing lads lad peeps gents tbf iirc afaik gotcha
-  time times big large huge massive else besides apart except popping popped pops
-  hed shed theyd youd itd thatd theyll youll itll thatll whatll shell weve youve theyve wouldve couldve shouldve mightve
-  nervous anxious swear cover covers covered covering reckon reckons reckoned
-  guy bloke chap fella fellow lady woman gentleman himself herself themselves ourselves yourself able unable
-  data info information given advance
-`);
+/** The engine's plain-English word lists (english/data/*.json), read once. */
+const LISTS = loadWordLists();
 
-/**
- * Countries, capitals, leaders, organisations and offices of the wider world. When a question names one
- * the story does not (glossary aliases are the story's own), the answer must mention it too,
- * or the question is about something else: "what does Germany spend on defence".
- */
-export const WORLD_ENTITIES = words(`
-  afghanistan albania algeria argentina armenia australia austria azerbaijan belarus belgium bosnia brazil
-  bulgaria canada chile china colombia croatia cuba cyprus czech czechia denmark egypt estonia ethiopia
-  finland france georgia germany greece hungary iceland india indonesia iraq ireland israel italy japan
-  jordan kazakhstan korea kosovo latvia lebanon libya lithuania luxembourg malta mexico moldova montenegro
-  morocco netherlands holland nigeria norway pakistan palestine poland portugal qatar romania saudi serbia
-  slovakia slovenia somalia spain sudan sweden switzerland syria taiwan turkey turkiye venezuela vietnam
-  yemen gaza crimea donbas donbass belgorod kursk
-  beijing paris berlin rome madrid warsaw brussels london tokyo ottawa canberra delhi ankara budapest
-  chinese french german italian spanish polish japanese indian canadian turkish israeli dutch swedish
-  nato otan g7 g20 imf opec brics osce icc wto
-  macron scholz merz biden harris vance rubio hegseth witkoff kellogg obama clinton bush xi jinping modi
-  erdogan orban meloni tusk duda sanchez trudeau carney albanese netanyahu kishida ishiba musk
-  sunak johnson truss cameron blair brown lammy healey reeves badenoch farage corbyn
-  medvedev peskov shoigu zakharova navalny yermak sybiha kuleba umerov zaluzhnyi syrskyi
-  von der leyen stoltenberg rutte guterres kallas costa
-  vice deputy secretary chancellor ambassador envoy spokesman spokeswoman spokesperson senator senate
-  congress parliament governor mayor king queen pope commander
-`);
+/** Function words, pronouns, auxiliaries and chat filler: removed before matching. */
+export const STOP_WORDS: ReadonlySet<string> = LISTS.stopWords;
 
 /** Words after a leader's name that mean their side: "the Trump administration". */
-export const GOVERNMENT_WORDS =
-  words(`government governments administration admin regime cabinet camp team side
-  officials office aides`);
+export const GOVERNMENT_WORDS: ReadonlySet<string> = LISTS.governmentWords;
 
 /** Greeting and thanks words: a message made only of these gets the help reply, not an answer. */
-export const SMALL_TALK = words(`
-  hi hello hey heya hiya howdy yo sup gm morning evening afternoon good
-  thanks thank thx ty tysm cheers appreciate appreciated great cool nice awesome ok okay k
-  bye goodbye later cya lol lmao haha xd
-  help commands command usage
-`);
+export const SMALL_TALK: ReadonlySet<string> = LISTS.smallTalk;
 
 /** Words that ask for the speaker's own words. "say"/"said" count only when a person is named. */
-export const QUOTE_WORDS = words(`quote quotes quoted quoting verbatim quotation quotations sentence sentences
-  passage excerpt`);
+export const QUOTE_WORDS: ReadonlySet<string> = LISTS.quoteWords;
 export const QUOTE_PHRASES: readonly RegExp[] = [
   /\bexact(?:ly)? (?:words?|quote|wording)\b/,
   /\bword for word\b/,
@@ -132,8 +54,7 @@ export function articlePlaceAsked(folded: string): readonly [number, number | nu
  */
 export const DIRECT_QUOTE =
   /\b(?:direct|actual|verbatim) quot(?:e|es|ation)\b|\bquoted? directly\b|\bin quotation marks\b/;
-export const SAY_WORDS = words(`say says said saying tell told telling claim claims claimed stated statement
-  comment comments remark remarks words`);
+export const SAY_WORDS: ReadonlySet<string> = LISTS.sayWords;
 
 /**
  * The question type, from the first words of a clause. Only "why", "when", "where" and
@@ -170,6 +91,9 @@ export function questionTypeOf(folded: string): QuestionType {
   ) {
     return 'what';
   }
+  // "What was the US reason for voting...": a reason, though it opens with "what".
+  if (/^ what (?:is|was|were|are) (?:the |their |his |her |its )?(?:[a-z]+ ){0,3}reasons?\b/.test(text))
+    return 'why';
   // "Where does Moscow stand on...": a position, not a place.
   if (/^ where (?:do|does|did|is|are) .*\bstand(?:s|ing)?\b/.test(text)) return 'what';
   // "Starmer says spending goes to 2.5% by 2030?": a statement put as a question.
@@ -200,7 +124,7 @@ const TYPE_CUES: readonly (readonly [QuestionType, RegExp])[] = [
   ],
   [
     'why',
-    /\b(?:why|how come|what for|for what reason|what(?: is| s|s)? the (?:reason|motive|purpose|point)|what reason|reason (?:for|why)|what (?:made|makes|caused|causes|motivated|prompted)|reasoning|rationale|motives?|motivation|justification)\b/,
+    /\b(?:why|how come|what for|for what reason|what(?: is| s|s)? the (?:reason|motive|purpose|point)|what reason|reason (?:for|why)|what (?:made|makes|caused|causes|motivated|prompted)|reasons?|reasoning|rationale|motives?|motivation|justification)\b/,
   ],
   [
     'when',
@@ -221,9 +145,7 @@ const TYPE_CUES: readonly (readonly [QuestionType, RegExp])[] = [
  * Words a question type already says: "what day of the week is it signed" asks when, and "day"
  * and "week" add nothing once the question is known to ask when.
  */
-export const TYPE_WORDS: ReadonlyMap<QuestionType, ReadonlySet<string>> = new Map([
-  ['when', words('day days week weeks')],
-]);
+export const TYPE_WORDS = LISTS.typeWords as ReadonlyMap<QuestionType, ReadonlySet<string>>;
 
 /**
  * "Did Zelensky sign it?", "was the deal actually signed in the end?": asks whether something
@@ -347,6 +269,11 @@ export const COMPARISON_CUE =
 /** Words asking what someone thinks or where they stand. */
 export const VIEW_WORDS = words(
   'think thinks thought feel feels felt react reacts reacted respond responds responded reaction response view views position positions stance stances opinion opinions',
+);
+
+/** Words asking where someone stands (not how they reacted): "what does Russia think?". */
+export const POSITION_WORDS = words(
+  'think thinks view views position positions stance stances opinion opinions',
 );
 
 /**

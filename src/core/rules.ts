@@ -11,7 +11,14 @@ import type { AnalyzedClause, QueryTerm } from './analyzer.ts';
 import type { Answer } from './answer.ts';
 import { fits, qualifiesPerson, supportsType } from './checks.ts';
 import type { KnowledgeBase } from './knowledge.ts';
-import { articlePlaceAsked, QUOTATION_MARKS_ASKED, SAY_WORDS, STRICT_TYPES, VIEW_WORDS } from './lexicon.ts';
+import {
+  articlePlaceAsked,
+  POSITION_WORDS,
+  QUOTATION_MARKS_ASKED,
+  SAY_WORDS,
+  STRICT_TYPES,
+  VIEW_WORDS,
+} from './lexicon.ts';
 import { coreMessages } from './messages.ts';
 import { positionAnswer, speakersFor } from './overview.ts';
 import {
@@ -29,6 +36,7 @@ import {
 } from './replies.ts';
 import type { QuoteEntry } from './schema.ts';
 import type { DocKind, ScoredDocument } from './search-index.ts';
+import { wordsOf } from './text.ts';
 import type { Trace } from './trace.ts';
 
 /** Tuned on our question sets (tests/eval/tuning); see docs/design.md. */
@@ -290,23 +298,6 @@ export const CLAUSE_RULES: readonly DecisionRule[] = [
     },
   },
   {
-    name: 'position-of-a-side',
-    doc: '"What does Russia think?", "the UK\'s position": what the side\'s speakers said, when nothing else is asked.',
-    decide(context) {
-      const { kb, clause, question } = context;
-      const side = clause.viewOf;
-      if (side === null || context.topicTerms.some((t) => t.term !== side && !t.entity && t.known))
-        return null;
-      if (clause.terms.some((t) => t.entity && t.term !== side)) return null;
-      const answer = positionAnswer(kb, question, side);
-      if (answer === null) return null;
-      const name = side.startsWith('#')
-        ? (kb.personById.get(side.slice(1))?.name ?? side)
-        : (kb.places.find((p) => p.term === side)?.name ?? side);
-      return { ...answer, text: `${coreMessages.positionOf(name)}\n${answer.text}` };
-    },
-  },
-  {
     name: 'silent-speaker',
     doc: 'Words or views asked of a body the article reports nothing from, or of a source it never mentions: decline.',
     decide(context) {
@@ -453,6 +444,28 @@ export const CLAUSE_RULES: readonly DecisionRule[] = [
             ),
         );
       return gap ? gapDecline(context, gap) : null;
+    },
+  },
+  {
+    name: 'position-of-a-side',
+    doc: '"What does Russia think?", "the UK\'s position": what the side\'s speakers said, when nothing else is asked.',
+    decide(context) {
+      const { kb, clause, question } = context;
+      const side = clause.viewOf;
+      // "How did Trump respond?" asks for a reaction, not where he stands.
+      if (!wordsOf(clause.folded).some((w) => POSITION_WORDS.has(w))) return null;
+      // "The UK's position": the view word itself asks nothing more.
+      const asksMore = context.topicTerms.some(
+        (t) => t.term !== side && !t.entity && t.known && !VIEW_WORDS.has(t.surface),
+      );
+      if (side === null || asksMore) return null;
+      if (clause.terms.some((t) => t.entity && t.term !== side)) return null;
+      const answer = positionAnswer(kb, question, side);
+      if (answer === null) return null;
+      const name = side.startsWith('#')
+        ? (kb.personById.get(side.slice(1))?.name ?? side)
+        : (kb.places.find((p) => p.term === side)?.name ?? side);
+      return { ...answer, text: `${coreMessages.positionOf(name)}\n${answer.text}` };
     },
   },
   {

@@ -162,6 +162,7 @@ export async function startBot(config: Config, options: BotOptions = {}): Promis
   // Under a ShardingManager, the manager serves /healthz for every shard. Started before logging
   // in: a port that cannot be listened on stops the bot before it connects.
   let health: HealthServer | null = null;
+  let studio: Awaited<ReturnType<typeof import('../studio/in-bot.ts').startStudioInBot>> | null = null;
   try {
     health =
       config.healthPort > 0 && !shardLink
@@ -180,8 +181,14 @@ export async function startBot(config: Config, options: BotOptions = {}): Promis
             }),
           })
         : null;
+    // The curator studio (STUDIO_PORT; off by default), teaching this bot's live data.
+    studio =
+      config.studio.port > 0 && !shardLink
+        ? await (await import('../studio/in-bot.ts')).startStudioInBot(config, services, log)
+        : null;
   } catch (error) {
     stopWatching?.();
+    await health?.close();
     await client.destroy();
     await questionLog?.close();
     throw error;
@@ -206,6 +213,7 @@ export async function startBot(config: Config, options: BotOptions = {}): Promis
     stopWatching?.();
     await client.destroy();
     await health?.close();
+    await studio?.close();
     await questionLog?.close();
     log.info('stopped');
   }

@@ -5,6 +5,7 @@ import type { Logger } from '../log.ts';
 import type { KnowledgeHolder, ReloadReport, ReloadRequest } from './knowledge-holder.ts';
 import type { QuestionLog } from './question-log.ts';
 import { askedWhere, normaliseQuestion, type ReportScope } from './question-store.ts';
+import { createTeaching } from './teaching.ts';
 
 /** Declines that say nothing about the data: greetings and empty messages. */
 const NOT_WORTH_LOGGING = new Set(['small-talk', 'empty']);
@@ -32,8 +33,15 @@ export function createServices(options: ServicesOptions): BotServices {
       log.warn({ err: error }, `question log: could not ${what}`);
     }
   };
-  return {
+  const services: BotServices = {
     knowledge: () => holder.current(),
+    // Teaching writes through the same reload as /reload: validated, and on every shard.
+    teaching: createTeaching({
+      dataDir: holder.dataDir,
+      knowledge: () => holder.current(),
+      reload: (request) => services.reload(request),
+      log,
+    }),
     async reload(request) {
       const everywhere = options.reload?.();
       return everywhere ? everywhere(request) : { outcome: await holder.reload(request), shards: [] };
@@ -71,4 +79,5 @@ export function createServices(options: ServicesOptions): BotServices {
     commandPrefix: options.commandPrefix,
     log,
   };
+  return services;
 }

@@ -11,7 +11,7 @@ import YAML from 'yaml';
 import { ROOT } from '../support/data.ts';
 
 /** Lower case, no punctuation or apostrophes, single spaces. */
-export const normalised = (text: string): string =>
+const normalised = (text: string): string =>
   (
     text
       .toLowerCase()
@@ -20,7 +20,7 @@ export const normalised = (text: string): string =>
   ).join(' ');
 
 /** Two phrasings one word apart (one word changed, added or left out). */
-export function oneWordApart(a: string, b: string): boolean {
+function oneWordApart(a: string, b: string): boolean {
   const x = a.split(' ');
   const y = b.split(' ');
   if (x.length === y.length) return x.filter((w, i) => w !== y[i]).length === 1;
