@@ -133,7 +133,7 @@ describe('npm start', () => {
     const bot = npmStart(state);
     const pid = await bot.connected();
     const since = fake.requests.length;
-    const questions = ['who is lavrov?', 'how big is the british navy?', 'minerals?', 'what did scholz say?'];
+    const questions = ['who is lavrov?', 'how big is the french navy?', 'minerals?', 'what did scholz say?'];
     const sent = await Promise.all(
       Array.from({ length: 100 }, (_, i) =>
         fake.sendMessage({ content: `!ask ${questions[i % questions.length]}` }),
@@ -153,7 +153,7 @@ describe('npm start', () => {
     try {
       expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
       const rows = db.prepare('SELECT question, count FROM declined').all();
-      expect(rows).toEqual(expect.arrayContaining([{ question: 'how big is the british navy?', count: 25 }]));
+      expect(rows).toEqual(expect.arrayContaining([{ question: 'how big is the french navy?', count: 25 }]));
     } finally {
       db.close();
     }

@@ -138,7 +138,7 @@ describe('a single bot process', () => {
   });
 
   it('logs declined questions and feedback, and lists them for moderators in /unanswered', async () => {
-    await ask(fake, 'how big is the British navy?');
+    await ask(fake, 'how big is the french navy?');
     const handle = await fake.slashCommand({ name: 'ask', options: { question: 'minerals?' } });
     const reply = await handle.waitForReply();
     const rows = (reply.components ?? []) as unknown as { components: { custom_id?: string }[] }[];
@@ -150,7 +150,7 @@ describe('a single bot process', () => {
     await click.waitForReply();
     const report = await fake.slashCommand({ name: 'unanswered', user: fake.users.moderator });
     const embed = embedOf(await report.waitForReply());
-    expect(embed?.description).toContain('how big is the british navy?');
+    expect(embed?.description).toContain('how big is the french navy?');
     expect(JSON.stringify(embed?.fields)).toContain(notWhatIAsked.split(':')[3]);
     expect(JSON.stringify(embed?.fields)).toContain('minerals?');
     const refused = await fake.slashCommand({ name: 'unanswered', user: fake.users.member });
@@ -332,8 +332,12 @@ describe('sharding', () => {
       ],
     });
 
+    const howard = 'how did lord howard describe the vote?';
     await data.edit('qa.yaml', (t) =>
-      t.replace('Sergei Lavrov is Russia', 'Sergei Lavrov is, the article says, Russia'),
+      t.replace(
+        'Conservative peer Lord Howard of Lympne described the vote',
+        'Lord Howard of Lympne, a Conservative peer, described the vote',
+      ),
     );
     const handle = await fake.slashCommand({
       name: 'reload',
@@ -342,10 +346,13 @@ describe('sharding', () => {
     });
     const embed = embedOf(await handle.waitForReply(undefined, 20_000));
     expect(JSON.stringify(embed?.fields)).toMatch(/shard 0: reloaded.*shard 1: reloaded/);
-    expect(await ask(fake, 'who is lavrov?', first.channels.general)).toContain('the article says');
+    expect(await ask(fake, howard, first.channels.general)).toContain('a Conservative peer');
 
     await data.edit('qa.yaml', (t) =>
-      t.replace('Sergei Lavrov is, the article says, Russia', 'Sergei Lavrov is Russia'),
+      t.replace(
+        'Lord Howard of Lympne, a Conservative peer, described the vote',
+        'Conservative peer Lord Howard of Lympne described the vote',
+      ),
     );
     manager.child.kill('SIGHUP');
     await fake.waitUntil(
@@ -357,7 +364,7 @@ describe('sharding', () => {
         description: 'the SIGHUP reload',
       },
     );
-    expect(await ask(fake, 'who is lavrov?', second.channels.general)).not.toContain('the article says');
+    expect(await ask(fake, howard, second.channels.general)).toContain('Conservative peer Lord Howard');
 
     manager.child.kill('SIGTERM');
     expect(await manager.exited).toBe(0);
