@@ -174,7 +174,7 @@ export const STRICT_TYPES: ReadonlySet<QuestionType> = new Set(['why', 'when', '
 
 /** Time expressions that let an answer serve a "when" question. */
 export const TIME_EXPRESSION =
-  /\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|june|july|august|september|october|november|december|today|tomorrow|yesterday|(?:19|20)\d\d|after|before|ahead of|until|during|since|next|last)\b/i;
+  /\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|june|july|august|september|october|november|december|today|tomorrow|yesterday|tonight|(?:19|20)\d\d|ahead of|in the run-up to|on the eve of|this week|next week|last week|this month|next month|last month|this year|next year|last year)\b/i;
 
 /**
  * "What time...", "what's the exact date...": a "when" question that wants a clock time or a

@@ -247,8 +247,12 @@ export const MESSAGE_RULES: readonly MessageRule[] = [
         return fallback ? labelled(context.kb, side, fallback) : null;
       });
       const found = parts.filter((p) => p !== null);
-      // Both sides answered by the same passage: it is one answer, not a comparison.
-      if (found.length < 2 || found[0]?.ids.join() === found[1]?.ids.join()) return null;
+      if (found.length < 2) return null;
+      // Both sides answered by the same passage ("Russia vs Europe on peacekeepers"): that passage.
+      if (found[0]?.ids.join() === found[1]?.ids.join()) {
+        const shared = context.decideClause(sides[0]?.clause ?? context.analysis.whole);
+        return shared.answered ? shared : null;
+      }
       return combine(context.question, found);
     },
   },
