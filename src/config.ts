@@ -3,6 +3,7 @@
  * Nothing else in the project reads process.env.
  */
 import { z } from 'zod';
+import { MAX_DATA_FILE_BYTES } from './core/limits.ts';
 
 const Snowflake = z.string().regex(/^\d{17,20}$/);
 
@@ -63,10 +64,28 @@ const optionalText = z
   .transform((v) => (v === undefined || v.trim() === '' ? undefined : v.trim()));
 
 const EnvSchema = z.object({
-  DISCORD_TOKEN: optionalText.refine((v) => v === undefined || /^(?!Bot )[^\s"']+$/.test(v), {
-    message:
-      'must be the token alone, without "Bot ", quotes or spaces: copy it from the Developer Portal (Bot > Reset Token)',
-  }),
+  // Unset: the terminal. Set but empty is a mistake (a .env line left blank), not a choice.
+  DISCORD_TOKEN: z
+    .string()
+    .optional()
+    .transform((value, ctx) => {
+      if (value === undefined) return undefined;
+      const token = value.trim();
+      if (token === '') {
+        ctx.addIssue({
+          code: 'custom',
+          message:
+            'is set but empty: paste the bot token (Developer Portal > Bot > Reset Token), or delete or comment out the line to run in the terminal',
+        });
+      } else if (!/^(?!Bot )[^\s"']+$/.test(token)) {
+        ctx.addIssue({
+          code: 'custom',
+          message:
+            'must be the token alone, without "Bot ", quotes or spaces: copy it from the Developer Portal (Bot > Reset Token)',
+        });
+      }
+      return token;
+    }),
   DISCORD_CLIENT_ID: optionalText.refine((v) => v === undefined || Snowflake.safeParse(v).success, {
     message: 'must be the application id (17-20 digits), from the Developer Portal (General Information)',
   }),
@@ -106,7 +125,8 @@ const EnvSchema = z.object({
   SHARD_COUNT: optionalText.refine((v) => v === undefined || v === 'auto' || /^[1-9]\d{0,3}$/.test(v), {
     message: 'must be auto or a number of shards from 1 to 9999',
   }),
-  MAX_UPLOAD_KB: integer(512, 1, 8192, 'kilobytes'),
+  MAX_UPLOAD_KB: integer(MAX_DATA_FILE_BYTES / 1024, 1, MAX_DATA_FILE_BYTES / 1024, 'kilobytes'),
+  QUESTION_LOG_RETENTION_DAYS: integer(90, 0, 3650, 'days (0 = keep forever)'),
   STUDIO_PORT: integer(0, 0, 65_535, 'port (0 = off)'),
   STUDIO_HOST: optionalText,
   STUDIO_TOKEN: optionalText.refine((v) => v === undefined || /^[^\s"']{16,}$/.test(v), {
@@ -154,11 +174,14 @@ export interface Config {
   readonly dataDir: string;
   readonly stateDir: string;
   readonly logQuestions: boolean;
+  /** Question-log rows last seen longer ago than this are deleted; 0 keeps them forever. */
+  readonly questionLogRetentionDays: number;
   readonly logLevel: string;
   readonly healthPort: number;
   /** Interface /healthz listens on: 127.0.0.1 by default; 0.0.0.0 for container probes. */
   readonly healthHost: string;
   readonly watchData: boolean;
+  /** The largest upload /reload accepts: at most (and by default) what any data file may be. */
   readonly maxUploadBytes: number;
   /** The curator studio (src/studio): off when port is 0; a token is required off loopback. */
   readonly studio: { readonly port: number; readonly host: string; readonly token: string | undefined };
@@ -176,6 +199,23 @@ export class ConfigError extends Error {
     this.name = 'ConfigError';
     this.problems = problems;
   }
+}
+
+/**
+ * The bot cannot start for a reason the operator must fix (a port in use, say): one line that
+ * names the variable, the cause and what to do.
+ */
+export class StartupError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'StartupError';
+  }
+}
+
+/** One line on why the bot could not start. */
+export function startupFailure(error: unknown): string {
+  if (error instanceof StartupError) return error.message;
+  return `Could not start: ${error instanceof Error ? error.message : String(error)}`;
 }
 
 /** Parses an environment (process.env, or a test's own) into a frozen Config. */
@@ -206,6 +246,7 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
     dataDir: e.DATA_DIR ?? DEFAULT_DATA_DIR,
     stateDir: e.STATE_DIR ?? DEFAULT_STATE_DIR,
     logQuestions: e.LOG_QUESTIONS,
+    questionLogRetentionDays: e.QUESTION_LOG_RETENTION_DAYS,
     logLevel: e.LOG_LEVEL,
     healthPort: e.HEALTH_PORT,
     healthHost: e.HEALTH_HOST ?? '127.0.0.1',
@@ -224,6 +265,9 @@ export async function loadConfig(
 ): Promise<Config> {
   const dotenv = await import('dotenv');
   dotenv.config({ quiet: true });
+  // discord.js reads SHARD_COUNT from the environment itself (the ShardingManager sets it for its
+  // shards): a blank line in .env means unset here, and must not reach it as shard count 0.
+  if (process.env.SHARD_COUNT?.trim() === '') delete process.env.SHARD_COUNT;
   return parseConfig({ ...process.env, ...overrides });
 }
 

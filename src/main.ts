@@ -2,9 +2,10 @@
  * npm start: with DISCORD_TOKEN set, the Discord bot; without it, the same bot in the terminal.
  * --data DIR (or DATA_DIR) serves another data folder.
  */
-import { argsOrExit, configOrExit, dataProblemsOrThrow } from './cli/startup.ts';
+import { argsOrExit, configOrExit, dataProblemsOrThrow, fail } from './cli/startup.ts';
 import { Dispatcher } from './commands/dispatch.ts';
 import { messages } from './commands/messages.ts';
+import { startupFailure } from './config.ts';
 import { createLogger } from './log.ts';
 import { createServices } from './services/bot-services.ts';
 import { KnowledgeHolder } from './services/knowledge-holder.ts';
@@ -17,8 +18,9 @@ if (config.discord.token && config.discord.shardCount !== undefined) {
   await import('./sharded.ts');
 } else if (config.discord.token) {
   const { startBot } = await import('./discord/bot.ts');
-  await startBot(config, { handleSignals: true, onFatal: () => process.exit(1) }).catch(() =>
-    process.exit(1),
+  // A refusal from Discord is logged (and exits) by the bot itself; anything else is said here.
+  await startBot(config, { handleSignals: true, onFatal: () => process.exit(1) }).catch((error: unknown) =>
+    fail([startupFailure(error)]),
   );
 } else {
   // The terminal keeps stdout for answers; only warnings and worse go to stderr.
@@ -30,7 +32,7 @@ if (config.discord.token && config.discord.shardCount !== undefined) {
   const holder = await KnowledgeHolder.open(config.dataDir, { maxUploadBytes: config.maxUploadBytes }).catch(
     (error: unknown) => dataProblemsOrThrow(error, config.dataDir),
   );
-  const services = createServices({ holder, store: null, log, commandPrefix: config.commandPrefix });
+  const services = createServices({ holder, questionLog: null, log, commandPrefix: config.commandPrefix });
   const dispatcher = new Dispatcher(services, { cooldownSeconds: 0 });
   process.stderr.write(`${messages.terminalNotice(config.commandPrefix)}\n`);
   await runTerminal({

@@ -3,11 +3,14 @@
  * ShardingManager, one process per shard. Discord requires sharding from 2,500 servers.
  * SIGHUP reloads the data on every shard; SIGINT/SIGTERM stop every shard gracefully.
  */
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { ShardingManager } from 'discord.js';
 import { configOrExit, fail } from './cli/startup.ts';
+import { startupFailure } from './config.ts';
 import { createLogger } from './log.ts';
 import { startHealthServer } from './services/health.ts';
+import { watchParent } from './services/lifecycle.ts';
 import { ShardCoordinator } from './sharding/coordinator.ts';
 
 /** Shards in one rate-limit bucket may identify together; otherwise Discord wants 5 s between identifies. */
@@ -38,14 +41,19 @@ const info = await gatewayInfo().catch((error: unknown) =>
   fail([`Could not ask Discord how to shard: ${(error as Error).message}`]),
 );
 const totalShards = typeof config.discord.shardCount === 'number' ? config.discord.shardCount : info.shards;
-const manager = new ShardingManager(fileURLToPath(new URL('./shard.ts', import.meta.url)), {
-  totalShards,
-  token,
-  mode: 'process',
-  respawn: true,
-  // Shard processes run TypeScript like the rest of the project (resolved here, whatever the cwd).
-  execArgv: ['--import', import.meta.resolve('tsx')],
-});
+// Built (dist/*.js, plain node) or run from source with tsx (tests, development): shards run the same way.
+const fromSource = import.meta.url.endsWith('.ts');
+const manager = new ShardingManager(
+  fileURLToPath(new URL(`./shard.${fromSource ? 'ts' : 'js'}`, import.meta.url)),
+  {
+    totalShards,
+    token,
+    mode: 'process',
+    respawn: true,
+    // tsx is resolved here, whatever the cwd; it is a development dependency, absent in production.
+    execArgv: fromSource ? ['--import', createRequire(import.meta.url).resolve('tsx')] : [],
+  },
+);
 const coordinator = new ShardCoordinator(manager, log);
 
 const health =
@@ -67,33 +75,34 @@ const health =
             questionLog: config.logQuestions ? 'on' : 'off',
           };
         },
-      })
+      }).catch((error: unknown) => fail([startupFailure(error)]))
     : null;
 
 process.on('SIGHUP', () => {
   void coordinator.reloadAll('SIGHUP');
 });
 let stopping = false;
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => {
-    if (stopping) return;
-    stopping = true;
-    log.info({ signal }, 'stopping every shard');
-    const exits = [...manager.shards.values()].map(
-      (shard) =>
-        new Promise<void>((resolve) => {
-          if (!shard.process || shard.process.exitCode !== null) return resolve();
-          shard.process.once('exit', () => resolve());
-          // kill() also stops the manager from respawning it; the shard finishes its replies on SIGTERM.
-          shard.kill();
-        }),
-    );
-    const timeout = new Promise<void>((resolve) => setTimeout(resolve, STOP_TIMEOUT_MS).unref());
-    void Promise.race([Promise.all(exits), timeout])
-      .then(() => health?.close())
-      .then(() => process.exit(0));
-  });
-}
+const stopEveryShard = (reason: string): void => {
+  if (stopping) return; // npm forwards the signal the process group already delivered
+  stopping = true;
+  log.info({ reason }, 'stopping every shard');
+  const exits = [...manager.shards.values()].map(
+    (shard) =>
+      new Promise<void>((resolve) => {
+        if (!shard.process || shard.process.exitCode !== null) return resolve();
+        shard.process.once('exit', () => resolve());
+        // kill() also stops the manager from respawning it; the shard finishes its replies on SIGTERM.
+        shard.kill();
+      }),
+  );
+  const timeout = new Promise<void>((resolve) => setTimeout(resolve, STOP_TIMEOUT_MS).unref());
+  void Promise.race([Promise.all(exits), timeout])
+    .then(() => health?.close())
+    .then(() => process.exit(0));
+};
+// process.on, not once: a repeated signal must not fall back to the default and orphan the shards.
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => stopEveryShard(signal));
+watchParent(() => stopEveryShard('parent process exited'));
 
 const delay = info.maxConcurrency >= totalShards ? 0 : IDENTIFY_GAP_MS;
 log.info({ totalShards, delay }, 'spawning shards');

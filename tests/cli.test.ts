@@ -1,6 +1,15 @@
+import { createServer, type Server } from 'node:net';
 import { describe, expect, it } from 'vitest';
-import { copyOfData, MINI_STORY_DIR } from './support/data.ts';
+import { ALIAS_BOMB, copyOfData, MINI_STORY_DIR } from './support/data.ts';
 import { runScript } from './support/run.ts';
+
+/** A port something else already listens on. */
+async function busyPort(): Promise<{ port: number; server: Server }> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  return { port: typeof address === 'object' && address ? address.port : 0, server };
+}
 
 describe('npm start without a token: the bot in the terminal', () => {
   it('answers piped questions with citations and exits 0 at end of input', async () => {
@@ -33,6 +42,47 @@ describe('npm start without a token: the bot in the terminal', () => {
       expect.stringMatching(/^DISCORD_TOKEN: /),
       expect.stringMatching(/^COOLDOWN_SECONDS: /),
     ]);
+  });
+});
+
+describe('npm start: start-up failures in one clear line', () => {
+  it('a busy HEALTH_PORT is named with the cause in one line; exit 1', async () => {
+    const { port, server } = await busyPort();
+    try {
+      // Discord is never contacted: /healthz is set up before logging in.
+      const busy = await runScript('src/main.ts', ['--data', MINI_STORY_DIR], {
+        env: {
+          DISCORD_TOKEN: 'test-token.not-a-real-one',
+          DISCORD_API_URL: 'http://127.0.0.1:9/api',
+          HEALTH_PORT: String(port),
+        },
+      });
+      expect(busy.code).toBe(1);
+      expect(busy.stderr.trim().split('\n')).toEqual([
+        expect.stringMatching(
+          new RegExp(`^HEALTH_PORT: port ${port} on 127\\.0\\.0\\.1 is already in use \\(EADDRINUSE`),
+        ),
+      ]);
+    } finally {
+      server.close();
+    }
+  });
+
+  it('a YAML alias bomb is refused, naming the file, without a stack trace (npm start and validate)', async () => {
+    const data = await copyOfData();
+    try {
+      await data.edit('qa.yaml', (t) => `${t}\n${ALIAS_BOMB}`);
+      const start = await runScript('src/main.ts', ['--data', data.dir], { stdin: 'hello\n' });
+      expect(start.code).toBe(1);
+      expect(start.stderr).toMatch(/^qa\.yaml: its YAML aliases \(\*name\) expand too far .*maxAliasCount/m);
+      const validate = await runScript('src/cli/validate.ts', ['--data', data.dir]);
+      expect(validate.code).toBe(1);
+      expect(validate.stdout).toMatch(/^qa\.yaml: its YAML aliases/m);
+      for (const output of [start.stderr, validate.stdout, validate.stderr])
+        expect(output).not.toMatch(/\n\s+at /);
+    } finally {
+      await data.remove();
+    }
   });
 });
 

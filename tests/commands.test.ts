@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { Cooldowns, Dispatcher } from '../src/commands/dispatch.ts';
 import { messages } from '../src/commands/messages.ts';
 import { commandDefinitions, commands, findCommand } from '../src/commands/registry.ts';
+import { withoutPaths } from '../src/commands/reload.ts';
 import type { Command } from '../src/commands/types.ts';
 import { MINI_STORY_DIR } from './support/data.ts';
 import { contextFor, inputOf, servicesFor } from './support/services.ts';
@@ -138,6 +139,42 @@ describe('the dispatcher', () => {
     expect(dispatcher.autocomplete('nope', 'x', 'y')).toEqual([]);
   });
 
+  it('reads only a question’s length of what is typed for autocomplete', () => {
+    const dispatcher = new Dispatcher(services, { cooldownSeconds: 0 });
+    const filler = 'and then '.repeat(60).slice(0, 500);
+    const long = `${filler} how much will the bridge cost`;
+    expect(dispatcher.autocomplete('ask', 'question', long)).toEqual(
+      dispatcher.autocomplete('ask', 'question', filler),
+    );
+    expect(dispatcher.autocomplete('ask', 'question', long).map((c) => c.value)).not.toContain(
+      'How much will the bridge cost?',
+    );
+  });
+
+  it('counts related-question buttons against the cooldown, not the paragraph button', async () => {
+    const dispatcher = new Dispatcher(services, { cooldownSeconds: 30, cooldownBurst: 1, now: () => 0 });
+    const context = contextFor(services);
+    await dispatcher.component('ask:entry:hale-vote', [], context);
+    await dispatcher.component('ask:entry:hale-vote', [], context);
+    await dispatcher.component('ask:para:p3', [], context);
+    expect(context.replies[0]?.embed?.description).toContain('Tom Hale voted against');
+    expect(context.replies[1]).toEqual({ content: messages.cooldown(30), ephemeral: true });
+    expect(context.replies[2]?.embed?.description).toContain('Councillor Tom Hale');
+  });
+
+  it('records feedback only for answers that exist', async () => {
+    const recordFeedback = vi.spyOn(services, 'recordFeedback');
+    const dispatcher = new Dispatcher(services, { cooldownSeconds: 0 });
+    const context = contextFor(services);
+    await dispatcher.component('ask:fb:down:made-up-entry', [], context);
+    await dispatcher.component('ask:fb:sideways:bridge-cost', [], context);
+    expect(recordFeedback).not.toHaveBeenCalled();
+    expect(context.replies.map((r) => r.content)).toEqual([messages.notAnEntry, messages.unknownButton]);
+    await dispatcher.component('ask:fb:down:bridge-cost', [], context);
+    expect(recordFeedback).toHaveBeenCalledOnce();
+    recordFeedback.mockRestore();
+  });
+
   it('lists every command in help, moderator commands only for moderators', async () => {
     const dispatcher = new Dispatcher(services, { cooldownSeconds: 0 });
     const member = contextFor(services);
@@ -164,8 +201,66 @@ describe('Cooldowns', () => {
     expect(cooldowns.take('a')).toBe(3);
   });
 
+  it('costs the same per check however many users are active: it never scans its buckets', () => {
+    /** Counts every entry any iteration over the map visits. */
+    class CountingMap<K, V> extends Map<K, V> {
+      visited = 0;
+      override entries(): MapIterator<[K, V]> {
+        const inner = super.entries();
+        const map = this;
+        return Object.assign(Object.create(inner) as MapIterator<[K, V]>, {
+          next() {
+            map.visited += 1;
+            return inner.next();
+          },
+        });
+      }
+      override keys(): MapIterator<K> {
+        this.visited += this.size;
+        return super.keys();
+      }
+      override values(): MapIterator<V> {
+        this.visited += this.size;
+        return super.values();
+      }
+      override forEach(...args: Parameters<Map<K, V>['forEach']>): void {
+        this.visited += this.size;
+        super.forEach(...args);
+      }
+      override [Symbol.iterator](): MapIterator<[K, V]> {
+        return this.entries();
+      }
+    }
+    let now = 10_000;
+    const buckets = new CountingMap<string, { tokens: number; at: number }>();
+    // 100,000 users who asked in the last 10 s, oldest first, as take() leaves them: none has refilled.
+    for (let user = 0; user < 100_000; user++) buckets.set(`user ${user}`, { tokens: 0, at: user / 10 });
+    const cooldowns = new Cooldowns(15, 1, () => now, buckets);
+    buckets.visited = 0;
+    for (let i = 0; i < 1000; i++) expect(cooldowns.take(`newcomer ${i}`)).toBe(0);
+    expect(cooldowns.take('user 99999')).toBeGreaterThan(0);
+    expect(buckets.visited).toBeLessThanOrEqual(1001 * 2);
+    // Idle buckets are still forgotten, a few per check.
+    now = 1_000_000;
+    for (let i = 0; i < 1000; i++) cooldowns.take(`later ${i}`);
+    expect(buckets.size).toBeLessThan(100_000);
+  });
+
   it('is off with 0 seconds', () => {
     const cooldowns = new Cooldowns(0, 1, () => 0);
     expect(Array.from({ length: 10 }, () => cooldowns.take('a'))).toEqual(Array(10).fill(0));
+  });
+});
+
+describe('reload replies', () => {
+  it('show no absolute paths, only their last part', () => {
+    expect(
+      withoutPaths(
+        "/srv/story-bot/data: could not be read: EACCES: permission denied, open '/srv/story-bot/data/qa.yaml'",
+      ),
+    ).toBe("data: could not be read: EACCES: permission denied, open 'qa.yaml'");
+    expect(withoutPaths('C:\\bot\\data\\qa.yaml: bad')).toBe('qa.yaml: bad');
+    const plain = 'qa.yaml, entry "a", field cites[0]: p12 is not in the article (p1..p9); and/or 1/2';
+    expect(withoutPaths(plain)).toBe(plain);
   });
 });

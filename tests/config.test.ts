@@ -1,5 +1,10 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'dotenv';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, parseConfig } from '../src/config.ts';
+import { MAX_DATA_FILE_BYTES } from '../src/core/limits.ts';
+import { ROOT } from './support/data.ts';
 
 function problemsOf(env: Record<string, string>): string[] {
   try {
@@ -64,5 +69,28 @@ describe('configuration', () => {
       ]),
     );
     for (const line of problems) expect(line).not.toContain('\n');
+  });
+
+  it('treats an empty or blank DISCORD_TOKEN as a mistake, and an unset one as the terminal', () => {
+    for (const token of ['', '   '])
+      expect(problemsOf({ DISCORD_TOKEN: token })).toEqual([
+        expect.stringMatching(/^DISCORD_TOKEN: is set but empty/),
+      ]);
+    expect(parseConfig({ DISCORD_TOKEN: ' abc.def ' }).discord.token).toBe('abc.def');
+  });
+
+  it('starts in the terminal with a .env copied from .env.example', () => {
+    const config = parseConfig(parse(readFileSync(join(ROOT, '.env.example'))));
+    expect(config.discord.token).toBeUndefined();
+    expect(config.maxUploadBytes).toBe(MAX_DATA_FILE_BYTES);
+    expect(config.questionLogRetentionDays).toBe(90);
+  });
+
+  it('never lets uploads exceed what the loader accepts', () => {
+    expect(parseConfig({}).maxUploadBytes).toBe(MAX_DATA_FILE_BYTES);
+    expect(parseConfig({ MAX_UPLOAD_KB: '512' }).maxUploadBytes).toBe(512 * 1024);
+    expect(problemsOf({ MAX_UPLOAD_KB: String(MAX_DATA_FILE_BYTES / 1024 + 1) })).toEqual([
+      expect.stringMatching(/^MAX_UPLOAD_KB: .* from 1 to 16384/),
+    ]);
   });
 });

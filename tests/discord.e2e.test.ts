@@ -56,6 +56,11 @@ const embedOf = (message: APIMessage | undefined): APIEmbed | undefined => messa
 const allowedMentionsOf = (request: RecordedRequest): unknown => request.body.allowed_mentions;
 const repliesTo = (messageId: string) => (r: RecordedRequest) =>
   (r.body.message_reference as { message_id?: string } | undefined)?.message_id === messageId;
+/** Messages the bot posted in a channel since request number `since`. */
+const postedIn = (channelId: string, since: number) =>
+  fake.requests
+    .slice(since)
+    .filter((r) => r.endpoint === 'POST /channels/:channelId/messages' && r.params.channelId === channelId);
 
 describe('logging in', () => {
   it('identifies with Guilds, GuildMessages, DirectMessages and MessageContent, and is ready', () => {
@@ -229,12 +234,38 @@ describe('chat: prefix commands, mentions and DMs', () => {
     expect(request.body.content).toBe(messages.unknownCommand('frobnicate', '!'));
   });
 
-  it('refuses !reload to a member, and nothing is reloaded', async () => {
+  it('refuses !reload to a member by DM, posting nothing in the channel, and nothing is reloaded', async () => {
     const version = bot.holder.current().version;
+    const since = fake.requests.length;
     const sent = await fake.sendMessage({ content: '!reload' });
-    const request = await fake.waitForChannelMessage(fake.channelId, repliesTo(sent.id));
-    expect(request.body.content).toBe(messages.moderatorsOnly);
+    const dm = await fake.waitForChannelMessage(fake.dmChannelId(fake.users.member), undefined, { since });
+    expect(dm.body.content).toBe(messages.moderatorsOnly);
+    await fake.waitUntil(
+      () => fake.getMessage(sent.id)?.reactions?.some((r) => r.emoji.name === '✉️' && r.me),
+      {
+        description: 'the ✉️ reaction',
+      },
+    );
+    expect(postedIn(fake.channelId, since)).toEqual([]);
     expect(bot.holder.current().version).toBe(version);
+  });
+
+  it('answers a moderator’s !reload and !unanswered by DM only', async () => {
+    const since = fake.requests.length;
+    const reload = await fake.sendMessage({ content: '!reload', author: fake.users.moderator });
+    const dmChannel = fake.dmChannelId(fake.users.moderator);
+    const result = await fake.waitForChannelMessage(dmChannel, undefined, { since });
+    expect(embedOf(result.message)?.title).toMatch(/^Reloaded in \d+ ms/);
+    const unanswered = await fake.sendMessage({ content: '!unanswered', author: fake.users.moderator });
+    const report = await fake.waitForChannelMessage(dmChannel, undefined, { since: result.seq });
+    // The log is off in these tests: the refusal, too, goes by DM.
+    expect(report.body.content).toBe(messages.unansweredOff);
+    for (const message of [reload, unanswered]) {
+      await fake.waitUntil(() => fake.getMessage(message.id)?.reactions?.some((r) => r.me), {
+        description: 'the ✉️ reaction',
+      });
+    }
+    expect(postedIn(fake.channelId, since)).toEqual([]);
   });
 });
 

@@ -1,9 +1,11 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { answerQuestion } from '../src/core/engine.ts';
+import { MAX_DATA_FILE_BYTES, readDataDir } from '../src/core/load.ts';
+import { DataError } from '../src/core/problems.ts';
 import { KnowledgeHolder, type ReloadOutcome } from '../src/services/knowledge-holder.ts';
-import { copyOfData } from './support/data.ts';
+import { ALIAS_BOMB, copyOfData } from './support/data.ts';
 
 let cleanup: (() => Promise<void>) | undefined;
 afterEach(async () => {
@@ -147,6 +149,43 @@ describe('replacing a data file by upload', () => {
     });
     expect(wrongName.ok || tooBig.ok).toBe(false);
     if (!wrongName.ok) expect(wrongName.problems[0]?.message).toMatch(/is not one of the data files/);
-    if (!tooBig.ok) expect(tooBig.problems[0]?.message).toMatch(/the limit is 65536/);
+    if (!tooBig.ok)
+      expect(tooBig.problems[0]?.message).toMatch(/over the upload limit of 65,536 bytes \(MAX_UPLOAD_KB\)/);
+  });
+
+  it('names the file of a YAML alias bomb, not the folder', async () => {
+    const { data, holder } = await holderOnCopy();
+    const original = await readFile(join(data.dir, 'glossary.yaml'), 'utf8');
+    const outcome = await holder.reload({
+      requestedBy: 'mod',
+      file: upload('glossary.yaml', `${original}\n${ALIAS_BOMB}`),
+    });
+    expect(outcome).toMatchObject({
+      ok: false,
+      problems: [{ file: 'glossary.yaml', message: expect.stringMatching(/YAML aliases .* maxAliasCount/) }],
+    });
+    expect(await readFile(join(data.dir, 'glossary.yaml'), 'utf8')).toBe(original);
+  });
+
+  it('refuses an upload the loader would refuse at start, with the loader’s own message', async () => {
+    const { data } = await holderOnCopy();
+    const holder = await KnowledgeHolder.open(data.dir, { maxUploadBytes: MAX_DATA_FILE_BYTES });
+    const big = `# ${'x'.repeat(MAX_DATA_FILE_BYTES)}\n`;
+    const declared = await holder.reload({ requestedBy: 'mod', file: upload('qa.yaml', big) });
+    // An upload that claims to be small is measured as it is read.
+    const understated = await holder.reload({
+      requestedBy: 'mod',
+      file: { name: 'qa.yaml', size: 1024, read: async () => big },
+    });
+    await writeFile(join(data.dir, 'qa.yaml'), big);
+    const atStart = await readDataDir(data.dir).then(
+      () => null,
+      (error: unknown) => (error instanceof DataError ? error.problems : null),
+    );
+    expect(atStart).toEqual([
+      expect.objectContaining({ file: 'qa.yaml', message: expect.stringMatching(/16 MB limit/) }),
+    ]);
+    expect(declared).toMatchObject({ ok: false, problems: atStart });
+    expect(understated).toMatchObject({ ok: false, problems: atStart });
   });
 });

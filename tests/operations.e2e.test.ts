@@ -6,11 +6,13 @@ import type { ChildProcessWithoutNullStreams } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import type { APIEmbed, APIMessage } from 'discord-api-types/v10';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { parseConfig } from '../src/config.ts';
 import { type RunningBot, startBot } from '../src/discord/bot.ts';
 import { silentLogger } from '../src/log.ts';
+import { DATABASE_FILE } from '../src/services/sqlite-question-store.ts';
 import { copyOfData, DATA_DIR, tempDir } from './support/data.ts';
 import {
   blockExternalNetwork,
@@ -19,6 +21,7 @@ import {
   startFakeDiscord,
 } from './support/fake-discord.ts';
 import { spawnScript } from './support/run.ts';
+import { holdLock } from './support/sqlite-lock.ts';
 
 const TOKEN = 'test-token.not-a-real-one';
 const cleanups: (() => Promise<unknown>)[] = [];
@@ -135,7 +138,7 @@ describe('a single bot process', () => {
   });
 
   it('logs declined questions and feedback, and lists them for moderators in /unanswered', async () => {
-    await ask(fake, 'how big is the British navy?');
+    await ask(fake, 'how big is the french navy?');
     const handle = await fake.slashCommand({ name: 'ask', options: { question: 'minerals?' } });
     const reply = await handle.waitForReply();
     const rows = (reply.components ?? []) as unknown as { components: { custom_id?: string }[] }[];
@@ -147,11 +150,42 @@ describe('a single bot process', () => {
     await click.waitForReply();
     const report = await fake.slashCommand({ name: 'unanswered', user: fake.users.moderator });
     const embed = embedOf(await report.waitForReply());
-    expect(embed?.description).toContain('how big is the british navy?');
+    expect(embed?.description).toContain('how big is the french navy?');
     expect(JSON.stringify(embed?.fields)).toContain(notWhatIAsked.split(':')[3]);
     expect(JSON.stringify(embed?.fields)).toContain('minerals?');
     const refused = await fake.slashCommand({ name: 'unanswered', user: fake.users.member });
     expect((await refused.waitForReply()).content).toMatch(/^Only moderators/);
+  });
+
+  it('answers at once while another process holds the question log locked; the rows arrive after', async () => {
+    const path = join(stateDir.dir, DATABASE_FILE);
+    const declined = (): string[] => {
+      const db = new Database(path, { readonly: true });
+      try {
+        return (db.prepare('SELECT question FROM declined').all() as { question: string }[]).map(
+          (r) => r.question,
+        );
+      } finally {
+        db.close();
+      }
+    };
+    const questions = Array.from({ length: 6 }, (_, i) => `how many submarines does fleet number ${i} have?`);
+    const lock = await holdLock(path);
+    try {
+      const sent = await Promise.all(questions.map((q) => fake.sendMessage({ content: `!ask ${q}` })));
+      // Every reply while the lock is still held: none waited for the database.
+      const replies = await Promise.all(
+        sent.map((m) => fake.waitForChannelMessage(fake.channelId, repliesTo(m.id))),
+      );
+      for (const reply of replies) expect(embedOf(reply.message)?.description).toMatch(/doesn.t say/);
+      expect(declined()).not.toContain(questions[0]);
+    } finally {
+      await lock.release();
+    }
+    await fake.waitUntil(() => questions.every((q) => declined().includes(q)), {
+      timeoutMs: 10_000,
+      description: 'the queued rows to be written',
+    });
   });
 
   it('reloads when a data file changes (WATCH_DATA) and keeps the old data if the change is broken', async () => {
@@ -219,7 +253,7 @@ describe('a single bot process', () => {
 });
 
 describe('the bot process: SIGHUP and shutdown', () => {
-  it('reloads on SIGHUP, and on SIGTERM finishes and exits 0 within 5 s', async () => {
+  it('reloads on SIGHUP, and on SIGINT (Ctrl-C) finishes and exits 0 within 5 s', async () => {
     const fake = await fakeDiscord();
     const data = await dataCopy();
     const state = await tempDir();
@@ -249,7 +283,7 @@ describe('the bot process: SIGHUP and shutdown', () => {
       /Lord Howard of Lympne, a Conservative peer/,
     );
     const stoppedAt = Date.now();
-    bot.child.kill('SIGTERM');
+    bot.child.kill('SIGINT');
     expect(await bot.exited).toBe(0);
     expect(Date.now() - stoppedAt).toBeLessThan(5000);
     expect(bot.output()).not.toContain(TOKEN);
@@ -298,8 +332,12 @@ describe('sharding', () => {
       ],
     });
 
+    const howard = 'how did lord howard describe the vote?';
     await data.edit('qa.yaml', (t) =>
-      t.replace('Sergei Lavrov is Russia', 'Sergei Lavrov is, the article says, Russia'),
+      t.replace(
+        'Conservative peer Lord Howard of Lympne described the vote',
+        'Lord Howard of Lympne, a Conservative peer, described the vote',
+      ),
     );
     const handle = await fake.slashCommand({
       name: 'reload',
@@ -308,10 +346,13 @@ describe('sharding', () => {
     });
     const embed = embedOf(await handle.waitForReply(undefined, 20_000));
     expect(JSON.stringify(embed?.fields)).toMatch(/shard 0: reloaded.*shard 1: reloaded/);
-    expect(await ask(fake, 'who is lavrov?', first.channels.general)).toContain('the article says');
+    expect(await ask(fake, howard, first.channels.general)).toContain('a Conservative peer');
 
     await data.edit('qa.yaml', (t) =>
-      t.replace('Sergei Lavrov is, the article says, Russia', 'Sergei Lavrov is Russia'),
+      t.replace(
+        'Lord Howard of Lympne, a Conservative peer, described the vote',
+        'Conservative peer Lord Howard of Lympne described the vote',
+      ),
     );
     manager.child.kill('SIGHUP');
     await fake.waitUntil(
@@ -323,7 +364,7 @@ describe('sharding', () => {
         description: 'the SIGHUP reload',
       },
     );
-    expect(await ask(fake, 'who is lavrov?', second.channels.general)).not.toContain('the article says');
+    expect(await ask(fake, howard, second.channels.general)).toContain('Conservative peer Lord Howard');
 
     manager.child.kill('SIGTERM');
     expect(await manager.exited).toBe(0);

@@ -1,5 +1,6 @@
 import { PassThrough } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
+import { StartupError } from '../src/config.ts';
 import { createLogger, silentLogger } from '../src/log.ts';
 import { type HealthServer, type HealthSnapshot, startHealthServer } from '../src/services/health.ts';
 
@@ -57,6 +58,30 @@ describe('GET /healthz', () => {
       knowledge: { version: 'abc123' },
       uptimeSeconds: expect.any(Number),
     });
+  });
+
+  it('says in one line which variable to change when it cannot listen', async () => {
+    const taken = await startHealthServer({
+      port: 0,
+      host: '127.0.0.1',
+      snapshot: () => snapshot(true),
+      log: silentLogger(),
+    });
+    server = taken;
+    const attempt = (port: number, host: string) =>
+      startHealthServer({ port, host, snapshot: () => snapshot(true), log: silentLogger() }).then(
+        () => 'listening',
+        (error: unknown) => (error instanceof StartupError ? error.message : String(error)),
+      );
+    expect(await attempt(taken.port, '127.0.0.1')).toMatch(
+      new RegExp(
+        `^HEALTH_PORT: port ${taken.port} on 127\\.0\\.0\\.1 is already in use \\(EADDRINUSE: .*\\): choose a free port`,
+      ),
+    );
+    // An address of no interface here (TEST-NET-1): nothing is sent anywhere.
+    expect(await attempt(0, '192.0.2.1')).toMatch(
+      /^HEALTH_HOST: cannot listen on "192\.0\.2\.1" \(EADDRNOTAVAIL: .*\): use 127\.0\.0\.1/,
+    );
   });
 
   it('answers 404 elsewhere, and 500 if the snapshot fails, without crashing', async () => {

@@ -2,6 +2,7 @@
  * npm run --silent unanswered [-- --limit N] [--json]: the questions the bot declined most often
  * and the answers marked "not what I asked", from the question log in STATE_DIR.
  */
+import type { UnansweredReport } from '../commands/types.ts';
 import { openQuestionStore } from '../services/sqlite-question-store.ts';
 import { argsOrExit, configOrExit, fail } from './startup.ts';
 
@@ -10,10 +11,15 @@ const config = await configOrExit();
 const limitIndex = process.argv.indexOf('--limit');
 const limit = limitIndex === -1 ? 20 : Number(process.argv[limitIndex + 1]);
 if (!Number.isInteger(limit) || limit < 1) fail(['--limit needs a whole number, e.g. --limit 20']);
-const opened = openQuestionStore(config.stateDir);
-if (!opened.store) fail([`The question log cannot be read: ${opened.reason}`]);
-const report = opened.store.report(limit);
-opened.store.close();
+// Unlike the bot, the command line may wait a moment for a shard that is writing.
+let report: UnansweredReport;
+try {
+  const store = openQuestionStore(config.stateDir, { busyTimeoutMs: 2000 });
+  report = store.report('all', limit);
+  store.close();
+} catch (error) {
+  fail([`The question log cannot be read: ${(error as Error).message}`]);
+}
 
 if (args.flags.has('json')) {
   process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);

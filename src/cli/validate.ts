@@ -6,7 +6,7 @@
  */
 import { checkOwnAnswers } from '../core/answer-check.ts';
 import { buildFromValidated } from '../core/knowledge.ts';
-import { readDataDir } from '../core/load.ts';
+import { namingAliasBombs, readDataDir } from '../core/load.ts';
 import { countOf, DataError, type DataProblem, formatProblem, isWarning } from '../core/problems.ts';
 import { checkData, folder } from '../core/validate.ts';
 import { argsOrExit, configOrExit } from './startup.ts';
@@ -23,7 +23,7 @@ function report(problems: readonly DataProblem[]): string {
 try {
   const files = await readDataDir(dataDir);
   const fold = folder();
-  const { data, problems } = checkData(files, fold);
+  const { data, problems } = namingAliasBombs(files, () => checkData(files, fold));
   if (!data) {
     const errors = problems.filter((p) => !isWarning(p)).length;
     const warnings = problems.length - errors;

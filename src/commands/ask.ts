@@ -7,7 +7,7 @@ import { renderAnswer, truncate } from './render.ts';
 import { type Command, type CommandContext, UserError } from './types.ts';
 
 /** Discord caps slash-command string options; longer questions are cut there, not rejected. */
-const MAX_QUESTION_LENGTH = 500;
+export const MAX_QUESTION_LENGTH = 500;
 
 export const askCommand: Command = {
   definition: {
@@ -34,6 +34,8 @@ export const askCommand: Command = {
   usage: 'ask <question>',
   chatArgument: 'question',
   cooldown: true,
+  // A related-question button answers like a question does.
+  cooldownActions: ['entry'],
 
   async execute(context, input) {
     const question = input.string('question')?.trim() ?? '';
@@ -71,10 +73,25 @@ export const askCommand: Command = {
       return;
     }
     if (action === 'fb') {
-      const [direction, id] = rest;
-      context.services.recordFeedback(id ?? '', direction === 'up', context.origin ?? null, context.guildId);
+      const [direction, id = ''] = rest;
+      if (direction !== 'up' && direction !== 'down') throw new UserError(messages.unknownButton);
+      // Only answers the bot can give: entries, quotes and places in the article.
+      if (!kb.entryById.has(id) && !kb.quoteById.has(id) && !kb.article.places.has(id))
+        throw new UserError(messages.notAnEntry);
+      const counted = context.services.recordFeedback({
+        entryId: id,
+        helpful: direction === 'up',
+        question: context.origin ?? null,
+        guildId: context.guildId,
+        userId: context.asker.id,
+        answerId: context.originMessageId ?? null,
+      });
       await context.reply({
-        content: direction === 'up' ? messages.feedbackThanks : messages.feedbackSorry,
+        content: !counted
+          ? messages.feedbackAlready
+          : direction === 'up'
+            ? messages.feedbackThanks
+            : messages.feedbackSorry,
         ephemeral: true,
       });
       return;

@@ -4,6 +4,7 @@
  * shown to them (privately where the front end can); anything else is logged and answered with
  * a short apology, and the bot keeps running.
  */
+import { MAX_QUESTION_LENGTH } from './ask.ts';
 import { messages } from './messages.ts';
 import { commands, findCommand } from './registry.ts';
 import {
@@ -22,14 +23,17 @@ const MAX_CHOICES = 25;
 /**
  * Per-user cooldown as a token bucket: a user may ask `burst` questions in a row, then one more
  * every `seconds`. Bursts of a few questions (a follow-up, a correction) pass; a flood does not.
+ *
+ * The buckets are kept in the order they were last used (a used bucket moves to the end), so the
+ * first is always the idlest: forgetting refilled buckets looks at the first few only, and each
+ * check costs the same however many users are active.
  */
 export class Cooldowns {
-  private readonly buckets = new Map<string, { tokens: number; at: number }>();
-
   constructor(
     private readonly seconds: number,
     private readonly burst: number = 1,
     private readonly now: () => number = Date.now,
+    private readonly buckets: Map<string, { tokens: number; at: number }> = new Map(),
   ) {}
 
   /** Seconds still to wait (0 = go ahead, and the question is counted). */
@@ -37,19 +41,30 @@ export class Cooldowns {
     if (this.seconds <= 0) return 0;
     const now = this.now();
     const period = this.seconds * 1000;
-    const bucket = this.buckets.get(userId) ?? { tokens: this.burst, at: now };
-    const tokens = Math.min(this.burst, bucket.tokens + (now - bucket.at) / period);
+    this.forgetIdle(now - this.burst * period);
+    const bucket = this.buckets.get(userId);
+    const tokens = bucket ? Math.min(this.burst, bucket.tokens + (now - bucket.at) / period) : this.burst;
     if (tokens < 1) return Math.max(1, Math.ceil(((1 - tokens) * period) / 1000));
+    this.buckets.delete(userId);
     this.buckets.set(userId, { tokens: tokens - 1, at: now });
-    if (this.buckets.size > 10_000) this.forgetIdle(now - this.burst * period);
     return 0;
   }
 
-  /** Users whose bucket has refilled are the same as users never seen. */
+  /**
+   * A bucket unused since `cutoff` has refilled: the same as a user never seen. A few at a time
+   * (more are forgotten than added, so the map still shrinks to the users active lately).
+   */
   private forgetIdle(cutoff: number): void {
-    for (const [user, bucket] of this.buckets) if (bucket.at < cutoff) this.buckets.delete(user);
+    for (let i = 0; i < FORGET_PER_CHECK; i++) {
+      const first = this.buckets.entries().next();
+      if (first.done || first.value[1].at >= cutoff) return;
+      this.buckets.delete(first.value[0]);
+    }
   }
 }
+
+/** Idle buckets forgotten per cooldown check. */
+const FORGET_PER_CHECK = 4;
 
 export type ChatParse =
   | { readonly kind: 'command'; readonly command: Command; readonly input: CommandInput }
@@ -77,12 +92,15 @@ export class Dispatcher {
   async run(command: Command, context: CommandContext, input: CommandInput): Promise<void> {
     await this.guard(context, command.definition.name, async () => {
       if (command.moderatorOnly && !context.asker.isModerator) throw new UserError(messages.moderatorsOnly);
-      if (command.cooldown && context.surface !== 'terminal') {
-        const wait = this.cooldowns.take(context.asker.id);
-        if (wait > 0) throw new UserError(messages.cooldown(wait));
-      }
+      if (command.cooldown) this.takeCooldown(context);
       await command.execute(context, input);
     });
+  }
+
+  private takeCooldown(context: CommandContext): void {
+    if (context.surface === 'terminal') return;
+    const wait = this.cooldowns.take(context.asker.id);
+    if (wait > 0) throw new UserError(messages.cooldown(wait));
   }
 
   /** A button or select-menu click: "ask:entry:minerals-deal" goes to the ask command. */
@@ -92,18 +110,20 @@ export class Dispatcher {
       const command = findCommand(name);
       if (!command?.component) throw new UserError(messages.unknownButton);
       if (command.moderatorOnly && !context.asker.isModerator) throw new UserError(messages.moderatorsOnly);
+      if (command.cooldownActions?.includes(args[0] ?? '')) this.takeCooldown(context);
       await command.component(context, args, values);
     });
   }
 
-  /** Autocomplete never fails loudly: a broken suggestion list is just an empty one. */
+  /**
+   * Autocomplete never fails loudly: a broken suggestion list is just an empty one. What was typed
+   * is cut to a question's length first: Discord sends whatever is in the box, however long.
+   */
   autocomplete(commandName: string, option: string, typed: string): AutocompleteChoice[] {
     try {
       const command = findCommand(commandName);
-      return (command?.autocomplete?.({ services: this.services }, option, typed) ?? []).slice(
-        0,
-        MAX_CHOICES,
-      );
+      const text = typed.slice(0, MAX_QUESTION_LENGTH);
+      return (command?.autocomplete?.({ services: this.services }, option, text) ?? []).slice(0, MAX_CHOICES);
     } catch (error) {
       this.services.log.error({ err: error, command: commandName }, 'autocomplete failed');
       return [];

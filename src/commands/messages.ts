@@ -18,6 +18,7 @@ export const messages = {
     'That question is no longer in my notes (the data was updated). Ask it again in your own words.',
   notAParagraph: (count: number) => `The article has paragraphs 1 to ${count}. Pick one of those.`,
   feedbackThanks: 'Thanks: that helps the curators improve the answers.',
+  feedbackAlready: 'You already rated this answer; thanks again.',
   feedbackSorry:
     'Thanks for telling me. The curators will see it; meanwhile try asking in other words, or pick a related question.',
   terminalNotice: (prefix: string) =>
@@ -66,7 +67,7 @@ export const messages = {
   unansweredTitle: 'What people asked that I could not answer',
   unansweredEmpty: 'Nothing declined or flagged yet.',
   unansweredOff:
-    'The question log is off (LOG_QUESTIONS=false) or its database could not be opened; see the logs.',
+    'The question log is off (LOG_QUESTIONS=false), or its database cannot be read right now (the bot’s log says why). Try again in a minute.',
   misansweredTitle: 'Answers marked “not what I asked”',
 
   // Teaching from /unanswered

@@ -15,6 +15,25 @@ import type { BotReply, Command } from './types.ts';
 /** Problems listed in one reply; the rest are counted (the log has them all). */
 const MAX_PROBLEMS_SHOWN = 15;
 
+// An absolute path (POSIX or Windows) standing on its own: "/srv/bot/data/qa.yaml", 'C:\\bot\\data'.
+const ABSOLUTE_PATH = /(?<=^|[\s'"`(])(?:[A-Za-z]:\\|\/)[^\s'"`,;()]*/g;
+
+/**
+ * A problem as moderators see it: where the bot's files live on its server is none of their
+ * business (the bot's log has the full paths), so paths are cut to their last part.
+ */
+export function withoutPaths(text: string): string {
+  return text.replace(ABSOLUTE_PATH, (path) => {
+    const colon = path.endsWith(':') ? ':' : '';
+    const last = path
+      .slice(0, path.length - colon.length)
+      .split(/[\\/]/)
+      .filter(Boolean)
+      .pop();
+    return `${last && !/^[A-Za-z]:$/.test(last) ? last : 'the data folder'}${colon}`;
+  });
+}
+
 export const reloadCommand: Command = {
   definition: {
     name: 'reload',
@@ -50,7 +69,9 @@ export function renderReload({ outcome, shards }: ReloadReport): BotReply {
       ? [{ name: messages.reloadShards, value: shards.map((s) => messages.shardResult(s)).join('\n') }]
       : [];
   if (!outcome.ok) {
-    const shown = outcome.problems.slice(0, MAX_PROBLEMS_SHOWN).map((p) => `• ${formatProblem(p)}`);
+    const shown = outcome.problems
+      .slice(0, MAX_PROBLEMS_SHOWN)
+      .map((p) => `• ${withoutPaths(formatProblem(p))}`);
     const more = outcome.problems.length - shown.length;
     return {
       embed: {

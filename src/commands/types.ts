@@ -8,6 +8,7 @@ import type { Answer } from '../core/answer.ts';
 import type { KnowledgeBase } from '../core/knowledge.ts';
 import type { Logger } from '../log.ts';
 import type { ReloadReport } from '../services/knowledge-holder.ts';
+import type { ReportScope } from '../services/question-store.ts';
 import type { Teaching } from '../services/teaching.ts';
 
 export type Surface = 'slash' | 'chat' | 'terminal';
@@ -73,12 +74,26 @@ export interface BotServices {
   reload(request: { readonly requestedBy: string; readonly file?: UploadedFile }): Promise<ReloadReport>;
   /** Records a question the bot declined or answered (for the unanswered-questions log). */
   recordQuestion(answer: Answer, guildId: string | null): void;
-  recordFeedback(entryId: string, helpful: boolean, question: string | null, guildId: string | null): void;
-  unansweredReport(limit: number): UnansweredReport | null;
+  /** Counts a Helpful / Not what I asked click; false if this user already rated this answer. */
+  recordFeedback(vote: FeedbackVote): boolean;
+  /** The questions asked in `scope`; null when the log is off or cannot be read right now. */
+  unansweredReport(scope: ReportScope, limit: number): UnansweredReport | null;
   /** Adds a reader's question to the data (an alternate, a known gap): validated, written, reloaded. */
   readonly teaching: Teaching;
   readonly commandPrefix: string;
   readonly log: Logger;
+}
+
+export interface FeedbackVote {
+  readonly entryId: string;
+  readonly helpful: boolean;
+  /** The question the rated answer was about. */
+  readonly question: string | null;
+  readonly guildId: string | null;
+  /** Who clicked: kept in memory to count each user once per answer, never written to the log. */
+  readonly userId: string;
+  /** The answer message clicked on (null in the terminal). */
+  readonly answerId: string | null;
 }
 
 export interface UnansweredReport {
@@ -101,6 +116,8 @@ export interface CommandContext {
   readonly guildId: string | null;
   /** For button clicks: the question the clicked answer was about. */
   readonly origin?: string | null;
+  /** For button clicks: the id of the message the button is on. */
+  readonly originMessageId?: string | null;
   readonly services: BotServices;
   reply(message: BotReply): Promise<void>;
 }
@@ -125,6 +142,8 @@ export interface Command {
   readonly moderatorOnly?: boolean;
   /** Counted against the per-user cooldown (answers are; help and browsing are not). */
   readonly cooldown?: boolean;
+  /** Button actions (the custom id's part after the command's name) that answer, and so count too. */
+  readonly cooldownActions?: readonly string[];
   /** May take longer than Discord's 3 s: front ends acknowledge first ("thinking..."). */
   readonly slow?: boolean;
   execute(context: CommandContext, input: CommandInput): Promise<void>;

@@ -47,6 +47,9 @@ export function questionsToTeach(report: UnansweredReport): { question: string; 
 /** One card per question, after the report (not in the terminal, which has no menus). */
 export async function sendTeachingCards(context: CommandContext, report: UnansweredReport): Promise<void> {
   if (context.surface === 'terminal') return;
+  // A chat command in a server is answered by DM, where a click counts for MOD_USER_IDS only: the
+  // cards come with /unanswered (and !unanswered in a DM), whose clicks every moderator can make.
+  if (context.surface === 'chat' && context.guildId !== null) return;
   const questions = questionsToTeach(report);
   if (questions.length === 0) return;
   const kb = context.services.knowledge();

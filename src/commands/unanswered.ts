@@ -32,7 +32,10 @@ export const unansweredCommand: Command = {
 
   async execute(context, input) {
     const limit = Math.min(25, Math.max(1, Number(input.string('limit') ?? 10) || 10));
-    const report = context.services.unansweredReport(limit);
+    // A server's moderators see that server's questions only. Questions asked in DMs are seen only
+    // in DMs, where only MOD_USER_IDS are moderators: the bot's operators see everything.
+    const scope = context.guildId === null ? 'all' : { guildId: context.guildId };
+    const report = context.services.unansweredReport(scope, limit);
     if (!report) throw new UserError(messages.unansweredOff);
     const declined = report.declined.map((d) => `${d.count}× “${truncate(d.question, 150)}”`);
     const misanswered = report.misanswered.map(

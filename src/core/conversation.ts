@@ -211,7 +211,14 @@ export function readFollowUp(
   // "What did she say?": the person the conversation was last about that the pronoun fits. Not
   // "who said he's not going to make guarantees?", where "he" is the one asked for.
   const pronounAsksAhead = clause.type === 'who' && ownContent.length >= 2;
-  if (clause.pronoun !== null && clause.persons.length === 0 && !pronounAsksAhead) {
+  // "What did she tell Starmer to say to Trump?": the pronoun is the subject, before anyone named.
+  const pronounAt = words.findIndex((w) => PERSON_PRONOUNS.has(w));
+  const firstNamed = Math.min(
+    ...clause.terms.filter((t) => t.term.startsWith('#')).map((t) => t.position),
+    Number.POSITIVE_INFINITY,
+  );
+  const pronounFirst = pronounAt !== -1 && pronounAt < firstNamed;
+  if (clause.pronoun !== null && pronounFirst && !pronounAsksAhead && turns.length > 0) {
     const referent = referentOf(turns, clause.pronoun, pronounOf);
     if (referent !== undefined) {
       resolved = withPerson(resolved, referent);
@@ -231,7 +238,9 @@ export function readFollowUp(
   const quotesItsSubject = /"[^"]+"/.test(clause.folded);
   const thing = refersToAThing(words) && ownContent.length <= 1 && !aboutTheArticle && !quotesItsSubject;
   const bare = clause.terms.length === 0;
-  if (bare || thing || (notes.length > 0 && ownContent.length === 0)) {
+  // "First name?", "crucial for what?", "from doing what?": a fragment that finishes the last question.
+  const fragment = isFragment(words) && !named && turns.length > 0;
+  if (bare || thing || fragment || (notes.length > 0 && ownContent.length === 0)) {
     if (!lastClause) {
       if (notes.length > 0) return { kind: 'resolved', clause: resolved, note: notes.join('; ') };
       // A name or a word of its own makes it a question without context ("what has Lympne got to
@@ -247,6 +256,51 @@ export function readFollowUp(
   return notes.length === 0
     ? { kind: 'standalone' }
     : { kind: 'resolved', clause: resolved, note: notes.join('; ') };
+}
+
+/** Person pronouns as typed: what "she" or "him" may stand for. */
+const PERSON_PRONOUNS = new Set(['he', 'him', 'his', 'she', 'her', 'hers', 'they', 'them', 'their']);
+const QUESTION_OPENERS = new Set([
+  'what',
+  'who',
+  'whom',
+  'whose',
+  'when',
+  'where',
+  'why',
+  'how',
+  'which',
+  'is',
+  'are',
+  'was',
+  'were',
+  'do',
+  'does',
+  'did',
+  'has',
+  'have',
+  'had',
+  'will',
+  'would',
+  'can',
+  'could',
+  'should',
+  'tell',
+  'give',
+  'quote',
+  'explain',
+  'list',
+  'show',
+]);
+
+/**
+ * "First name?", "full title?", "crucial for what?": at most four words, not opening as a
+ * question of its own does ("what did Lavrov say"): it leans on the last question.
+ */
+function isFragment(words: readonly string[]): boolean {
+  if (words.length === 0 || words.length > 4) return false;
+  const opensAsQuestion = QUESTION_OPENERS.has(words[0] as string) && words.length >= 3;
+  return !opensAsQuestion;
 }
 
 /** The latest person of the conversation the pronoun fits ("she" -> Theresa May). */
@@ -299,6 +353,8 @@ function ellipsis(clause: AnalyzedClause, last: AnalyzedClause): AnalyzedClause 
   const speakers = last.quoteIntent === 'none' ? [] : persons.slice(0, 1);
   return {
     ...last,
+    // "Is Starmer willing to send troops?" -> "what about Lavrov?": what Lavrov's stance is.
+    type: last.type === 'yes-no' ? 'what' : last.type,
     text: clause.text,
     folded: `${last.folded} (${clause.folded})`,
     terms,

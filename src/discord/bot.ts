@@ -10,24 +10,25 @@ import type { Config } from '../config.ts';
 import { formatProblem } from '../core/problems.ts';
 import { createLogger, type Logger } from '../log.ts';
 import { createServices } from '../services/bot-services.ts';
-import { startHealthServer } from '../services/health.ts';
+import { type HealthServer, startHealthServer } from '../services/health.ts';
 import { KnowledgeHolder, type ReloadOutcome, type ReloadRequest } from '../services/knowledge-holder.ts';
-import type { QuestionStore } from '../services/question-store.ts';
-import { openQuestionStore } from '../services/sqlite-question-store.ts';
+import { stopOnSignals } from '../services/lifecycle.ts';
+import { QuestionLog } from '../services/question-log.ts';
 import { watchDataFolder } from '../services/watch-data.ts';
 import { ShardLink } from '../sharding/shard-link.ts';
 import { createClient } from './client.ts';
 import { attachHandlers } from './handlers.ts';
 
-/** Shutdown waits this long for replies in flight before closing anyway. */
-const DRAIN_MS = 4000;
+/**
+ * Shutdown waits this long for replies in flight before closing anyway; with the gateway, the
+ * question log's last writes (1 s at most) and the health server, it stays within 5 s.
+ */
+const DRAIN_MS = 3000;
 
-/** The question log, or null (LOG_QUESTIONS=false, or the database cannot be used: answering goes on). */
-function openStore(config: Config, log: Logger): QuestionStore | null {
+/** The question log, or null with LOG_QUESTIONS=false. It never stops the bot from answering. */
+function openQuestionLog(config: Config, log: Logger): QuestionLog | null {
   if (!config.logQuestions) return null;
-  const opened = openQuestionStore(config.stateDir);
-  if (!opened.store) log.error(`question log unavailable, answering without it: ${opened.reason}`);
-  return opened.store;
+  return new QuestionLog({ stateDir: config.stateDir, log, retentionDays: config.questionLogRetentionDays });
 }
 
 /** A sentence an operator can act on, for the ways Discord refuses a bot for good. */
@@ -54,8 +55,11 @@ export interface RunningBot {
 
 export interface BotOptions {
   readonly log?: Logger;
-  readonly store?: QuestionStore | null;
-  /** Install SIGHUP/SIGINT/SIGTERM handlers (the process entry point does; tests don't). */
+  readonly questionLog?: QuestionLog | null;
+  /**
+   * Install SIGHUP/SIGINT/SIGTERM handlers and stop when the parent process goes away (the process
+   * entry point does; tests don't).
+   */
   readonly handleSignals?: boolean;
   readonly shard?: { readonly shards: number[]; readonly shardCount: number };
   /** Discord closed for good (bad token, disallowed intent): the entry point exits non-zero. */
@@ -64,7 +68,7 @@ export interface BotOptions {
 
 export async function startBot(config: Config, options: BotOptions = {}): Promise<RunningBot> {
   const log = options.log ?? createLogger({ level: config.logLevel, secrets: [config.discord.token] });
-  const store = options.store !== undefined ? options.store : openStore(config, log);
+  const questionLog = options.questionLog !== undefined ? options.questionLog : openQuestionLog(config, log);
   const logReload = (outcome: ReloadOutcome, request: ReloadRequest): void => {
     if (outcome.ok) {
       log.info(
@@ -91,11 +95,14 @@ export async function startBot(config: Config, options: BotOptions = {}): Promis
   const holder = await KnowledgeHolder.open(config.dataDir, {
     maxUploadBytes: config.maxUploadBytes,
     onReload: logReload,
-  }).catch((error: unknown) => dataProblemsOrThrow(error, config.dataDir));
+  }).catch(async (error: unknown) => {
+    await questionLog?.close();
+    return dataProblemsOrThrow(error, config.dataDir);
+  });
   let shardLink: ShardLink | null = null;
   const services = createServices({
     holder,
-    store,
+    questionLog,
     log,
     commandPrefix: config.commandPrefix,
     reload: () => (shardLink ? (request) => (shardLink as ShardLink).reloadEverywhere(request) : null),
@@ -141,7 +148,7 @@ export async function startBot(config: Config, options: BotOptions = {}): Promis
   };
   client.on(Events.ShardDisconnect, (event, shardId) => {
     failFatally(fatalReason(event.code, null), { shardId, code: event.code });
-    if (!stopping) void stop();
+    void stop();
   });
   client.on(Events.ShardResume, (shardId, replayed) => log.info({ shardId, replayed }, 'gateway resumed'));
   client.on(Events.Error, (error) => log.error({ err: error }, 'discord.js error'));
@@ -152,43 +159,62 @@ export async function startBot(config: Config, options: BotOptions = {}): Promis
         void holder.reload({ requestedBy: 'WATCH_DATA' });
       })
     : null;
-  // Under a ShardingManager, the manager serves /healthz for every shard.
-  const health =
-    config.healthPort > 0 && !shardLink
-      ? await startHealthServer({
-          port: config.healthPort,
-          host: config.healthHost,
-          log,
-          snapshot: () => ({
-            ready: client.isReady() && !stopping,
-            shards: [...client.ws.shards.values()].map((s) => ({
-              id: s.id,
-              status: Status[s.status] ?? String(s.status),
-            })),
-            knowledge: { version: holder.current().version, counts: holder.current().counts },
-            questionLog: !config.logQuestions ? 'off' : store ? 'on' : 'unavailable',
-          }),
-        })
-      : null;
-  // The curator studio (STUDIO_PORT; off by default), teaching this bot's live data.
-  const studio =
-    config.studio.port > 0 && !shardLink
-      ? await (await import('../studio/in-bot.ts')).startStudioInBot(config, services, log)
-      : null;
+  // Under a ShardingManager, the manager serves /healthz for every shard. Started before logging
+  // in: a port that cannot be listened on stops the bot before it connects.
+  let health: HealthServer | null = null;
+  let studio: Awaited<ReturnType<typeof import('../studio/in-bot.ts').startStudioInBot>> | null = null;
+  try {
+    health =
+      config.healthPort > 0 && !shardLink
+        ? await startHealthServer({
+            port: config.healthPort,
+            host: config.healthHost,
+            log,
+            snapshot: () => ({
+              ready: client.isReady() && !stopping,
+              shards: [...client.ws.shards.values()].map((s) => ({
+                id: s.id,
+                status: Status[s.status] ?? String(s.status),
+              })),
+              knowledge: { version: holder.current().version, counts: holder.current().counts },
+              questionLog: questionLog ? questionLog.status : 'off',
+            }),
+          })
+        : null;
+    // The curator studio (STUDIO_PORT; off by default), teaching this bot's live data.
+    studio =
+      config.studio.port > 0 && !shardLink
+        ? await (await import('../studio/in-bot.ts')).startStudioInBot(config, services, log)
+        : null;
+  } catch (error) {
+    stopWatching?.();
+    await health?.close();
+    await client.destroy();
+    await questionLog?.close();
+    throw error;
+  }
 
-  async function stop(): Promise<void> {
-    if (stopping) return;
+  let stopped: Promise<void> | null = null;
+  function stop(): Promise<void> {
+    stopped ??= shutDown();
+    return stopped;
+  }
+  async function shutDown(): Promise<void> {
     stopping = true;
     log.info({ inFlight: inFlight.size }, 'shutting down');
-    await Promise.race([
-      Promise.allSettled([...inFlight]),
-      new Promise((resolve) => setTimeout(resolve, DRAIN_MS).unref()),
-    ]);
+    // Events still arriving while draining are answered too (the gateway is open until the end).
+    const deadline = Date.now() + DRAIN_MS;
+    while (inFlight.size > 0 && Date.now() < deadline) {
+      await Promise.race([
+        Promise.allSettled([...inFlight]),
+        new Promise((resolve) => setTimeout(resolve, deadline - Date.now()).unref()),
+      ]);
+    }
     stopWatching?.();
     await client.destroy();
     await health?.close();
     await studio?.close();
-    store?.close();
+    await questionLog?.close();
     log.info('stopped');
   }
 
@@ -196,11 +222,7 @@ export async function startBot(config: Config, options: BotOptions = {}): Promis
     process.on('SIGHUP', () => {
       void holder.reload({ requestedBy: 'SIGHUP' });
     });
-    for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-      process.once(signal, () => {
-        void stop().then(() => process.exit(0));
-      });
-    }
+    stopOnSignals(stop, log);
   }
 
   try {

@@ -3,12 +3,14 @@
  * No command logic lives here.
  */
 import {
+  type APIInteractionGuildMember,
   type Attachment,
   type AutocompleteInteraction,
   type ButtonInteraction,
   type ChatInputCommandInteraction,
   type Client,
   Events,
+  type GuildMember,
   type Interaction,
   type Message,
   MessageFlags,
@@ -30,7 +32,8 @@ import type {
 } from '../commands/types.ts';
 import type { Config } from '../config.ts';
 import type { Logger } from '../log.ts';
-import { toInteractionReply, toMessageReply } from './render.ts';
+import { downloadAttachment } from './attachments.ts';
+import { toDirectMessage, toInteractionReply, toMessageReply } from './render.ts';
 
 export interface AdapterOptions {
   readonly dispatcher: Dispatcher;
@@ -79,7 +82,7 @@ async function onMessage(client: Client, message: Message, options: AdapterOptio
       message.author.id,
       message.author.username,
       message.member?.permissions ?? null,
-      message.member ? [...message.member.roles.cache.keys()] : [],
+      roleIdsOf(message.member),
       config,
     ),
     guildId: message.guildId,
@@ -93,6 +96,12 @@ async function onMessage(client: Client, message: Message, options: AdapterOptio
     [...message.attachments.values()].map((a) => uploadOf(a, config)),
   );
   if (parsed.kind === 'command') {
+    if (parsed.command.moderatorOnly && !inDm) {
+      await runPrivately(message, context, options.log, (privately) =>
+        dispatcher.run(parsed.command, privately, parsed.input),
+      );
+      return;
+    }
     await dispatcher.run(parsed.command, context, parsed.input);
     return;
   }
@@ -106,6 +115,40 @@ async function onMessage(client: Client, message: Message, options: AdapterOptio
     boolean: () => null,
     attachment: () => null,
   });
+}
+
+/** Reacted to a moderator's chat command once its reply was sent to them by DM. */
+const SENT_BY_DM = '✉️';
+
+/**
+ * Moderator commands typed in a server channel: their results, problems and refusals go to the
+ * author by DM and never into the channel; the command message only gets a ✉️ reaction.
+ */
+async function runPrivately(
+  message: Message,
+  context: CommandContext,
+  log: Logger,
+  run: (context: CommandContext) => Promise<void>,
+): Promise<void> {
+  let delivered = false;
+  await run({
+    ...context,
+    async reply(reply: BotReply) {
+      try {
+        await message.author.send(toDirectMessage(reply));
+        delivered = true;
+      } catch (error) {
+        // Their DMs are closed to the bot: the channel still gets nothing.
+        log.info({ err: error, user: message.author.id }, 'could not DM a moderator command reply');
+      }
+    },
+  });
+  if (!delivered) return;
+  try {
+    await message.react(SENT_BY_DM);
+  } catch (error) {
+    log.debug({ err: error }, 'could not react to a moderator command');
+  }
 }
 
 async function onInteraction(interaction: Interaction, options: AdapterOptions): Promise<void> {
@@ -165,19 +208,18 @@ function interactionContext(
   origin: string | null,
 ): CommandContext {
   let answeredDeferral = false;
-  const member = interaction.member;
-  const roles = member ? (Array.isArray(member.roles) ? member.roles : [...member.roles.cache.keys()]) : [];
   return {
     surface: 'slash',
     asker: askerOf(
       interaction.user.id,
       interaction.user.username,
       interaction.memberPermissions,
-      roles,
+      roleIdsOf(interaction.member),
       options.config,
     ),
     guildId: interaction.guildId,
     origin,
+    originMessageId: interaction.isMessageComponent() ? interaction.message.id : null,
     services: options.services,
     async reply(reply: BotReply) {
       const payload = toInteractionReply(reply);
@@ -193,6 +235,20 @@ function interactionContext(
       }
     },
   };
+}
+
+/**
+ * The member's role ids as Discord sent them with the message or interaction. discord.js's
+ * `roles.cache` only holds the roles it has cached for the server, so a role it never saw (created
+ * after the bot connected, say) would be missing there.
+ */
+function roleIdsOf(member: GuildMember | APIInteractionGuildMember | null): readonly string[] {
+  if (!member) return [];
+  if (Array.isArray(member.roles)) return member.roles; // an uncached server: the raw payload
+  // discord.js keeps the payload's role ids in GuildMember#_roles (private, but what roles.cache reads).
+  const raw = (member as unknown as { _roles?: unknown })._roles;
+  if (Array.isArray(raw)) return raw.filter((id): id is string => typeof id === 'string');
+  return [...(member as GuildMember).roles.cache.keys()];
 }
 
 /**
@@ -228,18 +284,16 @@ function slashInput(interaction: ChatInputCommandInteraction, config: Config): C
   };
 }
 
-/** An uploaded file, fetched only when read, never beyond the size limit. */
+/** An uploaded file, fetched only when read: from Discord only, and never beyond the size limit. */
 function uploadOf(attachment: Attachment, config: Config): UploadedFile {
   return {
     name: attachment.name,
     size: attachment.size,
-    async read() {
-      const response = await fetch(attachment.url, { signal: AbortSignal.timeout(10_000) });
-      if (!response.ok) throw new Error(`could not download ${attachment.name}: HTTP ${response.status}`);
-      const body = await response.arrayBuffer();
-      if (body.byteLength > config.maxUploadBytes)
-        throw new Error(`${attachment.name} is larger than MAX_UPLOAD_KB`);
-      return new TextDecoder('utf-8').decode(body);
-    },
+    read: () =>
+      downloadAttachment(attachment.url, {
+        name: attachment.name,
+        maxBytes: config.maxUploadBytes,
+        apiUrl: config.discord.apiUrl,
+      }),
   };
 }

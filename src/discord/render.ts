@@ -9,6 +9,7 @@ import {
   ButtonStyle,
   EmbedBuilder,
   type InteractionReplyOptions,
+  type MessageCreateOptions,
   MessageFlags,
   type MessageReplyOptions,
   StringSelectMenuBuilder,
@@ -120,6 +121,11 @@ function buildEmbed(embed: NonNullable<BotReply['embed']>): EmbedBuilder {
 
 export function toMessageReply(reply: BotReply): MessageReplyOptions {
   return { ...basePayload(reply), failIfNotExists: false };
+}
+
+/** A reply sent on its own, in a DM (moderator commands typed in a server channel). */
+export function toDirectMessage(reply: BotReply): MessageCreateOptions {
+  return basePayload(reply);
 }
 
 export function toInteractionReply(reply: BotReply): InteractionReplyOptions {

@@ -1,17 +1,20 @@
-/** The services commands use, wired to the knowledge holder, the question store and the log. */
-import type { BotServices, UnansweredReport } from '../commands/types.ts';
+/** The services commands use, wired to the knowledge holder, the question log and the log. */
+import type { BotServices, FeedbackVote, UnansweredReport } from '../commands/types.ts';
 import type { Answer } from '../core/answer.ts';
 import type { Logger } from '../log.ts';
 import type { KnowledgeHolder, ReloadReport, ReloadRequest } from './knowledge-holder.ts';
-import { normaliseQuestion, type QuestionStore } from './question-store.ts';
+import type { QuestionLog } from './question-log.ts';
+import { askedWhere, normaliseQuestion, type ReportScope } from './question-store.ts';
 import { createTeaching } from './teaching.ts';
 
 /** Declines that say nothing about the data: greetings and empty messages. */
 const NOT_WORTH_LOGGING = new Set(['small-talk', 'empty']);
+/** Votes remembered to count each user once per answer; the oldest are forgotten first. */
+const VOTES_REMEMBERED = 50_000;
 
 export interface ServicesOptions {
   readonly holder: KnowledgeHolder;
-  readonly store: QuestionStore | null;
+  readonly questionLog: QuestionLog | null;
   readonly log: Logger;
   readonly commandPrefix: string;
   /** Replaces the local reload, e.g. to reload every shard. Looked up at each reload. */
@@ -19,7 +22,9 @@ export interface ServicesOptions {
 }
 
 export function createServices(options: ServicesOptions): BotServices {
-  const { holder, store, log } = options;
+  const { holder, questionLog, log } = options;
+  // Who voted on which answer, in memory only (the log keeps no user ids). Insertion order is age.
+  const votes = new Set<string>();
   const safely = (what: string, action: () => void): void => {
     try {
       action();
@@ -42,31 +47,34 @@ export function createServices(options: ServicesOptions): BotServices {
       return everywhere ? everywhere(request) : { outcome: await holder.reload(request), shards: [] };
     },
     recordQuestion(answer: Answer, guildId) {
-      if (!store || answer.answered || (answer.reason !== null && NOT_WORTH_LOGGING.has(answer.reason)))
+      if (!questionLog || answer.answered || (answer.reason !== null && NOT_WORTH_LOGGING.has(answer.reason)))
         return;
       safely('record a declined question', () =>
-        store.recordDeclined(normaliseQuestion(answer.question), guildId),
+        questionLog.recordDeclined(normaliseQuestion(answer.question), askedWhere(guildId)),
       );
     },
-    recordFeedback(entryId, helpful, question, guildId) {
-      if (!store) return;
-      safely('record feedback', () =>
-        store.recordFeedback(
-          entryId,
-          helpful,
-          question === null ? null : normaliseQuestion(question),
-          guildId,
-        ),
-      );
-    },
-    unansweredReport(limit): UnansweredReport | null {
-      if (!store) return null;
-      try {
-        return store.report(limit);
-      } catch (error) {
-        log.warn({ err: error }, 'question log: could not read the report');
-        return null;
+    recordFeedback(vote: FeedbackVote): boolean {
+      const key = `${vote.answerId ?? vote.entryId}\u0000${vote.userId}`;
+      if (votes.has(key)) return false;
+      votes.add(key);
+      if (votes.size > VOTES_REMEMBERED) {
+        const oldest = votes.values().next().value;
+        if (oldest !== undefined) votes.delete(oldest);
       }
+      if (questionLog) {
+        safely('record feedback', () =>
+          questionLog.recordFeedback(
+            vote.entryId,
+            vote.helpful,
+            vote.question === null ? null : normaliseQuestion(vote.question),
+            askedWhere(vote.guildId),
+          ),
+        );
+      }
+      return true;
+    },
+    unansweredReport(scope: ReportScope, limit: number): UnansweredReport | null {
+      return questionLog ? questionLog.report(scope, limit) : null;
     },
     commandPrefix: options.commandPrefix,
     log,

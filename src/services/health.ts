@@ -3,6 +3,7 @@
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { StartupError } from '../config.ts';
 import type { Logger } from '../log.ts';
 
 export interface HealthSnapshot {
@@ -48,7 +49,7 @@ export async function startHealthServer(options: {
     response.end(JSON.stringify(body));
   });
   await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
+    server.once('error', (error) => reject(listenFailure(error, options.host, options.port)));
     server.listen(options.port, options.host, () => resolve());
   });
   const { port } = server.address() as AddressInfo;
@@ -57,4 +58,32 @@ export async function startHealthServer(options: {
     port,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
+}
+
+/** Why /healthz cannot listen, as one line naming the variable to change. */
+export function listenFailure(error: unknown, host: string, port: number): StartupError {
+  const code = (error as NodeJS.ErrnoException).code ?? 'error';
+  const cause = `${code}: ${(error as Error).message}`;
+  switch (code) {
+    case 'EADDRINUSE':
+      return new StartupError(
+        `HEALTH_PORT: port ${port} on ${host} is already in use (${cause}): choose a free port, or stop the program using it`,
+      );
+    case 'EACCES':
+      return new StartupError(
+        `HEALTH_PORT: port ${port} needs privileges this process does not have (${cause}): use a port from 1024 up`,
+      );
+    case 'ENOTFOUND':
+    case 'EAI_AGAIN':
+    case 'EAI_NONAME':
+    case 'EADDRNOTAVAIL':
+    case 'EINVAL':
+      return new StartupError(
+        `HEALTH_HOST: cannot listen on "${host}" (${cause}): use 127.0.0.1, 0.0.0.0 (every interface, in a container) or an address of this machine`,
+      );
+    default:
+      return new StartupError(
+        `HEALTH_PORT, HEALTH_HOST: cannot listen on ${host}:${port} (${cause}): check both`,
+      );
+  }
 }

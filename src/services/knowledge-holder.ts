@@ -9,8 +9,8 @@
 import { randomUUID } from 'node:crypto';
 import { copyFile, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import { buildKnowledge, type DataFiles, type KnowledgeBase } from '../core/knowledge.ts';
-import { readDataDir } from '../core/load.ts';
+import type { DataFiles, KnowledgeBase } from '../core/knowledge.ts';
+import { buildChecked, fileTooLarge, MAX_DATA_FILE_BYTES, readDataDir } from '../core/load.ts';
 import { DataError, type DataProblem } from '../core/problems.ts';
 
 export interface KnowledgeChanges {
@@ -57,6 +57,7 @@ export interface ReloadReport {
 }
 
 export interface KnowledgeHolderOptions {
+  /** MAX_UPLOAD_KB in bytes; an upload is never allowed more than a data file (MAX_DATA_FILE_BYTES). */
   readonly maxUploadBytes: number;
   /** Called after every reload attempt, for logging and for other shards. */
   readonly onReload?: (outcome: ReloadOutcome, request: ReloadRequest) => void;
@@ -77,7 +78,7 @@ export class KnowledgeHolder {
 
   /** Loads the folder; throws DataError if it does not validate (nothing to fall back on yet). */
   static async open(dataDir: string, options: KnowledgeHolderOptions): Promise<KnowledgeHolder> {
-    return new KnowledgeHolder(dataDir, buildKnowledge(await readDataDir(dataDir)), options);
+    return new KnowledgeHolder(dataDir, buildChecked(await readDataDir(dataDir)), options);
   }
 
   current(): KnowledgeBase {
@@ -116,7 +117,7 @@ export class KnowledgeHolder {
         replaced = await this.readUpload(request.file, files);
         files.set(replaced.name, replaced.content);
       }
-      const next = buildKnowledge(files);
+      const next = buildChecked(files);
       if (replaced) await this.writeAtomically(replaced.name, replaced.content);
       this.live = next; // the swap: one reference, after everything else succeeded
       outcome = {
@@ -151,19 +152,23 @@ export class KnowledgeHolder {
         message: `is not one of the data files: upload one of ${[...files.keys()].join(', ')} with its exact name`,
       });
     }
-    if (file.size > this.options.maxUploadBytes) {
-      problems.push({
-        file: name,
-        message: `is ${file.size} bytes; the limit is ${this.options.maxUploadBytes}`,
-      });
-    }
+    // The loader's limit and message first: an upload it would refuse at start is refused here.
+    const tooLarge = (bytes: number): DataProblem | null =>
+      bytes > MAX_DATA_FILE_BYTES
+        ? fileTooLarge(name, bytes)
+        : bytes > this.options.maxUploadBytes
+          ? {
+              file: name,
+              message: `is ${bytes.toLocaleString('en')} bytes, over the upload limit of ${this.options.maxUploadBytes.toLocaleString('en')} bytes (MAX_UPLOAD_KB)`,
+            }
+          : null;
+    const declared = tooLarge(file.size);
+    if (declared) problems.push(declared);
     if (problems.length > 0) throw new DataError(problems);
+    // The front end stops the download at the limit, whatever size the upload claimed.
     const content = await file.read();
-    if (Buffer.byteLength(content) > this.options.maxUploadBytes) {
-      throw new DataError([
-        { file: name, message: `is larger than the limit of ${this.options.maxUploadBytes} bytes` },
-      ]);
-    }
+    const actual = tooLarge(Buffer.byteLength(content));
+    if (actual) throw new DataError([actual]);
     return { name, content };
   }
 

@@ -1,18 +1,19 @@
 /**
  * The question log in SQLite (better-sqlite3): declined questions, and feedback on answers, so
- * curators see what to add. No user ids are stored. WAL mode with a busy timeout, so several
- * shard processes can write to one file. Created and migrated on open; if the file is corrupt or
- * locked, open() returns null with the reason, and the bot answers without a log.
+ * curators see what to add. No user ids are stored. WAL mode, so several shard processes can
+ * share one file. Created and migrated on open.
+ *
+ * The bot opens it with a busy timeout of 0: a write that meets another process's lock fails at
+ * once instead of waiting on the bot's only thread, and question-log.ts tries again later. The
+ * command line, which may wait, opens it with a timeout.
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { UnansweredReport } from '../commands/types.ts';
-import type { QuestionStore } from './question-store.ts';
+import type { AskedWhere, LogRow, QuestionStore, ReportScope } from './question-store.ts';
 
 export const DATABASE_FILE = 'questions.sqlite';
-/** How long a writer waits for another process's lock before giving up on one record. */
-const BUSY_TIMEOUT_MS = 2000;
 /** Example questions kept per entry marked "not what I asked". */
 const EXAMPLES_PER_ENTRY = 3;
 
@@ -40,31 +41,121 @@ const MIGRATIONS: readonly string[] = [
      last_seen TEXT NOT NULL,
      PRIMARY KEY (entry_id, question)
    );`,
+  // 2: the kind of channel (a server's, or a DM) and the story of every row, so reports can be
+  // kept to one server; a time on every row, for retention. Rows of version 1 without a server
+  // were asked in DMs; version 1 kept no server for "not what I asked" examples ('unknown': only
+  // the bot's operators see them).
+  `CREATE TABLE declined_2 (
+     story        TEXT NOT NULL DEFAULT '',
+     guild_id     TEXT NOT NULL DEFAULT '',
+     channel_kind TEXT NOT NULL CHECK (channel_kind IN ('guild', 'dm')),
+     question     TEXT NOT NULL,
+     count        INTEGER NOT NULL,
+     first_seen   TEXT NOT NULL,
+     last_seen    TEXT NOT NULL,
+     PRIMARY KEY (story, guild_id, channel_kind, question)
+   );
+   INSERT INTO declined_2 (story, guild_id, channel_kind, question, count, first_seen, last_seen)
+     SELECT '', guild_id, CASE WHEN guild_id = '' THEN 'dm' ELSE 'guild' END, question, count, first_seen, last_seen
+     FROM declined;
+   DROP TABLE declined;
+   ALTER TABLE declined_2 RENAME TO declined;
+   CREATE INDEX declined_by_guild ON declined (guild_id);
+   CREATE INDEX declined_by_last_seen ON declined (last_seen);
+
+   CREATE TABLE feedback_2 (
+     story        TEXT NOT NULL DEFAULT '',
+     guild_id     TEXT NOT NULL DEFAULT '',
+     channel_kind TEXT NOT NULL CHECK (channel_kind IN ('guild', 'dm')),
+     entry_id     TEXT NOT NULL,
+     helpful      INTEGER NOT NULL DEFAULT 0,
+     not_helpful  INTEGER NOT NULL DEFAULT 0,
+     last_seen    TEXT NOT NULL,
+     PRIMARY KEY (story, guild_id, channel_kind, entry_id)
+   );
+   INSERT INTO feedback_2 (story, guild_id, channel_kind, entry_id, helpful, not_helpful, last_seen)
+     SELECT '', guild_id, CASE WHEN guild_id = '' THEN 'dm' ELSE 'guild' END, entry_id, helpful, not_helpful,
+            strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
+     FROM feedback;
+   DROP TABLE feedback;
+   ALTER TABLE feedback_2 RENAME TO feedback;
+   CREATE INDEX feedback_by_guild ON feedback (guild_id);
+   CREATE INDEX feedback_by_last_seen ON feedback (last_seen);
+
+   CREATE TABLE misanswered_2 (
+     story        TEXT NOT NULL DEFAULT '',
+     guild_id     TEXT NOT NULL DEFAULT '',
+     channel_kind TEXT NOT NULL CHECK (channel_kind IN ('guild', 'dm', 'unknown')),
+     entry_id     TEXT NOT NULL,
+     question     TEXT NOT NULL,
+     count        INTEGER NOT NULL,
+     last_seen    TEXT NOT NULL,
+     PRIMARY KEY (story, guild_id, channel_kind, entry_id, question)
+   );
+   INSERT INTO misanswered_2 (story, guild_id, channel_kind, entry_id, question, count, last_seen)
+     SELECT '', '', 'unknown', entry_id, question, count, last_seen FROM misanswered;
+   DROP TABLE misanswered;
+   ALTER TABLE misanswered_2 RENAME TO misanswered;
+   CREATE INDEX misanswered_by_guild ON misanswered (guild_id);
+   CREATE INDEX misanswered_by_last_seen ON misanswered (last_seen);`,
 ];
 
-export type OpenResult =
-  | { readonly store: QuestionStore }
-  | { readonly store: null; readonly reason: string };
+export const SCHEMA_VERSION = MIGRATIONS.length;
 
-export function openQuestionStore(stateDir: string, now: () => Date = () => new Date()): OpenResult {
+/** Why the database cannot be used, in words an operator can act on. */
+export class QuestionStoreError extends Error {
+  constructor(
+    message: string,
+    readonly code: string,
+  ) {
+    super(message);
+    this.name = 'QuestionStoreError';
+  }
+
+  /** Another process holds a lock: worth trying again soon. */
+  get busy(): boolean {
+    return this.code === 'SQLITE_BUSY' || this.code === 'SQLITE_LOCKED';
+  }
+}
+
+export function describeSqliteError(path: string, error: unknown): QuestionStoreError {
+  if (error instanceof QuestionStoreError) return error;
+  const code = (error as { code?: string }).code ?? '';
+  const message =
+    code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT'
+      ? `${path} is not a readable database (${code}): move it aside to start a fresh log`
+      : code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED'
+        ? `${path} is locked by another program (${code})`
+        : code === 'SQLITE_READONLY' || code === 'SQLITE_CANTOPEN' || code === 'SQLITE_IOERR'
+          ? `${path} cannot be written (${code}): check STATE_DIR, its permissions and free space`
+          : `${path} could not be used: ${(error as Error).message}`;
+  return new QuestionStoreError(message, code);
+}
+
+export function databasePath(stateDir: string): string {
+  return join(stateDir, DATABASE_FILE);
+}
+
+/**
+ * Opens (creating and migrating) the log in `stateDir`; throws QuestionStoreError. `busyTimeoutMs`
+ * is how long one statement may wait for another process's lock: 0 for the bot.
+ */
+export function openQuestionStore(
+  stateDir: string,
+  options: { readonly busyTimeoutMs: number },
+): QuestionStore {
+  const path = databasePath(stateDir);
   let db: Database.Database | undefined;
   try {
     mkdirSync(stateDir, { recursive: true });
-    db = new Database(join(stateDir, DATABASE_FILE), { timeout: BUSY_TIMEOUT_MS });
+    db = new Database(path, { timeout: options.busyTimeoutMs });
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
     migrate(db);
-    return { store: new SqliteQuestionStore(db, now) };
+    return new SqliteQuestionStore(db, path);
   } catch (error) {
     db?.close();
-    const code = (error as { code?: string }).code ?? '';
-    const reason =
-      code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT'
-        ? `${join(stateDir, DATABASE_FILE)} is not a readable database (${code}): move it aside to start a fresh log`
-        : code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED'
-          ? `${join(stateDir, DATABASE_FILE)} is locked by another program (${code})`
-          : `${join(stateDir, DATABASE_FILE)} could not be opened: ${(error as Error).message}`;
-    return { store: null, reason };
+    throw describeSqliteError(path, error);
   }
 }
 
@@ -80,6 +171,12 @@ function migrate(db: Database.Database): void {
   }).immediate();
 }
 
+const keyOf = (where: AskedWhere): [string, string, string] => [
+  where.story,
+  where.guildId ?? '',
+  where.channel,
+];
+
 class SqliteQuestionStore implements QuestionStore {
   private readonly declined: Database.Statement;
   private readonly feedback: Database.Statement;
@@ -87,61 +184,123 @@ class SqliteQuestionStore implements QuestionStore {
   private readonly topDeclined: Database.Statement;
   private readonly topMisanswered: Database.Statement;
   private readonly examples: Database.Statement;
+  private readonly pruneStatements: readonly Database.Statement[];
 
   constructor(
     private readonly db: Database.Database,
-    private readonly now: () => Date,
+    private readonly path: string,
   ) {
     this.declined = db.prepare(
-      `INSERT INTO declined (question, guild_id, count, first_seen, last_seen) VALUES (?, ?, 1, ?, ?)
-       ON CONFLICT (question, guild_id) DO UPDATE SET count = count + 1, last_seen = excluded.last_seen`,
+      `INSERT INTO declined (story, guild_id, channel_kind, question, count, first_seen, last_seen)
+       VALUES (?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (story, guild_id, channel_kind, question) DO UPDATE SET
+         count = count + excluded.count,
+         first_seen = min(first_seen, excluded.first_seen),
+         last_seen = max(last_seen, excluded.last_seen)`,
     );
     this.feedback = db.prepare(
-      `INSERT INTO feedback (entry_id, guild_id, helpful, not_helpful) VALUES (?, ?, ?, ?)
-       ON CONFLICT (entry_id, guild_id) DO UPDATE SET helpful = helpful + excluded.helpful, not_helpful = not_helpful + excluded.not_helpful`,
+      `INSERT INTO feedback (story, guild_id, channel_kind, entry_id, helpful, not_helpful, last_seen)
+       VALUES (?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (story, guild_id, channel_kind, entry_id) DO UPDATE SET
+         helpful = helpful + excluded.helpful,
+         not_helpful = not_helpful + excluded.not_helpful,
+         last_seen = max(last_seen, excluded.last_seen)`,
     );
     this.misanswered = db.prepare(
-      `INSERT INTO misanswered (entry_id, question, count, last_seen) VALUES (?, ?, 1, ?)
-       ON CONFLICT (entry_id, question) DO UPDATE SET count = count + 1, last_seen = excluded.last_seen`,
+      `INSERT INTO misanswered (story, guild_id, channel_kind, entry_id, question, count, last_seen)
+       VALUES (?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (story, guild_id, channel_kind, entry_id, question) DO UPDATE SET
+         count = count + excluded.count,
+         last_seen = max(last_seen, excluded.last_seen)`,
     );
+    // $guild NULL: every server and DM; otherwise that server's own channels only.
+    const inScope = `($guild IS NULL OR (guild_id = $guild AND channel_kind = 'guild'))`;
     this.topDeclined = db.prepare(
       `SELECT question, SUM(count) AS count, MAX(last_seen) AS lastSeen FROM declined
-       GROUP BY question ORDER BY count DESC, lastSeen DESC LIMIT ?`,
+       WHERE ${inScope}
+       GROUP BY question ORDER BY count DESC, lastSeen DESC LIMIT $limit`,
     );
     this.topMisanswered = db.prepare(
       `SELECT entry_id AS entryId, SUM(not_helpful) AS notHelpful, SUM(helpful) AS helpful FROM feedback
-       GROUP BY entry_id HAVING notHelpful > 0 ORDER BY notHelpful DESC, helpful ASC LIMIT ?`,
+       WHERE ${inScope}
+       GROUP BY entry_id HAVING notHelpful > 0 ORDER BY notHelpful DESC, helpful ASC LIMIT $limit`,
     );
     this.examples = db.prepare(
-      `SELECT question FROM misanswered WHERE entry_id = ? ORDER BY count DESC, last_seen DESC LIMIT ?`,
+      `SELECT question, SUM(count) AS count, MAX(last_seen) AS lastSeen FROM misanswered
+       WHERE entry_id = $entry AND ${inScope}
+       GROUP BY question ORDER BY count DESC, lastSeen DESC LIMIT $limit`,
+    );
+    this.pruneStatements = ['declined', 'feedback', 'misanswered'].map((table) =>
+      db.prepare(`DELETE FROM ${table} WHERE last_seen < ?`),
     );
   }
 
-  recordDeclined(question: string, guildId: string | null): void {
-    const at = this.now().toISOString();
-    this.declined.run(question, guildId ?? '', at, at);
+  write(rows: readonly LogRow[]): void {
+    if (rows.length === 0) return;
+    try {
+      this.db
+        .transaction(() => {
+          for (const row of rows) {
+            const [story, guild, channel] = keyOf(row.where);
+            if (row.kind === 'declined')
+              this.declined.run(story, guild, channel, row.question, row.count, row.firstSeen, row.lastSeen);
+            else if (row.kind === 'feedback')
+              this.feedback.run(
+                story,
+                guild,
+                channel,
+                row.entryId,
+                row.helpful,
+                row.notHelpful,
+                row.lastSeen,
+              );
+            else
+              this.misanswered.run(story, guild, channel, row.entryId, row.question, row.count, row.lastSeen);
+          }
+        })
+        .immediate();
+    } catch (error) {
+      throw describeSqliteError(this.path, error);
+    }
   }
 
-  recordFeedback(entryId: string, helpful: boolean, question: string | null, guildId: string | null): void {
-    this.db
-      .transaction(() => {
-        this.feedback.run(entryId, guildId ?? '', helpful ? 1 : 0, helpful ? 0 : 1);
-        if (!helpful && question) this.misanswered.run(entryId, question, this.now().toISOString());
-      })
-      .immediate();
+  report(scope: ReportScope, limit: number): UnansweredReport {
+    const guild = scope === 'all' ? null : scope.guildId;
+    try {
+      const declined = this.topDeclined.all({ guild, limit }) as {
+        question: string;
+        count: number;
+        lastSeen: string;
+      }[];
+      const misanswered = (
+        this.topMisanswered.all({ guild, limit }) as {
+          entryId: string;
+          notHelpful: number;
+          helpful: number;
+        }[]
+      ).map((row) => ({
+        ...row,
+        examples: (
+          this.examples.all({ entry: row.entryId, guild, limit: EXAMPLES_PER_ENTRY }) as {
+            question: string;
+          }[]
+        ).map((r) => r.question),
+      }));
+      return { declined, misanswered };
+    } catch (error) {
+      throw describeSqliteError(this.path, error);
+    }
   }
 
-  report(limit: number): UnansweredReport {
-    const declined = this.topDeclined.all(limit) as { question: string; count: number; lastSeen: string }[];
-    const misanswered = (
-      this.topMisanswered.all(limit) as { entryId: string; notHelpful: number; helpful: number }[]
-    ).map((row) => ({
-      ...row,
-      examples: (this.examples.all(row.entryId, EXAMPLES_PER_ENTRY) as { question: string }[]).map(
-        (r) => r.question,
-      ),
-    }));
-    return { declined, misanswered };
+  prune(before: Date): number {
+    const cutoff = before.toISOString();
+    try {
+      return this.db
+        .transaction(() => this.pruneStatements.reduce((sum, s) => sum + s.run(cutoff).changes, 0))
+        .immediate();
+    } catch (error) {
+      throw describeSqliteError(this.path, error);
+    }
   }
 
   close(): void {

@@ -48,3 +48,10 @@ export async function tempDir(): Promise<{ dir: string; remove(): Promise<void> 
   const dir = await mkdtemp(join(tmpdir(), 'story-bot-state-'));
   return { dir, remove: () => rm(dir, { recursive: true, force: true }) };
 }
+
+/** A "billion laughs" YAML: nine levels of nine aliases, a few lines that would expand to 387 million nodes. */
+export const ALIAS_BOMB = [
+  'lol0: &l0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]',
+  ...Array.from({ length: 8 }, (_, i) => `lol${i + 1}: &l${i + 1} [${Array(9).fill(`*l${i}`).join(', ')}]`),
+  '',
+].join('\n');

@@ -2,7 +2,7 @@
  * Fills a question log (STATE_DIR) the way the bot does, for tests of what reads it: the one
  * place that knows how the store is written.
  */
-import { normaliseQuestion } from '../../src/services/question-store.ts';
+import { askedWhere, type LogRow, normaliseQuestion } from '../../src/services/question-store.ts';
 import { openQuestionStore } from '../../src/services/sqlite-question-store.ts';
 
 export interface LoggedQuestions {
@@ -19,16 +19,33 @@ export interface LoggedQuestions {
 }
 
 export function fillQuestionLog(stateDir: string, logged: LoggedQuestions): void {
-  const opened = openQuestionStore(stateDir);
-  if (!opened.store) throw new Error(opened.reason);
+  const store = openQuestionStore(stateDir, { busyTimeoutMs: 2000 });
+  const at = new Date().toISOString();
   try {
-    for (const { question, guildId, times = 1 } of logged.declined ?? []) {
-      for (let i = 0; i < times; i++) opened.store.recordDeclined(normaliseQuestion(question), guildId);
-    }
-    for (const { entryId, question, guildId } of logged.notWhatIAsked ?? []) {
-      opened.store.recordFeedback(entryId, false, normaliseQuestion(question), guildId);
-    }
+    store.write([
+      ...(logged.declined ?? []).map(
+        ({ question, guildId, times = 1 }): LogRow => ({
+          kind: 'declined',
+          where: askedWhere(guildId),
+          question: normaliseQuestion(question),
+          count: times,
+          firstSeen: at,
+          lastSeen: at,
+        }),
+      ),
+      ...(logged.notWhatIAsked ?? []).flatMap(({ entryId, question, guildId }): LogRow[] => [
+        { kind: 'feedback', where: askedWhere(guildId), entryId, helpful: 0, notHelpful: 1, lastSeen: at },
+        {
+          kind: 'misanswered',
+          where: askedWhere(guildId),
+          entryId,
+          question: normaliseQuestion(question),
+          count: 1,
+          lastSeen: at,
+        },
+      ]),
+    ]);
   } finally {
-    opened.store.close();
+    store.close();
   }
 }

@@ -3,11 +3,14 @@ import type { BotReply, BotServices, CommandContext, CommandInput } from '../../
 import { silentLogger } from '../../src/log.ts';
 import { createServices } from '../../src/services/bot-services.ts';
 import { KnowledgeHolder } from '../../src/services/knowledge-holder.ts';
-import type { QuestionStore } from '../../src/services/question-store.ts';
+import type { QuestionLog } from '../../src/services/question-log.ts';
 
-export async function servicesFor(dataDir: string, store: QuestionStore | null = null): Promise<BotServices> {
+export async function servicesFor(
+  dataDir: string,
+  questionLog: QuestionLog | null = null,
+): Promise<BotServices> {
   const holder = await KnowledgeHolder.open(dataDir, { maxUploadBytes: 64 * 1024 });
-  return createServices({ holder, store, log: silentLogger(), commandPrefix: '!' });
+  return createServices({ holder, questionLog, log: silentLogger(), commandPrefix: '!' });
 }
 
 export function contextFor(
