@@ -257,6 +257,19 @@ export const MESSAGE_RULES: readonly MessageRule[] = [
     },
   },
   {
+    name: 'judgement-of-nothing-named',
+    doc: '"Who\'s the good guy in all this?": a judgement asked of nothing the story names: the article doesn\'t judge.',
+    decide({ analysis, question, kb, readings }) {
+      const kind = analysis.clauses.find((c) => c.judgement !== null)?.judgement ?? null;
+      if (kind === null) return null;
+      const empty = analysis.clauses.every((c, i) => {
+        const reading = readings[i];
+        return (reading?.kind === 'resolved' ? reading.clause : c).terms.length === 0;
+      });
+      return empty ? decline(question, 'judgement', coreMessages.judgement(kind), popular(kb)) : null;
+    },
+  },
+  {
     name: 'needs-context',
     doc: 'A follow-up ("what did she say?", "why?") with no earlier answer it fits: ask who or what is meant.',
     decide(context) {
@@ -271,19 +284,6 @@ export const MESSAGE_RULES: readonly MessageRule[] = [
         .flatMap((p) => personSuggestions(kb, p.id).slice(0, 1));
       const suggestions = people.length > 0 ? people : popular(kb);
       return decline(question, 'needs-context', coreMessages.whoDoYouMean(reading.pronoun), suggestions);
-    },
-  },
-  {
-    name: 'judgement-of-nothing-named',
-    doc: '"Who\'s the good guy in all this?": a judgement asked of nothing the story names: the article doesn\'t judge.',
-    decide({ analysis, question, kb, readings }) {
-      const kind = analysis.clauses.find((c) => c.judgement !== null)?.judgement ?? null;
-      if (kind === null) return null;
-      const empty = analysis.clauses.every((c, i) => {
-        const reading = readings[i];
-        return (reading?.kind === 'resolved' ? reading.clause : c).terms.length === 0;
-      });
-      return empty ? decline(question, 'judgement', coreMessages.judgement(kind), popular(kb)) : null;
     },
   },
   {

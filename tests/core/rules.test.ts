@@ -121,8 +121,8 @@ const DECISIONS: Readonly<Record<string, DecisionRow>> = {
   'story-in-one-line': {
     // The gist of the whole story.
     fires: { story: 'seed', question: 'give me the gist' },
-    // The gist of one part of it is not the story in one line.
-    passes: { story: 'seed', question: 'give me the gist of the minerals deal', decidedBy: 'not-in-article' },
+    // The gist of one part of it is not the story in one line: that part's answer.
+    passes: { story: 'seed', question: 'give me the gist of the minerals deal', decidedBy: 'curated-answer' },
   },
   'story-in-plain-words': {
     // The whole story, simply.
