@@ -7,6 +7,7 @@
  * questions and alternates, a typo of each, quote requests, known gaps, two questions in one
  * message, and a word the story never uses.
  */
+import { answerQuestion } from './engine.ts';
 import type { KnowledgeBase } from './knowledge.ts';
 
 /** Enough for V8 to optimise the engine's hot functions on a small story; a few ms of answering. */
@@ -48,4 +49,13 @@ export function warmUpQuestions(kb: KnowledgeBase, count = WARM_UP_QUESTIONS): s
   if (first && second) out.push(`${first.question} and ${second.question.toLowerCase()}`);
   out.push('what does the article say about zyxwvut?', 'hi', '');
   return spread(out, count);
+}
+
+/** Rounds of warm-up at start, when the engine's code is cold too. */
+export const START_WARM_UP_ROUNDS = 3;
+
+/** Answers the warm-up questions now (for one-shot tools; the bot spreads them out, see the holder). */
+export function warmUpNow(kb: KnowledgeBase, rounds = START_WARM_UP_ROUNDS): void {
+  const questions = warmUpQuestions(kb);
+  for (let round = 0; round < rounds; round++) for (const question of questions) answerQuestion(kb, question);
 }

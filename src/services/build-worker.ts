@@ -4,7 +4,7 @@
  * that came with the request. knowledge-builder.ts starts it and talks to it.
  */
 import { type MessagePort, parentPort } from 'node:worker_threads';
-import { buildKnowledge, KNOWLEDGE_CLASSES } from '../core/knowledge.ts';
+import { BuildCache, buildKnowledge, KNOWLEDGE_CLASSES } from '../core/knowledge.ts';
 import { readDataDir } from '../core/load.ts';
 import { DataError } from '../core/problems.ts';
 import { encodeSnapshot } from '../core/snapshot.ts';
@@ -12,6 +12,9 @@ import type { BuildReply, BuildRequest } from './knowledge-builder.ts';
 
 const port = parentPort;
 if (!port) throw new Error('build-worker.ts runs as a worker thread (see knowledge-builder.ts)');
+
+/** Kept between builds: a reload after an edit folds only the texts that changed. */
+const cache = new BuildCache();
 
 port.on('message', (request: BuildRequest & { readonly port: MessagePort }) => {
   void build(request).then(
@@ -45,7 +48,7 @@ async function build(request: BuildRequest & { readonly port: MessagePort }): Pr
   for (const [name, content] of request.replace ?? []) files.set(name, content);
   let kb: ReturnType<typeof buildKnowledge>;
   try {
-    kb = buildKnowledge(files);
+    kb = buildKnowledge(files, cache);
   } catch (error) {
     if (error instanceof DataError) return { id: request.id, type: 'problems', problems: error.problems };
     throw error;

@@ -105,6 +105,12 @@ class BuildWorker {
     });
   }
 
+  /** Stops the worker; builds in flight are refused, and the next build starts a new one. */
+  async stop(): Promise<void> {
+    const worker = this.worker;
+    if (worker) await worker.terminate();
+  }
+
   private started(): Worker {
     if (this.worker) return this.worker;
     const worker = startWorker(workerUrl());
@@ -128,6 +134,11 @@ class BuildWorker {
 }
 
 let shared: BuildWorker | null = null;
+
+/** Stops the build worker (at shutdown): a build in flight is refused, a later one starts another. */
+export async function stopBuildWorker(): Promise<void> {
+  await shared?.stop();
+}
 
 /**
  * Reads (unless `files` are given), validates and builds a data folder in the build worker, and

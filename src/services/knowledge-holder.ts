@@ -14,7 +14,7 @@ import { answerQuestion } from '../core/engine.ts';
 import { buildKnowledge, type DataFiles, type KnowledgeBase } from '../core/knowledge.ts';
 import { readDataDir } from '../core/load.ts';
 import { DataError, type DataProblem } from '../core/problems.ts';
-import { warmUpQuestions } from '../core/warm-up.ts';
+import { START_WARM_UP_ROUNDS, warmUpQuestions } from '../core/warm-up.ts';
 import { buildInWorker } from './knowledge-builder.ts';
 
 export interface KnowledgeChanges {
@@ -208,9 +208,6 @@ async function folderBytes(dir: string): Promise<number> {
     return 0;
   }
 }
-
-/** Rounds of warm-up questions at start (cold code) and before a reload's swap (warm code, new data). */
-const START_WARM_UP_ROUNDS = 3;
 
 /**
  * Answers warm-up questions with a new knowledge base, one per turn of the event loop, so the
