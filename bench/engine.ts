@@ -177,7 +177,7 @@ function table(rows: readonly Measured[]): string {
 }
 
 const extra = process.argv.flatMap((arg, i) => (process.argv[i - 1] === '--questions' ? [arg] : []));
-const sets = ['tests/eval/questions.yaml', ...extra];
+const sets = ['tests/eval/tuning/own.yaml', ...extra];
 const real = await readDataDir('data');
 if (!gc)
   process.stdout.write('(memory figures are rough: run with node --expose-gc for exact heap deltas)\n');
@@ -317,7 +317,7 @@ interface ScaleRow {
 process.stdout.write(
   '\n## Scale: synthetic knowledge bases, engine vs MiniSearch over the same curated phrasings\n\n',
 );
-const evalQuestions = loadEvalSet('tests/eval/questions.yaml').map((i) => i.q);
+const evalQuestions = loadEvalSet('tests/eval/tuning/own.yaml').map((i) => i.q);
 const rows: ScaleRow[] = [];
 for (const size of SIZES) {
   const files = syntheticData(real, size);

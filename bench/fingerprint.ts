@@ -1,6 +1,6 @@
 /**
  * Answers as data, to check that a performance change answers exactly as before:
- * one JSON line per question (answered, id, ids, text, suggestions) over tests/eval/questions.yaml,
+ * one JSON line per question (answered, id, ids, text, suggestions) over tests/eval/tuning/own.yaml,
  * then the synthetic questions of a 1,000-entry knowledge base (ties and top-k cut-offs show
  * there first). `node --import tsx bench/fingerprint.ts > before.jsonl`, change, run again, diff.
  */
@@ -12,7 +12,7 @@ import { syntheticData, syntheticQuestions } from './synthetic.ts';
 
 const real = await readDataDir('data');
 const sets: [string, ReturnType<typeof buildKnowledge>, string[]][] = [];
-sets.push(['eval', buildKnowledge(real), loadEvalSet('tests/eval/questions.yaml').map((i) => i.q)]);
+sets.push(['eval', buildKnowledge(real), loadEvalSet('tests/eval/tuning/own.yaml').map((i) => i.q)]);
 const sizes = process.argv
   .slice(2)
   .map(Number)

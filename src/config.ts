@@ -107,7 +107,33 @@ const EnvSchema = z.object({
     message: 'must be auto or a number of shards from 1 to 9999',
   }),
   MAX_UPLOAD_KB: integer(512, 1, 8192, 'kilobytes'),
+  STUDIO_PORT: integer(0, 0, 65_535, 'port (0 = off)'),
+  STUDIO_HOST: optionalText,
+  STUDIO_TOKEN: optionalText.refine((v) => v === undefined || /^[^\s"']{16,}$/.test(v), {
+    message: 'must be at least 16 characters without spaces or quotes: make one with openssl rand -hex 32',
+  }),
 });
+
+/** Checks across variables, each reported with every other problem. */
+const CheckedEnvSchema = EnvSchema.refine(
+  // The studio edits the data: anywhere but this machine it needs a token.
+  (env) => env.STUDIO_HOST === undefined || isLoopbackHost(env.STUDIO_HOST) || env.STUDIO_TOKEN !== undefined,
+  {
+    path: ['STUDIO_TOKEN'],
+    message:
+      'is required when STUDIO_HOST is not a loopback address: set a long random token (openssl rand -hex 32), or leave STUDIO_HOST unset for 127.0.0.1',
+    when: (payload) => typeof payload.value === 'object' && payload.value !== null,
+  },
+);
+
+/** 127.0.0.0/8, ::1 and localhost: reachable from this machine only. */
+export function isLoopbackHost(host: string): boolean {
+  const h = host
+    .trim()
+    .toLowerCase()
+    .replace(/^\[|\]$/g, '');
+  return h === 'localhost' || h === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(h);
+}
 
 export interface Config {
   readonly discord: {
@@ -134,6 +160,8 @@ export interface Config {
   readonly healthHost: string;
   readonly watchData: boolean;
   readonly maxUploadBytes: number;
+  /** The curator studio (src/studio): off when port is 0; a token is required off loopback. */
+  readonly studio: { readonly port: number; readonly host: string; readonly token: string | undefined };
 }
 
 export const DEFAULT_DATA_DIR = 'data';
@@ -152,7 +180,7 @@ export class ConfigError extends Error {
 
 /** Parses an environment (process.env, or a test's own) into a frozen Config. */
 export function parseConfig(env: Readonly<Record<string, string | undefined>>): Config {
-  const result = EnvSchema.safeParse(env);
+  const result = CheckedEnvSchema.safeParse(env);
   if (!result.success) {
     throw new ConfigError(
       result.error.issues.map((issue) => `${String(issue.path[0] ?? 'environment')}: ${issue.message}`),
@@ -183,6 +211,7 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
     healthHost: e.HEALTH_HOST ?? '127.0.0.1',
     watchData: e.WATCH_DATA,
     maxUploadBytes: e.MAX_UPLOAD_KB * 1024,
+    studio: { port: e.STUDIO_PORT, host: e.STUDIO_HOST ?? '127.0.0.1', token: e.STUDIO_TOKEN },
   });
 }
 

@@ -95,14 +95,14 @@ describe('/ask', () => {
   it('autocompletes questions (at most 25), with popular ones for empty input', async () => {
     const typed = await fake.autocomplete({
       name: 'ask',
-      options: { question: 'who did trump call' },
+      options: { question: 'which leader did trump' },
       focused: 'question',
     });
     const response = await typed.response();
     expect(response.type).toBe(8);
     const choices = response.data.choices as { name: string; value: string }[];
     expect(choices.length).toBeLessThanOrEqual(25);
-    expect(choices.map((c) => c.name)).toContain('Who did Trump call a dictator?');
+    expect(choices.map((c) => c.name)).toContain('Which leader did Trump describe as a dictator?');
     const empty = await fake.autocomplete({ name: 'ask', options: { question: '' }, focused: 'question' });
     expect(((await empty.response()).data.choices as unknown[]).length).toBeGreaterThan(0);
   });
@@ -139,7 +139,9 @@ describe('other slash commands', () => {
     const handle = await fake.slashCommand({ name: 'topics' });
     const reply = await handle.waitForReply();
     const pick = await fake.selectMenu({ customId: 'topics:pick', values: ['un-vote'], message: reply });
-    expect(embedOf(await pick.waitForReply())?.description).toContain('How did the US vote at the UN?');
+    expect(embedOf(await pick.waitForReply())?.description).toContain(
+      'Which way did America vote at the United Nations?',
+    );
   });
 
   it('/story shows the summary, and any paragraph verbatim', async () => {

@@ -20,7 +20,7 @@ describe('building in the worker thread', () => {
     expect(there).not.toBe(here);
     expect(there.version).toBe(here.version);
     expect(there.counts).toEqual(here.counts);
-    for (const item of loadEvalSet(`${ROOT}/tests/eval/questions.yaml`)) {
+    for (const item of loadEvalSet(`${ROOT}/tests/eval/tuning/own.yaml`)) {
       expect(answerQuestion(there, item.q)).toEqual(answerQuestion(here, item.q));
     }
   });

@@ -1,13 +1,20 @@
 /**
  * npm run --silent ask -- "question"       one answer, readable
  * npm run --silent ask -- --json [question] one JSON object per question; without a question,
- *                                          one question per line from stdin
+ *                                          one question per line from stdin. A line that is a
+ *                                          JSON object {"question": "...", "context": ["earlier
+ *                                          question", ...]} is answered after its context
+ *                                          (oldest first); plain lines have no context.
+ * npm run --silent ask -- --explain "question"  the trace: clauses, words to terms, candidates
+ *                                          with scores, and the rules that fired in order
  * --data DIR (or DATA_DIR) answers from another data folder.
  */
 import { createInterface } from 'node:readline';
 import type { Answer } from '../core/answer.ts';
-import { answerQuestion } from '../core/engine.ts';
+import { answerToJson } from '../core/answer-json.ts';
+import { answerAfter } from '../core/engine.ts';
 import type { KnowledgeBase } from '../core/knowledge.ts';
+import { createTrace, type TraceRecord } from '../core/trace.ts';
 import { warmUpNow } from '../core/warm-up.ts';
 import { argsOrExit, configOrExit, fail, knowledgeOrExit } from './startup.ts';
 
@@ -20,33 +27,16 @@ const json = args.flags.has('json');
 const quoteMode = args.flags.has('quote');
 
 function toJson(question: string, answer: Answer, tookMicros: number): string {
-  return JSON.stringify({
-    question,
-    answered: answer.answered,
-    kind: answer.kind,
-    reason: answer.reason,
-    text: answer.text,
-    citation: answer.citation
-      ? {
-          paragraph: answer.citation.paragraph,
-          sentences: answer.citation.sentences,
-          excerpt: answer.citation.excerpt,
-        }
-      : null,
-    citations: answer.citations.map((c) => ({ paragraph: c.paragraph, excerpt: c.excerpt })),
-    score: answer.confidence,
-    id: answer.id,
-    ids: answer.ids,
-    suggestions: answer.suggestions.map((s) => ({ id: s.id, question: s.question })),
-    decided_by: answer.decidedBy,
-    runners_up: answer.runnersUp.map((r) => ({ id: r.id, kind: r.kind, score: r.score })),
-    took_us: tookMicros,
-  });
+  return JSON.stringify(answerToJson(question, answer, tookMicros));
 }
 
-function timedAnswer(base: KnowledgeBase, question: string): { answer: Answer; tookMicros: number } {
+function timedAnswer(
+  base: KnowledgeBase,
+  question: string,
+  context: readonly string[] = [],
+): { answer: Answer; tookMicros: number } {
   const started = process.hrtime.bigint();
-  const answer = answerQuestion(base, question, { mode: quoteMode ? 'quote' : 'auto' });
+  const answer = answerAfter(base, question, context, { mode: quoteMode ? 'quote' : 'auto' });
   const tookMicros = Number((process.hrtime.bigint() - started) / 1000n);
   return { answer, tookMicros };
 }
@@ -66,15 +56,64 @@ function readable(answer: Answer): string {
   return `${lines.join('\n')}\n`;
 }
 
+/** A JSON line {"question", "context"}, or null for a plain line. */
+function contextLine(line: string): { question: string; context: string[] } | null {
+  if (!line.trimStart().startsWith('{')) return null;
+  try {
+    const parsed: unknown = JSON.parse(line);
+    if (typeof parsed !== 'object' || parsed === null) return null;
+    const { question, context } = parsed as { question?: unknown; context?: unknown };
+    if (typeof question !== 'string') return null;
+    const earlier = Array.isArray(context) ? context.filter((c): c is string => typeof c === 'string') : [];
+    return { question, context: earlier };
+  } catch {
+    return null;
+  }
+}
+
+function explain(record: TraceRecord, answer: Answer): string {
+  const lines: string[] = [];
+  for (const note of record.notes) lines.push(`note: ${note}`);
+  record.clauses.forEach((clause, i) => {
+    lines.push(`clause ${i + 1} (${clause.type}): ${clause.text}`);
+    for (const t of clause.terms) {
+      const how = [
+        t.surface === t.term ? null : `read as ${t.term}`,
+        t.similarity < 1 ? `corrected, similarity ${t.similarity}` : null,
+        t.known ? null : 'not in the story',
+        t.entity ? 'name' : null,
+      ].filter((x) => x !== null);
+      lines.push(`  ${t.surface}${how.length > 0 ? ` -> ${how.join('; ')}` : ''}`);
+    }
+  });
+  lines.push('candidates:');
+  for (const c of record.candidates.slice(0, 12)) {
+    lines.push(
+      `  ${c.kind}:${c.id} score ${c.score} (cover ${c.cover}, best phrasing ${c.bestCq}, fit ${c.bestF})`,
+    );
+  }
+  for (const r of record.rejections) lines.push(`  out: ${r}`);
+  lines.push(`rules fired: ${record.fired.join(' -> ') || '(none)'}`);
+  lines.push(`decided by: ${answer.decidedBy}`, `answer: ${answer.text}`);
+  return `${lines.join('\n')}\n`;
+}
+
 const question = args.positional.join(' ');
-if (question.length > 0) {
+if (args.flags.has('explain')) {
+  if (question.length === 0) fail(['Usage: npm run --silent ask -- --explain "your question"']);
+  const trace = createTrace();
+  const answer = answerAfter(kb, question, [], { trace, mode: quoteMode ? 'quote' : 'auto' });
+  process.stdout.write(explain(trace.record, answer));
+} else if (question.length > 0) {
   const { answer, tookMicros } = timedAnswer(kb, question);
   process.stdout.write(json ? `${toJson(question, answer, tookMicros)}\n` : readable(answer));
 } else if (json) {
   for await (const line of createInterface({ input: process.stdin, crlfDelay: Number.POSITIVE_INFINITY })) {
     if (line.trim().length === 0) continue;
-    const { answer, tookMicros } = timedAnswer(kb, line);
-    process.stdout.write(`${toJson(line, answer, tookMicros)}\n`);
+    const withContext = contextLine(line);
+    const asked = withContext?.question ?? line;
+    const { answer, tookMicros } = timedAnswer(kb, asked, withContext?.context ?? []);
+    process.stdout.write(`${toJson(asked, answer, tookMicros)}\n`);
   }
 } else {
   fail([

@@ -9,9 +9,9 @@ import { DataError, formatProblem } from '../core/problems.ts';
 import { type CliArgs, parseArgs } from './args.ts';
 
 /** The command line, or one line on what is wrong with it and exit 1. */
-export function argsOrExit(): CliArgs {
+export function argsOrExit(valued: readonly string[] = []): CliArgs {
   try {
-    return parseArgs(process.argv.slice(2));
+    return parseArgs(process.argv.slice(2), valued);
   } catch (error) {
     return fail([(error as Error).message]);
   }

@@ -68,4 +68,27 @@ export const messages = {
   unansweredOff:
     'The question log is off (LOG_QUESTIONS=false) or its database could not be opened; see the logs.',
   misansweredTitle: 'Answers marked “not what I asked”',
+
+  // Teaching from /unanswered
+  teachCardsIntro: (count: number) =>
+    `Teach me ${count === 1 ? 'this question' : `these ${count} questions`}: pick the entry that answers it, or mark it as a known gap. Each change is validated with the whole data folder before it is written, then goes live.`,
+  teachCardDescription: (count: number | null, decidedBy: string, id: string | null) =>
+    `${count === null ? 'Marked “not what I asked”' : `Asked ${count}×`} · now: ${decidedBy}${id ? ` (${id})` : ''}`,
+  teachCandidates: 'Closest entries',
+  answerWithPlaceholder: 'Answer with…',
+  markAsKnownGap: 'Mark as known gap',
+  teachWorking: 'Teaching: validating the data folder with the change, then reloading…',
+  teachCardStale: 'That card is out of date (the question changed or was cut short). Run /unanswered again.',
+  teachPickEntry: 'Pick the entry that answers the question.',
+  taughtAlternate: (question: string, entryId: string, file: string) =>
+    `Added “${question}” as an alternate of ${entryId} (${file}).`,
+  taughtGap: (question: string, gapId: string, file: string) =>
+    `Added the known gap ${gapId} (“${question}”) to ${file}; edit its reply there if it should say more.`,
+  taughtLive: (version: string, tookMs: number) =>
+    `The whole folder validated, the file was written and the new data is live (version ${version}) in ${tookMs} ms.`,
+  taughtTaken: (entryId: string) => `I now answer it with ${entryId}.`,
+  taughtNotTaken: (decidedBy: string, id: string | null) =>
+    `But I still answer it otherwise (decided by ${decidedBy}${id ? `, ${id}` : ''}): check it in the curator studio.`,
+  teachRefused: (count: number) =>
+    `Nothing was written: ${count} problem${count === 1 ? '' : 's'} with that change.`,
 } as const;

@@ -39,7 +39,7 @@ export const storyCommand: Command = {
     await context.reply({
       embed: {
         title: story.title,
-        description: story.summary,
+        description: story.summary ?? kb.article.paragraphs[0]?.text ?? story.title,
         fields: [
           { name: 'Source', value: story.source },
           { name: 'Date', value: story.dateNote ? `${story.date} (${story.dateNote})` : story.date },

@@ -8,6 +8,7 @@ import type { Answer } from '../core/answer.ts';
 import type { KnowledgeBase } from '../core/knowledge.ts';
 import type { Logger } from '../log.ts';
 import type { ReloadReport } from '../services/knowledge-holder.ts';
+import type { Teaching } from '../services/teaching.ts';
 
 export type Surface = 'slash' | 'chat' | 'terminal';
 
@@ -74,6 +75,8 @@ export interface BotServices {
   recordQuestion(answer: Answer, guildId: string | null): void;
   recordFeedback(entryId: string, helpful: boolean, question: string | null, guildId: string | null): void;
   unansweredReport(limit: number): UnansweredReport | null;
+  /** Adds a reader's question to the data (an alternate, a known gap): validated, written, reloaded. */
+  readonly teaching: Teaching;
   readonly commandPrefix: string;
   readonly log: Logger;
 }

@@ -7,6 +7,7 @@ import {
 import { messages } from './messages.ts';
 import { truncate } from './render.ts';
 import { type Command, UserError } from './types.ts';
+import { sendTeachingCards, teachFromCard } from './unanswered-teaching.ts';
 
 export const unansweredCommand: Command = {
   definition: {
@@ -47,5 +48,8 @@ export const unansweredCommand: Command = {
       },
       ephemeral: true,
     });
+    await sendTeachingCards(context, report);
   },
+
+  component: teachFromCard,
 };

@@ -5,11 +5,23 @@
  * The same code analyses the data when the index is built and every question at run time, so
  * both sides always agree.
  */
+
+import {
+  type English,
+  entitiesOf,
+  type OfficeReading,
+  officeOf,
+  type Thesaurus,
+  thesaurusLinks,
+} from './english/index.ts';
 import { FuzzyVocabulary, typingDistance } from './fuzzy.ts';
 import {
   asksWhetherItHappened,
   DIRECT_QUOTE,
   GOVERNMENT_WORDS,
+  type JudgementKind,
+  judgementOf,
+  personalDetailOf,
   QUOTATION_MARKS_ASKED,
   QUOTE_PHRASES,
   QUOTE_WORDS,
@@ -20,11 +32,17 @@ import {
   type TimePrecision,
   TYPE_WORDS,
   timePrecisionOf,
-  WORLD_ENTITIES,
+  VIEW_WORDS,
 } from './lexicon.ts';
 import type { GlossaryFile, QuestionType } from './schema.ts';
 import { stem } from './stem.ts';
 import { cleanText, foldText, splitClauses, wordsOf } from './text.ts';
+
+/** The general English a story is read with: the engine's, and the thesaurus of its words. */
+export interface StoryLanguage {
+  readonly english: English;
+  readonly thesaurus: Thesaurus;
+}
 
 /** A person's canonical term: "#" keeps it apart from any stemmed word. */
 export const personTerm = (personId: string): string => `#${personId}`;
@@ -81,6 +99,15 @@ export interface AnalyzedClause {
   readonly identityOf: string | null;
   /** "What time...", "what's the exact date...": a "when" question a weekday or year does not answer. */
   readonly precision: TimePrecision | null;
+  /** Asks the bot to judge, predict or advise, or whether a claim is true (lexicon.ts). */
+  readonly judgement: JudgementKind | null;
+  /**
+   * "What does Russia think?", "the UK's position": a country, body or person whose view is
+   * asked, named before a word for saying or thinking.
+   */
+  readonly viewOf: string | null;
+  /** "How old is he?", "where was she born?": a personal detail asked (lexicon.ts). */
+  readonly personalDetail: string | null;
 }
 
 export interface AnalyzedQuestion {
@@ -207,8 +234,11 @@ function identityOf(
   if (!IDENTITY_VERBS.has(surfaces[0] ?? '')) return null;
   const subject = terms[0];
   if (subject === undefined || subject.position !== 1 || !persons.has(subject.term)) return null;
-  const after = surfaces[subject.position + subject.surface.split(' ').length];
-  return after !== undefined && IDENTITY_LINKS.has(after) ? subject.term : null;
+  const at = subject.position + subject.surface.split(' ').length;
+  const after = surfaces[at];
+  // "Is Lavrov Russia's defence minister?": an office the story gives no one, right after.
+  const office = terms.find((t) => t.position === at && t.term.startsWith('?'));
+  return (after !== undefined && IDENTITY_LINKS.has(after)) || office ? subject.term : null;
 }
 const IDENTITY_VERBS = new Set(['is', 'was', 'isnt', 'wasnt']);
 const IDENTITY_LINKS = new Set(['the', 'a', 'an', 'really', 'actually', 'still', 'now', 'currently', 'also']);
@@ -230,13 +260,6 @@ function sideOf(terms: QueryTerm[], surfaces: readonly string[], sides: Readonly
   // The word for the side is part of the name ("the Starmer government", "the US government").
   return read.filter((t) => !sideWords.has(t.position));
 }
-
-/** Words asking what someone thinks, for bodies the article reports no views from. */
-const VIEW_WORDS = new Set(
-  'think thinks thought feel feels felt react reacts reacted respond responds responded reaction response view views position stance opinion'.split(
-    ' ',
-  ),
-);
 
 const SUMMARY_LENGTH =
   /\b(?:in|into) (?:a|one|two|three|a few|few|a couple of|a single|a short|simple|plain|short) (?:sentences?|lines?|words?|paragraphs?)\b/g;
@@ -262,9 +285,17 @@ const ABOUT_WORDS = new Set(['about', 'on', 'regarding', 're', 'concerning', 'of
 /** "Quote the part about...", "the bit where...": a passage of the article, not someone's words. */
 const PASSAGE_REQUEST =
   /\b(?:the|that) (?:part|bit|section|passage|line|lines|paragraph|sentence) (?:about|on|where|that|with|regarding)\b/;
-const ARTICLE_WORDS = new Set(['article', 'articles', 'story', 'piece', 'text', 'report', 'news']);
+export const ARTICLE_WORDS: ReadonlySet<string> = new Set([
+  'article',
+  'articles',
+  'story',
+  'piece',
+  'text',
+  'report',
+  'news',
+]);
 /** The one term all words for the article itself are read as. */
-const ARTICLE_TERM = 'story';
+export const ARTICLE_TERM = 'story';
 
 /**
  * "Who is Theresa May? What's her role?": a clause that says "her" but names nobody is about
@@ -293,6 +324,11 @@ function resolvePronouns(
     return { ...clause, terms: [referent, ...clause.terms], persons: [referent.term], quoteIntent, speakers };
   });
 }
+
+/** Longest office phrase read as a person ("the former occupant of Downing Street"). */
+const MAX_OFFICE_WORDS = 7;
+const officeKey = (office: string, country: string | undefined, former: boolean): string =>
+  `${office}|${country ?? ''}|${former}`;
 
 /** Most words read from one clause; the rest of a very long message is ignored. */
 const MAX_TERMS = 48;
@@ -327,10 +363,20 @@ export class Analyzer {
   /** Each person's country term ("#starmer" -> "uk"), and every such country term. */
   private readonly countryOf = new Map<string, string>();
   private readonly countryTerms = new Set<string>();
+  /** "foreign minister|RU|false" -> "#lavrov": the story's office holders (see matchOffice). */
+  private readonly officeHolders = new Map<string, string>();
+  /** Last words of office phrases: where an office reading can end. */
+  private readonly officeHeads = new Set<string>();
   /** Entities the article quotes nothing from, by term, with the name to show. */
   private readonly silent = new Map<string, string>();
 
-  constructor(glossary: GlossaryFile, dataWords: Iterable<string>, articleWords: Iterable<string> = []) {
+  constructor(
+    glossary: GlossaryFile,
+    dataWords: Iterable<string>,
+    articleWords: Iterable<string> = [],
+    /** General English (english/): the thesaurus of this story's words, common words, places. */
+    private readonly language?: StoryLanguage,
+  ) {
     const vocabulary = new Set<string>([...STOP_WORDS, ...SMALL_TALK, ...QUOTE_WORDS, ...SAY_WORDS]);
     for (const word of dataWords) vocabulary.add(word);
     for (const word of articleWords) this.storyWords.add(word);
@@ -357,14 +403,80 @@ export class Analyzer {
       if (!term.speaks) this.silent.set(canonical, term.term);
       for (const alias of [term.term, ...term.aliases]) this.addAlias(alias, canonical, vocabulary);
     }
+    if (language) {
+      this.addThesaurusAliases(language.thesaurus);
+      this.indexOffices(glossary, language);
+    }
     this.stems = new Set([...vocabulary].filter((w) => w.length > 3).map(stem));
     this.vocabulary = new FuzzyVocabulary(vocabulary, {
       avoid: new Set([...STOP_WORDS, ...SMALL_TALK]),
-      keep: WORLD_ENTITIES,
+      // Names of the wider world are real words, never typos of the story's.
+      keep: language ? [...language.english.gazetteer.phrases.keys()].filter((p) => !p.includes(' ')) : [],
     });
     this.personTerms = persons;
     this.entityTerms = entities;
     this.sideTerms = new Set([...entities, ...this.countryTerms]);
+  }
+
+  /** Each person's office as the gazetteer reads their role ("Russian Foreign Minister"), for matchOffice. */
+  private indexOffices(glossary: GlossaryFile, language: StoryLanguage): void {
+    const gazetteer = language.english.gazetteer;
+    const byOffice = new Map<string, string[]>();
+    for (const person of glossary.people) {
+      const role = wordsOf(foldText(person.role ?? ''));
+      let reading: OfficeReading | null = null;
+      // "Conservative peer": the office is at the end of the role.
+      for (let from = 0; from < role.length && reading === null; from++)
+        reading = officeOf(gazetteer, role.slice(from));
+      if (reading === null) continue;
+      const former = reading.former || /\b(?:former|ex)\b/.test(foldText(person.role ?? ''));
+      const country =
+        reading.country ??
+        (person.country === undefined
+          ? undefined
+          : entitiesOf(gazetteer, wordsOf(foldText(person.country))).find((e) => e.kind === 'country')
+              ?.country);
+      const term = personTerm(person.id);
+      if (country !== undefined) this.officeHolders.set(officeKey(reading.office, country, former), term);
+      const anywhere = officeKey(reading.office, '*', former);
+      byOffice.set(anywhere, [...(byOffice.get(anywhere) ?? []), term]);
+      for (const word of reading.office.split(' ')) this.officeHeads.add(word);
+    }
+    // "The former prime minister" without a country: only when one person of the story fits.
+    for (const [key, holders] of byOffice)
+      if (holders.length === 1) this.officeHolders.set(key, holders[0] as string);
+    for (const alias of gazetteer.offices.keys()) this.officeHeads.add(alias.split(' ').at(-1) as string);
+    for (const seatWord of [
+      'street',
+      'house',
+      'kremlin',
+      'palace',
+      'elysee',
+      'whitehall',
+      'lords',
+      'commons',
+    ])
+      this.officeHeads.add(seatWord);
+  }
+
+  /**
+   * "Chief diplomat" for "foreign minister", "premier" for "prime minister": a thesaurus entry
+   * whose story phrase is one of the glossary's aliases reads as what that alias means. Glossary
+   * aliases come first and win. Not added to the vocabulary: only questions use them.
+   */
+  private addThesaurusAliases(thesaurus: Thesaurus): void {
+    for (const [phrase, links] of thesaurus) {
+      const target = links.find((l) => l.word.includes(' ') || phrase.includes(' '));
+      if (!target) continue;
+      const targetWords = wordsOf(foldText(target.word)).map(
+        (surface): Word => ({ surface, stemmed: stem(surface), similarity: 1, known: true }),
+      );
+      const match = this.matchAlias(targetWords, 0);
+      if (match && match.length === targetWords.length) this.addAlias(phrase, match.canonical, new Set());
+      // "Member of the House of Lords" for "peer": a phrase for one word of the story.
+      else if (targetWords.length === 1 && phrase.includes(' '))
+        this.addAlias(phrase, (targetWords[0] as Word).stemmed, new Set());
+    }
   }
 
   private addAlias(alias: string, canonical: string, vocabulary: Set<string>): void {
@@ -382,6 +494,21 @@ export class Analyzer {
       node = child;
     }
     node.canonical ??= canonical;
+  }
+
+  /** The canonical term of a glossary term's text ("North Korea" -> "north_korea"). */
+  termOf(text: string): string {
+    return canonicalTerm(text);
+  }
+
+  /**
+   * A country, capital, organisation or seat of the wider world ("Germany", "NATO"): a question
+   * naming one asks about it, so an answer must name it too. Not one that is also a common word
+   * ("turkey", "china").
+   */
+  private isWorldEntity(word: string): boolean {
+    const entities = this.language?.english.gazetteer.phrases.get(word);
+    return entities?.some((e) => e.kind !== 'office' && !e.commonWord) ?? false;
   }
 
   /** A person (#id) or a glossary entity term (country, place, body). */
@@ -435,13 +562,28 @@ export class Analyzer {
   private analyzeClause(text: string): AnalyzedClause {
     const folded = foldText(text);
     const surfaces = this.joinSplitWords(wordsOf(folded));
-    const words = surfaces.map((surface): Word => {
+    const words = surfaces.map((typed): Word => {
+      // "the UKs position", "Russias view": a possessive typed without its apostrophe.
+      const surface =
+        typed.length >= 3 &&
+        typed.endsWith('s') &&
+        !this.vocabulary.has(typed) &&
+        !this.language?.english.commonWords.has(typed) &&
+        this.vocabulary.has(typed.slice(0, -1))
+          ? typed.slice(0, -1)
+          : typed;
       if (/^\d/.test(surface) || this.vocabulary.has(surface)) {
         return { surface, stemmed: stem(surface), similarity: 1, known: this.vocabulary.has(surface) };
       }
       // Another form of a word the story uses ("agreeing", "faced") is that word, not a typo.
       const stemmed = stem(surface);
       if (this.stems.has(stemmed)) return { surface, stemmed, similarity: 1, known: true };
+      // Another word for one the story uses ("pledge" for "promise"), softer than the story's own.
+      const synonym = this.synonymOf(surface);
+      if (synonym) return synonym;
+      // A common English word the story never uses ("code") is that word, never a typo of another.
+      if (this.language?.english.commonWords.has(surface))
+        return { surface, stemmed, similarity: 1, known: false };
       const correction = this.vocabulary.correct(surface);
       // "tanks" is not "talks": a typo is not read as a mere form of a filler word.
       const filler =
@@ -507,6 +649,12 @@ export class Analyzer {
         ? (terms.find((t) => t.position === viewAt - 1 && !t.known && !/^\d/.test(t.term))?.surface ?? null)
         : null;
     const silentSpeaker = silentBody ? (this.silent.get(silentBody) ?? silentBody) : unknownSource;
+    // "What does Russia think?", "the UK's stance", "what did the EU say about the vote?"
+    const viewOf =
+      viewAt === -1
+        ? null
+        : (terms.find((t) => t.position < viewAt && t.entity && t.known && !t.term.startsWith('?'))?.term ??
+          null);
     const identity = type === 'yes-no' ? identityOf(surfaces, terms, this.personTerms) : null;
     const pronoun = surfaces.map((w) => PRONOUNS.get(w)).find((p) => p !== undefined) ?? null;
     const sayWord = surfaces.some((w) => SAY_WORDS.has(w));
@@ -536,6 +684,24 @@ export class Analyzer {
       articleQuote,
       silentSpeaker,
       directQuote: DIRECT_QUOTE.test(folded),
+      judgement: judgementOf(folded),
+      viewOf,
+      personalDetail: personalDetailOf(folded),
+    };
+  }
+
+  /** The story word a thesaurus link reads a word as ("pledges" -> "promise"), when it is one word. */
+  private synonymOf(surface: string): Word | null {
+    if (!this.language) return null;
+    const { english, thesaurus } = this.language;
+    const link = thesaurusLinks(thesaurus, english.morphology, surface).find((l) => !l.word.includes(' '));
+    if (!link) return null;
+    return {
+      surface,
+      corrected: link.word,
+      stemmed: stem(link.word),
+      similarity: link.similarity,
+      known: true,
     };
   }
 
@@ -616,16 +782,20 @@ export class Analyzer {
     let aboutTheStory: Word | undefined;
     for (let i = 0; i < words.length; ) {
       const word = words[i] as Word;
-      const alias = this.matchAlias(words, i);
+      const glossaryAlias = this.matchAlias(words, i);
+      const office = this.matchOffice(words, i);
+      const alias =
+        office && (!glossaryAlias || office.length >= glossaryAlias.length) ? office : glossaryAlias;
       if (alias && !this.isFunctionWordUse(words, i)) {
         const span = words.slice(i, i + alias.length);
         push({
           term: alias.canonical,
           surface: span.map((w) => w.surface).join(' '),
           similarity: Math.min(...span.map((w) => w.similarity)),
-          known: true,
+          // "?defence minister of RU": someone the story does not name.
+          known: !alias.canonical.startsWith('?'),
           position: i,
-          entity: this.entityTerms.has(alias.canonical),
+          entity: alias.canonical.startsWith('?') || this.entityTerms.has(alias.canonical),
         });
         i += alias.length;
         continue;
@@ -644,7 +814,7 @@ export class Analyzer {
         similarity: word.similarity,
         known: word.known,
         position: i - 1,
-        entity: WORLD_ENTITIES.has(word.surface),
+        entity: this.isWorldEntity(word.surface),
       });
     }
     if (terms.length === 0 && aboutTheStory) {
@@ -669,6 +839,38 @@ export class Analyzer {
       if (node?.canonical) found = { canonical: node.canonical, length: i - start + 1 };
     }
     return found;
+  }
+
+  /**
+   * "Moscow's chief diplomat", "the former occupant of Downing Street", "the American leader": an
+   * office (with its country, and whether former) that one person of the story holds, read as
+   * that person. The gazetteer knows offices and seats; the glossary gives each person's role.
+   */
+  private matchOffice(words: readonly Word[], start: number): { canonical: string; length: number } | null {
+    if (!this.language || this.officeHolders.size === 0) return null;
+    const last = Math.min(words.length, start + MAX_OFFICE_WORDS);
+    for (let end = last; end > start; end--) {
+      const tail = (words[end - 1] as Word).surface;
+      if (!this.officeHeads.has(tail)) continue;
+      const reading = officeOf(
+        this.language.english.gazetteer,
+        words.slice(start, end).map((w) => w.surface),
+      );
+      if (!reading) continue;
+      const holder =
+        this.officeHolders.get(officeKey(reading.office, reading.country, reading.former)) ??
+        (reading.country === undefined
+          ? this.officeHolders.get(officeKey(reading.office, '*', reading.former))
+          : undefined);
+      if (holder) return { canonical: holder, length: end - start };
+      // "Russia's defence minister": an office of the wider world no one in the story holds.
+      if (reading.country !== undefined || end - start > 1)
+        return {
+          canonical: `?${reading.office}${reading.country ? ` of ${reading.country}` : ''}`,
+          length: end - start,
+        };
+    }
+    return null;
   }
 
   /** "may" the verb and "us" the pronoun are not Theresa May and the United States. */

@@ -1,7 +1,8 @@
 /** The one answer object every front end renders: Discord, the terminal and the JSON CLI. */
 import type { Citation } from './knowledge.ts';
 
-export type AnswerKind = 'qa' | 'quote' | 'sentence' | 'none';
+/** qa: a curated entry; quote: someone's words or the article's; sentence: an uncurated article sentence; overview: the story as a whole; meta: about the story's details or the bot. */
+export type AnswerKind = 'qa' | 'quote' | 'sentence' | 'overview' | 'meta' | 'none';
 
 /** Why a question was not answered. */
 export type DeclineReason =
@@ -10,7 +11,9 @@ export type DeclineReason =
   | 'not-in-article' // nothing in the article fits well enough
   | 'known-gap' // a question curators know the article does not answer
   | 'no-quote' // asked for someone's words and the article has none
-  | 'unsupported-type'; // asks why/when/where/how many, and the closest answer doesn't say
+  | 'unsupported-type' // asks why/when/where/how many, and the closest answer doesn't say
+  | 'needs-context' // "what did she say?" with no earlier answer to say who
+  | 'judgement'; // opinion, prediction, advice or truth-of-claim: the article reports, it doesn't judge
 
 export interface Suggestion {
   readonly id: string;

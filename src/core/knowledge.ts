@@ -6,12 +6,13 @@
 import { createHash } from 'node:crypto';
 import { Analyzer, personTerm } from './analyzer.ts';
 import { type Article, paragraphOf } from './article.ts';
+import { buildStoryThesaurus, sharedEnglish } from './english/index.ts';
 import { FuzzyVocabulary } from './fuzzy.ts';
 import { asksWhetherItHappened, FIGURE, questionTypeOf, STRICT_TYPES, TIME_EXPRESSION } from './lexicon.ts';
 import type { GapEntry, Person, QaEntry, QuestionType, QuoteEntry, StoryFile, TopicDef } from './schema.ts';
 import { type IndexDocument, SearchIndex } from './search-index.ts';
 import { cleanText, foldText, wordsOf } from './text.ts';
-import { type DataFiles, type Folder, type ValidatedData, validateData } from './validate.ts';
+import { type DataFiles, type Folder, folder, type ValidatedData, validateData } from './validate.ts';
 
 export type { DataFiles } from './validate.ts';
 
@@ -50,6 +51,8 @@ export interface KnowledgeBase {
   readonly answerEntities: ReadonlyMap<string, ReadonlySet<string>>;
   /** Every person, country or body some answer names: the story's own cast. */
   readonly storyEntities: ReadonlySet<string>;
+  /** The countries, places and bodies of the glossary (entity terms), in its order. */
+  readonly places: readonly { readonly term: string; readonly name: string }[];
   readonly analyzer: Analyzer;
   readonly index: SearchIndex;
   readonly counts: {
@@ -76,6 +79,9 @@ export const KNOWLEDGE_CLASSES = { Analyzer, FuzzyVocabulary, SearchIndex } as c
  * texts that changed. Only what the last build used is kept.
  */
 export class BuildCache {
+  /** `fold`: the folder validation used, whose texts are folded already (else the cache's own). */
+  constructor(private readonly given?: Folder) {}
+
   private folded = new Map<string, string>();
   private previousFolded = new Map<string, string>();
   private types = new Map<string, QuestionType>();
@@ -83,6 +89,7 @@ export class BuildCache {
 
   /** clean-and-fold, from the cache when this or the last build saw the text. */
   readonly fold: Folder = (text) => {
+    if (this.given) return this.given(text);
     let folded = this.folded.get(text);
     if (folded === undefined) {
       folded = this.previousFolded.get(text) ?? foldText(cleanText(text));
@@ -110,14 +117,30 @@ export class BuildCache {
   }
 }
 
+/**
+ * What a knowledge base shares with every other one in its thread, by name: the engine's general
+ * English. A knowledge base built in the worker is given the main thread's own (snapshot.ts), not
+ * a copy.
+ */
+export const KNOWLEDGE_EXTERNALS = { english: sharedEnglish } as const;
+
 /** Builds the knowledge base, or throws DataError listing every problem found. */
 export function buildKnowledge(files: DataFiles, cache: BuildCache = new BuildCache()): KnowledgeBase {
   try {
-    const data = validateData(files, cache.fold);
-    return assemble(data, files, cache);
+    return assemble(validateData(files, cache.fold), files, cache);
   } finally {
     cache.endBuild();
   }
+}
+
+/** Builds from data already validated (validate's CLI checks first, then builds once). */
+export function buildFromValidated(
+  data: ValidatedData,
+  files: DataFiles,
+  fold: Folder = folder(),
+): KnowledgeBase {
+  const cache = new BuildCache(fold);
+  return assemble(data, files, cache);
 }
 
 function assemble(data: ValidatedData, files: DataFiles, cache: BuildCache): KnowledgeBase {
@@ -150,7 +173,14 @@ function assemble(data: ValidatedData, files: DataFiles, cache: BuildCache): Kno
     for (const text of g.alternates) addWords(text);
   }
   for (const t of topics) addWords(t.title);
-  const analyzer = new Analyzer(glossary, dataWords, wordsOf(fold(article.text)));
+  const english = sharedEnglish();
+  const names = new Set<string>();
+  for (const person of glossary.people) {
+    for (const name of [person.name, ...person.aliases])
+      for (const word of wordsOf(fold(name))) names.add(word);
+  }
+  const thesaurus = buildStoryThesaurus(english, dataWords, { names });
+  const analyzer = new Analyzer(glossary, dataWords, wordsOf(fold(article.text)), { english, thesaurus });
   // Terms per distinct folded text: an answer is read for its terms and for the names it holds.
   const termsMemo = new Map<string, string[]>();
   const termsOf = (text: string): string[] => {
@@ -256,6 +286,9 @@ function assemble(data: ValidatedData, files: DataFiles, cache: BuildCache): Kno
     happenedGaps,
     answerEntities,
     storyEntities: new Set([...answerEntities.values()].flatMap((set) => [...set])),
+    places: glossary.terms
+      .filter((t) => t.entity)
+      .map((t) => ({ term: analyzer.termOf(t.term), name: t.term })),
     analyzer,
     index: new SearchIndex(documents),
     counts: {

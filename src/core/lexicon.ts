@@ -3,103 +3,25 @@
  * that say what kind of question it is, and words that ask for a quotation. Everything
  * story-specific (names, aliases, synonyms) is data, in glossary.yaml.
  */
+import { loadWordLists } from './english/lists.ts';
 import type { QuestionType } from './schema.ts';
 
 const words = (list: string): ReadonlySet<string> => new Set(list.split(/\s+/).filter(Boolean));
 
-/** Function words, pronouns, auxiliaries and chat filler: removed before matching. */
-export const STOP_WORDS = words(`
-  a an the this that these those there here it its itself may might us they them their theirs he him his she her hers
-  i im ive id me my mine myself we our ours you your yours youre u ur yall one ones someone anyone everyone
-  everybody anybody somebody people folks guys
-  is are was were be been being am isnt arent wasnt werent
-  do does did doing done dont doesnt didnt have has had having havent hasnt hadnt
-  will would shall should can could might must wont wouldnt shouldnt cant couldnt
-  of in on at to for from by with about as into onto over under after before between through during
-  against per via upon within without than then so such too very just also only even still yet again
-  and or but nor if because though although while whereas either neither not no yes
-  what whats who whos whom whose which when whens where wheres why how hows whatever
-  some any all each every both few more most other another same own much many lot lots
-  thing things stuff something anything everything nothing
-  get gets got getting go goes going gone went make makes made making take takes took taking
-  ok okay k kk so um uh uhh hmm hm er ah oh eh well like lol lmao lmfao rofl haha hahaha xd omg wtf idk tbh
-  imo imho ngl fr btw fyi pls plz please bro bruh dude mate man fam yo hey hi hello hiya howdy sup
-  yeah yea yep nope nah sure really actually basically literally honestly seriously quick quickly
-  tell telling know knows knew wonder wondering wondered explain explained explaining
-  say says said saying talk talking speak spoke speaking told
-  question questions answer answers ask asking asked
-  article story piece news report reports reporting text summary bot
-  thanks thank thx ty tysm cheers appreciate appreciated great cool nice awesome good
-  mean means meant let lets gonna wanna gotta kinda sorta give gives giving gave
-  curious genuinely genuine trying try tried remind short version brief briefly simple simply plain help
-  heard hear hearing read reading saw seen see headline headlines confused confusing understand
-  lurker google nonsense ugh welp meh anyway anyways according accordingly apparently supposedly
-  somehow someone something whatever guess think thought
-  exactly precisely specifically particular details detail direct actual quotation marks
-  kind type sort keep keeps kept put puts putting worry worried worries concerned concern fear fears afraid
-  new old weigh weighed weighing chime chimed nah yeah bit part bits parts q
-  rn wait hold held body bodies need needs needed post lowkey highkey deadass country countries nation nations
-  mention mentions mentioned mentioning drama saga mess fuss somewhere anywhere everywhere sometime face faces faced facing dumb stupid idiot noob newbie eli5 whole entire up achieve achieves achieved accomplish accomplishes
-  look looks seem seems seemed appear appears
-  use used uses using describe described describes describing
-  president presidents minister ministers title current refer refers referring meaning definition define
-  reason reasons reasoning rationale motive motives motivation justification
-  teacher student students class school homework presentation essay project friend friends mum mom dad boss
-  editor newsroom caption server discord chat convo conversation channel joined lurker newbie
-  basics background context overview
-  exact exactly word words quote quotes quoted quoting verbatim line lines statement
-  quotation quotations sentence sentences passage passages excerpt excerpts paragraph paragraphs
-  two three four five six seven eight nine ten
-  right now currently today out already at all zero whatsoever full complete
-  correct true accurate innit once focus focused focusing lads lad peeps gents tbf iirc afaik gotcha
-  time times big large huge massive else besides apart except popping popped pops
-  hed shed theyd youd itd thatd theyll youll itll thatll whatll shell weve youve theyve wouldve couldve shouldve mightve
-  nervous anxious swear cover covers covered covering reckon reckons reckoned
-  guy bloke chap fella fellow lady woman gentleman himself herself themselves ourselves yourself able unable
-  data info information given advance
-`);
+/** The engine's plain-English word lists (english/data/*.json), read once. */
+const LISTS = loadWordLists();
 
-/**
- * Countries, capitals, leaders, organisations and offices of the wider world. When a question names one
- * the story does not (glossary aliases are the story's own), the answer must mention it too,
- * or the question is about something else: "what does Germany spend on defence".
- */
-export const WORLD_ENTITIES = words(`
-  afghanistan albania algeria argentina armenia australia austria azerbaijan belarus belgium bosnia brazil
-  bulgaria canada chile china colombia croatia cuba cyprus czech czechia denmark egypt estonia ethiopia
-  finland france georgia germany greece hungary iceland india indonesia iraq ireland israel italy japan
-  jordan kazakhstan korea kosovo latvia lebanon libya lithuania luxembourg malta mexico moldova montenegro
-  morocco netherlands holland nigeria norway pakistan palestine poland portugal qatar romania saudi serbia
-  slovakia slovenia somalia spain sudan sweden switzerland syria taiwan turkey turkiye venezuela vietnam
-  yemen gaza crimea donbas donbass belgorod kursk
-  beijing paris berlin rome madrid warsaw brussels london tokyo ottawa canberra delhi ankara budapest
-  chinese french german italian spanish polish japanese indian canadian turkish israeli dutch swedish
-  nato otan g7 g20 imf opec brics osce icc wto
-  macron scholz merz biden harris vance rubio hegseth witkoff kellogg obama clinton bush xi jinping modi
-  erdogan orban meloni tusk duda sanchez trudeau carney albanese netanyahu kishida ishiba musk
-  sunak johnson truss cameron blair brown lammy healey reeves badenoch farage corbyn
-  medvedev peskov shoigu zakharova navalny yermak sybiha kuleba umerov zaluzhnyi syrskyi
-  von der leyen stoltenberg rutte guterres kallas costa
-  vice deputy secretary chancellor ambassador envoy spokesman spokeswoman spokesperson senator senate
-  congress parliament governor mayor king queen pope commander
-`);
+/** Function words, pronouns, auxiliaries and chat filler: removed before matching. */
+export const STOP_WORDS: ReadonlySet<string> = LISTS.stopWords;
 
 /** Words after a leader's name that mean their side: "the Trump administration". */
-export const GOVERNMENT_WORDS =
-  words(`government governments administration admin regime cabinet camp team side
-  officials office aides`);
+export const GOVERNMENT_WORDS: ReadonlySet<string> = LISTS.governmentWords;
 
 /** Greeting and thanks words: a message made only of these gets the help reply, not an answer. */
-export const SMALL_TALK = words(`
-  hi hello hey heya hiya howdy yo sup gm morning evening afternoon good
-  thanks thank thx ty tysm cheers appreciate appreciated great cool nice awesome ok okay k
-  bye goodbye later cya lol lmao haha xd
-  help commands command usage
-`);
+export const SMALL_TALK: ReadonlySet<string> = LISTS.smallTalk;
 
 /** Words that ask for the speaker's own words. "say"/"said" count only when a person is named. */
-export const QUOTE_WORDS = words(`quote quotes quoted quoting verbatim quotation quotations sentence sentences
-  passage excerpt`);
+export const QUOTE_WORDS: ReadonlySet<string> = LISTS.quoteWords;
 export const QUOTE_PHRASES: readonly RegExp[] = [
   /\bexact(?:ly)? (?:words?|quote|wording)\b/,
   /\bword for word\b/,
@@ -132,8 +54,7 @@ export function articlePlaceAsked(folded: string): readonly [number, number | nu
  */
 export const DIRECT_QUOTE =
   /\b(?:direct|actual|verbatim) quot(?:e|es|ation)\b|\bquoted? directly\b|\bin quotation marks\b/;
-export const SAY_WORDS = words(`say says said saying tell told telling claim claims claimed stated statement
-  comment comments remark remarks words`);
+export const SAY_WORDS: ReadonlySet<string> = LISTS.sayWords;
 
 /**
  * The question type, from the first words of a clause. Only "why", "when", "where" and
@@ -170,6 +91,9 @@ export function questionTypeOf(folded: string): QuestionType {
   ) {
     return 'what';
   }
+  // "What was the US reason for voting...": a reason, though it opens with "what".
+  if (/^ what (?:is|was|were|are) (?:the |their |his |her |its )?(?:[a-z]+ ){0,3}reasons?\b/.test(text))
+    return 'why';
   // "Where does Moscow stand on...": a position, not a place.
   if (/^ where (?:do|does|did|is|are) .*\bstand(?:s|ing)?\b/.test(text)) return 'what';
   // "Starmer says spending goes to 2.5% by 2030?": a statement put as a question.
@@ -200,7 +124,7 @@ const TYPE_CUES: readonly (readonly [QuestionType, RegExp])[] = [
   ],
   [
     'why',
-    /\b(?:why|how come|what for|for what reason|what(?: is| s|s)? the (?:reason|motive|purpose|point)|what reason|reason (?:for|why)|what (?:made|makes|caused|causes|motivated|prompted)|reasoning|rationale|motives?|motivation|justification)\b/,
+    /\b(?:why|how come|what for|for what reason|what(?: is| s|s)? the (?:reason|motive|purpose|point)|what reason|reason (?:for|why)|what (?:made|makes|caused|causes|motivated|prompted)|reasons?|reasoning|rationale|motives?|motivation|justification)\b/,
   ],
   [
     'when',
@@ -221,9 +145,7 @@ const TYPE_CUES: readonly (readonly [QuestionType, RegExp])[] = [
  * Words a question type already says: "what day of the week is it signed" asks when, and "day"
  * and "week" add nothing once the question is known to ask when.
  */
-export const TYPE_WORDS: ReadonlyMap<QuestionType, ReadonlySet<string>> = new Map([
-  ['when', words('day days week weeks')],
-]);
+export const TYPE_WORDS = LISTS.typeWords as ReadonlyMap<QuestionType, ReadonlySet<string>>;
 
 /**
  * "Did Zelensky sign it?", "was the deal actually signed in the end?": asks whether something
@@ -271,3 +193,196 @@ export const PRECISE_TIME: Readonly<Record<TimePrecision, RegExp>> = {
 
 /** A figure that lets an answer serve a "how many / how much" question. */
 export const FIGURE = /\d/;
+
+/**
+ * Follow-ups, read on the folded words of a clause with a space at each end (conversation.ts).
+ * "Tell me more", "go on": more of the last answer.
+ */
+export const MORE_REQUEST =
+  /^ (?:(?:ok|okay|and|so|pls|please|cool|great|thanks|interesting) )*(?:tell me more|tell me more about (?:it|that|this)|more|go on|continue|elaborate|explain (?:more|further|that|this|it)|more (?:detail|details|info|information)|(?:any )?more details?|expand(?: on (?:that|it|this))?|keep going|anything else|what else|say more|details|what more|more please|and then)\b/;
+/** "Source?", "quote it", "really?": where the last answer stands in the article. */
+export const SOURCE_REQUEST =
+  /^ (?:(?:ok|okay|and|so|but) )*(?:source|sources|citation|cite it|cite that|cite|quote it|quote that|quote this|proof|evidence|where does it say (?:that|so|this)|where is that|where did you get that|says who|really|are you sure|is that (?:true|right|correct|accurate)|how do you know|which paragraph|what paragraph|link)\b/;
+/** "Is that a lot?", "is he right?": a judgement about what was just said. */
+export const JUDGEMENT_FOLLOW_UP =
+  /^ (?:(?:ok|okay|and|so|but) )*(?:is (?:that|it|this) (?:a lot|much|enough|good|bad|fair|normal|big|small|high|low|unusual|surprising|a good (?:idea|thing|deal)|a bad (?:idea|thing|deal)|smart|wise|right|wrong)|do you think (?:he|she|they|it|that|this) |is (?:he|she|they) (?:right|wrong)|was (?:he|she|that|it) (?:right|wrong)|(?:do|would) you agree|good idea|bad idea|makes sense|does that make sense)\b/;
+/** "What about Lavrov?", "and the UK?", "no, I meant Trump": the last question about something else. */
+export const ELLIPSIS_START =
+  /^ (?:(?:ok|okay|so|but) )*(?:and what about|and how about|what about|how about|what of|same (?:for|with)|and for|no i meant|no i mean|i meant|i mean|not (?:him|her|that) i meant|and (?!(?:what|whats|who|whos|whom|whose|when|where|why|how|which|did|does|do|is|are|was|were|will|would|can|could|has|have|had|should|tell|quote|give|explain|then)\b))/;
+/** Words that point back at what was just said. */
+export const THING_REFERENCES = words('it that this those these');
+
+/**
+ * Requests about the story as a whole, the bot itself and the conversation, recognised on the
+ * whole message (folded, with a space at each end). Each must be (nearly) all the message says:
+ * "what happened" asks for a summary, "what happened at the UN" does not.
+ */
+const FILLER =
+  '(?:ok|okay|so|hey|hi|hello|yo|pls|please|plz|bot|quick|question|quick question|just|lol|tbh|honestly|then|again|now|here|really|basically|me|for me|to me|real quick|briefly|in short|exactly|actually|story bot|storybot|mate|guys|everyone|someone|anyone|thanks|thank you|btw|hmm|um|uh|good|morning|evening|afternoon|can you|could you|would you|will you|can someone|could someone|can anyone|give me|tell me|show me|i only read the (?:title|headline)|i just saw the (?:title|headline)|just saw the (?:title|headline)|i am (?:lost|confused)|im (?:lost|confused))';
+const whole = (pattern: string): RegExp => new RegExp(`^ (?:${FILLER} )*(?:${pattern})(?: ${FILLER})* $`);
+const THE_ARTICLE =
+  '(?:(?:(?:this|the|that|this news|the news|this whole|the whole) )?(?:article|story|piece|report|news|thing|headline|text|situation|one)|this|it|that)';
+const IN_IT = `(?: (?:in|of|from|mentioned in|named in|about) ${THE_ARTICLE}| in (?:it|this|here))?`;
+
+export const META_REQUESTS = {
+  thanks: whole(
+    '(?:(?:ok|okay|cool|great|nice|awesome|perfect|brilliant|cheers|got it|gotcha|makes sense|that helps|helpful) )*(?:thanks|thank you|thank u|thx|ty|tysm|cheers|much appreciated|appreciate it|appreciated)(?: (?:a lot|so much|very much|a ton|loads|heaps|for (?:that|this|the help|helping|explaining|the answer|the info|the explanation)))*',
+  ),
+  aboutTheBot: whole(
+    '(?:who|what) (?:are|r) (?:you|u)|(?:are|r) (?:you|u) (?:a |an )?(?:bot|robot|ai|human|real|person|real person|chatgpt|chat gpt|gpt|claude|gemini|llm|language model|machine|program)|what is this bot|what can (?:you|u) do|what do (?:you|u) do|how do (?:you|u) work|who (?:made|built|created|runs) (?:you|u|this bot)|what are you for|is this (?:a bot|an ai|chatgpt)|how does this (?:bot )?work',
+  ),
+  date: whole(
+    `(?:when|what (?:date|day)|what is the date|whats the date) (?:was|is|did) ${THE_ARTICLE} (?:published|written|posted|released|dated|come out|from|out)|(?:what is|whats|what)? ?the date (?:of|on) ${THE_ARTICLE}|when (?:was|is) ${THE_ARTICLE} from|how old is ${THE_ARTICLE}|(?:publication|publish|published) date|date of (?:publication|the article|this article)|is ${THE_ARTICLE} (?:new|old|recent|current)|when was (?:it|this) (?:published|written)|date\\?*`,
+  ),
+  author: whole(
+    `who (?:wrote|authored|writes|reported|filed) ${THE_ARTICLE}|who (?:wrote|authored) (?:it|this|that)|(?:who is|whos|what is|whats|what) the (?:author|writer|journalist|reporter|byline)(?: of ${THE_ARTICLE})?|(?:author|byline|journalist|writer)`,
+  ),
+  source: whole(
+    `(?:where|what) (?:is|was|does|did) ${THE_ARTICLE} (?:from|come from|published|appear)|(?:where is|wheres|where) (?:this|it|that) from|(?:what is|whats|what) the (?:source|outlet|publication|newspaper|paper|publisher)(?: of ${THE_ARTICLE})?|who (?:published|publishes|ran|printed) ${THE_ARTICLE}|which (?:outlet|newspaper|paper|publication|site|website)|source of ${THE_ARTICLE}`,
+  ),
+  headline: whole(`(?:what is|whats|what was|what)? ?the (?:headline|title)(?: of ${THE_ARTICLE})?`),
+  summaryLine: whole(
+    `tl ?dr|tldr|too long didnt read|(?:in )?one (?:line|sentence)|(?:sum|summari[sz]e) (?:it|this|${THE_ARTICLE}) up in (?:one|a) (?:line|sentence)|(?:whats|what is|what|give me) the gist(?: of ${THE_ARTICLE})?|the gist|gist|in a nutshell|(?:whats|what is|what) the headline (?:saying|about)|headline version`,
+  ),
+  summaryPlain: whole(
+    `eli ?5(?: ${THE_ARTICLE}| it| this)?|explain (?:it|this|${THE_ARTICLE})? ?(?:to me )?like (?:i am|im) (?:5|five|a child|a kid|ten|10)|(?:in )?(?:simple|plain|easy|basic|layman|laymans) (?:terms|english|words)|explain (?:it|this|${THE_ARTICLE}) simply|(?:dumb|break) it down(?: for me)?|for dummies`,
+  ),
+  summary: whole(
+    `(?:what is|whats|what s|what) (?:this|it|${THE_ARTICLE}) (?:about|all about|saying)|what (?:is|s) ${THE_ARTICLE}|summary|summar(?:y|ise|ize)(?: it| this| ${THE_ARTICLE})?(?: for me)?|(?:give me )?(?:a )?(?:quick )?(?:summary|overview|recap|rundown|breakdown)(?: of ${THE_ARTICLE}| of (?:it|this))?|what happened|what is happening|whats happening|what is going on|whats going on|whats the story|what is the story|(?:the )?(?:main|key) (?:points|takeaways|facts|things)(?: in bullet points)?|(?:the )?(?:key|main) (?:takeaways|points) (?:of|from) ${THE_ARTICLE}|explain (?:this|the|that) (?:headline|article|story|news)|what does ${THE_ARTICLE} say|(?:whats|what is|what) the big picture|big picture|catch me up|fill me in|bring me up to speed|what should i know|what do i need to know|sum (?:it|this) up|(?:whats|what is|what) the (?:news|deal)|what is ${THE_ARTICLE} about`,
+  ),
+  people: whole(
+    `(?:who|which people|what people|which (?:world )?leaders|what (?:world )?leaders|which politicians|who else) (?:are|is|were|was|gets?) (?:all )?(?:the )?(?:people |persons |names |leaders |players |figures |characters )?(?:mentioned|named|involved|quoted|featured|in it|in this|in here|in ${THE_ARTICLE})${IN_IT}|(?:who|which (?:world )?leaders) (?:are|is) (?:in|mentioned in|involved in|named in) ${THE_ARTICLE}|who(?: is| s|s)? who|(?:list|name) (?:all )?(?:the )?(?:people|names|leaders|players|politicians|characters)${IN_IT}|(?:the )?(?:main|key|important) (?:people|players|figures|characters|names|leaders)${IN_IT}|who are (?:all )?the (?:main |key )?(?:people|players|figures|characters|leaders)${IN_IT}|(?:all )?(?:the )?people (?:mentioned|named|involved|in (?:it|this|${THE_ARTICLE}))|who is involved|whos involved|who are the (?:main|key) (?:people|players)|how many people are (?:mentioned|named|in ${THE_ARTICLE})|cast of characters|the cast`,
+  ),
+  places: whole(
+    `(?:what|which) (?:countries|nations|places|cities|capitals|states|countries and places) (?:are|were|is|get)? ?(?:all )?(?:mentioned|named|involved|in it|in this|in ${THE_ARTICLE}|talked about|covered)${IN_IT}|(?:list|name) (?:all )?(?:the )?(?:countries|nations|places|cities)${IN_IT}|where does ${THE_ARTICLE} take place|where is (?:this|it) happening|(?:all )?(?:the )?(?:countries|nations|places) (?:mentioned|named|involved|in (?:it|this|${THE_ARTICLE}))|how many countries (?:are )?(?:mentioned|involved|named)`,
+  ),
+} as const;
+
+/** "X vs Y", "compare X and Y", "the difference between X and Y": one side against another. */
+export const COMPARISON =
+  /^ (?:(?:what is|whats|what are|how do|how does|how is|compare|comparing)\s+)?(?:the\s+)?(?:difference between\s+)?(.+?)\s+(?:vs|versus|v|compared (?:to|with)|as opposed to|and how (?:that|it) compares (?:to|with))\s+(.+?) $|^ (?:compare|contrast)\s+(.+?)\s+(?:and|with|to)\s+(.+?) $|^ (?:(?:what is|whats|what) )?(?:the )?differences? between\s+(.+?)\s+and\s+(.+?) $|^ how (?:do|does|did)\s+(.+?)\s+(?:and)\s+(.+?)\s+differ\b/;
+
+/** Words of comparing: with two sides named, the message weighs one against the other. */
+export const COMPARISON_CUE =
+  /\b(?:compare|compared|comparison|comparing|versus|vs|differ|differs|difference|differences|different|same page|agree with|disagree|disagreement|gap between|similarities|in common|contrast)\b/;
+
+/** Words asking what someone thinks or where they stand. */
+export const VIEW_WORDS = words(
+  'think thinks thought feel feels felt react reacts reacted respond responds responded reaction response view views position positions stance stances opinion opinions',
+);
+
+/** Words asking where someone stands (not how they reacted): "what does Russia think?". */
+export const POSITION_WORDS = words(
+  'think thinks view views position positions stance stances opinion opinions',
+);
+
+/**
+ * Questions that ask the bot to judge, predict or advise, or whether a claim is true: the
+ * article reports, so the honest reply says it doesn't judge, and what it does report.
+ */
+export type JudgementKind = 'opinion' | 'prediction' | 'advice' | 'truth';
+
+/** Words that judge someone or something rather than describe them. */
+const EVALUATIVE =
+  '(?:right|wrong|correct|justified|fair|unfair|good|bad|great|terrible|awful|smart|wise|stupid|dumb|naive|weak|strong|brave|cowardly|honest|dishonest|lying|a liar|liars|corrupt|evil|dangerous|reckless|a good idea|a bad idea|a mistake|a good (?:deal|thing|move|leader|pm|president|prime minister|choice|plan)|a bad (?:deal|thing|move|leader|pm|president|prime minister|choice|plan)|the good guys?|the bad guys?|a dictator|a hero|a villain|a traitor|a puppet|a criminal|a war criminal|a fascist|an idiot|a genius|crazy|insane|mad|biased|propaganda|fake|fake news|true|accurate|reliable|trustworthy|balanced|legit|real|enough|too much|too little|worth it|worth|justifiable|acceptable|appropriate|unreasonable|reasonable|overreacting|to blame|responsible|at fault|in the right|in the wrong|winning|losing|the winner|the loser)';
+const PREDICTION_VERBS =
+  '(?:succeed|succeeds|work|works|work out|happen|happens|end|ends|win|wins|lose|loses|invade|invades|attack|attacks|agree|agrees|accept|accepts|convince|persuade|manage|last|hold|collapse|fail|fails|pay off|make (?:the )?(?:us |america )?money|make a difference|help|escalate|start a war|go to war|end up|get (?:it|what)|give in|back down|change (?:his|her|their) mind|come|be (?:enough|safe|protected|peace|war|a deal|a war|signed)|bring peace|survive|recover|retaliate|sign up|keep (?:his|her|their) promise|follow through|deliver|cave|budge|do it|say yes|say no)';
+
+export function judgementOf(folded: string): JudgementKind | null {
+  const text = ` ${folded
+    .replace(/[^a-z0-9.% ]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()} `;
+  // "According to the article", "does the article say": a question about what it reports.
+  if (
+    /\b(?:according to|in the article|(?:the|this) (?:article|story|piece|report) (?:say|says|said|describe|describes|report|reports|mention|mentions|claim|claims|suggest|suggests))\b/.test(
+      text,
+    )
+  )
+    return null;
+  if (
+    /\b(?:do|did|would|will) (?:you|u) (?:think|reckon|believe|agree|feel|suppose)\b|\bwhat (?:do|would|did) (?:you|u) (?:think|reckon|make of|say|do)\b|\b(?:your|ur) (?:view|opinion|take|thoughts|verdict|position)\b|\bin your (?:view|opinion)\b|\bwhat would (?:you|u) do\b|\bif you were\b|\bhow do you feel\b|\bwhos? (?:the )?(?:good|bad) guys?\b|\bwho is (?:the )?(?:good|bad) guys?\b|\bwho(?: is|s)? (?:right|wrong|to blame|in the right|at fault|winning|the winner)\b|\bwho(?: is|s)? the better\b|\bwhich (?:side|one|country) is (?:right|wrong|better|worse)\b|\bwho should (?:i|we) (?:believe|trust|support)\b/.test(
+      text,
+    )
+  )
+    return 'opinion';
+  if (
+    /\b(?:fake news|propaganda|is (?:this|the article|the story|this article|this story|this news|the news|the source) (?:biased|fake|real|reliable|trustworthy|legit|balanced|misleading|propaganda|one sided)|is (?:it|that) (?:biased|fake|propaganda|misleading|one sided)|can i trust (?:this|it|the article)|is (?:this|the) (?:article|story|source) (?:biased|reliable|trustworthy|fake|legit))\b/.test(
+      text,
+    )
+  )
+    return 'truth';
+  // "Is Lavrov lying?", "is Zelensky actually a dictator?", "was the vote a mistake?", "is 2.5% enough?"
+  if (
+    new RegExp(
+      `^ (?:is|was|are|were|isnt|wasnt|arent) (?:(?!to )[a-z0-9.%]+ ){1,7}(?:really |actually |truly |even |being |just |so |too |very |kind of |sort of |basically |literally |a bit |being a )*${EVALUATIVE}(?: [a-z0-9.%]+){0,6} $`,
+    ).test(text)
+  )
+    return 'truth';
+  if (
+    /^ (?:did|does|do) (?:[a-z]+ ){1,3}(?:really|actually|truly) (?:start|begin|cause|want|mean|lie|win)\b/.test(
+      text,
+    )
+  )
+    return 'truth';
+  if (
+    /\b(?:is|was|are|were) (?:it|this|that|the (?:deal|vote|plan|decision|move|backstop|pledge|idea|agreement|resolution)) (?:a )?(?:good|bad|smart|wise|right|wrong|fair|the right|the wrong) (?:idea|thing|move|decision|call|deal|plan|choice)?\b|\b(?:good|bad) (?:idea|deal|move) for\b|\bis (?:the|this) (?:deal|plan|agreement|backstop|vote) (?:good|bad|fair|smart) for\b/.test(
+      text,
+    )
+  )
+    return 'opinion';
+  if (
+    /\b(?:should|shouldnt|ought to|oughta|must) (?:the |we |i |they |he |she |britain |europe |america |ukraine |russia |[a-z]+ )*(?:do|send|give|help|sign|agree|accept|stop|fight|trust|support|back|pay|spend|leave|join|invade|defend|protect|provide|offer|commit|intervene|care|worry|believe|be)\b/.test(
+      text,
+    ) &&
+    !/\b(?:according to|say|says|said|think|thinks|believe|believes|want|wants|urge|urges|urged|claim|claims|argue|argues)\b/.test(
+      text,
+    )
+  )
+    return 'advice';
+  // "Will Putin invade again?", "is the UK going to end up at war?"; not "what would the backstop do?".
+  if (
+    new RegExp(
+      `^ (?:(?:and|so|but|ok) )?(?:will|wont|would|is|are|do you think|does|do)(?: [a-z0-9.%]+){0,7} (?:will |wont |would |going to |gonna |likely to |ever |actually |really |finally |eventually )+${PREDICTION_VERBS}\\b|^ (?:will|wont|would)(?: [a-z0-9.%]+){0,5} ${PREDICTION_VERBS}\\b`,
+    ).test(text) &&
+    !/\b(?:set to|due to|planned|plans? to|announced|pledged|promised|says (?:it|he|she|they) will|said (?:it|he|she|they) would)\b/.test(
+      text,
+    )
+  )
+    return 'prediction';
+  if (
+    /\bwhat (?:will|is going to|happens|would) happen\b|\bwhat happens next\b|\bwhat(?: is|s)? next\b|\bhow will (?:this|it|that|things) (?:end|go|play out)\b|\bwill there (?:ever )?be\b|\bis there going to be\b|\bchances? (?:of|that)\b|\bhow likely\b|\bpredict(?:ion)?\b|\bin the future\b|\bin (?:10|ten|five|5|a few) years\b/.test(
+      text,
+    )
+  )
+    return 'prediction';
+  return null;
+}
+
+/**
+ * Personal details news stories rarely give, asked of a person: "how old is he?" ->
+ * "age". The reply names what is missing ("The article doesn't give Lavrov's age").
+ */
+const PERSONAL_DETAILS: readonly (readonly [string, RegExp])[] = [
+  ['age', /\bhow old\b|\bage\b|\bwhen was (?:he|she|they|[a-z]+) born\b|\bbirthday\b|\byear of birth\b/],
+  ['birthplace', /\bwhere (?:was|is) (?:he|she|they|[a-z]+) (?:born|from)\b|\bbirthplace\b|\bhome ?town\b/],
+  ['family', /\b(?:wife|husband|spouse|married|children|kids|sons?|daughters?|family|partner|parents)\b/],
+  ['salary', /\b(?:salary|paid|earn|earns|income|net worth|how rich|wealth)\b/],
+  ['education', /\b(?:educat\w*|university|college|school|degree|studied|study)\b/],
+  ['height', /\bhow tall\b|\bheight\b/],
+  ['religion', /\breligio\w*\b/],
+  ['health', /\b(?:health|ill|sick|illness)\b/],
+  [
+    'career before',
+    /\bwhat did (?:he|she|they|[a-z]+) do before\b|\bbefore (?:he|she|they) became\b|\bprevious (?:job|career|role)\b|\bformer (?:job|career)\b|\bcareer\b/,
+  ],
+  [
+    'time in office',
+    /\bhow long (?:has|have|was|were|had) (?:he|she|they|[a-z]+) been\b|\bwhen did (?:he|she|they|[a-z]+) (?:become|take office|come to power)\b|\bwhen was (?:he|she|[a-z]+) (?:elected|prime minister|president|pm)\b/,
+  ],
+];
+
+export function personalDetailOf(folded: string): string | null {
+  for (const [detail, pattern] of PERSONAL_DETAILS) if (pattern.test(folded)) return detail;
+  return null;
+}

@@ -33,4 +33,42 @@ export const coreMessages = {
   noDirectQuote: (name: string, pronoun: string) =>
     `The article has no direct quote from ${name}; it reports what ${pronoun} said:`,
   theArticle: 'The article',
+  peopleIntro: 'The people in the story, as the article describes them:',
+  noPeople: "The article doesn't name anyone I know of as a person in the story.",
+  placesIntro: 'The countries, places and bodies the story names:',
+  noPlaces: "I don't know of any countries or places the story names.",
+  storyDate: (date: string, note: string | undefined) =>
+    `The story is dated ${date}${note ? ` (${note.replace(/\.$/, '')})` : ''}.`,
+  noStoryDate: "The article doesn't give a date, and no date is recorded for it.",
+  storySource: (source: string) => `It comes from: ${source}.`,
+  storyAuthor: (author: string, source: string) => `It was written by ${author} (${source}).`,
+  noStoryAuthor: (source: string) => `The article doesn't name its author. It comes from: ${source}.`,
+  storyHeadline: (title: string) => `The headline is “${title}”.`,
+  aboutTheBot: (title: string) =>
+    `I'm story-bot, a bot that answers questions about one news story, “${title}”, using only what the article says, with a citation. I'm not ChatGPT or any other AI chat model: every answer is curated from the article or quoted from it.`,
+  youAreWelcome: "You're welcome! Ask me anything else about the story.",
+  whoDoYouMean: (pronoun: string) =>
+    pronoun === 'it'
+      ? 'What do you mean? Ask me the whole question (I only remember what you asked me in the last few minutes), for example:'
+      : `Who do you mean by “${pronoun}”? Name them, or ask about one of the people in the story, for example:`,
+  moreOf: (paragraph: number) => `Here is the whole of paragraph ${paragraph}:`,
+  sourceOf: 'That comes from the article:',
+  judgement: (kind: 'opinion' | 'prediction' | 'advice' | 'truth'): string => {
+    switch (kind) {
+      case 'prediction':
+        return "The article doesn't predict that; it reports what has been said and done.";
+      case 'advice':
+        return "The article doesn't say what anyone should do, and I don't give advice; I only report what the article says.";
+      case 'truth':
+        return "The article doesn't judge whether that is true or fair; it reports what people said and did.";
+      default:
+        return "The article doesn't judge that, and I don't give opinions; I only report what the article says.";
+    }
+  },
+  whatItReports: 'What it reports:',
+  yes: 'Yes.',
+  no: 'No.',
+  noPersonalDetail: (name: string, detail: string) => `The article doesn't give ${name}'s ${detail}.`,
+  positionOf: (name: string) => `Where ${name} stands, as the article reports it:`,
+  judgementAbout: "The article doesn't judge that; it only reports. What it says:",
 } as const;

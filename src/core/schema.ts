@@ -12,7 +12,7 @@ export const Id = z
   .string()
   .regex(
     /^[a-z0-9]+(?:-[a-z0-9]+)*$/,
-    'use lower-case letters, digits and single hyphens, e.g. "minerals-deal"',
+    'use lower-case letters, digits and single hyphens, e.g. "bridge-cost"',
   );
 
 /** A paragraph ("p4") or sentence ("p4.s2") of the article, numbered from 1 in reading order. */
@@ -40,8 +40,23 @@ export const StoryFile = z
     dateNote: Text.optional().describe(
       'Why the date is what it is, when the article itself does not print it.',
     ),
-    article: Text.describe('File (in the same folder) holding the article verbatim, one paragraph per line.'),
-    summary: Text.describe('Two or three sentences for /story, faithful to the article.'),
+    article: Text.default('article.txt').describe(
+      'File (in the same folder) holding the article verbatim, one paragraph per line.',
+    ),
+    summary: Text.optional().describe(
+      'Two or three sentences for /story and "what is it about?", faithful to the article; the opening paragraph when absent.',
+    ),
+    tldr: Text.optional().describe(
+      'The story in one line, for "tldr" and "the gist"; the first sentence when absent.',
+    ),
+    plain: Text.optional().describe(
+      'The story in plain words for "eli5" and "in simple terms", still faithful to the article.',
+    ),
+    author: Text.optional().describe('Who wrote it, when the article or its source names them.'),
+    cites: z
+      .array(PlaceRef)
+      .default([])
+      .describe('The paragraphs the summaries rest on (cited with them); the opening paragraph when empty.'),
   })
   .strict();
 
@@ -69,19 +84,26 @@ export const QaEntry = z
         'Question types this entry answers; by default those its phrasings ask, plus what and yes-no.',
       ),
     related: z.array(Id).default([]),
+    draft: z
+      .boolean()
+      .default(false)
+      .describe(
+        'Written by `npm run draft`, not yet checked by a person: `validate` lists it until you remove this line.',
+      ),
     planned: z
       .boolean()
       .default(false)
       .describe(
-        'The answer reports a plan, a prospect or an event still to come when the article was written ("is set to sign"): it cannot say whether it happened, so "did Zelensky sign it?" is not answered from it.',
+        'The answer reports a plan, a prospect or an event still to come when the article was written ("is set to sign"): it cannot say whether it happened, so "did they sign it?" is not answered from it.',
       ),
   })
   .strict();
 
+/** qa.yaml, or any file in qa/: topics may be defined in any of them, and used by all. */
 export const QaFile = z
   .object({
-    topics: z.array(TopicDef).min(1),
-    entries: z.array(QaEntry).min(1),
+    topics: z.array(TopicDef).default([]),
+    entries: z.array(QaEntry).default([]),
   })
   .strict();
 
@@ -103,13 +125,13 @@ export const QuoteEntry = z
   })
   .strict();
 
-export const QuotesFile = z.object({ quotes: z.array(QuoteEntry).min(1) }).strict();
+export const QuotesFile = z.object({ quotes: z.array(QuoteEntry).default([]) }).strict();
 
 export const Person = z
   .object({
     id: Id,
     name: Text,
-    role: Text.describe('As the article describes them.'),
+    role: Text.optional().describe('As the article describes them; left out when it does not.'),
     cites: z.array(PlaceRef).min(1),
     pronoun: z.enum(['he', 'she', 'they']).default('he').describe('How questions refer back to them.'),
     country: Text.optional().describe(
@@ -122,7 +144,7 @@ export const Person = z
 export const Term = z
   .object({
     term: Text.describe('The canonical word every alias is read as.'),
-    aliases: z.array(Text).min(1),
+    aliases: z.array(Text).default([]).describe('Other words for it; a place the story names may have none.'),
     entity: z
       .boolean()
       .default(false)
@@ -137,7 +159,7 @@ export const Term = z
 
 export const GlossaryFile = z
   .object({
-    people: z.array(Person).min(1),
+    people: z.array(Person).default([]),
     terms: z.array(Term).default([]),
   })
   .strict();
@@ -152,7 +174,8 @@ export const GapEntry = z
   })
   .strict();
 
-export const GapsFile = z.object({ gaps: z.array(GapEntry) }).strict();
+/** gaps.yaml, or any file in gaps/. */
+export const GapsFile = z.object({ gaps: z.array(GapEntry).default([]) }).strict();
 
 export type StoryFile = z.infer<typeof StoryFile>;
 export type TopicDef = z.infer<typeof TopicDef>;

@@ -35,7 +35,9 @@ type Op =
       /** Items that stand for an object sent earlier: [item index, where that object is]. */
       readonly refs: readonly (readonly [number, Path])[];
     }
-  | { readonly op: 'freeze'; readonly at: Path };
+  | { readonly op: 'freeze'; readonly at: Path }
+  /** An object the receiving thread has its own of (the shared English), by name. */
+  | { readonly op: 'external'; readonly at: Path; readonly name: string };
 
 /** One message: a few ops whose values together are cheap to clone. */
 export interface SnapshotMessage {
@@ -50,6 +52,13 @@ export interface EncodedSnapshot {
 
 /** Class name -> class, for the classes a snapshot may hold (the same names on both sides). */
 export type ClassRegistry = Readonly<Record<string, { readonly prototype: object }>>;
+
+/**
+ * Name -> each thread's own instance of an object every snapshot shares (loaded once per
+ * thread): sent by name, never copied. Called on the sending side to recognise it, on the
+ * receiving side to put its own in place.
+ */
+export type ExternalRegistry = Readonly<Record<string, () => object>>;
 
 /**
  * About how much one message may weigh: a character of text counts one, an object or number a
@@ -93,9 +102,15 @@ interface Sent {
 const isTypedArray = (value: unknown): value is ArrayBufferView =>
   ArrayBuffer.isView(value) && !(value instanceof DataView);
 
-export function encodeSnapshot(root: object, classes: ClassRegistry): EncodedSnapshot {
+export function encodeSnapshot(
+  root: object,
+  classes: ClassRegistry,
+  externals: ExternalRegistry = {},
+): EncodedSnapshot {
   const classOf = new Map<object, string>();
   for (const [name, cls] of Object.entries(classes)) classOf.set(cls.prototype, name);
+  const externalName = new Map<object, string>();
+  for (const [name, own] of Object.entries(externals)) externalName.set(own(), name);
 
   const messages: SnapshotMessage[] = [];
   const transfers: ArrayBuffer[][] = [];
@@ -140,6 +155,11 @@ export function encodeSnapshot(root: object, classes: ClassRegistry): EncodedSna
     if (typeof value === 'string') return value.length;
     if (typeof value === 'function' || typeof value === 'symbol') throw unsendable(value, at);
     if (typeof value !== 'object' || value === null) return NUMBER_WEIGHT;
+    if (externalName.has(value)) {
+      throw new Error(
+        `snapshot: ${externalName.get(value)} (at ${describe(at)}) is shared by name: keep it outside collections`,
+      );
+    }
     const earlier = sent.get(value);
     if (earlier) {
       // In the same message, cloning keeps it one object.
@@ -188,6 +208,12 @@ export function encodeSnapshot(root: object, classes: ClassRegistry): EncodedSna
     }
     const earlier = sent.get(value);
     if (earlier) throw shared(at, earlier);
+    const name = externalName.get(value);
+    if (name !== undefined) {
+      push({ op: 'external', at: path, name }, 0);
+      sent.set(value, { at, as: 'rebuilt', message: messages.length, addressable: true });
+      return;
+    }
     if (isTypedArray(value)) {
       push({ op: 'set', at: path, value }, OBJECT_WEIGHT);
       transfer(value);
@@ -286,7 +312,10 @@ export class SnapshotDecoder<T> {
   private root: unknown;
   private readonly prototypes = new Map<string, object>();
 
-  constructor(classes: ClassRegistry) {
+  constructor(
+    classes: ClassRegistry,
+    private readonly externals: ExternalRegistry = {},
+  ) {
     for (const [name, cls] of Object.entries(classes)) this.prototypes.set(name, cls.prototype);
   }
 
@@ -328,6 +357,12 @@ export class SnapshotDecoder<T> {
       case 'freeze':
         Object.freeze(this.find(op.at));
         return;
+      case 'external': {
+        const own = this.externals[op.name];
+        if (!own) throw new Error(`snapshot: ${op.name} is not shared on this side`);
+        this.place(op.at, own());
+        return;
+      }
     }
   }
 

@@ -3,6 +3,8 @@
  * (The second half, aliases, spelling variants and stems, lives in analyzer.ts because it
  * depends on the glossary.)
  */
+import { loadFlagNames, replaceFlags } from './english/flags.ts';
+import { loadWordLists } from './english/lists.ts';
 
 /** Longest question the engine reads; the rest of a longer message is ignored, not an error. */
 export const MAX_QUESTION_CHARS = 1000;
@@ -26,186 +28,30 @@ export function cleanText(raw: string): string {
   text = text.replace(/[\p{Cc}\p{Cf}\u2028\u2029]/gu, ' ');
   for (const pattern of DISCORD_MARKUP) text = text.replace(pattern, ' ');
   text = text.replace(/\bhttps?:\/\/\S+/gi, ' ');
+  text = replaceFlags(text, FLAGS);
   for (const [emoji, word] of EMOJI_WORDS) text = text.replace(emoji, word);
   text = text.replace(/```[a-z]*|`+/gi, ' ');
   text = text.replace(/[*_~|>#]+/g, ' ');
   return text.replace(/\s+/g, ' ').trim();
 }
 
+/** The engine's plain-English word lists (english/data/*.json), read once. */
+const LISTS = loadWordLists();
 /** Chat spellings read as the words they stand for ("wat" -> "what", "abt" -> "about"). */
-const CHAT_SPELLINGS: Readonly<Record<string, string>> = {
-  wat: 'what',
-  whoz: 'who is',
-  prez: 'president',
-  pres: 'president',
-  potus: 'president trump',
-  fm: 'foreign minister',
-  euro: 'european',
-  euros: 'europeans',
-  ruski: 'russian',
-  russki: 'russian',
-  ruskie: 'russian',
-  merica: 'america',
-  ukr: 'ukraine',
-  wut: 'what',
-  wht: 'what',
-  wot: 'what',
-  whut: 'what',
-  wats: 'what is',
-  wuts: 'what is',
-  whos: 'who is',
-  whats: 'what is',
-  wheres: 'where is',
-  whens: 'when is',
-  hows: 'how is',
-  whatd: 'what did',
-  howd: 'how did',
-  whod: 'who did',
-  whyd: 'why did',
-  whered: 'where did',
-  whend: 'when did',
-  abt: 'about',
-  bout: 'about',
-  u: 'you',
-  ur: 'your',
-  r: 'are',
-  pls: 'please',
-  plz: 'please',
-  tho: 'though',
-  bc: 'because',
-  cuz: 'because',
-  coz: 'because',
-  cos: 'because',
-  w: 'with',
-  rn: 'right now',
-  ppl: 'people',
-  gonna: 'going to',
-  wanna: 'want to',
-  dunno: 'do not know',
-  govt: 'government',
-  gov: 'government',
-  thx: 'thanks',
-  ty: 'thanks',
-  y: 'why',
-  n: 'and',
-  yr: 'year',
-  wen: 'when',
-  wich: 'which',
-  hw: 'how',
-  shud: 'should',
-  shld: 'should',
-  cud: 'could',
-  wud: 'would',
-  tryna: 'trying to',
-  gotta: 'got to',
-  kinda: 'kind of',
-  lemme: 'let me',
-  gimme: 'give me',
-  ya: 'you',
-  yall: 'you all',
-  im: 'i am',
-  idk: 'i do not know',
-  smth: 'something',
-  sth: 'something',
-  smthg: 'something',
-  // Slang and spelling variants.
-  cooked: 'doomed',
-  finalised: 'settled',
-  finalized: 'settled',
-  finalise: 'settle',
-  finalize: 'settle',
-  finalising: 'settling',
-  finalizing: 'settling',
-  outta: 'out of',
-  gunna: 'going to',
-  gona: 'going to',
-  wana: 'want to',
-  hafta: 'have to',
-  oughta: 'ought to',
-  prolly: 'probably',
-  yanks: 'americans',
-  yank: 'american',
-  yankee: 'american',
-  yankees: 'americans',
-  stateside: 'in america',
-  blighty: 'britain',
-  russkies: 'russians',
-  ruskies: 'russians',
-  ruzzia: 'russia',
-  dosh: 'money',
-  moolah: 'money',
-  bucks: 'dollars',
-  squaddies: 'soldiers',
-  journos: 'journalists',
-  diss: 'insult',
-  dissed: 'insulted',
-  disses: 'insults',
-  dissing: 'insulting',
-  chucking: 'spending',
-  // Common typos of filler words (the spelling corrector leaves filler words alone).
-  agian: 'again',
-  agin: 'again',
-  shoud: 'should',
-  shoudl: 'should',
-  shuld: 'should',
-  woudl: 'would',
-  wold: 'would',
-  coudl: 'could',
-  tel: 'tell',
-  acording: 'according',
-  accoring: 'according',
-  accordin: 'according',
-  becuase: 'because',
-  becasue: 'because',
-  beacuse: 'because',
-  abuot: 'about',
-  abotu: 'about',
-  waht: 'what',
-  whta: 'what',
-  teh: 'the',
-  thier: 'their',
-  realy: 'really',
-  alot: 'a lot',
-  thru: 'through',
-  dose: 'does',
-  dosent: 'doesnt',
-  regarding: 'about',
-  concerning: 'about',
-  cal: 'call',
-};
+const CHAT_SPELLINGS: ReadonlyMap<string, string> = LISTS.chatSpellings;
+/** Every country's flag, and the EU's and UN's, read as the name it stands for. */
+const FLAGS = loadFlagNames();
 
-/** Emoji that stand for a word of the story: flags, money, soldiers. */
-const EMOJI_WORDS: readonly (readonly [RegExp, string])[] = [
-  [/🇺🇸/gu, ' US '],
-  [/🇬🇧/gu, ' UK '],
-  [/🇺🇦/gu, ' Ukraine '],
-  [/🇷🇺/gu, ' Russia '],
-  [/🇪🇺/gu, ' Europe '],
-  [/🇺🇳/gu, ' UN '],
-  [/🇰🇵/gu, ' North Korea '],
-  [/🇮🇷/gu, ' Iran '],
-  [/[💰💵💸💲🤑]/gu, ' money '],
-  [/🪖/gu, ' troops '],
-  [/🗳️?/gu, ' vote '],
-  [/[☮🕊]️?/gu, ' peace '],
-];
+/** Emoji that stand for a word: money, soldiers, votes, peace. */
+const EMOJI_WORDS: readonly (readonly [RegExp, string])[] = [...LISTS.emojiWords].map(([emoji, word]) => [
+  new RegExp(`${emoji}\uFE0F?`, 'gu'),
+  ` ${word} `,
+]);
 
 /** Lower case, no diacritics, straight quotes; "Zelenskyy’s" -> "zelenskyy". */
 export function foldText(text: string): string {
   return (
-    text
-      .normalize('NFKD')
-      .replace(/\p{M}/gu, '')
-      .toLowerCase()
-      .replace(/[‘’‛′`´]/g, "'")
-      .replace(/[“”„‟″]/g, '"')
-      // Possessives and contractions: "trump's" -> "trump", "don't" -> "dont".
-      .replace(/(\w)'s\b/g, '$1')
-      .replace(/(\w)'(\w)/g, '$1$2')
-      .replace(/%/g, ' percent ')
-      .replace(/&/g, ' and ')
-      .replace(/\bpct\b/g, ' percent ')
-      .replace(/\b[a-z]+\b/g, (word) => CHAT_SPELLINGS[word] ?? word)
+    foldWordsOnly(text)
       // "Is the UK going to 3%?": heading for a figure, not travelling.
       .replace(/\b(?:going|go|goes|heading) (?:up )?to (?=\d)/g, 'reaching ')
       // "Why is Starmer going to Washington", "going to see Trump": travelling, not a future tense.
@@ -214,6 +60,30 @@ export function foldText(text: string): string {
       .replace(ASKS_OPINION, '$1your view ')
       .replace(/\bclap(?:s|ped|ping)? back\b/g, 'respond')
       .replace(CHAT_PHRASES, 'what about')
+  );
+}
+
+/**
+ * The first half of foldText: case, diacritics, quotes, contractions and chat spellings, but no
+ * rewording. What a message says of itself ("explain like I'm 5") is read on this.
+ */
+export function foldWordsOnly(text: string): string {
+  return (
+    text
+      .normalize('NFKD')
+      .replace(/\p{M}/gu, '')
+      .toLowerCase()
+      .replace(/[‘’‛′`´]/g, "'")
+      .replace(/[“”„‟″]/g, '"')
+      // "What's", "where's", "it's": is, not a possessive.
+      .replace(/\b(what|where|who|how|that|it|there|here|when|why|which|she|he)'s\b/g, '$1 is')
+      // Possessives and contractions: "trump's" -> "trump", "don't" -> "dont".
+      .replace(/(\w)'s\b/g, '$1')
+      .replace(/(\w)'(\w)/g, '$1$2')
+      .replace(/%/g, ' percent ')
+      .replace(/&/g, ' and ')
+      .replace(/\bpct\b/g, ' percent ')
+      .replace(/\b[a-z]+\b/g, (word) => CHAT_SPELLINGS.get(word) ?? word)
   );
 }
 

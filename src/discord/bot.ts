@@ -170,6 +170,11 @@ export async function startBot(config: Config, options: BotOptions = {}): Promis
           }),
         })
       : null;
+  // The curator studio (STUDIO_PORT; off by default), teaching this bot's live data.
+  const studio =
+    config.studio.port > 0 && !shardLink
+      ? await (await import('../studio/in-bot.ts')).startStudioInBot(config, services, log)
+      : null;
 
   async function stop(): Promise<void> {
     if (stopping) return;
@@ -182,6 +187,7 @@ export async function startBot(config: Config, options: BotOptions = {}): Promis
     stopWatching?.();
     await client.destroy();
     await health?.close();
+    await studio?.close();
     store?.close();
     log.info('stopped');
   }

@@ -4,6 +4,7 @@ import type { Answer } from '../core/answer.ts';
 import type { Logger } from '../log.ts';
 import type { KnowledgeHolder, ReloadReport, ReloadRequest } from './knowledge-holder.ts';
 import { normaliseQuestion, type QuestionStore } from './question-store.ts';
+import { createTeaching } from './teaching.ts';
 
 /** Declines that say nothing about the data: greetings and empty messages. */
 const NOT_WORTH_LOGGING = new Set(['small-talk', 'empty']);
@@ -27,8 +28,15 @@ export function createServices(options: ServicesOptions): BotServices {
       log.warn({ err: error }, `question log: could not ${what}`);
     }
   };
-  return {
+  const services: BotServices = {
     knowledge: () => holder.current(),
+    // Teaching writes through the same reload as /reload: validated, and on every shard.
+    teaching: createTeaching({
+      dataDir: holder.dataDir,
+      knowledge: () => holder.current(),
+      reload: (request) => services.reload(request),
+      log,
+    }),
     async reload(request) {
       const everywhere = options.reload?.();
       return everywhere ? everywhere(request) : { outcome: await holder.reload(request), shards: [] };
@@ -63,4 +71,5 @@ export function createServices(options: ServicesOptions): BotServices {
     commandPrefix: options.commandPrefix,
     log,
   };
+  return services;
 }

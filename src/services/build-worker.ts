@@ -4,7 +4,7 @@
  * that came with the request. knowledge-builder.ts starts it and talks to it.
  */
 import { type MessagePort, parentPort } from 'node:worker_threads';
-import { BuildCache, buildKnowledge, KNOWLEDGE_CLASSES } from '../core/knowledge.ts';
+import { BuildCache, buildKnowledge, KNOWLEDGE_CLASSES, KNOWLEDGE_EXTERNALS } from '../core/knowledge.ts';
 import { readDataDir } from '../core/load.ts';
 import { DataError } from '../core/problems.ts';
 import { encodeSnapshot } from '../core/snapshot.ts';
@@ -54,7 +54,7 @@ async function build(request: BuildRequest & { readonly port: MessagePort }): Pr
     throw error;
   }
   const builtMs = performance.now() - started;
-  const { messages, transfers } = encodeSnapshot(kb, KNOWLEDGE_CLASSES);
+  const { messages, transfers } = encodeSnapshot(kb, KNOWLEDGE_CLASSES, KNOWLEDGE_EXTERNALS);
   messages.forEach((message, i) => {
     request.port.postMessage(message, transfers[i] ?? []);
   });

@@ -13,7 +13,12 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { MessageChannel, type MessagePort, receiveMessageOnPort, Worker } from 'node:worker_threads';
-import { type DataFiles, KNOWLEDGE_CLASSES, type KnowledgeBase } from '../core/knowledge.ts';
+import {
+  type DataFiles,
+  KNOWLEDGE_CLASSES,
+  KNOWLEDGE_EXTERNALS,
+  type KnowledgeBase,
+} from '../core/knowledge.ts';
 import { DataError, type DataProblem } from '../core/problems.ts';
 import { SnapshotDecoder, type SnapshotMessage } from '../core/snapshot.ts';
 
@@ -159,7 +164,7 @@ export async function buildInWorker(dataDir: string, options: BuildOptions = {})
     );
     if (reply.type === 'problems') throw new DataError(reply.problems);
     if (reply.type === 'failed') throw new Error(`the build failed: ${reply.message}`);
-    const decoder = new SnapshotDecoder<KnowledgeBase>(KNOWLEDGE_CLASSES);
+    const decoder = new SnapshotDecoder<KnowledgeBase>(KNOWLEDGE_CLASSES, KNOWLEDGE_EXTERNALS);
     let waitedSince = performance.now();
     for (let received = 0; received < reply.messages; ) {
       // One message per turn of the event loop: whatever else is waiting runs in between.

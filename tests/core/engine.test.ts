@@ -112,9 +112,18 @@ describe('answering (mini-story fixture)', () => {
     ]);
   });
 
-  it('answers greetings, thanks and help with the help text, not a made-up answer', () => {
-    for (const text of ['hi', 'thanks!', 'hello there 👋', 'help']) {
-      expect(answerQuestion(mini, text)).toMatchObject({ answered: false, reason: 'small-talk' });
+  it('answers greetings and help with the help text, and thanks with a welcome, never a made-up answer', () => {
+    for (const text of ['hi', 'hello there 👋', 'help']) {
+      expect(answerQuestion(mini, text)).toMatchObject({
+        kind: 'meta',
+        decidedBy: 'small-talk',
+        citations: [],
+      });
+    }
+    for (const text of ['thanks!', 'ok cool, thanks for explaining 🙏']) {
+      const answer = answerQuestion(mini, text);
+      expect(answer).toMatchObject({ kind: 'meta', decidedBy: 'thanks' });
+      expect(answer.text).toContain('welcome');
     }
   });
 
@@ -145,8 +154,8 @@ describe('hostile and odd input never crashes and never invents', () => {
     const answer = answerQuestion(story, text);
     expect(answer.text.length).toBeGreaterThan(0);
     expect(answer.text).not.toMatch(/@everyone|@here|<@/);
-    if (answer.answered) expect(answer.citation).not.toBeNull();
-    else expect(['empty', 'not-in-article', 'small-talk']).toContain(answer.reason);
+    if (answer.answered && answer.kind !== 'meta') expect(answer.citation).not.toBeNull();
+    if (!answer.answered) expect(['empty', 'not-in-article', 'needs-context']).toContain(answer.reason);
   });
 
   it('declines mentions-only and noise as having no question', () => {

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { answerQuestion } from '../../src/core/engine.ts';
-import { KNOWLEDGE_CLASSES, type KnowledgeBase } from '../../src/core/knowledge.ts';
+import { KNOWLEDGE_CLASSES, KNOWLEDGE_EXTERNALS, type KnowledgeBase } from '../../src/core/knowledge.ts';
 import {
   type ClassRegistry,
+  type ExternalRegistry,
   encodeSnapshot,
   SnapshotDecoder,
   type SnapshotMessage,
@@ -23,9 +24,10 @@ const CLASSES = { Counter };
 function roundTrip<T>(
   value: object,
   classes: ClassRegistry = CLASSES,
+  externals: ExternalRegistry = {},
 ): { copy: T; messages: readonly SnapshotMessage[] } {
-  const { messages } = encodeSnapshot(value, classes);
-  const decoder = new SnapshotDecoder<T>(classes);
+  const { messages } = encodeSnapshot(value, classes, externals);
+  const decoder = new SnapshotDecoder<T>(classes, externals);
   for (const message of messages) decoder.apply(structuredClone(message));
   return { copy: decoder.result(), messages };
 }
@@ -55,6 +57,15 @@ describe('snapshots of an object graph', () => {
     expect(copy.nested.deep.list).toEqual([1, 2, 3]);
   });
 
+  it('sends a shared object by name, for the receiver to put its own in place', () => {
+    const mine = { words: new Set(['a', 'b']) };
+    const theirs = { words: new Set(['a', 'b']) };
+    const { messages } = encodeSnapshot({ language: { english: mine } }, {}, { english: () => mine });
+    const decoder = new SnapshotDecoder<{ language: { english: object } }>({}, { english: () => theirs });
+    for (const message of messages) decoder.apply(structuredClone(message));
+    expect(decoder.result().language.english).toBe(theirs);
+  });
+
   it('keeps every message small, whatever the size of one collection', () => {
     const items = Array.from({ length: 20_000 }, (_, i) => ({ id: String(i), text: 'y'.repeat(200) }));
     const { messages } = encodeSnapshot({ items }, {});
@@ -82,11 +93,11 @@ describe('snapshots of an object graph', () => {
 
   it('rebuilds a knowledge base that answers exactly as the original', async () => {
     const kb = await knowledgeOf(DATA_DIR);
-    const { copy } = roundTrip<KnowledgeBase>(kb, KNOWLEDGE_CLASSES);
+    const { copy } = roundTrip<KnowledgeBase>(kb, KNOWLEDGE_CLASSES, KNOWLEDGE_EXTERNALS);
     expect(copy).not.toBe(kb);
     expect(Object.isFrozen(copy)).toBe(true);
     expect(copy.entryById.get(kb.entries[0]?.id ?? '')).toBe(copy.entries[0]);
-    for (const item of loadEvalSet(`${ROOT}/tests/eval/questions.yaml`)) {
+    for (const item of loadEvalSet(`${ROOT}/tests/eval/tuning/own.yaml`)) {
       expect(answerQuestion(copy, item.q)).toEqual(answerQuestion(kb, item.q));
     }
   });

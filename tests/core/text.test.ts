@@ -12,8 +12,9 @@ describe('cleanText', () => {
     expect(cleanText('Lav\u0000rov\u200b said\u202e what')).toBe('Lav rov said what');
   });
 
-  it('reads flag and money emoji as words', () => {
-    expect(cleanText('🇺🇸 wants 💰')).toBe('US wants money');
+  it('reads flag and money emoji as words, for every country', () => {
+    expect(cleanText('🇺🇸 wants 💰')).toBe('United States wants money');
+    expect(cleanText('🇫🇯 and 🇪🇺')).toBe('Fiji and European Union');
   });
 });
 

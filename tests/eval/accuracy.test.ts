@@ -1,23 +1,50 @@
 /**
- * Accuracy on our own question set (tests/eval/questions.yaml: written from the article alone,
- * independently of data/). Deterministic, so the floors are asserted; timings live in `npm run bench`.
+ * Accuracy on the question sets of tests/eval (see its README): tuning sets, which changes may be
+ * tuned on, and held-out sets, which they may not. Deterministic, so the floors are asserted;
+ * timings live in `npm run bench`. Follow-ups are answered after their context.
  */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { answerQuestion } from '../../src/core/engine.ts';
+import { answerAfter } from '../../src/core/engine.ts';
 import { DATA_DIR, knowledgeOf, ROOT } from '../support/data.ts';
-import { isCorrect, loadEvalSet, measure } from '../support/evaluation.ts';
+import { loadEvalSet, measure } from '../support/evaluation.ts';
 
-const items = loadEvalSet(join(ROOT, 'tests/eval/questions.yaml'));
 const kb = await knowledgeOf(DATA_DIR);
 
-describe('accuracy on the evaluation set', () => {
-  const accuracy = measure(items, (q) => answerQuestion(kb, q));
+/** [set, answerable right at least, out-of-scope declined at least] */
+const FLOORS: readonly (readonly [string, number, number])[] = [
+  ['tuning/own.yaml', 0.95, 0.9],
+  ['tuning/general.yaml', 0.9, 0.9],
+  ['tuning/followups.yaml', 0.75, 0.85],
+  ['tuning/readers.yaml', 0.85, 0.9],
+  ['heldout/general.yaml', 0.8, 0.9],
+  ['heldout/followups.yaml', 0.75, 0.8],
+  ['heldout/readers.yaml', 0.8, 0.9],
+];
+
+describe.each(FLOORS)('accuracy on %s', (set, answeredFloor, declinedFloor) => {
+  const items = loadEvalSet(join(ROOT, 'tests/eval', set));
+  const accuracy = measure(items, (q, context) => answerAfter(kb, q, context));
   const report = accuracy.failures
     .map((f) => `[${f.item.tag}] ${f.item.q} -> ${f.text.slice(0, 100)}`)
     .join('\n');
+  // Held-out failures are not printed: a held-out set is for measuring, not for reading.
+  const shown = set.startsWith('heldout/')
+    ? `${accuracy.failures.length} failures (held out: not listed)`
+    : report;
 
-  it('has at least 150 questions, 40 of them out of scope, across every kind', () => {
+  it(`answers at least ${answeredFloor * 100}% of answerable questions correctly`, () => {
+    expect(accuracy.answerable.rate, shown).toBeGreaterThanOrEqual(answeredFloor);
+  });
+
+  it(`declines at least ${declinedFloor * 100}% of questions the article does not answer`, () => {
+    expect(accuracy.outOfScope.rate, shown).toBeGreaterThanOrEqual(declinedFloor);
+  });
+});
+
+describe('the sets', () => {
+  it('our own set has at least 150 questions, 40 of them out of scope, across every kind', () => {
+    const items = loadEvalSet(join(ROOT, 'tests/eval/tuning/own.yaml'));
     expect(items.length).toBeGreaterThanOrEqual(150);
     expect(items.filter((i) => i.expect === 'decline').length).toBeGreaterThanOrEqual(40);
     const tags = new Set(items.map((i) => i.tag));
@@ -25,17 +52,10 @@ describe('accuracy on the evaluation set', () => {
       expect(tags).toContain(tag);
   });
 
-  it('answers at least 95% of answerable questions correctly', () => {
-    expect(accuracy.answerable.rate, report).toBeGreaterThanOrEqual(0.95);
-  });
-
-  it('declines at least 90% of questions the article does not answer', () => {
-    expect(accuracy.outOfScope.rate, report).toBeGreaterThanOrEqual(0.9);
-  });
-
-  it('answers quote requests with quote text', () => {
+  it('answers quote requests of our own set with quote text', () => {
+    const items = loadEvalSet(join(ROOT, 'tests/eval/tuning/own.yaml'));
     const quotes = items.filter((i) => i.kind === 'quote' && i.expect === 'answer');
-    const right = quotes.filter((i) => isCorrect(i, answerQuestion(kb, i.q))).length;
-    expect(right / quotes.length).toBeGreaterThanOrEqual(0.9);
+    const accuracy = measure(quotes, (q) => answerAfter(kb, q, []));
+    expect(accuracy.answerable.rate).toBeGreaterThanOrEqual(0.9);
   });
 });

@@ -12,6 +12,8 @@ export const EvalItem = z.object({
   must: z.array(z.union([z.string(), z.number()]).transform(String)).optional(),
   kind: z.string().optional(),
   tag: z.string(),
+  /** Follow-ups: what the same user asked just before, oldest first. */
+  context: z.array(z.string()).optional(),
 });
 export type EvalItem = z.infer<typeof EvalItem>;
 
@@ -33,24 +35,37 @@ export function isCorrect(item: EvalItem, outcome: { answered: boolean; text: st
   );
 }
 
+export interface Rate {
+  readonly right: number;
+  readonly total: number;
+  readonly rate: number;
+}
+
 export interface Accuracy {
-  readonly answerable: { readonly right: number; readonly total: number; readonly rate: number };
-  readonly outOfScope: { readonly right: number; readonly total: number; readonly rate: number };
+  readonly answerable: Rate;
+  readonly outOfScope: Rate;
+  /** Per tag, both kinds of question together. */
+  readonly byTag: ReadonlyMap<string, Rate>;
   readonly failures: readonly { readonly item: EvalItem; readonly text: string }[];
 }
 
-export function measure(
-  items: readonly EvalItem[],
-  answer: (q: string) => { answered: boolean; text: string },
-): Accuracy {
+/** Answers one item: the question, after its context when it has one. */
+export type Answerer = (question: string, context: readonly string[]) => { answered: boolean; text: string };
+
+export function measure(items: readonly EvalItem[], answer: Answerer): Accuracy {
   let aRight = 0;
   let aTotal = 0;
   let dRight = 0;
   let dTotal = 0;
   const failures: { item: EvalItem; text: string }[] = [];
+  const tags = new Map<string, { right: number; total: number }>();
   for (const item of items) {
-    const outcome = answer(item.q);
+    const outcome = answer(item.q, item.context ?? []);
     const right = isCorrect(item, outcome);
+    const tag = tags.get(item.tag) ?? { right: 0, total: 0 };
+    tag.total++;
+    if (right) tag.right++;
+    tags.set(item.tag, tag);
     if (item.expect === 'answer') {
       aTotal++;
       if (right) aRight++;
@@ -61,8 +76,15 @@ export function measure(
     if (!right) failures.push({ item, text: outcome.text });
   }
   return {
-    answerable: { right: aRight, total: aTotal, rate: aTotal === 0 ? 1 : aRight / aTotal },
-    outOfScope: { right: dRight, total: dTotal, rate: dTotal === 0 ? 1 : dRight / dTotal },
+    answerable: rate(aRight, aTotal),
+    outOfScope: rate(dRight, dTotal),
+    byTag: new Map([...tags].map(([tag, t]) => [tag, rate(t.right, t.total)])),
     failures,
   };
 }
+
+const rate = (right: number, total: number): Rate => ({
+  right,
+  total,
+  rate: total === 0 ? 1 : right / total,
+});

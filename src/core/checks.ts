@@ -1,0 +1,162 @@
+/**
+ * Candidate checks: hard requirements a document must meet before its score counts. Each is a
+ * small named function; a document that fails one is out, whatever it scored ("what does
+ * Germany spend on defence" is not answered by the UK's spending). The trace records which
+ * check put a candidate out.
+ */
+import type { AnalyzedClause, QueryTerm } from './analyzer.ts';
+import type { KnowledgeBase } from './knowledge.ts';
+import { PRECISE_TIME, STRICT_TYPES } from './lexicon.ts';
+import type { ScoredDocument } from './search-index.ts';
+import type { Trace } from './trace.ts';
+
+export interface CandidateCheck {
+  readonly name: string;
+  /** One line: what the document must have. */
+  readonly doc: string;
+  passes(kb: KnowledgeBase, result: ScoredDocument, clause: AnalyzedClause): boolean;
+}
+
+const isFigure = (term: QueryTerm): boolean => /^\d/.test(term.term);
+const isYear = (term: QueryTerm): boolean => /^(?:19|20)\d\d$/.test(term.term);
+
+/** "Is Lavrov the Russian president?": only who is asked about must be in the answer. */
+const checkedTerms = (clause: AnalyzedClause): readonly QueryTerm[] =>
+  clause.identityOf === null ? clause.terms : clause.terms.filter((t) => t.term === clause.identityOf);
+
+/** "Britain's ex-premier": the country only says which person is meant. */
+export function qualifiesPerson(term: QueryTerm, clause: AnalyzedClause): boolean {
+  return (
+    !term.term.startsWith('#') &&
+    clause.terms.some((t) => t.term.startsWith('#') && t.position === term.position + 1)
+  );
+}
+
+/** The document holds every known word of the question that is not a name. */
+function holdsEverythingElse(kb: KnowledgeBase, result: ScoredDocument, clause: AnalyzedClause): boolean {
+  return clause.terms.every((t) => t.entity || !t.known || kb.index.documentHas(result.doc, t.term));
+}
+
+export const CANDIDATE_CHECKS: readonly CandidateCheck[] = [
+  {
+    name: 'gives-one-of-several-figures',
+    doc: 'A question built on two or more figures needs a document giving at least one of them.',
+    passes(kb, result, clause) {
+      // "Will the UK hit 3% by 2030?": one wrong figure is a guess to correct, but a question built
+      // on several figures, none of which the answer gives, is about some other plan or claim.
+      const figures = clause.terms.filter(isFigure);
+      return figures.length < 2 || figures.some((t) => kb.index.documentHas(result.doc, t.term));
+    },
+  },
+  {
+    name: 'names-everyone-asked-about',
+    doc: 'Every person, country or body the question names is in the document (a yes/no question may get one story name wrong).',
+    passes(kb, result, clause) {
+      let slips = 0;
+      for (const term of checkedTerms(clause)) {
+        if (!term.entity || qualifiesPerson(term, clause) || kb.index.documentHas(result.doc, term.term))
+          continue;
+        // "Is Zelensky going to Moscow?": a yes/no question may get one name wrong when the answer
+        // holds everything else it asks; the answer (Washington) corrects it. Only a name from the
+        // story can be a slip: "did China vote with the US" asks about China.
+        if (
+          kb.storyEntities.has(term.term) &&
+          clause.type === 'yes-no' &&
+          slips === 0 &&
+          holdsEverythingElse(kb, result, clause)
+        ) {
+          slips++;
+          continue;
+        }
+        return false;
+      }
+      return true;
+    },
+  },
+  {
+    name: 'gives-the-year-asked',
+    doc: 'A year in a question that is not yes/no sets the time asked about: the document must give it.',
+    passes(kb, result, clause) {
+      // "What will UK defence spending be in 2030?"
+      if (clause.type === 'yes-no') return true;
+      return checkedTerms(clause).every((t) => !isYear(t) || kb.index.documentHas(result.doc, t.term));
+    },
+  },
+  {
+    name: 'gives-the-figure-of-a-strict-question',
+    doc: 'A why/when/where/how-many question that gives a figure needs a document with that figure.',
+    passes(kb, result, clause) {
+      // "When will the UK reach 3%?" asks about a plan the article does not report.
+      if (!STRICT_TYPES.has(clause.type)) return true;
+      return checkedTerms(clause).every((t) => !isFigure(t) || kb.index.documentHas(result.doc, t.term));
+    },
+  },
+];
+
+/** Every candidate check passes; gaps always pass (declining is always safe). */
+export function fits(
+  kb: KnowledgeBase,
+  result: ScoredDocument,
+  clause: AnalyzedClause,
+  trace?: Trace,
+): boolean {
+  if (result.kind === 'gap') return true;
+  for (const check of CANDIDATE_CHECKS) {
+    if (!check.passes(kb, result, clause)) {
+      trace?.rejected(result, check.name);
+      return false;
+    }
+  }
+  return true;
+}
+
+/** Checks that a document can answer this kind of question (why, when, did it happen...). */
+export const TYPE_CHECKS: readonly CandidateCheck[] = [
+  {
+    name: 'not-a-plan-for-did-it-happen',
+    doc: 'A question whether something happened is not answered by an entry reporting a plan.',
+    passes: (kb, result, clause) => !(clause.happened && kb.entryById.get(result.id)?.planned),
+  },
+  {
+    name: 'did-it-happen-gap-only-for-did-it-happen',
+    doc: 'A known gap asking only whether something happened declines only such questions.',
+    passes: (kb, result, clause) => clause.happened || !kb.happenedGaps.has(result.id),
+  },
+  {
+    name: 'gives-a-precise-time',
+    doc: '"What time" and "what date" questions need an answer with a clock time or a calendar date.',
+    passes(kb, result, clause) {
+      if (clause.precision === null || kb.gapById.has(result.id)) return true;
+      // "What time is Zelensky arriving?": "on Friday" is a day, not a time.
+      const text = kb.entryById.get(result.id)?.answer ?? kb.citationOf.get(result.id)?.excerpt ?? '';
+      return PRECISE_TIME[clause.precision].test(text);
+    },
+  },
+  {
+    name: 'answers-the-question-type',
+    doc: 'Why/when/where/how-many questions need an entry that answers that kind; a gap declines only the kinds it was written for.',
+    passes(kb, result, clause) {
+      const types = kb.answerTypes.get(result.id);
+      if (!types) return false;
+      if (STRICT_TYPES.has(clause.type)) return types.has(clause.type);
+      if (!kb.gapById.has(result.id)) return true;
+      return [...types].some((t) => !STRICT_TYPES.has(t));
+    },
+  },
+];
+
+/** The document can answer this kind of question. */
+export function supportsType(
+  kb: KnowledgeBase,
+  result: ScoredDocument,
+  clause: AnalyzedClause,
+  trace?: Trace,
+): boolean {
+  for (const check of TYPE_CHECKS) {
+    if (!check.passes(kb, result, clause)) {
+      trace?.rejected(result, check.name);
+      return false;
+    }
+  }
+  return true;
+}

@@ -1,0 +1,308 @@
+/**
+ * Conversation context: the last few turns of one user in one channel (or DM), and reading a
+ * follow-up against them. "What did she say?", "and the UK?", "why?", "tell me more" and
+ * "source?" mean something only after an answer; this module says what.
+ *
+ * Context never stretches the article: a follow-up is rewritten into a full question (the
+ * earlier subject plus the new words) and then decided by the same rules as any question, so
+ * "how old is he?" after Lavrov is declined as "how old is Lavrov?" would be.
+ */
+import { type AnalyzedClause, ARTICLE_TERM, ARTICLE_WORDS, type QueryTerm } from './analyzer.ts';
+import type { KnowledgeBase } from './knowledge.ts';
+import {
+  ELLIPSIS_START,
+  JUDGEMENT_FOLLOW_UP,
+  MORE_REQUEST,
+  SOURCE_REQUEST,
+  STOP_WORDS,
+  THING_REFERENCES,
+} from './lexicon.ts';
+import { wordsOf } from './text.ts';
+
+/** What one answered (or declined) question leaves behind for the next one. */
+export interface Turn {
+  readonly question: string;
+  /** The knowledge base it was answered from: turns of another version are forgotten. */
+  readonly kbVersion: string;
+  /** When it was asked (ms since the epoch). */
+  readonly at: number;
+  /** The clause that was decided, as analysed: what a follow-up inherits. */
+  readonly clause: AnalyzedClause | null;
+  readonly answered: boolean;
+  /** The answer's documents (entry, quote or sentence ids). */
+  readonly ids: readonly string[];
+  /** People the exchange was about ("#id"), the most likely referent of "he"/"she" first. */
+  readonly persons: readonly string[];
+  /** Countries and bodies the exchange was about. */
+  readonly entities: readonly string[];
+}
+
+export interface ConversationOptions {
+  /** Turns kept per conversation. */
+  readonly maxTurns: number;
+  /** A turn older than this is forgotten. */
+  readonly ttlMs: number;
+  /** Conversations kept at once; the least recently used goes first. */
+  readonly maxConversations: number;
+  readonly now?: () => number;
+}
+
+/**
+ * The turns of every conversation, bounded in memory: at most `maxTurns` per conversation, at
+ * most `maxConversations` conversations (least recently used dropped first), each turn kept for
+ * `ttlMs`. Keys are the front end's ("channel:user"). A turn of another knowledge-base version
+ * is forgotten, so a reload starts every conversation afresh.
+ */
+export class ConversationMemory {
+  private readonly conversations = new Map<string, Turn[]>();
+  private readonly now: () => number;
+
+  constructor(private readonly options: ConversationOptions) {
+    this.now = options.now ?? Date.now;
+  }
+
+  /** The live turns of a conversation, oldest first. */
+  turns(key: string, kbVersion: string): readonly Turn[] {
+    const turns = this.conversations.get(key);
+    if (!turns) return [];
+    const cutoff = this.now() - this.options.ttlMs;
+    const live = turns.filter((t) => t.at >= cutoff && t.kbVersion === kbVersion);
+    if (live.length === 0) this.conversations.delete(key);
+    else if (live.length !== turns.length) this.conversations.set(key, live);
+    return live;
+  }
+
+  remember(key: string, turn: Turn): void {
+    if (this.options.maxTurns <= 0) return;
+    const turns = this.conversations.get(key) ?? [];
+    this.conversations.delete(key); // re-inserted last: the Map's order is the LRU order
+    turns.push(turn);
+    this.conversations.set(key, turns.slice(-this.options.maxTurns));
+    while (this.conversations.size > this.options.maxConversations) {
+      const oldest = this.conversations.keys().next().value;
+      if (oldest === undefined) break;
+      this.conversations.delete(oldest);
+    }
+  }
+
+  forgetAll(): void {
+    this.conversations.clear();
+  }
+
+  get size(): number {
+    return this.conversations.size;
+  }
+}
+
+/** The turn an answer leaves: who and what it was about. */
+export function turnOf(
+  kb: KnowledgeBase,
+  question: string,
+  clause: AnalyzedClause | null,
+  answer: { readonly answered: boolean; readonly ids: readonly string[] },
+  at: number,
+): Turn {
+  const asked = clause?.persons ?? [];
+  const answerEntities = answer.ids.flatMap((id) => [...(kb.answerEntities.get(id) ?? [])]);
+  const answerPersons = answerEntities.filter((e) => e.startsWith('#'));
+  // "Who did Trump call a dictator?" -> "what did he say?": the one the answer named is new.
+  const newFirst = clause?.type === 'who';
+  const newOnes = answerPersons.filter((p) => !asked.includes(p));
+  const persons = [...new Set(newFirst ? [...newOnes, ...asked] : [...asked, ...newOnes])];
+  const entities = [
+    ...new Set([
+      ...(clause?.terms ?? []).filter((t) => t.entity && !t.term.startsWith('#')).map((t) => t.term),
+      ...answerEntities.filter((e) => !e.startsWith('#')),
+    ]),
+  ];
+  return {
+    question,
+    kbVersion: kb.version,
+    at,
+    clause,
+    answered: answer.answered,
+    ids: answer.ids,
+    persons,
+    entities,
+  };
+}
+
+/** How a clause reads against the conversation. */
+export type FollowUp =
+  /** A question of its own: context changes nothing. */
+  | { readonly kind: 'standalone' }
+  /** A follow-up rewritten as a full question. */
+  | { readonly kind: 'resolved'; readonly clause: AnalyzedClause; readonly note: string }
+  /** "Tell me more": more of what the last answer rests on. */
+  | { readonly kind: 'more'; readonly turn: Turn }
+  /** "Source?", "quote it", "really?": where the last answer stands in the article. */
+  | { readonly kind: 'source'; readonly turn: Turn }
+  /** "Is that a lot?", "is he right?": a judgement about the last answer. */
+  | { readonly kind: 'judgement'; readonly turn: Turn }
+  /** It needs context, and there is none (or none it fits). */
+  | { readonly kind: 'needs-context'; readonly pronoun: 'he' | 'she' | 'they' | 'it' };
+
+/** Inherited terms sit after the clause's own, so word-adjacency rules never pair them. */
+const INHERITED_POSITION = 1000;
+
+const contentTerms = (clause: AnalyzedClause): QueryTerm[] =>
+  clause.terms.filter((t) => !t.term.startsWith('#') && t.known && !t.entity);
+
+/**
+ * "Is that a lot?", "when is it being signed?", "why did he say that": a word pointing back at
+ * what was said. "This story" points at the article, and "that deal" names its subject.
+ */
+function refersToAThing(words: readonly string[]): boolean {
+  return words.some((w, i) => {
+    if (w === 'it') return true;
+    if (!THING_REFERENCES.has(w)) return false;
+    const next = words[i + 1];
+    return next === undefined || (STOP_WORDS.has(next) && !ARTICLE_WORDS.has(next));
+  });
+}
+
+function inherit(terms: readonly QueryTerm[], from: readonly QueryTerm[]): QueryTerm[] {
+  const have = new Set(terms.map((t) => t.term));
+  const out = [...terms];
+  from.forEach((t, i) => {
+    if (have.has(t.term)) return;
+    have.add(t.term);
+    out.push({ ...t, position: INHERITED_POSITION + i });
+  });
+  return out;
+}
+
+/** Reads one clause of a new message against the turns before it (oldest first). */
+export function readFollowUp(
+  clause: AnalyzedClause,
+  turns: readonly Turn[],
+  pronounOf: (person: string) => 'he' | 'she' | 'they' | undefined,
+): FollowUp {
+  const words = wordsOf(clause.folded);
+  const last = turns.at(-1);
+  const lastClause = [...turns].reverse().find((t) => t.clause !== null)?.clause ?? null;
+  const text = ` ${words.join(' ')} `;
+
+  if (MORE_REQUEST.test(text) && clause.persons.length === 0 && contentTerms(clause).length === 0) {
+    return last?.answered ? { kind: 'more', turn: last } : { kind: 'needs-context', pronoun: 'it' };
+  }
+  if (SOURCE_REQUEST.test(text) && clause.persons.length === 0 && contentTerms(clause).length <= 1) {
+    return last?.answered ? { kind: 'source', turn: last } : { kind: 'needs-context', pronoun: 'it' };
+  }
+  if (JUDGEMENT_FOLLOW_UP.test(text) && clause.persons.length === 0 && contentTerms(clause).length <= 1) {
+    return last?.answered ? { kind: 'judgement', turn: last } : { kind: 'needs-context', pronoun: 'it' };
+  }
+
+  // "What about Lavrov?", "and the UK?", "no, I meant Trump": the last question, about the new one.
+  if (ELLIPSIS_START.test(text) && clause.terms.length > 0 && clause.terms.length <= 3) {
+    // Without a conversation, "what about the minerals deal?" is a question of its own.
+    if (!lastClause) return { kind: 'standalone' };
+    return {
+      kind: 'resolved',
+      clause: ellipsis(clause, lastClause),
+      note: 'ellipsis: the last question, about the new subject',
+    };
+  }
+
+  let resolved = clause;
+  const notes: string[] = [];
+  const ownContent = contentTerms(clause);
+  const named = clause.terms.some((t) => t.entity);
+  // "What did she say?": the person the conversation was last about that the pronoun fits. Not
+  // "who said he's not going to make guarantees?", where "he" is the one asked for.
+  const pronounAsksAhead = clause.type === 'who' && ownContent.length >= 2;
+  if (clause.pronoun !== null && clause.persons.length === 0 && !pronounAsksAhead) {
+    const referent = referentOf(turns, clause.pronoun, pronounOf);
+    if (referent !== undefined) {
+      resolved = withPerson(resolved, referent);
+      notes.push(`${clause.pronoun} = ${referent}`);
+    } else if (clause.pronoun !== 'they' || !last?.entities.length) {
+      // "They" may be a country or a body ("why did they vote that way?"); anyone else is unknown.
+      return { kind: 'needs-context', pronoun: clause.pronoun };
+    }
+  }
+  // "When is it being signed?", "why?", "is that a lot?": the last question's subject carries over.
+  // "What is this article about?" points at the article, not at the last answer.
+  const aboutTheArticle = clause.terms.some((t) => t.term === ARTICLE_TERM);
+  // '"Beyond very much": who said that?' quotes its own subject.
+  const quotesItsSubject = /"[^"]+"/.test(clause.folded);
+  const thing = refersToAThing(words) && ownContent.length <= 1 && !aboutTheArticle && !quotesItsSubject;
+  const bare = clause.terms.length === 0;
+  if (bare || thing || (notes.length > 0 && ownContent.length === 0)) {
+    if (!lastClause) {
+      if (notes.length > 0) return { kind: 'resolved', clause: resolved, note: notes.join('; ') };
+      // A name or a word of its own makes it a question without context ("what has Lympne got to
+      // do with this?", "who voted against it?"); "why?" or "is that a lot?" alone is not.
+      return named || ownContent.length > 0
+        ? { kind: 'standalone' }
+        : { kind: 'needs-context', pronoun: 'it' };
+    }
+    resolved = { ...resolved, terms: inherit(resolved.terms, lastClause.terms) };
+    if (resolved.persons.length === 0) resolved = { ...resolved, persons: lastClause.persons };
+    notes.push(`subject of "${lastClause.text}"`);
+  }
+  return notes.length === 0
+    ? { kind: 'standalone' }
+    : { kind: 'resolved', clause: resolved, note: notes.join('; ') };
+}
+
+/** The latest person of the conversation the pronoun fits ("she" -> Theresa May). */
+function referentOf(
+  turns: readonly Turn[],
+  pronoun: 'he' | 'she' | 'they',
+  pronounOf: (person: string) => 'he' | 'she' | 'they' | undefined,
+): string | undefined {
+  for (let i = turns.length - 1; i >= 0; i--) {
+    const persons = turns[i]?.persons ?? [];
+    const fit = persons.find((p) =>
+      pronoun === 'they' ? pronounOf(p) === 'they' : pronounOf(p) === pronoun,
+    );
+    if (fit) return fit;
+  }
+  return undefined;
+}
+
+/** The clause about this person too: their words when it says "say". */
+export function withPerson(clause: AnalyzedClause, person: string): AnalyzedClause {
+  const term: QueryTerm = {
+    term: person,
+    surface: clause.pronoun ?? person,
+    similarity: 1,
+    known: true,
+    position: INHERITED_POSITION - 1,
+    entity: true,
+  };
+  const quoteIntent = clause.quoteIntent === 'none' && clause.sayWord ? 'say' : clause.quoteIntent;
+  const speakers = quoteIntent === 'none' || clause.articleQuote ? [] : [person];
+  return { ...clause, terms: [term, ...clause.terms], persons: [person], quoteIntent, speakers };
+}
+
+/**
+ * "What about Lavrov?" after "what did Trump say about peacekeepers?": the earlier question
+ * with its person (or country, or subject) swapped for the new one.
+ */
+function ellipsis(clause: AnalyzedClause, last: AnalyzedClause): AnalyzedClause {
+  const own = clause.terms.filter((t) => !STOP_WORDS.has(t.surface));
+  const newPersons = own.filter((t) => t.term.startsWith('#'));
+  const newEntities = own.filter((t) => t.entity && !t.term.startsWith('#'));
+  const newContent = own.filter((t) => !t.entity);
+  const kept = last.terms.filter((t) => {
+    if (t.term.startsWith('#')) return newPersons.length === 0 && newEntities.length === 0;
+    if (t.entity) return newEntities.length === 0 && newPersons.length === 0;
+    return newContent.length === 0;
+  });
+  const terms = inherit(own, kept);
+  const persons = terms.filter((t) => t.term.startsWith('#')).map((t) => t.term);
+  const speakers = last.quoteIntent === 'none' ? [] : persons.slice(0, 1);
+  return {
+    ...last,
+    text: clause.text,
+    folded: `${last.folded} (${clause.folded})`,
+    terms,
+    persons,
+    speakers,
+    silentSpeaker: null,
+  };
+}
+
+export { wordsOf };

@@ -1,0 +1,217 @@
+/**
+ * A complete data folder drafted from an article alone: story.yaml, the article, quotes.yaml
+ * (every quotation and reported statement, attributed), glossary.yaml (people and places), and a
+ * skeleton qa.yaml with one entry per sentence and one "who is" entry per person, each marked
+ * `draft: true` until a person has checked it. Pure: file name -> contents.
+ */
+import YAML from 'yaml';
+import { type Article, parseArticle } from '../article.ts';
+import { jsonSchemas } from '../json-schemas.ts';
+import type { Person, QaEntry, QuoteEntry, StoryFile, TopicDef } from '../schema.ts';
+import { findForms, nameForms } from './people.ts';
+import { nounPhrases, questionsFor } from './questions.ts';
+import { extractStory } from './story.ts';
+
+export interface DraftOptions {
+  readonly title?: string | undefined;
+  readonly source?: string | undefined;
+  /** YYYY-MM-DD */
+  readonly date: string;
+  /** The article's file name in the folder. */
+  readonly articleName?: string;
+}
+
+export interface Draft {
+  /** File name (as in a data folder: "qa.yaml", "schema/qa.schema.json") -> contents. */
+  readonly files: ReadonlyMap<string, string>;
+  readonly people: readonly Person[];
+  readonly quotes: readonly QuoteEntry[];
+  readonly entries: readonly QaEntry[];
+}
+
+const header = (name: string, lines: readonly string[]): string =>
+  [`# yaml-language-server: $schema=./schema/${name}.schema.json`, ...lines.map((l) => `# ${l}`), ''].join(
+    '\n',
+  );
+
+const dump = (value: unknown): string => YAML.stringify(value, { lineWidth: 0, indent: 2 });
+
+export function draftFromArticle(articleText: string, options: DraftOptions): Draft {
+  const article: Article = parseArticle(articleText);
+  const articleName = options.articleName ?? 'article.txt';
+  const extracted = extractStory(article);
+  const people = extracted.people;
+
+  const topics: TopicDef[] = article.paragraphs.map((p) => {
+    const subject = nounPhrases(p.sentences[0]?.text ?? p.text)[0] ?? `paragraph ${p.number}`;
+    return { id: `paragraph-${p.number}`, title: `${capitalise(subject)} (paragraph ${p.number})` };
+  });
+  if (people.length > 0) topics.push({ id: 'people', title: "Who's who" });
+
+  const entries: QaEntry[] = [];
+  // The same question in two entries is refused: the first sentence that asks it keeps it.
+  const asked = new Set<string>();
+  const fresh = (q: string): boolean => {
+    const key = q
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}]+/gu, ' ')
+      .trim();
+    if (asked.has(key)) return false;
+    asked.add(key);
+    return true;
+  };
+  const personById = new Map(people.map((p) => [p.id, p]));
+  let previous: Person | undefined;
+  for (const paragraph of article.paragraphs) {
+    for (const sentence of paragraph.sentences) {
+      const quoted = extracted.quotes
+        .filter((q) => q.cites === sentence.id)
+        .flatMap((q) => {
+          const speaker = personById.get(q.speaker);
+          return speaker ? [{ speaker, kind: q.kind, text: q.text }] : [];
+        });
+      const generated = questionsFor(sentence.text, people, { quotes: quoted, previous });
+      // "He told reporters": the answer says who "he" is, as the quotation's attribution does.
+      const pronounSpeaker = startsWithPronoun(sentence.text) ? (quoted[0]?.speaker ?? previous) : undefined;
+      previous = lastNamed(sentence.text, people) ?? previous;
+      const where = `What does paragraph ${paragraph.number} say${paragraph.sentences.length > 1 ? ` in sentence ${sentence.id.split('.s')[1]}` : ''}?`;
+      const question = fresh(generated.question) ? generated.question : where;
+      const alternates = generated.alternates.filter(fresh);
+      if (alternates.length === 0)
+        alternates.push(question === where ? `What is sentence ${sentence.id} about?` : where);
+      entries.push({
+        id: sentence.id.replace('.', '-'),
+        topic: `paragraph-${paragraph.number}`,
+        question,
+        alternates,
+        keywords: [...generated.keywords],
+        answer: pronounSpeaker ? `${pronounSpeaker.name}: ${sentence.text}` : sentence.text,
+        cites: [sentence.id],
+        related: [],
+        draft: true,
+        planned: false,
+      });
+    }
+  }
+  const taken = new Set(entries.map((e) => e.id));
+  for (const person of people) {
+    let id = `who-is-${person.id}`;
+    for (let n = 2; taken.has(id); n++) id = `who-is-${person.id}-${n}`;
+    taken.add(id);
+    const short = person.aliases.find((a) => !a.includes(' ')) ?? person.name;
+    const first = person.cites[0] ?? 'p1.s1';
+    const firstSentence = article.places.get(first)?.text ?? '';
+    const alternates = [
+      ...(short !== person.name ? [`Who is ${short}?`] : []),
+      `What is ${short}'s role?`,
+      `What does the article say about ${short}?`,
+    ];
+    entries.push({
+      id,
+      topic: 'people',
+      question: `Who is ${person.name}?`,
+      alternates,
+      keywords: [person.name],
+      // Their role as the article gives it, and the first sentence naming them, verbatim.
+      answer: person.role ? `${person.name} is the ${person.role}. ${firstSentence}` : firstSentence,
+      cites: [first],
+      related: entries
+        .filter((e) => e.answer.includes(short) && e.topic !== 'people')
+        .slice(0, 3)
+        .map((e) => e.id),
+      draft: true,
+      planned: false,
+    });
+  }
+
+  // Each quote goes under the topic of the paragraph it is in.
+  const quotes: QuoteEntry[] = extracted.quotes.map((q) => ({
+    ...q,
+    topic: `paragraph-${q.cites.slice(1).split('.')[0]}`,
+  }));
+
+  const story: StoryFile = {
+    title: options.title ?? titleFrom(article),
+    source: options.source ?? `Draft from ${articleName}: say where the article comes from`,
+    date: options.date,
+    article: articleName,
+    cites: [],
+  };
+  const files = new Map<string, string>();
+  files.set(
+    'story.yaml',
+    header('story', [
+      `Drafted by npm run draft from ${articleName}. Check the title, source and date; add a summary.`,
+    ]) + dump(omit(story, 'cites')),
+  );
+  files.set(articleName, articleText.endsWith('\n') ? articleText : `${articleText}\n`);
+  files.set(
+    'qa.yaml',
+    header('qa', [
+      'Drafted by npm run draft: one entry per sentence, and one per person.',
+      'Check each entry: the question, the alternates (how readers really ask), the keywords, and an',
+      'answer that says only what the article says; then delete its `draft: true`.',
+      'npm run --silent validate lists the entries still waiting.',
+    ]) + dump({ topics, entries: entries.map(withoutDefaults) }),
+  );
+  files.set(
+    'quotes.yaml',
+    header('quotes', [
+      'Drafted by npm run draft: every quotation, and every statement the article reports.',
+      'Check each speaker, and that reported statements are marked reported.',
+    ]) + dump({ quotes }),
+  );
+  files.set(
+    'glossary.yaml',
+    header('glossary', [
+      'Drafted by npm run draft: the people and places the article names.',
+      'Check roles and pronouns (he is the default when the article shows none); add the other names',
+      'and spellings readers type.',
+    ]) +
+      dump({
+        people: people.map((p) => (extracted.pronounShown.has(p.id) ? p : omit(p, 'pronoun'))),
+        terms: extracted.places.map((t) => ({ term: t.term, entity: true })),
+      }),
+  );
+  for (const [name, schema] of Object.entries(jsonSchemas())) {
+    files.set(`schema/${name}`, `${JSON.stringify(schema, null, 2)}\n`);
+  }
+  return { files, people, quotes, entries };
+}
+
+/** "He added…", "“…,” she told reporters": a sentence whose subject is a pronoun. */
+function startsWithPronoun(text: string): boolean {
+  const outside = text.replace(/“[^”]*”|"[^"]*"/g, ' ').replace(/^[\s,;:]+/, '');
+  return /^(?:he|she)\b/i.test(outside);
+}
+
+/** The last person a sentence names. */
+function lastNamed(text: string, people: readonly Person[]): Person | undefined {
+  const forms = people.flatMap((p) => nameForms(p).map((form) => ({ form, candidate: p })));
+  return findForms(text, forms).at(-1)?.candidate;
+}
+
+/** Fields at their default are left out, so the draft reads like a hand-written file. */
+function withoutDefaults(entry: QaEntry): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...entry };
+  if (entry.related.length === 0) delete out.related;
+  if (entry.keywords.length === 0) delete out.keywords;
+  if (!entry.planned) delete out.planned;
+  return out;
+}
+
+function omit<T extends object, K extends keyof T>(value: T, key: K): Omit<T, K> {
+  const { [key]: _dropped, ...rest } = value;
+  return rest;
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** The first sentence, cut to a headline's length, when no title is given. */
+function titleFrom(article: Article): string {
+  const first = article.paragraphs[0]?.sentences[0]?.text ?? 'Untitled story';
+  const words = first.split(/\s+/);
+  return words.length > 14 ? `${words.slice(0, 14).join(' ')}…` : first.replace(/\.$/, '');
+}

@@ -1,0 +1,440 @@
+/**
+ * The people and places an article names, read with compromise: full names from titles and
+ * capitalised names, each with its surname and full-name aliases, its role from the article's
+ * apposition ("Foreign Minister Sergei Lavrov": Foreign Minister), and a pronoun when the
+ * article shows one. Then every place each person is mentioned, for attributing quotes.
+ */
+import type { Article } from '../article.ts';
+import { idFrom } from '../issue-messages.ts';
+import { STOP_WORDS } from '../lexicon.ts';
+import type { Person, Term } from '../schema.ts';
+import { type Word, words } from './nlp.ts';
+
+/** Titles that are part of a name as the article writes it ("Sir Keir Starmer", "Lord Howard"). */
+const NAME_TITLES = new Set(['sir', 'lord', 'lady', 'dame', 'baroness', 'baron', 'dr', 'prof', 'professor']);
+/** Courtesy titles: not part of the name, not a role, but they show the pronoun. */
+const COURTESY: ReadonlyMap<string, 'he' | 'she'> = new Map([
+  ['mr', 'he'],
+  ['mrs', 'she'],
+  ['ms', 'she'],
+  ['miss', 'she'],
+]);
+const TITLE_PRONOUN: ReadonlyMap<string, 'he' | 'she'> = new Map([
+  ['sir', 'he'],
+  ['lord', 'he'],
+  ['baron', 'he'],
+  ['king', 'he'],
+  ['prince', 'he'],
+  ['lady', 'she'],
+  ['dame', 'she'],
+  ['baroness', 'she'],
+  ['queen', 'she'],
+  ['princess', 'she'],
+  ...COURTESY,
+]);
+/** Lower-case words that belong to a role written before a name ("former", "peer"). */
+const ROLE_WORDS = new Set(
+  `former ex acting interim deputy vice chief senior junior shadow outgoing incoming then new
+  peer minister secretary president chancellor mayor councillor councilor senator governor
+  spokesperson spokesman spokeswoman manager coach chairman chairwoman chair director head leader
+  captain striker defender midfielder goalkeeper player professor researcher scientist author
+  economist analyst lawyer judge commissioner officer chief executive founder editor correspondent
+  general admiral ambassador envoy adviser advisor aide member mp mep lawmaker representative`.split(/\s+/),
+);
+const PRONOUNS: ReadonlyMap<string, 'he' | 'she'> = new Map([
+  ['he', 'he'],
+  ['him', 'he'],
+  ['his', 'he'],
+  ['she', 'she'],
+  ['her', 'she'],
+  ['hers', 'she'],
+]);
+
+export interface PersonMention {
+  /** Offsets in the paragraph's text. */
+  readonly start: number;
+  readonly end: number;
+  readonly person: string;
+}
+
+export interface PronounMention {
+  readonly start: number;
+  readonly end: number;
+  readonly pronoun: 'he' | 'she';
+}
+
+/** A person found in the article, before ids are final. */
+interface Candidate {
+  name: string;
+  surname: string;
+  titles: string[];
+  role: string | undefined;
+  firstParagraph: string;
+  firstSentence: string;
+  pronouns: { he: number; she: number };
+}
+
+const isCapitalised = (word: Word): boolean => /^[\p{Lu}]/u.test(word.text);
+const bare = (text: string): string =>
+  text.replace(/(?:’s|'s|’|')$/u, '').replace(/[^\p{L}\p{N}.’'-]+/gu, '');
+const isPlaceWord = (w: Word): boolean =>
+  w.tags.has('Place') ||
+  w.tags.has('Country') ||
+  w.tags.has('City') ||
+  w.tags.has('Region') ||
+  w.tags.has('Organization');
+
+/** Reporting verbs next to which a capitalised word is a person ("said Okafor", "Okafor said"). */
+const NEAR_NAME_VERBS =
+  /^(?:said|says|told|added|claimed|claims|urged|warned|argued|insisted|announced|described|stated|wrote)$/i;
+
+/**
+ * People in the article, with ids, aliases, roles and pronouns, and the places it names.
+ * Pure apart from compromise's reading of the text.
+ */
+export function findPeopleAndPlaces(article: Article): {
+  people: Person[];
+  places: Term[];
+  /** Ids of the people whose pronoun the article shows (the others get the schema's default). */
+  pronounShown: Set<string>;
+} {
+  const candidates: Candidate[] = [];
+  const bySurname = new Map<string, Candidate>();
+  const places = new Map<string, Set<string>>();
+
+  const add = (
+    nameWords: readonly Word[],
+    titles: string[],
+    role: string | undefined,
+    where: { p: string; s: string },
+  ) => {
+    const name = nameWords.map((w) => bare(w.text)).join(' ');
+    const surnameWord = nameWords.at(-1);
+    if (!surnameWord) return;
+    // "Lord Howard of Lympne": the surname is Howard.
+    const ofAt = nameWords.findIndex((w) => w.normal === 'of');
+    const surname = bare((ofAt > 0 ? nameWords[ofAt - 1] : surnameWord)?.text ?? '');
+    if (surname.length < 2) return;
+    const existing = bySurname.get(surname);
+    if (existing) {
+      if (name.split(' ').length > existing.name.split(' ').length) existing.name = name;
+      existing.role ??= role;
+      for (const t of titles) if (!existing.titles.includes(t)) existing.titles.push(t);
+      return;
+    }
+    const candidate: Candidate = {
+      name,
+      surname,
+      titles,
+      role,
+      firstParagraph: where.p,
+      firstSentence: where.s,
+      pronouns: { he: 0, she: 0 },
+    };
+    candidates.push(candidate);
+    bySurname.set(surname, candidate);
+  };
+
+  for (const paragraph of article.paragraphs) {
+    for (const sentence of paragraph.sentences) {
+      const ws = words(sentence.text);
+      const insideQuote = quotedRanges(sentence.text);
+      const quoted = (w: Word): boolean => insideQuote.some(([a, b]) => w.start >= a && w.end <= b);
+      for (let i = 0; i < ws.length; i++) {
+        const w = ws[i] as Word;
+        if (quoted(w)) continue;
+        if (isPlaceWord(w) && isCapitalised(w) && !w.tags.has('Person')) {
+          // A run of place words is one place ("North Korea").
+          let j = i;
+          while (
+            j + 1 < ws.length &&
+            isPlaceWord(ws[j + 1] as Word) &&
+            isCapitalised(ws[j + 1] as Word) &&
+            /^\s*$/.test(sentence.text.slice((ws[j] as Word).end, (ws[j + 1] as Word).start))
+          )
+            j++;
+          const placeWords = ws.slice(i, j + 1);
+          const name = placeWords.map((p) => bare(p.text)).join(' ');
+          if (name.length > 1) {
+            const variants = places.get(name) ?? new Set<string>();
+            places.set(name, variants);
+          }
+          i = j;
+          continue;
+        }
+        const personLike = w.tags.has('Person') || (w.tags.has('ProperNoun') && isCapitalised(w));
+        if (!personLike || !isCapitalised(w)) continue;
+        // The name: this and the capitalised person-like words after it (and "of Place" after a Lord).
+        const adjacent = (x: Word, y: Word): boolean => /^\s*$/.test(sentence.text.slice(x.end, y.start));
+        let j = i;
+        while (j + 1 < ws.length) {
+          const next = ws[j + 1] as Word;
+          if (!adjacent(ws[j] as Word, next)) break;
+          if (
+            isCapitalised(next) &&
+            (next.tags.has('Person') || next.tags.has('ProperNoun')) &&
+            !isPlaceWord(next)
+          ) {
+            j++;
+          } else if (
+            next.normal === 'of' &&
+            NAME_TITLES.has((ws[i] as Word).normal) &&
+            ws[j + 2] &&
+            isCapitalised(ws[j + 2] as Word)
+          ) {
+            j += 2;
+          } else break;
+        }
+        let run = ws.slice(i, j + 1);
+        const titles: string[] = [];
+        const roleWords: string[] = [];
+        // Leading titles: name titles stay in the name ("Sir"); role words ("Foreign Minister",
+        // "Russian President") go to the role; courtesy titles ("Mr") only show the pronoun.
+        const isRoleStart = (): boolean => {
+          const w = run[0] as Word;
+          const title = w.normal.replace(/\.$/, '');
+          if (NAME_TITLES.has(title)) return false;
+          if (w.tags.has('Honorific') || ROLE_WORDS.has(title) || COURTESY.has(title)) return true;
+          if (w.tags.has('Demonym') || w.tags.has('Acronym') || w.tags.has('Adjective')) return true;
+          const next = run[1];
+          return next !== undefined && (ROLE_WORDS.has(next.normal) || next.tags.has('Honorific'));
+        };
+        while (run.length > 1 && isRoleStart()) {
+          const title = (run[0] as Word).normal.replace(/\.$/, '');
+          titles.push(title);
+          if (!COURTESY.has(title)) roleWords.push(bare((run[0] as Word).text));
+          run = run.slice(1);
+        }
+        if (NAME_TITLES.has((run[0] as Word).normal.replace(/\.$/, '')))
+          titles.push((run[0] as Word).normal.replace(/\.$/, ''));
+        const first = run[0] as Word;
+        const nameCount = run.filter(
+          (r) => !NAME_TITLES.has(r.normal.replace(/\.$/, '')) && r.normal !== 'of',
+        ).length;
+        const isName =
+          nameCount >= 2
+            ? run.some((r) => r.tags.has('Person') || r.tags.has('FirstName') || r.tags.has('LastName')) ||
+              before(ws, i)?.tags.has('Actor') === true ||
+              NEAR_NAME_VERBS.test(ws[j + 1]?.text ?? '')
+            : bySurname.has(bare(first.text)) ||
+              (first.tags.has('Person') && i > 0) ||
+              NEAR_NAME_VERBS.test(ws[j + 1]?.text ?? '') ||
+              (NEAR_NAME_VERBS.test(before(ws, i)?.text ?? '') && i > 0) ||
+              (before(ws, i)?.normal === 'to' && before(ws, i - 1)?.normal === 'according');
+        if (!isName) {
+          i = j;
+          continue;
+        }
+        const role =
+          [...roleBefore(ws, i, sentence.text), ...roleWords].join(' ') ||
+          roleAfter(sentence.text, ws[j] as Word);
+        add(run, titles, role || undefined, { p: paragraph.id, s: sentence.id });
+        i = j;
+      }
+    }
+  }
+
+  // Pronouns the article uses for them: each he/she goes to the person a reader would take it for.
+  for (const paragraph of article.paragraphs) {
+    let previousSubject: Candidate | undefined;
+    for (const sentence of paragraph.sentences) {
+      const found = mentionsIn(sentence.text, candidates);
+      const pronouns = pronounsIn(sentence.text);
+      for (const p of pronouns) {
+        const earlier = found.filter((m) => m.end <= p.start);
+        const target = earlier[0]?.candidate ?? previousSubject;
+        if (target) target.pronouns[p.pronoun]++;
+      }
+      previousSubject = found[0]?.candidate ?? previousSubject;
+    }
+  }
+
+  const ids = new Set<string>();
+  const pronounShown = new Set<string>();
+  const people: Person[] = candidates.map((c) => {
+    let id = idFrom(c.surname) || idFrom(c.name) || 'person';
+    if (ids.has(id)) id = idFrom(c.name);
+    for (let n = 2; ids.has(id); n++) id = `${idFrom(c.surname)}-${n}`;
+    ids.add(id);
+    const titlePronoun = c.titles.map((t) => TITLE_PRONOUN.get(t)).find((p) => p !== undefined);
+    const shown =
+      titlePronoun ??
+      (c.pronouns.he > 0 && c.pronouns.she === 0
+        ? 'he'
+        : c.pronouns.she > 0 && c.pronouns.he === 0
+          ? 'she'
+          : undefined);
+    const person: Person = {
+      id,
+      name: c.name,
+      cites: [c.firstSentence],
+      aliases: aliasesOf(c),
+      pronoun: shown ?? 'he',
+      ...(c.role ? { role: c.role } : {}),
+    };
+    if (shown) pronounShown.add(id);
+    return person;
+  });
+  dedupeAliases(people);
+
+  const personNames = new Set(people.flatMap((p) => [p.name, ...p.aliases]));
+  const terms: Term[] = [...places.keys()]
+    .filter((name) => !personNames.has(name))
+    .map((name) => ({ term: name, aliases: [], entity: true, speaks: true }));
+  return { people, places: terms, pronounShown };
+}
+
+function aliasesOf(c: Candidate): string[] {
+  const aliases = new Set<string>();
+  const parts = c.name.split(' ');
+  const plain = parts.filter((p) => !NAME_TITLES.has(p.toLowerCase()));
+  // "Lord Howard of Lympne": Lord Howard, Howard.
+  const ofAt = parts.indexOf('of');
+  if (ofAt > 0) aliases.add(parts.slice(0, ofAt).join(' '));
+  const core = ofAt > 0 ? plain.slice(0, plain.indexOf('of')) : plain;
+  if (core.length >= 2) aliases.add(core.join(' '));
+  // A surname that is also an everyday word ("May") would capture that word in questions.
+  if (!STOP_WORDS.has(c.surname.toLowerCase())) aliases.add(c.surname);
+  for (const title of c.titles) {
+    if (NAME_TITLES.has(title) || COURTESY.has(title)) {
+      const t = title.charAt(0).toUpperCase() + title.slice(1);
+      aliases.add(`${t} ${COURTESY.has(title) ? c.surname : (core[0] ?? c.surname)}`);
+    }
+  }
+  // The role as the article gives it stands for them too: "who is the Foreign Minister?"
+  if (c.role) {
+    aliases.add(c.role);
+    aliases.add(`${c.role} ${c.surname}`);
+  }
+  aliases.delete(c.name);
+  return [...aliases];
+}
+
+/** An alias claimed by two people (two Smiths) belongs to neither. */
+function dedupeAliases(people: Person[]): void {
+  const count = new Map<string, number>();
+  for (const p of people)
+    for (const a of new Set([p.name, ...p.aliases]))
+      count.set(a.toLowerCase(), (count.get(a.toLowerCase()) ?? 0) + 1);
+  for (const p of people) {
+    (p as { aliases: string[] }).aliases = p.aliases.filter((a) => count.get(a.toLowerCase()) === 1);
+  }
+}
+
+function before(ws: readonly Word[], i: number): Word | undefined {
+  return i > 0 ? ws[i - 1] : undefined;
+}
+
+/** "UK Prime Minister", "former UK Prime Minister", "Conservative peer": the words just before a name. */
+function roleBefore(ws: readonly Word[], i: number, text: string): string[] {
+  const role: string[] = [];
+  for (let k = i - 1; k >= 0; k--) {
+    const w = ws[k] as Word;
+    // Punctuation between this word and the next ends the role ("on Tuesday, Mayor Ana Lopez").
+    if (/[,;:.”"()]/.test(text.slice(w.end, ws[k + 1]?.start ?? w.end))) break;
+    const n = w.normal;
+    const fits =
+      ROLE_WORDS.has(n) ||
+      (isCapitalised(w) &&
+        k > 0 &&
+        !w.tags.has('Determiner') &&
+        !w.tags.has('Pronoun') &&
+        !w.tags.has('Preposition') &&
+        !w.tags.has('Verb')) ||
+      (isCapitalised(w) &&
+        k === 0 &&
+        (w.tags.has('Demonym') ||
+          w.tags.has('Adjective') ||
+          w.tags.has('Place') ||
+          w.tags.has('Acronym') ||
+          ROLE_WORDS.has(n) ||
+          w.tags.has('Honorific') ||
+          w.tags.has('Actor')));
+    if (
+      !fits ||
+      w.tags.has('Possessive') ||
+      (w.tags.has('Person') && !w.tags.has('Honorific') && !ROLE_WORDS.has(n))
+    )
+      break;
+    role.unshift(bare(w.text));
+  }
+  // A role is a title, not the start of the sentence ("However" is not a role).
+  while (
+    role.length > 0 &&
+    !ROLE_WORDS.has((role.at(-1) ?? '').toLowerCase()) &&
+    !/^[\p{Lu}]/u.test(role.at(-1) ?? '')
+  )
+    role.pop();
+  return role.length > 6 ? [] : role;
+}
+
+/** "Tom Hale, a councillor, said": the apposition after a name. */
+function roleAfter(sentence: string, last: Word): string {
+  const after = sentence.slice(last.end);
+  const m = /^,\s+(?:a|an|the)\s+([^,;.“"]{3,60}?),/.exec(after);
+  if (!m?.[1] || /\b(?:who|which|that)\b/.test(m[1])) return '';
+  return m[1].trim();
+}
+
+/** [start, end] of each quotation (curly or straight double quotes) in a text. */
+export function quotedRanges(text: string): [number, number][] {
+  const out: [number, number][] = [];
+  for (const m of text.matchAll(/“[^”]*”?|"[^"]*"?/g)) out.push([m.index, m.index + m[0].length]);
+  return out;
+}
+
+/** Where each person is named in a text, longest name first, outside quotations. */
+function mentionsIn(
+  text: string,
+  candidates: readonly Candidate[],
+): { start: number; end: number; candidate: Candidate }[] {
+  const forms: { form: string; candidate: Candidate }[] = [];
+  for (const c of candidates)
+    for (const form of new Set([c.name, ...aliasesOf(c)])) forms.push({ form, candidate: c });
+  return findForms(text, forms);
+}
+
+export function findForms<T>(
+  text: string,
+  forms: readonly { form: string; candidate: T }[],
+): { start: number; end: number; candidate: T }[] {
+  const sorted = [...forms].sort((a, b) => b.form.length - a.form.length);
+  const quoted = quotedRanges(text);
+  const taken: { start: number; end: number; candidate: T }[] = [];
+  for (const { form, candidate } of sorted) {
+    if (form.length < 2) continue;
+    const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(form)}(?:’s|'s)?(?![\\p{L}\\p{N}])`, 'gu');
+    for (const m of text.matchAll(pattern)) {
+      const start = m.index;
+      const end = start + m[0].length;
+      if (taken.some((t) => start < t.end && end > t.start)) continue;
+      if (quoted.some(([a, b]) => start >= a && end <= b)) continue;
+      taken.push({ start, end, candidate });
+    }
+  }
+  return taken.sort((a, b) => a.start - b.start);
+}
+
+export function pronounsIn(text: string): PronounMention[] {
+  const quoted = quotedRanges(text);
+  const out: PronounMention[] = [];
+  for (const m of text.matchAll(/(?<![\p{L}])(he|him|his|she|her|hers|He|His|She|Her)(?![\p{L}])/gu)) {
+    const start = m.index;
+    if (quoted.some(([a, b]) => start >= a && start < b)) continue;
+    const pronoun = PRONOUNS.get((m[1] ?? '').toLowerCase());
+    if (pronoun) out.push({ start, end: start + (m[1]?.length ?? 0), pronoun });
+  }
+  return out;
+}
+
+export function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** The forms of a person's name that stand for them in running text: capitalised, holding part of the name. */
+export function nameForms(person: Person): string[] {
+  const nameParts = new Set(person.name.split(/\s+/).filter((p) => /^[\p{Lu}]/u.test(p) && p.length > 1));
+  return [person.name, ...person.aliases].filter(
+    (a) => /^[\p{Lu}]/u.test(a) && a.split(/\s+/).some((w) => nameParts.has(w.replace(/(?:’s|'s)$/u, ''))),
+  );
+}

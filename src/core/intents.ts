@@ -1,0 +1,92 @@
+/**
+ * What a message asks of the story as a whole, or of the bot: a summary, the people in it, its
+ * date, "who are you?", thanks... Read from weighted cue phrases (english/data/intents.json):
+ * general English, the same for every story. The engine's message rules answer them only when
+ * nothing else in the message is a word of the story (intents say what is asked; the story's
+ * words say it asks something more specific).
+ */
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+
+export type Intent =
+  | 'thanks'
+  | 'bot'
+  | 'author'
+  | 'date'
+  | 'source'
+  | 'headline'
+  | 'line'
+  | 'plain'
+  | 'summary'
+  | 'people'
+  | 'places'
+  | 'greeting';
+
+const INTENTS_FILE = new URL('./english/data/intents.json', import.meta.url);
+
+const Cues = z.array(z.string().regex(/^[a-z0-9 ]+$/, 'folded words separated by spaces'));
+const IntentsFile = z
+  .object({
+    $comment: z.array(z.string()).optional(),
+    intents: z.record(z.string(), z.object({ '2': Cues, '1': Cues.optional() }).strict()),
+  })
+  .strict();
+
+interface Cue {
+  readonly words: readonly string[];
+  readonly weight: number;
+}
+
+/** Intents in the file's order (which breaks ties), each with its cues longest first. */
+function loadIntents(): readonly (readonly [Intent, readonly Cue[]])[] {
+  const file = IntentsFile.parse(JSON.parse(readFileSync(INTENTS_FILE, 'utf8')));
+  return Object.entries(file.intents).map(([intent, cues]) => {
+    const all: Cue[] = [
+      ...cues['2'].map((c) => ({ words: c.split(' '), weight: 2 })),
+      ...(cues['1'] ?? []).map((c) => ({ words: c.split(' '), weight: 1 })),
+    ];
+    all.sort((a, b) => b.words.length - a.words.length);
+    return [intent as Intent, all] as const;
+  });
+}
+
+const INTENTS = loadIntents();
+/** The weight an intent's cues must reach. */
+const ENOUGH = 2;
+
+export interface IntentReading {
+  readonly intent: Intent;
+  /** Positions of the message's words that some intent's cue covers: not the story's words. */
+  readonly cueWords: ReadonlySet<number>;
+}
+
+/** Where each cue stands in the words, longest cues first, never overlapping within one intent. */
+function cueSpans(words: readonly string[], cues: readonly Cue[]): { weight: number; at: number[] }[] {
+  const taken = new Set<number>();
+  const found: { weight: number; at: number[] }[] = [];
+  for (const cue of cues) {
+    const n = cue.words.length;
+    for (let i = 0; i + n <= words.length; i++) {
+      let match = true;
+      for (let j = 0; j < n && match; j++) match = words[i + j] === cue.words[j] && !taken.has(i + j);
+      if (!match) continue;
+      const at = Array.from({ length: n }, (_, j) => i + j);
+      for (const p of at) taken.add(p);
+      found.push({ weight: cue.weight, at });
+    }
+  }
+  return found;
+}
+
+/** The intent of a message's words (folded), or null when no intent's cues weigh enough. */
+export function readIntent(words: readonly string[]): IntentReading | null {
+  let best: { intent: Intent; score: number } | null = null;
+  const cueWords = new Set<number>();
+  for (const [intent, cues] of INTENTS) {
+    const spans = cueSpans(words, cues);
+    for (const span of spans) for (const p of span.at) cueWords.add(p);
+    const score = spans.reduce((sum, s) => sum + s.weight, 0);
+    if (score >= ENOUGH && (best === null || score > best.score)) best = { intent, score };
+  }
+  return best === null ? null : { intent: best.intent, cueWords };
+}

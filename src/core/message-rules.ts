@@ -1,0 +1,347 @@
+/**
+ * Message rules: decisions about a whole message, made before any clause is looked at. An empty
+ * message, thanks, small talk, questions about the bot or about the story as a whole (its date,
+ * source, summary, people, places), one side against another, and follow-ups that lean on the
+ * conversation ("tell me more", "source?", "is that a lot?", or one with nothing to follow).
+ * Like the clause rules, they are named and ordered; the first that decides names the answer.
+ */
+import type { AnalyzedClause, AnalyzedQuestion } from './analyzer.ts';
+import type { Answer } from './answer.ts';
+import type { FollowUp, Turn } from './conversation.ts';
+import type { Intent } from './intents.ts';
+import type { KnowledgeBase } from './knowledge.ts';
+import { COMPARISON, COMPARISON_CUE, VIEW_WORDS } from './lexicon.ts';
+import { coreMessages } from './messages.ts';
+import {
+  aboutTheBotAnswer,
+  greetingAnswer,
+  labelled,
+  peopleAnswer,
+  placesAnswer,
+  positionAnswer,
+  storyFactAnswer,
+  summaryAnswer,
+  thanksAnswer,
+} from './overview.ts';
+import {
+  combine,
+  decline,
+  MAX_SUGGESTIONS,
+  personSuggestions,
+  popular,
+  round,
+  suggestionFor,
+} from './replies.ts';
+import { hasWordCharacters } from './text.ts';
+
+/** What message rules see: the whole message, read against the conversation. */
+export interface MessageContext {
+  readonly kb: KnowledgeBase;
+  readonly analysis: AnalyzedQuestion;
+  readonly question: string;
+  readonly turns: readonly Turn[];
+  readonly forceQuote: boolean;
+  /** How each clause reads against the conversation. */
+  readonly readings: readonly FollowUp[];
+  /** The whole message folded, with a space at each end, for the message patterns of lexicon.ts. */
+  readonly padded: string;
+  /** What the message asks of the story as a whole or of the bot, when that is all it asks. */
+  readonly intent: Intent | null;
+  /** Decides one clause with the clause rules (for comparisons: one side at a time). */
+  decideClause(clause: AnalyzedClause): Answer;
+}
+
+export interface MessageRule {
+  readonly name: string;
+  /** One line: when the rule fires and what it decides. */
+  readonly doc: string;
+  decide(context: MessageContext): Answer | null;
+}
+
+/** The message asks this of the story as a whole (or of the bot), and nothing more specific. */
+function asksFor(context: MessageContext, intent: Intent): boolean {
+  return context.intent === intent;
+}
+
+/** The one reading of a one-clause message, if it is one. */
+const onlyReading = (context: MessageContext): FollowUp | undefined =>
+  context.readings.length === 1 ? context.readings[0] : undefined;
+
+/** The previous turn's answer documents, rebuilt from the knowledge base. */
+function citedOf(kb: KnowledgeBase, turn: Turn): { ids: string[]; citations: Answer['citations'] } {
+  const ids = turn.ids.filter((id) => kb.citationOf.has(id));
+  return { ids, citations: ids.map((id) => kb.citationOf.get(id)).filter((c) => c !== undefined) };
+}
+
+function followUpAnswer(
+  context: MessageContext,
+  text: string,
+  answered: boolean,
+  citations: Answer['citations'],
+  ids: readonly string[],
+): Answer {
+  const { kb, question } = context;
+  const related = ids
+    .flatMap((id) => kb.entryById.get(id)?.related ?? [])
+    .map((id) => suggestionFor(kb, id))
+    .filter((s) => s !== null)
+    .slice(0, MAX_SUGGESTIONS);
+  return {
+    question,
+    answered,
+    kind: answered ? 'quote' : 'none',
+    reason: answered ? null : 'judgement',
+    text,
+    citation: citations[0] ?? null,
+    citations,
+    confidence: round(answered ? 1 : 0),
+    id: answered ? (ids[0] ?? null) : null,
+    ids: answered ? ids : [],
+    suggestions: related,
+    quotes: [],
+    decidedBy: '',
+    runnersUp: [],
+  };
+}
+
+export const MESSAGE_RULES: readonly MessageRule[] = [
+  {
+    name: 'empty-message',
+    doc: 'No letters or digits at all (blank, punctuation, emoji): ask for a question.',
+    decide: ({ question, kb }) =>
+      hasWordCharacters(question) ? null : decline(question, 'empty', coreMessages.empty, popular(kb)),
+  },
+  {
+    name: 'thanks',
+    doc: 'Only thanks ("thanks!", "ok cool, thanks for explaining"): you\'re welcome.',
+    decide: (context) => (asksFor(context, 'thanks') ? thanksAnswer(context.kb, context.question) : null),
+  },
+  {
+    name: 'small-talk',
+    doc: 'Only greetings, thanks or "help": the help text, not a made-up answer.',
+    decide: (context) =>
+      ((context.analysis.smallTalk && context.intent === null) || context.intent === 'greeting') &&
+      context.analysis.clauses.every((c) => c.judgement === null)
+        ? greetingAnswer(context.kb, context.question)
+        : null,
+  },
+  {
+    name: 'about-the-bot',
+    doc: '"Who are you?", "are you ChatGPT?", "what can you do?": one line on the bot and its story.',
+    decide: (context) => (asksFor(context, 'bot') ? aboutTheBotAnswer(context.kb, context.question) : null),
+  },
+  {
+    name: 'tell-me-more',
+    doc: '"Tell me more" after an answer: the whole paragraph that answer rests on.',
+    decide(context) {
+      const reading = onlyReading(context);
+      if (reading?.kind !== 'more') return null;
+      const { kb } = context;
+      const { ids, citations } = citedOf(kb, reading.turn);
+      const first = citations[0];
+      if (!first) return null;
+      const paragraph = kb.article.places.get(first.paragraph);
+      const number = Number(first.paragraph.slice(1));
+      const text = `${coreMessages.moreOf(number)}\n“${paragraph?.text ?? first.excerpt}”`;
+      const citation = {
+        paragraph: first.paragraph,
+        sentences: [],
+        excerpt: paragraph?.text ?? first.excerpt,
+      };
+      return followUpAnswer(context, text, true, [citation], ids);
+    },
+  },
+  {
+    name: 'source-of-last-answer',
+    doc: '"Source?", "quote it", "really?" after an answer: the article\'s own words it rests on.',
+    decide(context) {
+      const reading = onlyReading(context);
+      if (reading?.kind !== 'source') return null;
+      const { ids, citations } = citedOf(context.kb, reading.turn);
+      if (citations.length === 0) return null;
+      const lines = citations.map((c) => `“${c.excerpt}” (paragraph ${c.paragraph.slice(1)})`);
+      return followUpAnswer(context, `${coreMessages.sourceOf}\n${lines.join('\n')}`, true, citations, ids);
+    },
+  },
+  {
+    name: 'judgement-of-last-answer',
+    doc: '"Is that a lot?", "is he right?" after an answer: the article doesn\'t judge; what it reports.',
+    decide(context) {
+      const reading = onlyReading(context);
+      if (reading?.kind !== 'judgement') return null;
+      const { kb } = context;
+      const { ids, citations } = citedOf(kb, reading.turn);
+      const reported = ids
+        .map((id) => kb.entryById.get(id)?.answer ?? kb.citationOf.get(id)?.excerpt)
+        .filter((t) => t !== undefined);
+      const text = `${coreMessages.judgementAbout} ${reported.join(' ')}`.trim();
+      return followUpAnswer(context, text, false, citations, ids);
+    },
+  },
+  {
+    name: 'story-date',
+    doc: '"When was this article published?": the date story.yaml gives, or that there is none.',
+    decide: (context) =>
+      asksFor(context, 'date') ? storyFactAnswer(context.kb, context.question, 'date') : null,
+  },
+  {
+    name: 'story-author',
+    doc: '"Who wrote this?": the author when story.yaml names one, else that the article names none.',
+    decide: (context) =>
+      asksFor(context, 'author') ? storyFactAnswer(context.kb, context.question, 'author') : null,
+  },
+  {
+    name: 'story-source',
+    doc: '"Where is this from?": the source story.yaml gives.',
+    decide: (context) =>
+      asksFor(context, 'source') ? storyFactAnswer(context.kb, context.question, 'source') : null,
+  },
+  {
+    name: 'story-headline',
+    doc: '"What\'s the headline?": the story\'s title.',
+    decide: (context) =>
+      asksFor(context, 'headline') ? storyFactAnswer(context.kb, context.question, 'headline') : null,
+  },
+  {
+    name: 'story-in-one-line',
+    doc: '"tldr", "the gist": the story in one line, cited.',
+    decide: (context) =>
+      asksFor(context, 'line') ? summaryAnswer(context.kb, context.question, 'line') : null,
+  },
+  {
+    name: 'story-in-plain-words',
+    doc: '"eli5", "in simple terms": the plain summary, cited.',
+    decide: (context) =>
+      asksFor(context, 'plain') ? summaryAnswer(context.kb, context.question, 'plain') : null,
+  },
+  {
+    name: 'story-summary',
+    doc: '"What is this article about?", "summary?", "what happened": the summary paragraph, cited.',
+    decide: (context) =>
+      asksFor(context, 'summary') ? summaryAnswer(context.kb, context.question, 'paragraph') : null,
+  },
+  {
+    name: 'people-in-the-story',
+    doc: '"Who are all the people mentioned?": everyone in the story with their role, each cited.',
+    decide: (context) => (asksFor(context, 'people') ? peopleAnswer(context.kb, context.question) : null),
+  },
+  {
+    name: 'places-in-the-story',
+    doc: '"What countries are involved?": the countries, places and bodies the story names, each cited.',
+    decide: (context) => (asksFor(context, 'places') ? placesAnswer(context.kb, context.question) : null),
+  },
+  {
+    name: 'one-side-against-another',
+    doc: "\"The UK's position vs the US's\": each side's answer, labelled and cited, when both sides are in the story.",
+    decide(context) {
+      const sides = comparedSides(context);
+      if (sides === null) return null;
+      const parts = sides.map(({ side, clause }) => {
+        // "The UK's position vs the US's": nothing asked but where each side stands.
+        const asksMore = clause.terms.some((t) => !t.entity && t.known && !VIEW_WORDS.has(t.surface));
+        const position = asksMore ? null : positionAnswer(context.kb, context.question, side);
+        if (position) return labelled(context.kb, side, position);
+        const answer = context.decideClause(clause);
+        if (answer.answered) return labelled(context.kb, side, answer);
+        const fallback = positionAnswer(context.kb, context.question, side);
+        return fallback ? labelled(context.kb, side, fallback) : null;
+      });
+      const found = parts.filter((p) => p !== null);
+      // Both sides answered by the same passage: it is one answer, not a comparison.
+      if (found.length < 2 || found[0]?.ids.join() === found[1]?.ids.join()) return null;
+      return combine(context.question, found);
+    },
+  },
+  {
+    name: 'needs-context',
+    doc: 'A follow-up ("what did she say?", "why?") with no earlier answer it fits: ask who or what is meant.',
+    decide(context) {
+      const reading = context.readings.find((r) => r.kind === 'needs-context');
+      if (reading?.kind !== 'needs-context') return null;
+      if (context.readings.some((r) => r.kind !== 'needs-context')) return null;
+      const { kb, question } = context;
+      const people = kb.people
+        .filter(
+          (p) => reading.pronoun !== 'it' && (reading.pronoun === 'they' || p.pronoun === reading.pronoun),
+        )
+        .flatMap((p) => personSuggestions(kb, p.id).slice(0, 1));
+      const suggestions = people.length > 0 ? people : popular(kb);
+      return decline(question, 'needs-context', coreMessages.whoDoYouMean(reading.pronoun), suggestions);
+    },
+  },
+  {
+    name: 'judgement-of-nothing-named',
+    doc: '"Who\'s the good guy in all this?": a judgement asked of nothing the story names: the article doesn\'t judge.',
+    decide({ analysis, question, kb, readings }) {
+      const kind = analysis.clauses.find((c) => c.judgement !== null)?.judgement ?? null;
+      if (kind === null) return null;
+      const empty = analysis.clauses.every((c, i) => {
+        const reading = readings[i];
+        return (reading?.kind === 'resolved' ? reading.clause : c).terms.length === 0;
+      });
+      return empty ? decline(question, 'judgement', coreMessages.judgement(kind), popular(kb)) : null;
+    },
+  },
+  {
+    name: 'nothing-to-look-up',
+    doc: 'Only filler words, even after reading it against the conversation: ask for a question.',
+    decide: ({ analysis, question, kb, forceQuote, readings }) =>
+      !forceQuote &&
+      analysis.clauses.every((c, i) => {
+        const reading = readings[i];
+        return (reading?.kind === 'resolved' ? reading.clause : c).terms.length === 0;
+      })
+        ? decline(question, 'empty', coreMessages.empty, popular(kb))
+        : null,
+  },
+];
+
+/**
+ * "How is the UK's position different from Europe's?": a word of comparing, and exactly two
+ * sides named; each side is asked what the message asks, without the other.
+ */
+function sidesNamed(context: MessageContext): { side: string; clause: AnalyzedClause }[] | null {
+  const whole = context.analysis.whole;
+  const sides = [...new Set(whole.terms.filter((t) => t.entity && t.known).map((t) => t.term))];
+  if (sides.length !== 2) return null;
+  const subject = whole.terms.filter((t) => !t.entity);
+  return sides.map((side) => ({
+    side,
+    clause: { ...whole, terms: [...whole.terms.filter((t) => t.term === side), ...subject] },
+  }));
+}
+
+/** The side a phrase is about: its first person, or its first country or body. */
+function sideOf(clause: AnalyzedClause): string | null {
+  const person = clause.terms.find((t) => t.term.startsWith('#'));
+  if (person) return person.term;
+  return clause.terms.find((t) => t.entity && t.known)?.term ?? null;
+}
+
+/**
+ * "What's the UK's position vs the US's?", "compare what Lavrov thinks with what Starmer offers":
+ * two phrases, each naming a different side of the story. A phrase that names only its side
+ * ("the US's") asks what the other asks.
+ */
+function comparedSides(context: MessageContext): { side: string; clause: AnalyzedClause }[] | null {
+  // "Who's more aggressive, Russia or the US?" asks for a judgement, not two positions.
+  if (context.analysis.clauses.some((c) => c.judgement !== null)) return null;
+  const match = COMPARISON.exec(context.padded);
+  if (!match) return COMPARISON_CUE.test(context.padded) ? sidesNamed(context) : null;
+  const phrases = match.slice(1).filter((m): m is string => m !== undefined);
+  if (phrases.length !== 2) return null;
+  const clauses = phrases.map((p) => context.kb.analyzer.analyze(p).whole);
+  const sides = clauses.map(sideOf);
+  const [a, b] = sides;
+  if (a === null || b === null || a === undefined || b === undefined || a === b) return null;
+  const [first, second] = clauses as [AnalyzedClause, AnalyzedClause];
+  const subject = (clause: AnalyzedClause) => clause.terms.filter((t) => !t.entity);
+  const fill = (clause: AnalyzedClause, other: AnalyzedClause): AnalyzedClause =>
+    subject(clause).length > 0
+      ? clause
+      : { ...clause, terms: [...clause.terms, ...subject(other)], type: other.type };
+  return [
+    { side: a, clause: fill(first, second) },
+    { side: b, clause: fill(second, first) },
+  ];
+}

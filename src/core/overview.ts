@@ -1,0 +1,193 @@
+/**
+ * Answers about the story as a whole, from its data, every part cited: who is in it, which
+ * countries and bodies, what it is about (in a line, a paragraph, or plainly), its date and
+ * source, and where one side stands against another. Also the bot's few words about itself.
+ */
+import type { Answer } from './answer.ts';
+import type { Citation, KnowledgeBase } from './knowledge.ts';
+import { coreMessages } from './messages.ts';
+import { popular, quoteAnswer } from './replies.ts';
+import type { QuoteEntry } from './schema.ts';
+
+/** How an overview answer is built: its text and the places it rests on. */
+function overview(
+  question: string,
+  kind: 'overview' | 'meta',
+  text: string,
+  citations: readonly Citation[],
+  ids: readonly string[] = [],
+): Answer {
+  return {
+    question,
+    answered: true,
+    kind,
+    reason: null,
+    text,
+    citation: citations[0] ?? null,
+    citations,
+    confidence: 1,
+    id: ids[0] ?? null,
+    ids,
+    suggestions: [],
+    quotes: [],
+    decidedBy: '',
+    runnersUp: [],
+  };
+}
+
+/** The citation of a paragraph ("p4") or sentence ("p4.s2"), verbatim. */
+export function citationOfPlace(kb: KnowledgeBase, ref: string): Citation | null {
+  const sentence = kb.citationOf.get(ref);
+  if (sentence) return sentence;
+  const paragraph = kb.article.places.get(ref);
+  return paragraph ? { paragraph: ref, sentences: [], excerpt: paragraph.text } : null;
+}
+
+const citationsOf = (kb: KnowledgeBase, refs: readonly string[]): Citation[] =>
+  refs.map((ref) => citationOfPlace(kb, ref)).filter((c) => c !== null);
+
+/** What the story's summaries rest on: story.yaml's `cites`, or the opening paragraph. */
+function summaryCitations(kb: KnowledgeBase): Citation[] {
+  const refs = kb.story.cites ?? [];
+  return citationsOf(kb, refs.length > 0 ? refs : ['p1']);
+}
+
+const lede = (kb: KnowledgeBase): string => kb.article.paragraphs[0]?.text ?? kb.story.title;
+const firstSentence = (kb: KnowledgeBase): string =>
+  kb.article.paragraphs[0]?.sentences[0]?.text ?? kb.story.title;
+
+export type SummaryLength = 'line' | 'paragraph' | 'plain';
+
+/** The story in one line, in a paragraph, or plainly ("eli5"): curated when story.yaml has it, else the lede. */
+export function summaryAnswer(kb: KnowledgeBase, question: string, length: SummaryLength): Answer {
+  const { story } = kb;
+  const text =
+    length === 'line'
+      ? (story.tldr ?? firstSentence(kb))
+      : length === 'plain'
+        ? (story.plain ?? story.tldr ?? firstSentence(kb))
+        : (story.summary ?? lede(kb));
+  return overview(question, 'overview', text, summaryCitations(kb));
+}
+
+/** Everyone in the story, with their role as the article gives it, each cited where it names them. */
+export function peopleAnswer(kb: KnowledgeBase, question: string): Answer {
+  if (kb.people.length === 0) {
+    return overview(question, 'overview', coreMessages.noPeople, summaryCitations(kb));
+  }
+  const lines = kb.people.map((p) => {
+    const at = p.cites[0] ?? 'p1';
+    return `• ${p.name}${p.role ? `, ${p.role}` : ''} (paragraph ${at.slice(1).split('.')[0]})`;
+  });
+  const citations = citationsOf(
+    kb,
+    kb.people.map((p) => p.cites[0] ?? 'p1'),
+  );
+  return overview(question, 'overview', `${coreMessages.peopleIntro}\n${lines.join('\n')}`, citations);
+}
+
+/** Where in the article a term is first named, as a sentence id. */
+function firstMention(kb: KnowledgeBase, term: string): string | null {
+  for (const paragraph of kb.article.paragraphs) {
+    for (const sentence of paragraph.sentences) {
+      const doc = kb.index.documentIndex(sentence.id);
+      if (doc !== undefined && kb.index.documentHas(doc, term)) return sentence.id;
+    }
+  }
+  return null;
+}
+
+/** The countries, places and bodies the story names, each cited where it first appears. */
+export function placesAnswer(kb: KnowledgeBase, question: string): Answer {
+  const found = kb.places
+    .map((place) => ({ place, at: firstMention(kb, place.term) }))
+    .filter((p): p is { place: (typeof kb.places)[number]; at: string } => p.at !== null);
+  if (found.length === 0) {
+    return overview(question, 'overview', coreMessages.noPlaces, summaryCitations(kb));
+  }
+  const lines = found.map(({ place, at }) => `• ${place.name} (paragraph ${at.slice(1).split('.')[0]})`);
+  return overview(
+    question,
+    'overview',
+    `${coreMessages.placesIntro}\n${lines.join('\n')}`,
+    citationsOf(
+      kb,
+      found.map((f) => f.at),
+    ),
+  );
+}
+
+export type StoryFact = 'date' | 'source' | 'author' | 'headline';
+
+/** The story's date, source, author or headline, from story.yaml; honest when it has none. */
+export function storyFactAnswer(kb: KnowledgeBase, question: string, fact: StoryFact): Answer {
+  const { story } = kb;
+  const text =
+    fact === 'date'
+      ? story.date
+        ? coreMessages.storyDate(story.date, story.dateNote)
+        : coreMessages.noStoryDate
+      : fact === 'source'
+        ? coreMessages.storySource(story.source)
+        : fact === 'author'
+          ? story.author
+            ? coreMessages.storyAuthor(story.author, story.source)
+            : coreMessages.noStoryAuthor(story.source)
+          : coreMessages.storyHeadline(story.title);
+  return overview(question, 'meta', text, []);
+}
+
+/** "Who are you?", "are you ChatGPT?": one line on what the bot is and which story it knows. */
+export function aboutTheBotAnswer(kb: KnowledgeBase, question: string): Answer {
+  return {
+    ...overview(question, 'meta', coreMessages.aboutTheBot(kb.story.title), []),
+    suggestions: popular(kb),
+  };
+}
+
+/** "Hi", "help": what the bot does, and a few questions to start with. */
+export function greetingAnswer(kb: KnowledgeBase, question: string): Answer {
+  return {
+    ...overview(question, 'meta', coreMessages.smallTalk(kb.story.title), []),
+    suggestions: popular(kb),
+  };
+}
+
+export function thanksAnswer(kb: KnowledgeBase, question: string): Answer {
+  return { ...overview(question, 'meta', coreMessages.youAreWelcome, []), suggestions: popular(kb) };
+}
+
+/**
+ * The people who speak for a side: the person themselves, or the people of a country (its
+ * office holders first: a "former" one speaks for it less).
+ */
+export function speakersFor(kb: KnowledgeBase, side: string): string[] {
+  if (side.startsWith('#')) return [side.slice(1)];
+  return kb.people
+    .filter((p) => p.country !== undefined && kb.analyzer.termOf(p.country) === side)
+    .sort((a, b) => Number(/\bformer\b/i.test(a.role ?? '')) - Number(/\bformer\b/i.test(b.role ?? '')))
+    .map((p) => p.id);
+}
+
+/** What a side has said, as the article reports it: its speakers' quotes, in article order. */
+export function positionAnswer(kb: KnowledgeBase, question: string, side: string): Answer | null {
+  const speakers = speakersFor(kb, side);
+  const quotes: QuoteEntry[] = [];
+  for (const speaker of speakers) {
+    // Statements, not the single words the article puts in quotation marks ("backstop").
+    for (const quote of kb.quotes) {
+      if (quote.speaker === speaker && quote.text.split(/\s+/).length >= 4) quotes.push(quote);
+    }
+    if (quotes.length > 0) break; // the first speaker who says anything speaks for the side
+  }
+  if (quotes.length === 0) return null;
+  return quoteAnswer(kb, question, quotes.slice(0, 3), 1);
+}
+
+/** One side's position labelled with its name, for comparisons. */
+export function labelled(kb: KnowledgeBase, side: string, answer: Answer): Answer {
+  const name = side.startsWith('#')
+    ? (kb.personById.get(side.slice(1))?.name ?? side)
+    : (kb.places.find((p) => p.term === side)?.name ?? side);
+  return { ...answer, text: `${name}: ${answer.text}` };
+}

@@ -1,0 +1,600 @@
+/**
+ * The decision stage: an ordered list of named rules. Each rule looks at one clause of the
+ * question (and what the index found for it) and either decides (returns an Answer) or passes.
+ * The first rule that decides settles the clause; its name is the answer's `decidedBy`.
+ *
+ * Order matters and is the design: requests for someone's words first (a quote, or an honest
+ * "the article doesn't quote them"), then known gaps against curated answers in score order,
+ * then the article's own sentences, then the honest declines.
+ */
+import type { AnalyzedClause, QueryTerm } from './analyzer.ts';
+import type { Answer } from './answer.ts';
+import { fits, qualifiesPerson, supportsType } from './checks.ts';
+import type { KnowledgeBase } from './knowledge.ts';
+import {
+  articlePlaceAsked,
+  POSITION_WORDS,
+  QUOTATION_MARKS_ASKED,
+  SAY_WORDS,
+  STRICT_TYPES,
+  VIEW_WORDS,
+} from './lexicon.ts';
+import { coreMessages } from './messages.ts';
+import { positionAnswer, speakersFor } from './overview.ts';
+import {
+  articleQuoteAnswer,
+  closeQuestions,
+  decline,
+  entryAnswer,
+  passageAnswer,
+  personSuggestions,
+  quoteAnswer,
+  runnersUpOf,
+  sentenceAnswer,
+  suggestionFor,
+  suggestionsFrom,
+} from './replies.ts';
+import type { QuoteEntry } from './schema.ts';
+import type { DocKind, ScoredDocument } from './search-index.ts';
+import { wordsOf } from './text.ts';
+import type { Trace } from './trace.ts';
+
+/** Tuned on our question sets (tests/eval/tuning); see docs/design.md. */
+export const THRESHOLDS = {
+  /** A curated answer (entry or quote) needs at least this score. */
+  answer: 0.5,
+  /** A known gap scoring this much declines when it holds a rare word of the question the answer lacks. */
+  gapBacking: 0.45,
+  /** A known gap declines only when the question holds at least this share of one of its phrasings. */
+  gapPhrasing: 0.6,
+  /** A known gap declines when it scores at least this and beats every answer. */
+  gap: 0.45,
+  /** An uncurated article sentence must fit this well to be offered. */
+  sentence: 0.8,
+  /** A quote from the person asked about, when their words were asked for explicitly. */
+  quoteRequest: 0.3,
+  /** An article sentence given as a quote ("quote the article on ..."). */
+  articleQuote: 0.45,
+  /** How much of what a quote request is about (besides the speaker) the quote must cover. */
+  quoteTopic: 0.5,
+  /**
+   * "What did Trump say about X" where none of Trump's words fit: a Q&A answer must fit better
+   * than usual, since it reports facts, not what he said.
+   */
+  afterQuote: 0.65,
+} as const;
+
+const MAX_QUOTES_PER_SPEAKER = 3;
+const DIRECT_QUOTE_BONUS = 0.1;
+/** How rare (share of the rarest word's weight) a word must be to tell a gap's question apart. */
+const GAP_TELLING_WEIGHT = 0.7;
+/** Taken off a who-question's candidate that names nobody the question didn't. */
+const WHO_WITHOUT_ANYONE_NEW = 0.15;
+
+/** Quotes answer only requests for someone's words; the Q&A entries cover every fact. */
+const ANSWER_KINDS: ReadonlySet<DocKind> = new Set(['qa', 'gap']);
+const QUOTE_KINDS: ReadonlySet<DocKind> = new Set(['quote']);
+const SENTENCE_KINDS: ReadonlySet<DocKind> = new Set(['sentence']);
+
+/**
+ * The best curated candidate in score order: the first known gap the question really asks, or
+ * the first answer above the threshold that can answer this kind of question.
+ */
+type Pick =
+  | { readonly kind: 'gap'; readonly result: ScoredDocument }
+  | { readonly kind: 'answer'; readonly result: ScoredDocument }
+  | { readonly kind: 'none'; readonly typeMismatch: ScoredDocument | undefined };
+
+/** One clause being decided, with what the index found for it (computed once, when a rule asks). */
+export class ClauseContext {
+  private cachedResults: ScoredDocument[] | undefined;
+  private cachedPick: Pick | undefined;
+  /** Every candidate any rule looked at: the runners-up come from here. */
+  readonly seen: ScoredDocument[] = [];
+
+  constructor(
+    readonly kb: KnowledgeBase,
+    readonly clause: AnalyzedClause,
+    readonly question: string,
+    readonly forceQuote: boolean,
+    readonly trace: Trace | undefined,
+  ) {}
+
+  /** 'quote': the user asked for someone's words outright (or used the quote command). */
+  get intent(): AnalyzedClause['quoteIntent'] {
+    return this.forceQuote ? 'quote' : this.clause.quoteIntent;
+  }
+
+  get explicit(): boolean {
+    return this.intent === 'quote';
+  }
+
+  /** Quote rules apply: words were asked for, and not a reason ("why did Trump say Kyiv started it?"). */
+  get wordsAsked(): boolean {
+    const asksReason = this.intent === 'say' && STRICT_TYPES.has(this.clause.type);
+    return (this.intent !== 'none' || this.clause.silentSpeaker !== null) && !asksReason;
+  }
+
+  /** Person ids whose words are asked for. */
+  get speakers(): string[] {
+    return this.clause.speakers.map((term) => term.slice(1));
+  }
+
+  /** Those of the speakers the article quotes or reports. */
+  get quoted(): string[] {
+    return this.speakers.filter((id) => this.kb.quotes.some((q) => q.speaker === id));
+  }
+
+  /** What a quote request is about, besides who said it. */
+  get topicTerms(): QueryTerm[] {
+    const { clause } = this;
+    return clause.terms.filter(
+      (t) => !clause.speakers.includes(t.term) && !SAY_WORDS.has(t.surface) && !qualifiesPerson(t, clause),
+    );
+  }
+
+  /** Q&A entries and known gaps that pass every candidate check, best first. */
+  results(): ScoredDocument[] {
+    if (this.cachedResults === undefined) {
+      const found = this.kb.index.search(this.clause.terms, ANSWER_KINDS, 12, this.clause.type);
+      this.trace?.candidates(found);
+      this.seen.push(...found);
+      this.cachedResults = rankForWho(
+        this.kb,
+        this.clause,
+        found.filter((r) => fits(this.kb, r, this.clause, this.trace)),
+      );
+    }
+    return this.cachedResults;
+  }
+
+  /** The threshold a curated answer must reach: higher when someone's words were asked and none fit. */
+  get answerThreshold(): number {
+    return this.wordsAsked && this.clause.speakers.length > 0 ? THRESHOLDS.afterQuote : THRESHOLDS.answer;
+  }
+
+  pick(): Pick {
+    if (this.cachedPick) return this.cachedPick;
+    let typeMismatch: ScoredDocument | undefined;
+    let pick: Pick | undefined;
+    for (const result of this.results()) {
+      if (result.kind === 'gap') {
+        // A gap is a specific question; the question must hold most of one of its phrasings
+        // ("how many POUNDS will the UK spend" declines, "how much will the UK spend" does not).
+        if (!supportsType(this.kb, result, this.clause, this.trace) || result.bestCp < THRESHOLDS.gapPhrasing)
+          continue;
+        if (result.score >= THRESHOLDS.gap) pick = { kind: 'gap', result };
+        break;
+      }
+      if (result.score < this.answerThreshold) break;
+      if (supportsType(this.kb, result, this.clause, this.trace)) {
+        pick = { kind: 'answer', result };
+        break;
+      }
+      typeMismatch ??= result;
+    }
+    this.cachedPick = pick ?? { kind: 'none', typeMismatch };
+    return this.cachedPick;
+  }
+
+  /** The best article sentence that passes the checks and can answer this kind of question. */
+  bestSentence(limit = 3): ScoredDocument | undefined {
+    const found = this.kb.index.search(this.clause.terms, SENTENCE_KINDS, limit, this.clause.type);
+    this.seen.push(...found);
+    return found.find(
+      (r) => fits(this.kb, r, this.clause, this.trace) && supportsType(this.kb, r, this.clause),
+    );
+  }
+}
+
+export interface DecisionRule {
+  readonly name: string;
+  /** One line: when the rule fires and what it decides. */
+  readonly doc: string;
+  decide(context: ClauseContext): Answer | null;
+}
+
+/**
+ * "Who is urging Trump to give a backstop?" asks for someone the question doesn't name: an answer
+ * naming only the people and countries already in the question (Trump's own position) ranks
+ * below one that names someone new (Starmer, Europe).
+ */
+function rankForWho(kb: KnowledgeBase, clause: AnalyzedClause, results: ScoredDocument[]): ScoredDocument[] {
+  // "Who is Lavrov?" names only the person asked about: that answer rightly names no one new.
+  const asksWhoDidWhat = clause.persons.length > 0 && clause.terms.some((t) => !t.entity);
+  if (clause.type !== 'who' || !asksWhoDidWhat) return results;
+  const named = new Set(clause.terms.map((t) => t.term));
+  const namesSomeoneNew = (r: ScoredDocument): boolean =>
+    r.kind !== 'qa' || [...(kb.answerEntities.get(r.id) ?? [])].some((e) => !named.has(e));
+  return results
+    .map((r) => (namesSomeoneNew(r) ? r : { ...r, score: r.score - WHO_WITHOUT_ANYONE_NEW }))
+    .sort((a, b) => b.score - a.score || a.doc - b.doc);
+}
+
+/** The share of the subject's weight (the words besides the speaker) a document holds. */
+function topicCover(kb: KnowledgeBase, doc: number, topicTerms: readonly QueryTerm[]): number {
+  let total = 0;
+  let covered = 0;
+  for (const term of topicTerms) {
+    // An unknown word may be chatter ("popping up with advice"); it counts, but half.
+    const weight = kb.index.weightOf(term) * (term.known ? 1 : 0.5);
+    total += weight;
+    if (kb.index.documentHas(doc, term.term)) covered += weight * term.similarity;
+  }
+  return total === 0 ? 1 : covered / total;
+}
+
+/**
+ * A quote and whatever else the same speaker says in the same sentence: "he told reporters: ...,
+ * adding that the US would gain financially" is one statement.
+ */
+function withSameSentence(kb: KnowledgeBase, quote: QuoteEntry): QuoteEntry[] {
+  return [
+    quote,
+    ...kb.quotes.filter((q) => q.id !== quote.id && q.speaker === quote.speaker && q.cites === quote.cites),
+  ];
+}
+
+function gapDecline(context: ClauseContext, gap: ScoredDocument): Answer {
+  const { kb, question } = context;
+  const entry = kb.gapById.get(gap.id);
+  const see = (entry?.see ?? []).map((id) => suggestionFor(kb, id)).filter((s) => s !== null);
+  return decline(question, 'known-gap', entry?.reply ?? coreMessages.notInArticle, see, gap);
+}
+
+/** The best quote of the speakers asked about that fits the question (direct ones first when asked outright). */
+function bestQuote(context: ClauseContext): ScoredDocument | undefined {
+  const { kb, clause, quoted } = context;
+  const bySpeaker = (q: QuoteEntry): boolean => quoted.length === 0 || quoted.includes(q.speaker);
+  const directBonus = context.explicit ? DIRECT_QUOTE_BONUS : 0;
+  const found = kb.index.search(clause.terms, QUOTE_KINDS, 20);
+  context.trace?.candidates(found);
+  context.seen.push(...found);
+  return found
+    .filter((r) => bySpeaker(kb.quoteById.get(r.id) as QuoteEntry) && fits(kb, r, clause, context.trace))
+    .map((r) => ({ r, rank: r.score + (kb.quoteById.get(r.id)?.kind === 'direct' ? directBonus : 0) }))
+    .sort((a, b) => b.rank - a.rank)[0]?.r;
+}
+
+/** Rules that find what the article reports; the judgement rule asks them for its "what it reports". */
+const FACT_RULES: DecisionRule[] = [];
+
+export const CLAUSE_RULES: readonly DecisionRule[] = [
+  {
+    name: 'judgement-question',
+    doc: 'Opinion, prediction, advice or truth-of-claim ("is Trump right?", "will Putin invade again?"): the article doesn\'t judge; what it reports, cited.',
+    decide(context) {
+      const kind = context.clause.judgement;
+      if (kind === null) return null;
+      const fact = decideClause(context, FACT_RULES);
+      const lead = coreMessages.judgement(kind);
+      if (!fact.answered) {
+        return {
+          ...decline(context.question, 'judgement', lead, fact.suggestions),
+          runnersUp: fact.runnersUp,
+        };
+      }
+      return {
+        ...fact,
+        answered: false,
+        kind: 'none',
+        reason: 'judgement',
+        text: `${lead} ${coreMessages.whatItReports}\n${fact.text}`,
+        id: null,
+        ids: [],
+      };
+    },
+  },
+  {
+    name: 'side-never-quoted',
+    doc: 'What a country or body said, when the article reports nothing from anyone speaking for it: decline.',
+    decide(context) {
+      const { kb, clause, question } = context;
+      const side = clause.viewOf;
+      if (side === null || side.startsWith('#') || !clause.sayWord || clause.persons.length > 0) return null;
+      if (speakersFor(kb, side).some((id) => kb.quotes.some((q) => q.speaker === id))) return null;
+      const name = kb.places.find((p) => p.term === side)?.name ?? side;
+      return decline(question, 'no-quote', coreMessages.noQuote(name), closeQuestions(kb, clause.terms));
+    },
+  },
+  {
+    name: 'silent-speaker',
+    doc: 'Words or views asked of a body the article reports nothing from, or of a source it never mentions: decline.',
+    decide(context) {
+      const { clause, kb, question } = context;
+      if (!context.wordsAsked || clause.silentSpeaker === null) return null;
+      return decline(
+        question,
+        'no-quote',
+        coreMessages.noQuote(clause.silentSpeaker),
+        suggestionsFrom(kb, kb.index.search(clause.terms, new Set(['qa']), 6)),
+      );
+    },
+  },
+  {
+    name: 'speaker-never-quoted',
+    doc: 'Words asked of people the article neither quotes nor reports: "the article doesn\'t quote them".',
+    decide(context) {
+      const { kb, question, speakers } = context;
+      if (!context.wordsAsked || speakers.length === 0 || context.quoted.length > 0) return null;
+      const name = kb.personById.get(speakers[0] ?? '')?.name ?? 'them';
+      return decline(
+        question,
+        'no-quote',
+        coreMessages.noQuote(name),
+        personSuggestions(kb, speakers[0] ?? ''),
+      );
+    },
+  },
+  {
+    name: 'everything-they-said',
+    doc: '"Quote Trump", with no subject: the speaker\'s words, direct quotes first.',
+    decide(context) {
+      const { kb, clause, question, quoted } = context;
+      if (!context.wordsAsked || context.topicTerms.length > 0 || quoted.length === 0) return null;
+      const theirs = kb.quotes
+        .filter((q) => quoted.includes(q.speaker))
+        .sort((a, b) => Number(a.kind === 'reported') - Number(b.kind === 'reported'))
+        .slice(0, MAX_QUOTES_PER_SPEAKER);
+      const request = clause.directQuote ? 'direct' : context.explicit ? 'quote' : 'say';
+      return quoteAnswer(kb, question, theirs, 1, request);
+    },
+  },
+  {
+    name: 'their-words-on-it',
+    doc: 'Words asked on a subject: the best-fitting quote of the speaker (or anyone, when nobody is named).',
+    decide(context) {
+      const { kb, clause, question, quoted } = context;
+      if (!context.wordsAsked || clause.articleQuote) return null;
+      const best = bestQuote(context);
+      // Naming the speaker already narrows the quotes down; what is asked about must still match.
+      const threshold = quoted.length > 0 ? THRESHOLDS.quoteRequest : THRESHOLDS.answer;
+      if (!best || best.score < threshold) return null;
+      if (topicCover(kb, best.doc, context.topicTerms) < THRESHOLDS.quoteTopic) return null;
+      return quoteAnswer(
+        kb,
+        question,
+        withSameSentence(kb, kb.quoteById.get(best.id) as QuoteEntry),
+        best.score,
+      );
+    },
+  },
+  {
+    name: 'article-passage-by-place',
+    doc: '"Give me the opening line word for word": the paragraph or sentence at that place, verbatim.',
+    decide(context) {
+      if (!context.wordsAsked || !context.explicit) return null;
+      const place = articlePlaceAsked(context.clause.folded);
+      return place ? passageAnswer(context.kb, context.question, place) : null;
+    },
+  },
+  {
+    name: 'article-sentence-of-their-quote',
+    doc: '"Quote the bit where Trump describes Zelensky": the article sentence holding the quote that fits.',
+    decide(context) {
+      const { kb, clause, question } = context;
+      if (!context.wordsAsked || !context.explicit || !clause.articleQuote || clause.persons.length === 0)
+        return null;
+      if (QUOTATION_MARKS_ASKED.test(clause.folded)) return null;
+      const quote = kb.index.search(clause.terms, QUOTE_KINDS, 5).find((r) => fits(kb, r, clause));
+      const cites = quote && quote.score >= THRESHOLDS.answer ? kb.quoteById.get(quote.id)?.cites : undefined;
+      const sentenceDoc = cites === undefined ? undefined : kb.index.documentIndex(cites);
+      if (cites === undefined || sentenceDoc === undefined || !quote) return null;
+      return articleQuoteAnswer(kb, question, { ...quote, doc: sentenceDoc, kind: 'sentence', id: cites });
+    },
+  },
+  {
+    name: 'article-quoted-on-subject',
+    doc: '"Quote the article on ..." (or "which word is in quotation marks"): the article sentence that fits.',
+    decide(context) {
+      const { kb, clause, question } = context;
+      if (!context.wordsAsked || !context.explicit) return null;
+      const marks = QUOTATION_MARKS_ASKED.test(clause.folded);
+      const sentence = kb.index
+        .search(clause.terms, SENTENCE_KINDS, 5)
+        .find((r) => fits(kb, r, clause) && (!marks || /[“"]/.test(kb.citationOf.get(r.id)?.excerpt ?? '')));
+      if (!sentence || sentence.score < THRESHOLDS.articleQuote) return null;
+      return articleQuoteAnswer(kb, question, sentence);
+    },
+  },
+  {
+    name: 'nothing-from-them-on-it',
+    doc: 'Words asked of a quoted person on a subject none of their words cover (outright, or about only names): decline.',
+    decide(context) {
+      const { kb, clause, question, quoted } = context;
+      if (!context.wordsAsked || quoted.length === 0) return null;
+      // "What did Trump say about Starmer": asked what one person said about another person or a
+      // country, and none of their words mention them. A fact naming both is not what they said.
+      const topic = context.topicTerms;
+      const aboutOnlyNames = topic.length > 0 && topic.every((t) => t.entity);
+      if (!context.explicit && !aboutOnlyNames) return null; // the Q&A entries may still know
+      const name = kb.personById.get(quoted[0] ?? '')?.name ?? 'them';
+      const others = kb.index.search(clause.terms, new Set(['qa']), 6).filter((r) => fits(kb, r, clause));
+      return decline(question, 'no-quote', coreMessages.noQuoteOnTopic(name), suggestionsFrom(kb, others));
+    },
+  },
+  {
+    name: 'known-gap',
+    doc: 'A curated question the article does not answer matches best: decline with its honest reply.',
+    decide(context) {
+      const pick = context.pick();
+      return pick.kind === 'gap' ? gapDecline(context, pick.result) : null;
+    },
+  },
+  {
+    name: 'gap-holds-a-telling-word',
+    doc: 'A known gap holds a rare word of the question that the best answer lacks ("how did Trump react"): decline.',
+    decide(context) {
+      const { kb, clause } = context;
+      const pick = context.pick();
+      if (pick.kind !== 'answer') return null;
+      const answer = pick.result;
+      const gap = context
+        .results()
+        .find(
+          (g) =>
+            g.kind === 'gap' &&
+            g.score >= THRESHOLDS.gapBacking &&
+            supportsType(kb, g, clause) &&
+            clause.terms.some(
+              (t) =>
+                kb.index.weightOf(t) >= GAP_TELLING_WEIGHT * kb.index.rarestWeight &&
+                kb.index.documentHas(g.doc, t.term) &&
+                !kb.index.documentHas(answer.doc, t.term),
+            ),
+        );
+      return gap ? gapDecline(context, gap) : null;
+    },
+  },
+  {
+    name: 'position-of-a-side',
+    doc: '"What does Russia think?", "the UK\'s position": what the side\'s speakers said, when nothing else is asked.',
+    decide(context) {
+      const { kb, clause, question } = context;
+      const side = clause.viewOf;
+      // "How did Trump respond?" asks for a reaction, not where he stands.
+      if (!wordsOf(clause.folded).some((w) => POSITION_WORDS.has(w))) return null;
+      // "The UK's position": the view word itself asks nothing more.
+      const asksMore = context.topicTerms.some(
+        (t) => t.term !== side && !t.entity && t.known && !VIEW_WORDS.has(t.surface),
+      );
+      if (side === null || asksMore) return null;
+      if (clause.terms.some((t) => t.entity && t.term !== side)) return null;
+      const answer = positionAnswer(kb, question, side);
+      if (answer === null) return null;
+      const name = side.startsWith('#')
+        ? (kb.personById.get(side.slice(1))?.name ?? side)
+        : (kb.places.find((p) => p.term === side)?.name ?? side);
+      return { ...answer, text: `${coreMessages.positionOf(name)}\n${answer.text}` };
+    },
+  },
+  {
+    name: 'curated-answer',
+    doc: 'The best Q&A entry reaches the threshold and can answer this kind of question: its answer.',
+    decide(context) {
+      const pick = context.pick();
+      return pick.kind === 'answer' ? entryAnswer(context.kb, context.question, pick.result) : null;
+    },
+  },
+  {
+    name: 'article-sentence',
+    doc: 'No curated answer, but one article sentence fits very well: that sentence, saying it is uncurated.',
+    decide(context) {
+      const sentence = context.bestSentence();
+      if (!sentence || sentence.score < THRESHOLDS.sentence) return null;
+      return sentenceAnswer(context.kb, context.question, sentence);
+    },
+  },
+  {
+    name: 'personal-detail-not-given',
+    doc: '"How old is he?", "where was she born?": nothing fits, so name the detail the article doesn\'t give.',
+    decide(context) {
+      const { kb, clause, question } = context;
+      const person = clause.persons[0];
+      if (clause.personalDetail === null || person === undefined) return null;
+      const name = kb.personById.get(person.slice(1))?.name ?? person.slice(1);
+      return decline(
+        question,
+        'not-in-article',
+        coreMessages.noPersonalDetail(name, clause.personalDetail),
+        personSuggestions(kb, person.slice(1)),
+      );
+    },
+  },
+  {
+    name: 'unsupported-question-type',
+    doc: 'An entry fits but cannot answer why/when/where/how many: "the article doesn\'t say when".',
+    decide(context) {
+      const pick = context.pick();
+      if (pick.kind !== 'none' || !pick.typeMismatch) return null;
+      const text = coreMessages.unsupportedType(context.clause.type);
+      return decline(
+        context.question,
+        'unsupported-type',
+        text,
+        suggestionsFrom(context.kb, context.results()),
+        pick.typeMismatch,
+      );
+    },
+  },
+  {
+    name: 'not-in-article',
+    doc: 'Nothing fits well enough: "the article doesn\'t say", with close questions.',
+    decide(context) {
+      const results = context.results();
+      return decline(
+        context.question,
+        'not-in-article',
+        coreMessages.notInArticle,
+        suggestionsFrom(context.kb, results),
+        results[0],
+      );
+    },
+  },
+];
+
+FACT_RULES.push(...CLAUSE_RULES.filter((rule) => rule.name !== 'judgement-question'));
+
+/** Runs the rules in order; the first that decides names the answer. */
+export function decideClause(context: ClauseContext, rules: readonly DecisionRule[] = CLAUSE_RULES): Answer {
+  for (const rule of rules) {
+    const answer = rule.decide(context);
+    if (answer === null) continue;
+    context.trace?.fired(rule.name);
+    return { ...answer, decidedBy: rule.name, runnersUp: runnersUp(context, answer) };
+  }
+  // not-in-article always decides; this only satisfies the type checker.
+  return closeQuestionsDecline(context);
+}
+
+function runnersUp(context: ClauseContext, answer: Answer): Answer['runnersUp'] {
+  const best = new Map<string, ScoredDocument>();
+  for (const r of context.seen) {
+    const key = `${r.kind}:${r.id}`;
+    if ((best.get(key)?.score ?? -1) < r.score) best.set(key, r);
+  }
+  return runnersUpOf(
+    [...best.values()].sort((a, b) => b.score - a.score),
+    answer.ids,
+  );
+}
+
+function closeQuestionsDecline(context: ClauseContext): Answer {
+  return decline(
+    context.question,
+    'not-in-article',
+    coreMessages.notInArticle,
+    closeQuestions(context.kb, context.clause.terms),
+  );
+}
+
+/** "Zelensky: Trump called...": a curated answer's short answer, which reads as "no, Zelensky" after a yes/no question. */
+const LEADING_LABEL = /^[A-Z][^:.!?“”"]{0,50}: (?=[A-Z])/;
+/** How much of the question its best phrasing must hold for a plain "Yes". */
+const YES_PHRASING = 0.85;
+
+/**
+ * A yes/no question's answer starts with Yes or No when the article settles it: No when the
+ * answer corrects a name or a figure the question got wrong ("Is Zelensky going to Moscow?" ->
+ * Washington), Yes when the question reads like one of the entry's own phrasings. Otherwise the
+ * answer is given as it is, without a leading short answer that could read as a reply.
+ */
+export function settleYesNo(context: ClauseContext, answer: Answer): Answer {
+  const { kb, clause } = context;
+  if (clause.type !== 'yes-no' || !answer.answered || answer.reason !== null) return answer;
+  const text = answer.text.replace(LEADING_LABEL, '');
+  const id = answer.ids[0];
+  const doc = id === undefined ? undefined : kb.index.documentIndex(id);
+  if (doc === undefined) return { ...answer, text };
+  const missing = (t: QueryTerm): boolean => !kb.index.documentHas(doc, t.term);
+  const slip = clause.terms.some((t) => t.entity && t.known && missing(t) && !qualifiesPerson(t, clause));
+  const wrongFigure = clause.terms.some((t) => /^\d/.test(t.term) && missing(t)) && /\d/.test(text);
+  if (slip || wrongFigure) return { ...answer, text: `${coreMessages.no} ${text}` };
+  const pick = context.pick();
+  const strong =
+    answer.kind === 'qa' &&
+    pick.kind === 'answer' &&
+    pick.result.id === id &&
+    pick.result.bestCq >= YES_PHRASING;
+  return { ...answer, text: strong ? `${coreMessages.yes} ${text}` : text };
+}

@@ -1,0 +1,106 @@
+import { describe, expect, it } from 'vitest';
+import { buildStoryThesaurus, loadEnglish, thesaurusLinks } from '../../../src/core/english/index.ts';
+import { buildThesaurus, mainSensesOf } from '../../../src/core/english/thesaurus.ts';
+import { WordNetReader } from '../../../src/core/english/wordnet.ts';
+
+const english = loadEnglish();
+const wordnet = new WordNetReader();
+const thesaurusOf = (words: string[], names: string[] = []) =>
+  buildStoryThesaurus(english, words, { names, wordnet });
+const storyWordsFor = (thesaurus: ReturnType<typeof thesaurusOf>, word: string): string[] =>
+  thesaurusLinks(thesaurus, english.morphology, word).map((l) => l.word);
+
+describe('WordNet reader', () => {
+  it('reads senses in frequency order with their tag counts', () => {
+    const senses = wordnet.sensesOf('pledge').filter((s) => s.pos === 'v');
+    expect(senses[0]?.senseNumber).toBe(1);
+    expect(senses[0]?.tagCount).toBeGreaterThan(0);
+    expect(wordnet.synset('v', senses[0]?.offset ?? 0).words).toContain('pledge');
+  });
+
+  it('finds multi-word lemmas and nothing for a made-up word', () => {
+    expect(wordnet.hasLemma('prime minister')).toBe(true);
+    expect(wordnet.sensesOf('starmar')).toEqual([]);
+  });
+
+  it('keeps only the senses a word is mostly used in: "come" is not the noun', () => {
+    const main = mainSensesOf(wordnet.sensesOf('come'));
+    expect(main.every((m) => m.sense.pos === 'v')).toBe(true);
+  });
+});
+
+describe('thesaurus from WordNet', () => {
+  it('links "pledge" to "promise" from WordNet alone (a way to promise)', () => {
+    const thesaurus = buildThesaurus(['promise'], english.morphology, new Map(), { wordnet });
+    expect(thesaurus.get('pledge')?.map((l) => [l.word, l.relation])).toEqual([['promise', 'narrower']]);
+  });
+
+  it('links synonyms of a main sense both ways: "warfare" is "war", "outlay" is "spending"', () => {
+    const thesaurus = thesaurusOf(['war', 'spending']);
+    expect(storyWordsFor(thesaurus, 'warfare')).toEqual(['war']);
+    expect(storyWordsFor(thesaurus, 'outlay')).toEqual(['spending']);
+  });
+
+  it('reads a typed word by its base form: "pledged" finds "promise"', () => {
+    expect(storyWordsFor(thesaurusOf(['promise']), 'pledged')).toContain('promise');
+  });
+
+  it('gives no absurd senses: "code" is not "come", "cope" is not a "deal", "semen" is not "come"', () => {
+    expect(storyWordsFor(thesaurusOf(['come']), 'code')).toEqual([]);
+    expect(storyWordsFor(thesaurusOf(['code']), 'come')).toEqual([]);
+    expect(storyWordsFor(thesaurusOf(['deal']), 'cope')).toEqual([]);
+    expect(storyWordsFor(thesaurusOf(['come']), 'semen')).toEqual([]);
+  });
+
+  it('leaves out a troponym that is the opposite or a repetition ("mislead" for "lead")', () => {
+    expect(storyWordsFor(thesaurusOf(['lead']), 'mislead')).toEqual([]);
+  });
+
+  it('does not read "found" (the past of "find") as "launching"', () => {
+    expect(storyWordsFor(thesaurusOf(['launching']), 'found')).toEqual([]);
+  });
+
+  it("gives the story's names no synonyms: not 'trump card' for Trump", () => {
+    expect(thesaurusOf(['trump'], ['trump']).get('trump card')).toBeUndefined();
+    expect(thesaurusOf(['trump']).get('trump card')).toBeDefined();
+  });
+
+  it('never maps a story word to another story word', () => {
+    const thesaurus = thesaurusOf(['war', 'warfare']);
+    expect(thesaurus.has('warfare')).toBe(false);
+  });
+
+  it('is plain data that survives structuredClone', () => {
+    const thesaurus = thesaurusOf(['war', 'promise']);
+    expect(structuredClone(thesaurus)).toEqual(thesaurus);
+  });
+});
+
+describe('paraphrases', () => {
+  const thesaurus = thesaurusOf([
+    'foreign',
+    'minister',
+    'defence',
+    'spending',
+    'financial',
+    'gain',
+    'security',
+    'guarantees',
+    'peer',
+  ]);
+
+  it.each([
+    ['chief diplomat', 'foreign minister'],
+    ['top diplomat', 'foreign minister'],
+    ['military budget', 'defence spending'],
+    ['monetary upside', 'financial gain'],
+    ['protection pledges', 'security guarantees'],
+    ['member of the house of lords', 'peer'],
+  ])('"%s" means "%s"', (phrase, meaning) => {
+    expect(thesaurus.get(phrase)?.map((l) => l.word)).toContain(meaning);
+  });
+
+  it('links a paraphrase only when the story has every word of its meaning', () => {
+    expect(thesaurusOf(['minister']).get('chief diplomat')).toBeUndefined();
+  });
+});

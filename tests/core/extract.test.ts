@@ -1,0 +1,205 @@
+/**
+ * Reading an article alone: people (names, surname and full-name aliases, roles from
+ * apposition, pronouns the article shows), places, quotations with their speakers and reported
+ * statements, and the draft data folder built from them.
+ */
+import { describe, expect, it } from 'vitest';
+import { parseArticle } from '../../src/core/article.ts';
+import { draftFromArticle } from '../../src/core/extract/draft.ts';
+import { extractStory } from '../../src/core/extract/story.ts';
+import { buildKnowledge } from '../../src/core/knowledge.ts';
+import { checkData } from '../../src/core/validate.ts';
+
+// Written for this test: one of each attribution pattern.
+const ARTICLE = [
+  'Northfield United have signed striker Marco Reyes from Porto for a club-record fee of 38 million euros, the club announced on Monday.',
+  '“He is exactly the kind of player we have been looking for,” manager Helen Brandt told a press conference. She added that Reyes would train with the squad on Wednesday.',
+  'Reyes, 24, scored 19 league goals last season. "I am proud to join a club with such history," said Reyes.',
+  'Chairman David Okafor described the deal as a statement of ambition, but warned fans not to expect miracles in the first month.',
+  'According to Okafor, the club will pay the fee in three instalments. Supporters’ group spokesperson Priya Nair said the price was too high.',
+  '“We will be watching closely,” Nair said. Her group has 4,000 members.',
+].join('\n');
+
+const article = parseArticle(ARTICLE);
+const extracted = extractStory(article);
+const person = (id: string) => extracted.people.find((p) => p.id === id);
+const quote = (text: string) => extracted.quotes.find((q) => q.text === text);
+
+describe('people and places from the article', () => {
+  it('finds people by title and capitalised name, with surname and full-name aliases and the role before the name', () => {
+    expect(extracted.people.map((p) => [p.id, p.name, p.role])).toEqual([
+      ['reyes', 'Marco Reyes', 'striker'],
+      ['brandt', 'Helen Brandt', 'manager'],
+      ['okafor', 'David Okafor', 'Chairman'],
+      ['nair', 'Priya Nair', 'spokesperson'],
+    ]);
+    expect(person('okafor')?.aliases).toEqual(['Okafor', 'Chairman', 'Chairman Okafor']);
+  });
+
+  it('gives a pronoun only where the article shows one', () => {
+    expect(extracted.pronounShown.has('brandt')).toBe(true);
+    expect(person('brandt')?.pronoun).toBe('she');
+    expect(extracted.pronounShown.has('okafor')).toBe(false);
+  });
+
+  it('reads the role from "Foreign Minister Sergei Lavrov" and keeps "Sir" and "Lord ... of" in the name', () => {
+    const other = extractStory(
+      parseArticle(
+        'Russia rejected the plan, with Foreign Minister Sergei Lavrov claiming it was deceptive.\nConservative peer Lord Howard of Lympne described the vote as a stark reminder.\nUK Prime Minister Sir Keir Starmer spoke later.',
+      ),
+    );
+    expect(other.people.map((p) => [p.id, p.name, p.role])).toEqual([
+      ['lavrov', 'Sergei Lavrov', 'Foreign Minister'],
+      ['howard', 'Lord Howard of Lympne', 'Conservative peer'],
+      ['starmer', 'Sir Keir Starmer', 'UK Prime Minister'],
+    ]);
+    expect(other.people.find((p) => p.id === 'howard')?.aliases).toEqual([
+      'Lord Howard',
+      'Howard',
+      'Conservative peer',
+      'Conservative peer Howard',
+    ]);
+    expect(other.places.map((t) => t.term)).toContain('Russia');
+  });
+
+  it('finds the places it names', () => {
+    expect(extracted.places.map((t) => t.term)).toContain('Porto');
+  });
+});
+
+describe('who said what', () => {
+  it('attributes a quotation to the named speaker after it ("manager Helen Brandt told")', () => {
+    expect(quote('He is exactly the kind of player we have been looking for')).toMatchObject({
+      speaker: 'brandt',
+      kind: 'direct',
+      cites: 'p2.s1',
+      context: 'told a press conference',
+    });
+  });
+
+  it('reads "said X" and "X said" after straight and curly quotes', () => {
+    expect(quote('I am proud to join a club with such history')).toMatchObject({
+      speaker: 'reyes',
+      kind: 'direct',
+    });
+    expect(quote('We will be watching closely')).toMatchObject({
+      speaker: 'nair',
+      kind: 'direct',
+      cites: 'p6.s1',
+    });
+  });
+
+  it('reports statements from reporting verbs, with their speaker', () => {
+    expect(quote('Reyes would train with the squad on Wednesday')).toMatchObject({
+      speaker: 'brandt',
+      kind: 'reported',
+      context: 'added that',
+    });
+    expect(quote('described the deal as a statement of ambition')).toMatchObject({
+      speaker: 'okafor',
+      kind: 'reported',
+    });
+    expect(quote('warned fans not to expect miracles in the first month')).toMatchObject({
+      speaker: 'okafor',
+      kind: 'reported',
+    });
+    expect(quote('the price was too high')).toMatchObject({
+      speaker: 'nair',
+      kind: 'reported',
+      cites: 'p5.s2',
+    });
+  });
+
+  it('reads "according to X"', () => {
+    expect(quote('the club will pay the fee in three instalments')).toMatchObject({
+      speaker: 'okafor',
+      kind: 'reported',
+      cites: 'p5.s1',
+    });
+  });
+
+  it('gives a pronoun’s quotation to the last person named ("he told reporters")', () => {
+    const other = extractStory(
+      parseArticle(
+        'Mayor Ana Lopez opened the bridge.\n“It took ten years,” she told reporters, adding that the town would pay for upkeep.',
+      ),
+    );
+    expect(other.quotes.map((q) => [q.speaker, q.kind, q.text])).toEqual([
+      ['lopez', 'direct', 'It took ten years'],
+      ['lopez', 'reported', 'the town would pay for upkeep'],
+    ]);
+  });
+
+  it('quotes only what stands verbatim at the cited place', () => {
+    for (const q of extracted.quotes) expect(article.places.get(q.cites)?.text).toContain(q.text);
+  });
+});
+
+describe('npm run draft: a data folder from the article alone', () => {
+  const draft = draftFromArticle(ARTICLE, { title: 'Northfield sign Reyes', date: '2026-01-06' });
+
+  it('validates, with every entry a draft waiting for a person', () => {
+    const files = new Map([...draft.files].filter(([name]) => !name.startsWith('schema/')));
+    const { data, problems } = checkData(files);
+    expect(problems.filter((p) => p.severity !== 'warning')).toEqual([]);
+    expect(data?.qa.entries.every((e) => e.draft)).toBe(true);
+    expect(problems.filter((p) => /draft waiting/.test(p.message))).toHaveLength(draft.entries.length);
+    expect(buildKnowledge(files).counts.quotes).toBe(draft.quotes.length);
+  });
+
+  it('has one entry per sentence, answered by the sentence, and a "who is" entry per person', () => {
+    const sentences = article.paragraphs.flatMap((p) => p.sentences);
+    for (const s of sentences) {
+      const entry = draft.entries.find((e) => e.cites[0] === s.id && e.topic !== 'people');
+      expect(entry?.answer.endsWith(s.text), s.id).toBe(true);
+      expect(entry?.alternates.length, s.id).toBeGreaterThan(0);
+    }
+    // "She added…": the answer says who she is.
+    expect(draft.entries.find((e) => e.id === 'p2-s2')?.answer).toBe(
+      'Helen Brandt: She added that Reyes would train with the squad on Wednesday.',
+    );
+    expect(draft.entries.find((e) => e.id === 'who-is-okafor')?.answer).toBe(
+      'David Okafor is the Chairman. Chairman David Okafor described the deal as a statement of ambition, but warned fans not to expect miracles in the first month.',
+    );
+    expect(draft.entries.filter((e) => e.topic === 'people').map((e) => e.question)).toEqual([
+      'Who is Marco Reyes?',
+      'Who is Helen Brandt?',
+      'Who is David Okafor?',
+      'Who is Priya Nair?',
+    ]);
+  });
+
+  it('asks the sentence’s own questions: its subject and verb, figures and times', () => {
+    const okafor = draft.entries.find((e) => e.id === 'p4-s1');
+    expect(okafor?.question).toBe('What did Okafor describe?');
+    expect(okafor?.alternates).toContain('Who described the deal as a statement of ambition?');
+    const goals = draft.entries.find((e) => e.id === 'p3-s1');
+    expect(goals?.question).toBe('What did Reyes score?');
+    expect(goals?.alternates).toEqual(
+      expect.arrayContaining(['How many league goals did Reyes score?', 'When did Reyes score?']),
+    );
+    expect(goals?.keywords).toEqual(expect.arrayContaining(['19', 'Reyes']));
+    // A quotation is asked about by its speaker.
+    const brandt = draft.entries.find((e) => e.id === 'p2-s1');
+    expect(brandt?.question).toBe('What did Brandt say about kind of player?');
+    expect(brandt?.alternates).toContain('Who said "He is exactly the kind of player we"?');
+  });
+
+  it('writes the files a data folder has, with their schemas', () => {
+    expect([...draft.files.keys()].sort()).toEqual([
+      'article.txt',
+      'glossary.yaml',
+      'qa.yaml',
+      'quotes.yaml',
+      'schema/gaps.schema.json',
+      'schema/glossary.schema.json',
+      'schema/qa.schema.json',
+      'schema/quotes.schema.json',
+      'schema/story.schema.json',
+      'story.yaml',
+    ]);
+    expect(draft.files.get('qa.yaml')?.split('\n')[0]).toBe(
+      '# yaml-language-server: $schema=./schema/qa.schema.json',
+    );
+  });
+});
