@@ -252,21 +252,44 @@ async function longestStall<T>(
 const LATENCY_BUDGET_MS = 20_000;
 
 /**
- * latency(), on as many of the questions (evenly spread) as fit in the budget: one untimed pass
- * of twenty questions tells the cost of one.
+ * latency(), on as many of the questions (evenly spread) as fit in the budget; a contender too
+ * slow for warm-up and repeated passes is timed once per question, on fewer of them, and one
+ * slower than a third of the budget a question is not timed further (its one question is given).
  */
 function latencyWithin(
   answer: (q: string) => unknown,
   questions: readonly string[],
 ): { p50: number; p99: number; questions: number } {
-  const probe = questions.slice(0, 20);
-  const started = performance.now();
-  for (const q of probe) answer(q);
-  const each = (performance.now() - started) / probe.length;
-  const fit = Math.floor(LATENCY_BUDGET_MS / Math.max(each, 1e-6) / (WARM_UP_PASSES + PASSES));
-  const step = Math.max(1, Math.ceil(questions.length / Math.max(fit, 20)));
-  const chosen = questions.filter((_, i) => i % step === 0);
-  return { ...latency(answer, chosen), questions: chosen.length };
+  const probe: number[] = [];
+  const probeStarted = performance.now();
+  for (const q of questions) {
+    const started = performance.now();
+    answer(q);
+    probe.push((performance.now() - started) * 1000);
+    if (probe.length >= 20 || performance.now() - probeStarted > LATENCY_BUDGET_MS / 10) break;
+  }
+  const each = probe.reduce((a, b) => a + b, 0) / probe.length / 1000;
+  const spread = (n: number): string[] => {
+    const step = Math.max(1, Math.ceil(questions.length / Math.max(n, 1)));
+    return questions.filter((_, i) => i % step === 0);
+  };
+  const repeated = Math.floor(LATENCY_BUDGET_MS / Math.max(each, 1e-6) / (WARM_UP_PASSES + PASSES));
+  if (repeated >= 20) {
+    const chosen = spread(repeated);
+    return { ...latency(answer, chosen), questions: chosen.length };
+  }
+  if (each * 3 > LATENCY_BUDGET_MS) {
+    const sorted = [...probe].sort((a, b) => a - b);
+    return { p50: percentile(sorted, 50), p99: percentile(sorted, 99), questions: probe.length };
+  }
+  const chosen = spread(Math.floor(LATENCY_BUDGET_MS / each));
+  const times = chosen.map((q) => {
+    const started = performance.now();
+    answer(q);
+    return (performance.now() - started) * 1000;
+  });
+  times.sort((a, b) => a - b);
+  return { p50: percentile(times, 50), p99: percentile(times, 99), questions: chosen.length };
 }
 
 /** The holder's warm-up before a swap: one question per turn of the event loop. */
