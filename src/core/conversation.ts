@@ -245,7 +245,9 @@ export function readFollowUp(
       if (notes.length > 0) return { kind: 'resolved', clause: resolved, note: notes.join('; ') };
       // A name or a word of its own makes it a question without context ("what has Lympne got to
       // do with this?", "who voted against it?"); "why?" or "is that a lot?" alone is not.
-      return named || ownContent.length > 0
+      // A word the story never uses counts too ("who's bankrolling this thing?").
+      const unknownWord = clause.terms.some((t) => !t.known && !/^\d/.test(t.term));
+      return named || ownContent.length > 0 || unknownWord
         ? { kind: 'standalone' }
         : { kind: 'needs-context', pronoun: 'it' };
     }
