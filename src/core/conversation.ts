@@ -99,11 +99,20 @@ export function turnOf(
   kb: KnowledgeBase,
   question: string,
   clause: AnalyzedClause | null,
-  answer: { readonly answered: boolean; readonly ids: readonly string[] },
+  answer: { readonly answered: boolean; readonly ids: readonly string[]; readonly text?: string },
   at: number,
 ): Turn {
   const asked = clause?.persons ?? [];
-  const answerEntities = answer.ids.flatMap((id) => [...(kb.answerEntities.get(id) ?? [])]);
+  // A declined question's reply may name who the article does report ("the only reaction it
+  // gives is Lord Howard's"): a follow-up's "he" may be them.
+  const replyEntities =
+    !answer.answered && answer.text
+      ? kb.analyzer.termsOf(answer.text).filter((t) => kb.analyzer.isEntity(t))
+      : [];
+  const answerEntities = [
+    ...answer.ids.flatMap((id) => [...(kb.answerEntities.get(id) ?? [])]),
+    ...replyEntities,
+  ];
   const answerPersons = answerEntities.filter((e) => e.startsWith('#'));
   // "Who did Trump call a dictator?" -> "what did he say?": the one the answer named is new.
   const newFirst = clause?.type === 'who';
