@@ -63,6 +63,8 @@ export interface QueryTerm {
   readonly entity: boolean;
   /** Scales the weight of a word the story never uses (see dampUnknown). */
   readonly damping?: number;
+  /** Scales the weight of any word: one guessed from the conversation counts for less. */
+  readonly weightScale?: number;
 }
 
 export type QuoteIntent = 'none' | 'say' | 'quote';

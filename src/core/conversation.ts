@@ -35,6 +35,11 @@ export interface Turn {
   readonly persons: readonly string[];
   /** Countries and bodies the exchange was about. */
   readonly entities: readonly string[];
+  /**
+   * What the answer was about beyond the question's own words: its entry's keywords ("backstop"
+   * after "what is Starmer asking for?"), for "why does he want it?" to point at.
+   */
+  readonly topics: readonly QueryTerm[];
 }
 
 export interface ConversationOptions {
@@ -133,7 +138,39 @@ export function turnOf(
     ids: answer.ids,
     persons,
     entities,
+    topics: answer.answered ? topicsOf(kb, answer.ids, clause) : [],
   };
+}
+
+/** Topic words an answer leaves for "it" and "that": at most this many. */
+const MAX_TOPICS = 3;
+/** An inherited topic word counts for less than a word typed: it is a guess at what "it" is. */
+const TOPIC_WEIGHT = 0.6;
+
+/** The keywords of the answer's entries that the question did not already have, names aside. */
+function topicsOf(kb: KnowledgeBase, ids: readonly string[], clause: AnalyzedClause | null): QueryTerm[] {
+  const asked = new Set((clause?.terms ?? []).map((t) => t.term));
+  const topics: QueryTerm[] = [];
+  for (const id of ids) {
+    for (const keyword of kb.entryById.get(id)?.keywords ?? []) {
+      for (const term of kb.analyzer.termsOf(keyword)) {
+        if (topics.length >= MAX_TOPICS) return topics;
+        // Names are never guessed: a name inherited this way would have to be in the answer.
+        if (asked.has(term) || kb.analyzer.isEntity(term)) continue;
+        asked.add(term);
+        topics.push({
+          term,
+          surface: keyword,
+          similarity: 1,
+          weightScale: TOPIC_WEIGHT,
+          known: true,
+          position: 0,
+          entity: false,
+        });
+      }
+    }
+  }
+  return topics;
 }
 
 /** How a clause reads against the conversation. */
@@ -263,6 +300,12 @@ export function readFollowUp(
     resolved = { ...resolved, terms: inherit(resolved.terms, lastClause.terms) };
     if (resolved.persons.length === 0) resolved = { ...resolved, persons: lastClause.persons };
     notes.push(`subject of "${lastClause.text}"`);
+    // "Why does he want it?" after "what is Starmer asking for?": "it" is the thing the answer
+    // named. After "who..." the answer named a person, and "it" is still the question's subject.
+    if (thing && last?.answered && last.clause?.type === 'what' && last.topics.length > 0) {
+      resolved = { ...resolved, terms: inherit(resolved.terms, last.topics) };
+      notes.push(`it = ${last.topics.map((t) => t.term).join(' ')}`);
+    }
   }
   return notes.length === 0
     ? { kind: 'standalone' }

@@ -51,6 +51,12 @@ export interface WeightedTerm {
   readonly known: boolean;
   /** Multiplies the weight of an unknown word (many unknown words in one message weigh less each). */
   readonly damping?: number;
+  /**
+   * Multiplies the weight of any word, in the question's total and in what a document gains: a
+   * word guessed from the conversation ("it" read as the last answer's topic) helps a document
+   * that holds it without costing much to one that does not.
+   */
+  readonly weightScale?: number;
 }
 
 /** The share of weight that an answer-only term explains: answers hold incidental words. */
@@ -384,6 +390,10 @@ export class SearchIndex {
 
   /** How much a term weighs in a question: rarer terms more, words the story never uses most. */
   weightOf(term: WeightedTerm): number {
+    return this.baseWeightOf(term) * (term.weightScale ?? 1);
+  }
+
+  private baseWeightOf(term: WeightedTerm): number {
     const id = this.termIds.get(term.term);
     if (id !== undefined) return this.weights[id] ?? 0;
     // A figure the story never gives ("3%") is a detail, not a new subject.
@@ -429,7 +439,7 @@ export class SearchIndex {
         const offsets = (this.phrasingPostings[k] as Postings).offsets;
         postings += (offsets[id + 1] as number) - (offsets[id] as number);
       }
-      const gain = (this.weights[id] ?? 0) * term.similarity;
+      const gain = (this.weights[id] ?? 0) * term.similarity * (term.weightScale ?? 1);
       unseeded += gain;
       present.push({ id, gain, postings, seed: false });
     }

@@ -1,0 +1,27 @@
+/** Follow-ups read against the conversation: what "it" points at. */
+import { describe, expect, it } from 'vitest';
+import { answerAfter } from '../../src/core/engine.ts';
+import { createTrace } from '../../src/core/trace.ts';
+import { DATA_DIR, knowledgeOf } from '../support/data.ts';
+
+const kb = await knowledgeOf(DATA_DIR);
+
+function ask(question: string, after: string[]) {
+  const trace = createTrace();
+  const answer = answerAfter(kb, question, after, { trace });
+  return { answer, notes: trace.record.notes.join('\n') };
+}
+
+describe('"it" after an answer', () => {
+  it('is the thing a what-question was answered with', () => {
+    const { answer, notes } = ask('why does he want it?', ['What is Starmer pressing Trump to do?']);
+    expect(notes).toMatch(/it = .*backstop/);
+    expect(answer.id).toBe('backstop-purpose');
+  });
+
+  it('is still the question’s subject after a who-question, whose answer named a person', () => {
+    const { notes } = ask('why did it happen?', ['Who voted with the US at the UN?']);
+    expect(notes).toContain('subject of');
+    expect(notes).not.toMatch(/it = /);
+  });
+});
