@@ -248,6 +248,9 @@ export const TYPE_CHECKS: readonly CandidateCheck[] = [
       if (!types) return false;
       if (STRICT_TYPES.has(clause.type)) return types.has(clause.type);
       if (!kb.gapById.has(result.id)) return true;
+      // "Who commented on the vote?" is not declined by "did Starmer comment on the vote?": a
+      // who-question asks for a person, and a gap declines it only when it was asked that way.
+      if (clause.type === 'who') return types.has('who');
       return [...types].some((t) => !STRICT_TYPES.has(t));
     },
   },

@@ -184,6 +184,15 @@ describe('answering (the story)', () => {
     expect(misses).toEqual([]);
   });
 
+  it('declines a who-question only with a gap that was asked with who', () => {
+    // The gap asks "did Starmer comment on the vote?": a who-question is answered instead.
+    const who = answerQuestion(story, 'Who commented on the UN vote?');
+    expect(who.answered).toBe(true);
+    expect(who.text).toContain('Howard');
+    const didStarmer = answerQuestion(story, 'Did Starmer comment on the UN vote?');
+    expect(didStarmer).toMatchObject({ answered: false, id: 'gap-un-vote-reactions' });
+  });
+
   it('every curated known gap declines', () => {
     const answered = story.gaps.filter((g) => answerQuestion(story, g.question).answered).map((g) => g.id);
     expect(answered).toEqual([]);
