@@ -98,9 +98,13 @@ describe('a follow-up is read after the same person’s last questions in the sa
 
   it('a DM is a conversation of its own', async () => {
     const user = fake.createUser({ username: 'dm-reader' });
-    await say('who is lavrov?', { author: user, dm: true });
+    const lavrov = await say('who is lavrov?', { author: user, dm: true });
     const { embed } = await say('what did he say?', { author: user, dm: true });
     expect(embed?.description).toContain('deceptive');
+    // And a reply there follows up the answer it replies to.
+    await say('who is trump?', { author: user, dm: true });
+    const reply = await say('how old is he?', { author: user, dm: true, replyTo: lavrov.reply, ping: false });
+    expect(reply.embed?.description).toMatch(/Lavrov's age/);
   });
 
   it('two people in one channel do not share context', async () => {
