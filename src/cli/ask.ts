@@ -15,11 +15,14 @@ import { answerToJson } from '../core/answer-json.ts';
 import { answerAfter } from '../core/engine.ts';
 import type { KnowledgeBase } from '../core/knowledge.ts';
 import { createTrace, type TraceRecord } from '../core/trace.ts';
+import { warmUpNow } from '../core/warm-up.ts';
 import { argsOrExit, configOrExit, fail, knowledgeOrExit } from './startup.ts';
 
 const args = argsOrExit();
 const config = await configOrExit();
 const kb = await knowledgeOrExit(args.dataDir ?? config.dataDir);
+// So the first questions are answered as fast as the later ones (the JIT has compiled the engine).
+warmUpNow(kb);
 const json = args.flags.has('json');
 const quoteMode = args.flags.has('quote');
 

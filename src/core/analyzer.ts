@@ -752,12 +752,14 @@ export class Analyzer {
 
   /** A stop word one typing slip away ("mcuh" -> "much", "wher" -> "where"), or null. Cached. */
   private fillerSlipOf(word: string): string | null {
-    if (word.length < 4 || !/^[a-z]+$/.test(word)) return null;
+    if (word.length < 3 || !/^[a-z]+$/.test(word)) return null;
     const cached = this.fillerSlips.get(word);
     if (cached !== undefined) return cached;
     let found: string | null = null;
     for (const stop of STOP_WORDS) {
+      // Three letters slip only into longer words ("tel" -> "tell", "wht" -> "what").
       if (stop[0] !== word[0] || Math.abs(stop.length - word.length) > 1 || stop.length < 3) continue;
+      if (word.length === 3 && stop.length <= 3) continue;
       if (typingDistance(word, stop, 1) <= 1) {
         found = stop;
         break;

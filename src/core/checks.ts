@@ -65,12 +65,6 @@ export function centralSubjectsOf(kb: KnowledgeBase): ReadonlySet<string> {
   return found;
 }
 
-/** The document names no place or body of the story that the question does not. */
-function namesNoOtherPlace(kb: KnowledgeBase, result: ScoredDocument, clause: AnalyzedClause): boolean {
-  const asked = new Set(clause.terms.map((t) => t.term));
-  return !kb.places.some((p) => !asked.has(p.term) && kb.index.documentHas(result.doc, p.term));
-}
-
 /** The document holds every known word of the question that is not a name. */
 function holdsEverythingElse(kb: KnowledgeBase, result: ScoredDocument, clause: AnalyzedClause): boolean {
   return clause.terms.every((t) => t.entity || !t.known || kb.index.documentHas(result.doc, t.term));
@@ -96,14 +90,13 @@ export const CANDIDATE_CHECKS: readonly CandidateCheck[] = [
       for (const term of checkedTerms(clause)) {
         if (!term.entity || qualifiesPerson(term, clause) || kb.index.documentHas(result.doc, term.term))
           continue;
-        // "How many passengers will use the Eastgate Line?", "who is the mayor of Ravensbridge?":
-        // an answer that names no other place or body of the story is about the one asked,
-        // though it leaves the name out. One that names another ("the UK will spend 2.5%") is not.
+        // "How many passengers will use the Eastgate Line?": an answer about the story's own
+        // subject, named in its headline, is about it though it leaves the name out.
         if (
           !term.term.startsWith('#') &&
           kb.places.some((p) => p.term === term.term) &&
           unnamed === 0 &&
-          (centralSubjectsOf(kb).has(term.term) || namesNoOtherPlace(kb, result, clause))
+          centralSubjectsOf(kb).has(term.term)
         ) {
           unnamed++;
           continue;

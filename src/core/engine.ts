@@ -63,11 +63,18 @@ function storyIntentOf(kb: KnowledgeBase, paddedText: string): Intent | null {
   const words = paddedText.trim().split(' ').filter(Boolean);
   const reading = readIntent(words);
   if (reading === null) return null;
+  // "What did he say about it?" leans on the conversation: not a request about the whole story.
+  const leans = words.some((w) => PERSON_WORDS.has(w));
+  if (leans && reading.intent !== 'bot' && reading.intent !== 'thanks' && reading.intent !== 'greeting')
+    return null;
   const rest = words.filter((_, i) => !reading.cueWords.has(i)).join(' ');
   // Any word of the story, or any other word that is not filler ("how many people were injured").
   const specific = rest.length > 0 && kb.analyzer.analyze(rest).whole.terms.some((t) => !/^\d/.test(t.term));
   return specific ? null : reading.intent;
 }
+
+/** Pronouns that point at a person named before. */
+const PERSON_WORDS = new Set(['he', 'him', 'his', 'she', 'her', 'hers', 'they', 'them', 'their']);
 
 /** The message's own words, folded but not reworded, with a space at each end: what intents read. */
 const paddedWords = (text: string): string =>

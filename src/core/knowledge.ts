@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { Analyzer, personTerm } from './analyzer.ts';
 import { type Article, paragraphOf } from './article.ts';
 import { buildStoryThesaurus, sharedEnglish } from './english/index.ts';
+import { FuzzyVocabulary } from './fuzzy.ts';
 import {
   asksWhetherItHappened,
   FIGURE,
@@ -15,20 +16,9 @@ import {
   STRICT_TYPES,
   TIME_EXPRESSION,
 } from './lexicon.ts';
-import type {
-  GapEntry,
-  GlossaryFile,
-  Person,
-  QaEntry,
-  QaFile,
-  QuestionType,
-  QuoteEntry,
-  QuotesFile,
-  StoryFile,
-  TopicDef,
-} from './schema.ts';
+import type { GapEntry, Person, QaEntry, QuestionType, QuoteEntry, StoryFile, TopicDef } from './schema.ts';
 import { type IndexDocument, SearchIndex } from './search-index.ts';
-import { wordsOf } from './text.ts';
+import { cleanText, foldText, wordsOf } from './text.ts';
 import { type DataFiles, type Folder, folder, type ValidatedData, validateData } from './validate.ts';
 
 export type { DataFiles } from './validate.ts';
@@ -83,10 +73,71 @@ export interface KnowledgeBase {
   };
 }
 
+/**
+ * The classes a knowledge base holds instances of, for rebuilding one that was built in a worker
+ * thread (snapshot.ts). A new class in the knowledge base must be added here; the build worker's
+ * test fails, naming it, until it is.
+ */
+export const KNOWLEDGE_CLASSES = { Analyzer, FuzzyVocabulary, SearchIndex } as const;
+
+/**
+ * What one build can hand the next (the build worker keeps one): each text's folded form and
+ * question type, which depend on nothing but the text. A reload after an edit folds only the
+ * texts that changed. Only what the last build used is kept.
+ */
+export class BuildCache {
+  /** `fold`: the folder validation used, whose texts are folded already (else the cache's own). */
+  constructor(private readonly given?: Folder) {}
+
+  private folded = new Map<string, string>();
+  private previousFolded = new Map<string, string>();
+  private types = new Map<string, QuestionType>();
+  private previousTypes = new Map<string, QuestionType>();
+
+  /** clean-and-fold, from the cache when this or the last build saw the text. */
+  readonly fold: Folder = (text) => {
+    if (this.given) return this.given(text);
+    let folded = this.folded.get(text);
+    if (folded === undefined) {
+      folded = this.previousFolded.get(text) ?? foldText(cleanText(text));
+      this.folded.set(text, folded);
+    }
+    return folded;
+  };
+
+  /** questionTypeOf a folded text, likewise. */
+  readonly typeOf = (folded: string): QuestionType => {
+    let type = this.types.get(folded);
+    if (type === undefined) {
+      type = this.previousTypes.get(folded) ?? questionTypeOf(folded);
+      this.types.set(folded, type);
+    }
+    return type;
+  };
+
+  /** Called after a build: what it used becomes what the next one may reuse. */
+  endBuild(): void {
+    this.previousFolded = this.folded;
+    this.folded = new Map();
+    this.previousTypes = this.types;
+    this.types = new Map();
+  }
+}
+
+/**
+ * What a knowledge base shares with every other one in its thread, by name: the engine's general
+ * English. A knowledge base built in the worker is given the main thread's own (snapshot.ts), not
+ * a copy.
+ */
+export const KNOWLEDGE_EXTERNALS = { english: sharedEnglish } as const;
+
 /** Builds the knowledge base, or throws DataError listing every problem found. */
-export function buildKnowledge(files: DataFiles): KnowledgeBase {
-  const fold = folder();
-  return buildFromValidated(validateData(files, fold), files, fold);
+export function buildKnowledge(files: DataFiles, cache: BuildCache = new BuildCache()): KnowledgeBase {
+  try {
+    return assemble(validateData(files, cache.fold), files, cache);
+  } finally {
+    cache.endBuild();
+  }
 }
 
 /** Builds from data already validated (validate's CLI checks first, then builds once). */
@@ -95,37 +146,60 @@ export function buildFromValidated(
   files: DataFiles,
   fold: Folder = folder(),
 ): KnowledgeBase {
-  return assemble(data.story, data.qa, data.quotes, data.glossary, data.gaps, data.article, files, fold);
+  const cache = new BuildCache(fold);
+  return assemble(data, files, cache);
 }
 
-function assemble(
-  story: StoryFile,
-  qa: QaFile,
-  quotesFile: QuotesFile,
-  glossary: GlossaryFile,
-  gaps: readonly GapEntry[],
-  article: Article,
-  files: DataFiles,
-  fold: Folder,
-): KnowledgeBase {
-  const { entries, topics } = qa;
-  const wordsIn = (text: string): string[] => wordsOf(fold(text));
-  const quotes = quotesFile.quotes;
+function assemble(data: ValidatedData, files: DataFiles, cache: BuildCache): KnowledgeBase {
+  const { story, glossary, gaps, article } = data;
+  const { entries, topics } = data.qa;
+  const fold = cache.fold;
+  const quotes = data.quotes.quotes;
   const people = glossary.people;
   const personById = new Map(people.map((p) => [p.id, p]));
 
-  const dataTexts: string[] = [article.text];
-  for (const e of entries) dataTexts.push(e.question, ...e.alternates, ...e.keywords, e.answer);
-  for (const q of quotes) dataTexts.push(q.text, q.context, ...q.about);
-  for (const g of gaps) dataTexts.push(g.question, ...g.alternates);
-  for (const t of topics) dataTexts.push(t.title);
-  const dataWords = dataTexts.flatMap(wordsIn);
+  // Every word of the data, each once, in the order first used (the vocabulary is a set).
+  const dataWords = new Set<string>();
+  const addWords = (text: string): void => {
+    for (const word of wordsOf(fold(text))) dataWords.add(word);
+  };
+  addWords(article.text);
+  for (const e of entries) {
+    addWords(e.question);
+    for (const text of e.alternates) addWords(text);
+    for (const text of e.keywords) addWords(text);
+    addWords(e.answer);
+  }
+  for (const q of quotes) {
+    addWords(q.text);
+    addWords(q.context);
+    for (const text of q.about) addWords(text);
+  }
+  for (const g of gaps) {
+    addWords(g.question);
+    for (const text of g.alternates) addWords(text);
+  }
+  for (const t of topics) addWords(t.title);
   const english = sharedEnglish();
-  const names = glossary.people.flatMap((p) => [p.name, ...p.aliases]).flatMap(wordsIn);
-  const thesaurus = buildStoryThesaurus(english, new Set(dataWords), { names });
-  const analyzer = new Analyzer(glossary, dataWords, wordsIn(article.text), { english, thesaurus });
-  const termsOf = (text: string): string[] => analyzer.termsOfFolded(fold(text));
-  const typeOf = (text: string): QuestionType => questionTypeOf(fold(text));
+  const names = new Set<string>();
+  for (const person of glossary.people) {
+    for (const name of [person.name, ...person.aliases])
+      for (const word of wordsOf(fold(name))) names.add(word);
+  }
+  const thesaurus = buildStoryThesaurus(english, dataWords, { names });
+  const analyzer = new Analyzer(glossary, dataWords, wordsOf(fold(article.text)), { english, thesaurus });
+  // Terms per distinct folded text: an answer is read for its terms and for the names it holds.
+  const termsMemo = new Map<string, string[]>();
+  const termsOf = (text: string): string[] => {
+    const folded = fold(text);
+    let terms = termsMemo.get(folded);
+    if (terms === undefined) {
+      terms = analyzer.termsOfFolded(folded);
+      termsMemo.set(folded, terms);
+    }
+    return terms;
+  };
+  const typeOf = (text: string): QuestionType => cache.typeOf(fold(text));
 
   const citationOf = new Map<string, Citation>();
   const answerTypes = new Map<string, ReadonlySet<QuestionType>>();

@@ -31,6 +31,7 @@ export const QUOTE_PHRASES: readonly RegExp[] = [
   /\bexact(?:ly)? (?:phrase|phrasing|term|expression)\b/,
   /\b(?:quote|quotation) marks\b|\binverted commas\b|\bscare quotes\b/,
   /\b(?:opening|first|last|final|closing) (?:line|sentence|paragraph|words)\b/,
+  /\b(?:paragraph|para) \d{1,2}\b|\b\d{1,2}(?:st|nd|rd|th) paragraph\b/,
 ];
 
 /** "Which word does the article put in quotation marks": the article's quoted words. */
@@ -42,6 +43,16 @@ export const QUOTATION_MARKS_ASKED =
  * as [paragraph index, sentence index or null], counted from the end when negative.
  */
 export function articlePlaceAsked(folded: string): readonly [number, number | null] | null {
+  // "Quote paragraph 5", "sentence 2 of paragraph 4", "the 3rd paragraph".
+  const numbered =
+    /\b(?:sentence (\d{1,2}) (?:of|in) )?(?:paragraph|para|graf|par) (\d{1,2})\b|\b(\d{1,2})(?:st|nd|rd|th) paragraph\b/.exec(
+      folded,
+    );
+  if (numbered) {
+    const paragraph = Number(numbered[2] ?? numbered[3]) - 1;
+    const sentence = numbered[1] === undefined ? null : Number(numbered[1]) - 1;
+    return [paragraph, sentence];
+  }
   const match = /\b(opening|first|last|final|closing) (line|sentence|words|paragraph)\b/.exec(folded);
   if (!match) return null;
   const fromEnd = match[1] === 'last' || match[1] === 'final' || match[1] === 'closing';
@@ -174,7 +185,7 @@ export const STRICT_TYPES: ReadonlySet<QuestionType> = new Set(['why', 'when', '
 
 /** Time expressions that let an answer serve a "when" question. */
 export const TIME_EXPRESSION =
-  /\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|june|july|august|september|october|november|december|today|tomorrow|yesterday|(?:19|20)\d\d|after|before|ahead of|until|during|since|next|last)\b/i;
+  /\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|june|july|august|september|october|november|december|today|tomorrow|yesterday|tonight|(?:19|20)\d\d|ahead of|in the run-up to|on the eve of|(?:this|next|last|coming|previous) (?:week|weekend|month|year|season|summer|winter|spring|autumn|fall|night|morning|evening|term|decade|century))\b/i;
 
 /**
  * "What time...", "what's the exact date...": a "when" question that wants a clock time or a

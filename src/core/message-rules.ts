@@ -247,9 +247,26 @@ export const MESSAGE_RULES: readonly MessageRule[] = [
         return fallback ? labelled(context.kb, side, fallback) : null;
       });
       const found = parts.filter((p) => p !== null);
-      // Both sides answered by the same passage: it is one answer, not a comparison.
-      if (found.length < 2 || found[0]?.ids.join() === found[1]?.ids.join()) return null;
+      if (found.length < 2) return null;
+      // Both sides answered by the same passage ("Russia vs Europe on peacekeepers"): that passage.
+      if (found[0]?.ids.join() === found[1]?.ids.join()) {
+        const shared = context.decideClause(sides[0]?.clause ?? context.analysis.whole);
+        return shared.answered ? shared : null;
+      }
       return combine(context.question, found);
+    },
+  },
+  {
+    name: 'judgement-of-nothing-named',
+    doc: '"Who\'s the good guy in all this?": a judgement asked of nothing the story names: the article doesn\'t judge.',
+    decide({ analysis, question, kb, readings }) {
+      const kind = analysis.clauses.find((c) => c.judgement !== null)?.judgement ?? null;
+      if (kind === null) return null;
+      const empty = analysis.clauses.every((c, i) => {
+        const reading = readings[i];
+        return (reading?.kind === 'resolved' ? reading.clause : c).terms.length === 0;
+      });
+      return empty ? decline(question, 'judgement', coreMessages.judgement(kind), popular(kb)) : null;
     },
   },
   {
@@ -267,19 +284,6 @@ export const MESSAGE_RULES: readonly MessageRule[] = [
         .flatMap((p) => personSuggestions(kb, p.id).slice(0, 1));
       const suggestions = people.length > 0 ? people : popular(kb);
       return decline(question, 'needs-context', coreMessages.whoDoYouMean(reading.pronoun), suggestions);
-    },
-  },
-  {
-    name: 'judgement-of-nothing-named',
-    doc: '"Who\'s the good guy in all this?": a judgement asked of nothing the story names: the article doesn\'t judge.',
-    decide({ analysis, question, kb, readings }) {
-      const kind = analysis.clauses.find((c) => c.judgement !== null)?.judgement ?? null;
-      if (kind === null) return null;
-      const empty = analysis.clauses.every((c, i) => {
-        const reading = readings[i];
-        return (reading?.kind === 'resolved' ? reading.clause : c).terms.length === 0;
-      });
-      return empty ? decline(question, 'judgement', coreMessages.judgement(kind), popular(kb)) : null;
     },
   },
   {

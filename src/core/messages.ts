@@ -66,6 +66,7 @@ export const coreMessages = {
     }
   },
   whatItReports: 'What it reports:',
+  noSuchParagraph: (count: number) => `The article has paragraphs 1 to ${count}: ask for one of those.`,
   yes: 'Yes.',
   no: 'No.',
   noPersonalDetail: (name: string, detail: string) => `The article doesn't give ${name}'s ${detail}.`,

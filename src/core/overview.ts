@@ -163,8 +163,12 @@ export function thanksAnswer(kb: KnowledgeBase, question: string): Answer {
  */
 export function speakersFor(kb: KnowledgeBase, side: string): string[] {
   if (side.startsWith('#')) return [side.slice(1)];
+  // Those who serve it ("country: UK"), or whose role names it ("chief executive of the Chamber").
+  const speaksFor = (p: (typeof kb.people)[number]): boolean =>
+    (p.country !== undefined && kb.analyzer.termOf(p.country) === side) ||
+    (p.role !== undefined && kb.analyzer.termsOf(p.role).includes(side));
   return kb.people
-    .filter((p) => p.country !== undefined && kb.analyzer.termOf(p.country) === side)
+    .filter(speaksFor)
     .sort((a, b) => Number(/\bformer\b/i.test(a.role ?? '')) - Number(/\bformer\b/i.test(b.role ?? '')))
     .map((p) => p.id);
 }

@@ -36,7 +36,7 @@ import {
 } from './replies.ts';
 import type { QuoteEntry } from './schema.ts';
 import type { DocKind, ScoredDocument } from './search-index.ts';
-import { wordsOf } from './text.ts';
+import { foldText, wordsOf } from './text.ts';
 import type { Trace } from './trace.ts';
 
 /** Tuned on our question sets (tests/eval/tuning); see docs/design.md. */
@@ -106,7 +106,26 @@ export class ClauseContext {
 
   /** 'quote': the user asked for someone's words outright (or used the quote command). */
   get intent(): AnalyzedClause['quoteIntent'] {
-    return this.forceQuote ? 'quote' : this.clause.quoteIntent;
+    if (this.forceQuote) return 'quote';
+    // "What did the Chamber of Commerce say?": the words of those who speak for it.
+    if (this.clause.quoteIntent === 'none' && this.bodySpeakers.length > 0) return 'say';
+    return this.clause.quoteIntent;
+  }
+
+  /** The people who speak for the body whose words are asked ("the union" -> its leader). */
+  get bodySpeakers(): string[] {
+    const { clause, kb } = this;
+    const body = clause.viewOf;
+    if (!clause.sayWord || body === null || body.startsWith('#') || clause.persons.length > 0) return [];
+    // A curated answer that names the body and fits well says it better ("Russia has rejected...").
+    const curated = this.curatedFit();
+    if (
+      curated !== undefined &&
+      curated.score >= THRESHOLDS.afterQuote &&
+      kb.index.documentHas(curated.doc, body)
+    )
+      return [];
+    return speakersFor(kb, body).filter((id) => kb.quotes.some((q) => q.speaker === id));
   }
 
   get explicit(): boolean {
@@ -121,7 +140,8 @@ export class ClauseContext {
 
   /** Person ids whose words are asked for. */
   get speakers(): string[] {
-    return this.clause.speakers.map((term) => term.slice(1));
+    const named = this.clause.speakers.map((term) => term.slice(1));
+    return named.length > 0 ? named : this.bodySpeakers;
   }
 
   /** Those of the speakers the article quotes or reports. */
@@ -133,8 +153,17 @@ export class ClauseContext {
   get topicTerms(): QueryTerm[] {
     const { clause } = this;
     return clause.terms.filter(
-      (t) => !clause.speakers.includes(t.term) && !SAY_WORDS.has(t.surface) && !qualifiesPerson(t, clause),
+      (t) =>
+        !clause.speakers.includes(t.term) &&
+        !SAY_WORDS.has(t.surface) &&
+        !qualifiesPerson(t, clause) &&
+        (this.bodySpeakers.length === 0 || t.term !== clause.viewOf),
     );
+  }
+
+  /** The best Q&A entry that passes every check, whatever the threshold. */
+  private curatedFit(): ScoredDocument | undefined {
+    return this.results().find((r) => r.kind === 'qa');
   }
 
   /** Q&A entries and known gaps that pass every candidate check, best first. */
@@ -143,10 +172,14 @@ export class ClauseContext {
       const found = this.kb.index.search(this.clause.terms, ANSWER_KINDS, 12, this.clause.type);
       this.trace?.candidates(found);
       this.seen.push(...found);
-      this.cachedResults = rankForWho(
+      this.cachedResults = breakTies(
         this.kb,
         this.clause,
-        found.filter((r) => fits(this.kb, r, this.clause, this.trace)),
+        rankForWho(
+          this.kb,
+          this.clause,
+          found.filter((r) => fits(this.kb, r, this.clause, this.trace)),
+        ),
       );
     }
     return this.cachedResults;
@@ -231,6 +264,29 @@ function rankForWho(kb: KnowledgeBase, clause: AnalyzedClause, results: ScoredDo
     .sort((a, b) => b.score - a.score || a.doc - b.doc);
 }
 
+/** Scores this close are a tie, which file order should not settle. */
+const TIE = 0.005;
+
+/**
+ * Equal scores: the answer that comes to what was asked first ("Gareth Lyle, chief executive of
+ * the Chamber, ..." before "Traders remain divided. ... Gareth Lyle of the Chamber ...") is more
+ * about it. Measured on the answer's text: where the first word the question names appears.
+ */
+function breakTies(kb: KnowledgeBase, clause: AnalyzedClause, results: ScoredDocument[]): ScoredDocument[] {
+  const names = clause.terms.filter((t) => t.entity && t.known);
+  if (names.length === 0 || results.length < 2) return results;
+  const focus = (r: ScoredDocument): number => {
+    const answer = kb.entryById.get(r.id)?.answer;
+    if (answer === undefined) return Number.POSITIVE_INFINITY;
+    const words = wordsOf(foldText(answer));
+    const at = kb.analyzer.termsOf(answer);
+    const first = at.findIndex((term) => names.some((n) => n.term === term));
+    return first === -1 ? Number.POSITIVE_INFINITY : first / Math.max(1, words.length);
+  };
+  const bucket = (r: ScoredDocument): number => Math.round(r.score / TIE);
+  return [...results].sort((a, b) => bucket(b) - bucket(a) || focus(a) - focus(b) || b.score - a.score);
+}
+
 /** The share of the subject's weight (the words besides the speaker) a document holds. */
 function topicCover(kb: KnowledgeBase, doc: number, topicTerms: readonly QueryTerm[]): number {
   let total = 0;
@@ -256,8 +312,19 @@ function withSameSentence(kb: KnowledgeBase, quote: QuoteEntry): QuoteEntry[] {
 }
 
 function gapDecline(context: ClauseContext, gap: ScoredDocument): Answer {
-  const { kb, question } = context;
+  const { kb, question, clause } = context;
   const entry = kb.gapById.get(gap.id);
+  // "What does Germany spend on defence?": declined, but the gap's reply is about the UK.
+  const aboutOther = clause.terms.some(
+    (t) => (t.entity || /^(?:19|20)\d\d$/.test(t.term)) && !kb.index.documentHas(gap.doc, t.term),
+  );
+  if (aboutOther)
+    return decline(
+      question,
+      'not-in-article',
+      coreMessages.notInArticle,
+      suggestionsFrom(kb, context.results()),
+    );
   const see = (entry?.see ?? []).map((id) => suggestionFor(kb, id)).filter((s) => s !== null);
   return decline(question, 'known-gap', entry?.reply ?? coreMessages.notInArticle, see, gap);
 }
@@ -347,6 +414,21 @@ export const CLAUSE_RULES: readonly DecisionRule[] = [
     },
   },
   {
+    name: 'article-passage-by-place',
+    doc: '"Give me the opening line word for word": the paragraph or sentence at that place, verbatim.',
+    decide(context) {
+      if (!context.wordsAsked || !context.explicit) return null;
+      const place = articlePlaceAsked(context.clause.folded);
+      if (!place) return null;
+      const count = context.kb.article.paragraphs.length;
+      // "Quote paragraph 15" of a nine-paragraph article: there is no such paragraph.
+      if (place[0] >= count) {
+        return decline(context.question, 'not-in-article', coreMessages.noSuchParagraph(count), []);
+      }
+      return passageAnswer(context.kb, context.question, place);
+    },
+  },
+  {
     name: 'everything-they-said',
     doc: '"Quote Trump", with no subject: the speaker\'s words, direct quotes first.',
     decide(context) {
@@ -377,15 +459,6 @@ export const CLAUSE_RULES: readonly DecisionRule[] = [
         withSameSentence(kb, kb.quoteById.get(best.id) as QuoteEntry),
         best.score,
       );
-    },
-  },
-  {
-    name: 'article-passage-by-place',
-    doc: '"Give me the opening line word for word": the paragraph or sentence at that place, verbatim.',
-    decide(context) {
-      if (!context.wordsAsked || !context.explicit) return null;
-      const place = articlePlaceAsked(context.clause.folded);
-      return place ? passageAnswer(context.kb, context.question, place) : null;
     },
   },
   {

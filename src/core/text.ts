@@ -59,6 +59,7 @@ export function foldText(text: string): string {
       .replace(FILLER_PHRASES, ' ')
       .replace(ASKS_OPINION, '$1your view ')
       .replace(/\bclap(?:s|ped|ping)? back\b/g, 'respond')
+      .replace(/\bweigh(?:s|ed|ing)? in\b/g, 'comment')
       .replace(CHAT_PHRASES, 'what about')
   );
 }

@@ -2,16 +2,20 @@
  * Holds the live knowledge base and replaces it on reload.
  *
  * A reload reads the whole data folder, validates it and builds a new knowledge base beside the
- * old one; only then is the one reference swapped. Until the swap, and forever if anything fails,
- * the old one keeps answering. Reloads run one at a time; plain reloads asked for while one is
- * waiting share that run.
+ * old one, in the build worker thread (knowledge-builder.ts), so answering goes on meanwhile; the
+ * new one answers a few questions to warm up, and only then is the one reference swapped. Until
+ * the swap, and forever if anything fails, the old one keeps answering. Reloads run one at a
+ * time; plain reloads asked for while one is waiting share that run.
  */
 import { randomUUID } from 'node:crypto';
-import { copyFile, rename, rm, writeFile } from 'node:fs/promises';
+import { copyFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
+import { answerQuestion } from '../core/engine.ts';
 import type { DataFiles, KnowledgeBase } from '../core/knowledge.ts';
 import { buildChecked, fileTooLarge, MAX_DATA_FILE_BYTES, readDataDir } from '../core/load.ts';
 import { DataError, type DataProblem } from '../core/problems.ts';
+import { START_WARM_UP_ROUNDS, warmUpQuestions } from '../core/warm-up.ts';
+import { buildInWorker } from './knowledge-builder.ts';
 
 export interface KnowledgeChanges {
   readonly added: readonly string[];
@@ -78,7 +82,15 @@ export class KnowledgeHolder {
 
   /** Loads the folder; throws DataError if it does not validate (nothing to fall back on yet). */
   static async open(dataDir: string, options: KnowledgeHolderOptions): Promise<KnowledgeHolder> {
-    return new KnowledgeHolder(dataDir, buildChecked(await readDataDir(dataDir)), options);
+    // Nothing else runs yet, so a small story is built here, faster than a worker starts;
+    // a large one in the worker, so that a health check at start is still answered.
+    const kb =
+      (await folderBytes(dataDir)) <= BUILD_HERE_UP_TO_BYTES
+        ? buildChecked(await readDataDir(dataDir))
+        : await buildInWorker(dataDir);
+    // At start the engine's code is cold too: a few rounds, so the first questions are not slower.
+    await warmUp(kb, START_WARM_UP_ROUNDS);
+    return new KnowledgeHolder(dataDir, kb, options);
   }
 
   current(): KnowledgeBase {
@@ -111,13 +123,14 @@ export class KnowledgeHolder {
     const tookMs = (): number => Math.round(performance.now() - started);
     let outcome: ReloadOutcome;
     try {
-      const files = new Map(await readDataDir(this.dataDir));
       let replaced: { name: string; content: string } | null = null;
-      if (request.file) {
-        replaced = await this.readUpload(request.file, files);
-        files.set(replaced.name, replaced.content);
-      }
-      const next = buildChecked(files);
+      if (request.file) replaced = await this.readUpload(request.file, await readDataDir(this.dataDir));
+      // The worker reads the folder itself (with the upload in place of its file).
+      const next = await buildInWorker(
+        this.dataDir,
+        replaced ? { replace: new Map([[replaced.name, replaced.content]]) } : {},
+      );
+      await warmUp(next, 1);
       if (replaced) await this.writeAtomically(replaced.name, replaced.content);
       this.live = next; // the swap: one reference, after everything else succeeded
       outcome = {
@@ -125,7 +138,7 @@ export class KnowledgeHolder {
         version: next.version,
         previousVersion: previous.version,
         counts: next.counts,
-        changes: diffKnowledge(previous, next),
+        changes: await diffKnowledgeInSteps(previous, next),
         replacedFile: replaced?.name ?? null,
         tookMs: tookMs(),
       };
@@ -187,6 +200,34 @@ export class KnowledgeHolder {
   }
 }
 
+/** Up to this much data, the start-up build runs on the main thread (see open()). */
+const BUILD_HERE_UP_TO_BYTES = 1024 * 1024;
+
+/** The size of a folder's data files; 0 when it cannot be read (the build then says why). */
+async function folderBytes(dir: string): Promise<number> {
+  try {
+    const names = (await readdir(dir)).filter((name) => /\.(ya?ml|txt)$/.test(name));
+    const sizes = await Promise.all(names.map(async (name) => (await stat(join(dir, name))).size));
+    return sizes.reduce((sum, size) => sum + size, 0);
+  } catch {
+    return 0;
+  }
+}
+
+/**
+ * Answers warm-up questions with a new knowledge base, one per turn of the event loop, so the
+ * questions people ask meanwhile are answered in between.
+ */
+async function warmUp(kb: KnowledgeBase, rounds: number): Promise<void> {
+  const questions = warmUpQuestions(kb);
+  for (let round = 0; round < rounds; round++) {
+    for (const question of questions) {
+      answerQuestion(kb, question);
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  }
+}
+
 /** Ids added, removed and edited between two knowledge bases, across entries, quotes, gaps and people. */
 export function diffKnowledge(before: KnowledgeBase, after: KnowledgeBase): KnowledgeChanges {
   const snapshot = (kb: KnowledgeBase): Map<string, string> => {
@@ -198,6 +239,36 @@ export function diffKnowledge(before: KnowledgeBase, after: KnowledgeBase): Know
   };
   const old = snapshot(before);
   const next = snapshot(after);
+  const added = [...next.keys()].filter((id) => !old.has(id));
+  const removed = [...old.keys()].filter((id) => !next.has(id));
+  const edited = [...next.keys()].filter((id) => old.has(id) && old.get(id) !== next.get(id));
+  return { added, removed, edited };
+}
+
+/** Items compared per turn of the event loop: a few milliseconds of JSON. */
+const DIFF_STEP = 1000;
+
+/**
+ * diffKnowledge for large knowledge bases: the same result, computed a step at a time, so a
+ * reload of 10,000 entries does not hold up answering while it compares them.
+ */
+export async function diffKnowledgeInSteps(
+  before: KnowledgeBase,
+  after: KnowledgeBase,
+): Promise<KnowledgeChanges> {
+  const snapshot = async (kb: KnowledgeBase): Promise<Map<string, string>> => {
+    const map = new Map<string, string>();
+    let done = 0;
+    for (const list of [kb.entries, kb.quotes, kb.gaps, kb.people]) {
+      for (const item of list) {
+        map.set(item.id, JSON.stringify(item));
+        if (++done % DIFF_STEP === 0) await new Promise((resolve) => setImmediate(resolve));
+      }
+    }
+    return map;
+  };
+  const old = await snapshot(before);
+  const next = await snapshot(after);
   const added = [...next.keys()].filter((id) => !old.has(id));
   const removed = [...old.keys()].filter((id) => !next.has(id));
   const edited = [...next.keys()].filter((id) => old.has(id) && old.get(id) !== next.get(id));

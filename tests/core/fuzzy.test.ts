@@ -32,6 +32,12 @@ describe('FuzzyVocabulary.correct', () => {
     expect(vocabulary.correct('macron')).toBeNull();
   });
 
+  it('reads a long word typed with a wrong first letter, but not a short one', () => {
+    expect(vocabulary.correct('huarantees')?.word).toBe('guarantees');
+    expect(vocabulary.correct('xtarmer')?.word).toBe('starmer');
+    expect(vocabulary.correct('yrump')).toBeNull();
+  });
+
   it('does not turn a short typo into a function word', () => {
     expect(vocabulary.correct('jast')).toBeNull();
   });

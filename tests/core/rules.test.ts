@@ -1,0 +1,516 @@
+/**
+ * Every named decision rule (MESSAGE_RULES, CLAUSE_RULES) and candidate check (CANDIDATE_CHECKS,
+ * TYPE_CHECKS) with two questions of its own: one where it must fire, and a close one where it
+ * must not, decided by another rule (or let through by the check). Each pair marks where the
+ * rule's edge is. A rule or check without a row fails the test at the bottom, so a new one cannot
+ * land without its two questions.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Answer } from '../../src/core/answer.ts';
+import { CANDIDATE_CHECKS, TYPE_CHECKS } from '../../src/core/checks.ts';
+import { answerAfter } from '../../src/core/engine.ts';
+import type { KnowledgeBase } from '../../src/core/knowledge.ts';
+import { MESSAGE_RULES } from '../../src/core/message-rules.ts';
+import { CLAUSE_RULES } from '../../src/core/rules.ts';
+import { createTrace, type TraceRecord } from '../../src/core/trace.ts';
+import { DATA_DIR, knowledgeOf, MINI_STORY_DIR } from '../support/data.ts';
+
+/** Built once for the whole file. */
+const STORIES = {
+  seed: await knowledgeOf(DATA_DIR),
+  mini: await knowledgeOf(MINI_STORY_DIR),
+} satisfies Record<string, KnowledgeBase>;
+
+interface Asked {
+  readonly story: keyof typeof STORIES;
+  readonly question: string;
+  /** Earlier questions of the same conversation, oldest first. */
+  readonly after?: readonly string[];
+}
+
+interface DecisionRow {
+  /** A question this rule decides. */
+  readonly fires: Asked;
+  /** A close question another rule decides, and which one. */
+  readonly passes: Asked & { readonly decidedBy: string };
+}
+
+interface CheckRow {
+  /** A question for which the check puts this candidate ("qa:id", "gap:id") out. */
+  readonly rejects: Asked & { readonly candidate: string };
+  /** A close question for which the check lets the candidate through, and it is the answer. */
+  readonly letsThrough: Asked & { readonly candidate: string };
+}
+
+const DECISIONS: Readonly<Record<string, DecisionRow>> = {
+  // ---- Message rules -------------------------------------------------------------------------
+  'empty-message': {
+    // Punctuation only: not a letter to read.
+    fires: { story: 'seed', question: '!!!' },
+    // A sound with letters is read (and, with nothing before it, asks what is meant).
+    passes: { story: 'seed', question: 'hmm?!', decidedBy: 'needs-context' },
+  },
+  thanks: {
+    // Only thanks.
+    fires: { story: 'seed', question: 'thanks!' },
+    // Thanks with a question attached: the question is answered.
+    passes: { story: 'seed', question: 'thanks, what is the backstop?', decidedBy: 'curated-answer' },
+  },
+  'small-talk': {
+    // Only a greeting.
+    fires: { story: 'seed', question: 'hello' },
+    // A greeting with a question attached: the question is answered.
+    passes: { story: 'seed', question: 'hello, who is Starmer?', decidedBy: 'curated-answer' },
+  },
+  'about-the-bot': {
+    // "You" is the bot.
+    fires: { story: 'seed', question: 'who are you?' },
+    // The same question of someone in the story.
+    passes: { story: 'seed', question: 'who is Lavrov?', decidedBy: 'curated-answer' },
+  },
+  'tell-me-more': {
+    // After an answer: its whole paragraph.
+    fires: { story: 'seed', question: 'tell me more', after: ['what is the backstop?'] },
+    // With no answer before it, there is nothing to say more about.
+    passes: { story: 'seed', question: 'tell me more', decidedBy: 'needs-context' },
+  },
+  'source-of-last-answer': {
+    // After an answer: the article's words it rests on.
+    fires: { story: 'seed', question: 'source?', after: ['what is the backstop?'] },
+    // With no answer before it, "source?" asks where the story comes from.
+    passes: { story: 'seed', question: 'source?', decidedBy: 'story-source' },
+  },
+  'judgement-of-last-answer': {
+    // A judgement of the answer just given.
+    fires: {
+      story: 'seed',
+      question: 'is that a lot?',
+      after: ["How big is the UK's defence spending increase?"],
+    },
+    // With no answer before it, "that" means nothing yet.
+    passes: { story: 'seed', question: 'is that a lot?', decidedBy: 'needs-context' },
+  },
+  'story-date': {
+    // The article's own date.
+    fires: { story: 'seed', question: 'when was this article published?' },
+    // A date in the story: the Q&A knows it.
+    passes: { story: 'seed', question: 'when will Zelensky visit?', decidedBy: 'curated-answer' },
+  },
+  'story-author': {
+    // "This" is the article.
+    fires: { story: 'seed', question: 'who wrote this?' },
+    // Who wrote something in the story, which the article does not say.
+    passes: { story: 'seed', question: 'who wrote the resolution?', decidedBy: 'not-in-article' },
+  },
+  'story-source': {
+    // "This" is the article.
+    fires: { story: 'seed', question: 'where is this from?' },
+    // "Where" of someone in the story.
+    passes: { story: 'seed', question: 'where is Zelensky going?', decidedBy: 'curated-answer' },
+  },
+  'story-headline': {
+    // The headline itself.
+    fires: { story: 'seed', question: "what's the headline?" },
+    // "Headline figure" asks for the story's figures.
+    passes: {
+      story: 'seed',
+      question: "what's the headline figure for defence spending?",
+      decidedBy: 'curated-answer',
+    },
+  },
+  'story-in-one-line': {
+    // The gist of the whole story.
+    fires: { story: 'seed', question: 'give me the gist' },
+    // The gist of one part of it is not the story in one line: that part's answer.
+    passes: { story: 'seed', question: 'give me the gist of the minerals deal', decidedBy: 'curated-answer' },
+  },
+  'story-in-plain-words': {
+    // The whole story, simply.
+    fires: { story: 'seed', question: 'eli5' },
+    // One thing in it, simply: the Q&A explains it.
+    passes: { story: 'seed', question: 'eli5 the backstop', decidedBy: 'curated-answer' },
+  },
+  'story-summary': {
+    // What the article as a whole is about.
+    fires: { story: 'seed', question: 'what is this article about?' },
+    // What one thing in it is about.
+    passes: { story: 'seed', question: 'what is the minerals deal about?', decidedBy: 'curated-answer' },
+  },
+  'people-in-the-story': {
+    // Everyone the story names.
+    fires: { story: 'seed', question: 'who are all the people mentioned?' },
+    // The people who do one thing in it.
+    passes: {
+      story: 'seed',
+      question: 'who are all the people going to Washington?',
+      decidedBy: 'curated-answer',
+    },
+  },
+  'places-in-the-story': {
+    // Every country the story names.
+    fires: { story: 'seed', question: 'what countries are involved?' },
+    // The countries that did one thing in it.
+    passes: {
+      story: 'seed',
+      question: 'which countries voted alongside the US?',
+      decidedBy: 'curated-answer',
+    },
+  },
+  'one-side-against-another': {
+    // Two sides of the story, compared.
+    fires: { story: 'seed', question: "what is the UK's position vs the US's?" },
+    // One side alone.
+    passes: { story: 'seed', question: "what is the UK's position?", decidedBy: 'position-of-a-side' },
+  },
+  'needs-context': {
+    // "She", with no one before it.
+    fires: { story: 'seed', question: 'what did she say?' },
+    // After a question about Theresa May, "she" is May.
+    passes: {
+      story: 'seed',
+      question: 'what did she say?',
+      after: ['What has Theresa May asked of Starmer?'],
+      decidedBy: 'their-words-on-it',
+    },
+  },
+  'judgement-of-nothing-named': {
+    // A judgement after a question that left nothing to carry over (its words are in no document).
+    fires: {
+      story: 'seed',
+      question: "who's right?",
+      after: ['which words are in quotation marks in the article?'],
+    },
+    // After a question with a subject, the judgement is of that subject: what the article reports.
+    passes: {
+      story: 'mini',
+      question: "who's right?",
+      after: ['how much will the bridge cost?'],
+      decidedBy: 'judgement-question',
+    },
+  },
+  'nothing-to-look-up': {
+    // Filler after a question that left nothing to carry over.
+    fires: { story: 'seed', question: 'um', after: ['which words are in quotation marks in the article?'] },
+    // A bare follow-up after a question with a subject asks about that subject.
+    passes: {
+      story: 'seed',
+      question: 'why?',
+      after: ['what is the backstop?'],
+      decidedBy: 'curated-answer',
+    },
+  },
+
+  // ---- Clause rules --------------------------------------------------------------------------
+  'judgement-question': {
+    // Whether someone is right is a judgement.
+    fires: { story: 'seed', question: 'is Trump right?' },
+    // Whether he is reluctant is what the article reports.
+    passes: { story: 'seed', question: 'is Trump reluctant to help Ukraine?', decidedBy: 'curated-answer' },
+  },
+  'side-never-quoted': {
+    // What a country said, when the article has nothing from anyone speaking for it.
+    fires: { story: 'seed', question: 'what did Iran say?' },
+    // What it did, which the article reports.
+    passes: { story: 'seed', question: 'what did Iran do at the UN?', decidedBy: 'curated-answer' },
+  },
+  'silent-speaker': {
+    // The views of a body the article reports nothing from.
+    fires: { story: 'seed', question: 'what does Iran think?' },
+    // The views of a side whose minister the article reports.
+    passes: { story: 'seed', question: 'what does Russia think?', decidedBy: 'position-of-a-side' },
+  },
+  'speaker-never-quoted': {
+    // Someone the article names but never quotes or reports.
+    fires: { story: 'seed', question: 'what did Putin say?' },
+    // Someone it reports.
+    passes: { story: 'seed', question: 'what did Lavrov say?', decidedBy: 'everything-they-said' },
+  },
+  'everything-they-said': {
+    // Someone's words, with no subject.
+    fires: { story: 'seed', question: 'quote Trump' },
+    // Their words on a subject.
+    passes: { story: 'seed', question: 'quote Trump on the minerals deal', decidedBy: 'their-words-on-it' },
+  },
+  'their-words-on-it': {
+    // A subject his words cover.
+    fires: { story: 'seed', question: 'what did Trump say about guarantees?' },
+    // A person none of his words mention.
+    passes: {
+      story: 'seed',
+      question: 'what did Trump say about Starmer?',
+      decidedBy: 'nothing-from-them-on-it',
+    },
+  },
+  'article-passage-by-place': {
+    // A place in the article.
+    fires: { story: 'seed', question: 'quote the first paragraph' },
+    // A subject, not a place: the sentence that fits it.
+    passes: {
+      story: 'seed',
+      question: 'quote the paragraph on the minerals deal',
+      decidedBy: 'article-quoted-on-subject',
+    },
+  },
+  'article-sentence-of-their-quote': {
+    // The sentence holding what Trump said about Zelensky.
+    fires: { story: 'seed', question: 'quote the bit where Trump describes Zelensky' },
+    // Zelensky is never quoted: the sentence about his visit, found by subject.
+    passes: {
+      story: 'seed',
+      question: "quote the part about Zelensky's visit",
+      decidedBy: 'article-quoted-on-subject',
+    },
+  },
+  'article-quoted-on-subject': {
+    // The article's words on a subject.
+    fires: { story: 'seed', question: 'quote the article on peacekeeping' },
+    // A person's words on it.
+    passes: { story: 'seed', question: 'quote Lavrov on peacekeeping', decidedBy: 'their-words-on-it' },
+  },
+  'nothing-from-them-on-it': {
+    // His words asked outright, on a subject none of them covers.
+    fires: { story: 'seed', question: 'quote Trump on peacekeeping' },
+    // Asked what he said, the Q&A may still know; here it does not.
+    passes: {
+      story: 'seed',
+      question: 'what did Trump say about peacekeeping?',
+      decidedBy: 'not-in-article',
+    },
+  },
+  'known-gap': {
+    // The gap's own question.
+    fires: { story: 'mini', question: 'how long is the footbridge' },
+    // A question about the same bridge that the Q&A answers.
+    passes: { story: 'mini', question: 'how much does the footbridge cost', decidedBy: 'curated-answer' },
+  },
+  'gap-holds-a-telling-word': {
+    // The price is answered, but "length" is the gap's rare word, which the answer lacks.
+    fires: { story: 'mini', question: 'what is the price and length of the bridge?' },
+    // The price alone.
+    passes: { story: 'mini', question: 'what is the price of the bridge?', decidedBy: 'curated-answer' },
+  },
+  'position-of-a-side': {
+    // Where a side stands, nothing more.
+    fires: { story: 'seed', question: 'what does Russia think?' },
+    // Where it stands on something: the Q&A answers.
+    passes: {
+      story: 'seed',
+      question: 'what does Russia think of peacekeepers?',
+      decidedBy: 'curated-answer',
+    },
+  },
+  'answer-leaves-the-question-open': {
+    // The best answer (spending) leaves the navy unexplained.
+    fires: { story: 'seed', question: 'how big is the British navy?' },
+    // The budget is what that answer explains.
+    passes: {
+      story: 'seed',
+      question: 'how big is the British defence budget?',
+      decidedBy: 'curated-answer',
+    },
+  },
+  'curated-answer': {
+    // An entry's question in other words.
+    fires: { story: 'mini', question: 'what does the footbridge cost?' },
+    // Something about the bridge no entry says.
+    passes: {
+      story: 'mini',
+      question: 'What colour will the bridge be painted?',
+      decidedBy: 'not-in-article',
+    },
+  },
+  'article-sentence': {
+    // No entry names Lopez and the river, but the first sentence does.
+    fires: { story: 'mini', question: 'what did Mayor Lopez say about the Alder River on Tuesday?' },
+    // Without Lopez the sentence fits too little.
+    passes: {
+      story: 'mini',
+      question: 'what happened over the Alder River on Tuesday?',
+      decidedBy: 'not-in-article',
+    },
+  },
+  'personal-detail-not-given': {
+    // A personal detail no entry or gap covers.
+    fires: { story: 'seed', question: 'How old is Lavrov?' },
+    // A personal detail a known gap covers, with its curated reply.
+    passes: { story: 'seed', question: 'Where was Theresa May born?', decidedBy: 'known-gap' },
+  },
+  'unsupported-question-type': {
+    // The entry says what was approved, not why.
+    fires: { story: 'mini', question: 'Why did the council approve the bridge?' },
+    // What was approved.
+    passes: { story: 'mini', question: 'What did the council approve?', decidedBy: 'curated-answer' },
+  },
+  'not-in-article': {
+    // Nothing about the bridge's width, curated or not.
+    fires: { story: 'mini', question: 'how wide is the bridge?' },
+    // Its length is a known gap: the curated reply.
+    passes: { story: 'mini', question: 'how long is the bridge?', decidedBy: 'known-gap' },
+  },
+};
+
+const CHECKS: Readonly<Record<string, CheckRow>> = {
+  // ---- Candidate checks ----------------------------------------------------------------------
+  'gives-one-of-several-figures': {
+    // Two figures, neither of which the spending entry gives: another plan.
+    rejects: { story: 'seed', question: 'Will the UK hit 3% by 2035?', candidate: 'qa:uk-defence-spending' },
+    // One of the two (2027) is the entry's: the wrong one is corrected.
+    letsThrough: {
+      story: 'seed',
+      question: 'Will the UK reach 3% by 2027?',
+      candidate: 'qa:uk-defence-spending',
+    },
+  },
+  'names-everyone-asked-about': {
+    // Moscow is not in the entry about Zelensky's visit.
+    rejects: { story: 'seed', question: 'What is Zelensky doing in Moscow?', candidate: 'qa:zelensky-visit' },
+    // A yes/no question may get one story name wrong: the answer corrects it.
+    letsThrough: { story: 'seed', question: 'Is Zelensky going to Moscow?', candidate: 'qa:zelensky-visit' },
+  },
+  'gives-the-year-asked': {
+    // The entry gives 2027, not 2030.
+    rejects: {
+      story: 'seed',
+      question: 'What will UK defence spending be in 2030?',
+      candidate: 'qa:uk-defence-spending',
+    },
+    // The year it gives.
+    letsThrough: {
+      story: 'seed',
+      question: 'What will UK defence spending be in 2027?',
+      candidate: 'qa:uk-defence-spending',
+    },
+  },
+  'gives-the-figure-of-a-strict-question': {
+    // "When" of a figure the entry does not give.
+    rejects: { story: 'seed', question: 'When will the UK reach 3%?', candidate: 'qa:uk-defence-spending' },
+    // "When" of the figure it gives.
+    letsThrough: {
+      story: 'seed',
+      question: 'When will the UK reach 2.5%?',
+      candidate: 'qa:uk-defence-spending',
+    },
+  },
+
+  // ---- Type checks ---------------------------------------------------------------------------
+  'not-a-plan-for-did-it-happen': {
+    // Whether it happened: the entry reports a plan.
+    rejects: {
+      story: 'seed',
+      question: 'Did Zelensky sign the minerals deal?',
+      candidate: 'qa:zelensky-visit',
+    },
+    // Whether it will happen: the plan answers.
+    letsThrough: {
+      story: 'seed',
+      question: 'Will Zelensky sign the minerals deal?',
+      candidate: 'qa:zelensky-visit',
+    },
+  },
+  'did-it-happen-gap-only-for-did-it-happen': {
+    // Not whether it happened: the did-it-happen gap does not decline it.
+    rejects: {
+      story: 'seed',
+      question: 'Is the rare earth agreement being signed?',
+      candidate: 'gap:gap-minerals-signed',
+    },
+    // Whether it happened: the gap declines.
+    letsThrough: {
+      story: 'seed',
+      question: 'Has the rare earth agreement been signed yet?',
+      candidate: 'gap:gap-minerals-signed',
+    },
+  },
+  'gives-a-precise-time': {
+    // A clock time: "on Friday" is not one.
+    rejects: { story: 'seed', question: 'What time is Zelensky arriving?', candidate: 'qa:zelensky-visit' },
+    // A day: Friday is one.
+    letsThrough: {
+      story: 'seed',
+      question: 'what day is Zelensky arriving?',
+      candidate: 'qa:zelensky-visit',
+    },
+  },
+  'answers-the-question-type': {
+    // The entry can say why, not when.
+    rejects: {
+      story: 'seed',
+      question: 'When did Russia reject the peacekeepers?',
+      candidate: 'qa:russia-rejects-peacekeepers',
+    },
+    // Why.
+    letsThrough: {
+      story: 'seed',
+      question: 'Why did Russia reject the peacekeepers?',
+      candidate: 'qa:russia-rejects-peacekeepers',
+    },
+  },
+};
+
+function ask({ story, question, after = [] }: Asked): { answer: Answer; record: TraceRecord } {
+  const trace = createTrace();
+  const answer = answerAfter(STORIES[story], question, after, { trace });
+  return { answer, record: trace.record };
+}
+
+const rejection = (candidate: string, check: string): string => `${candidate} (${check})`;
+
+/** "qa:uk-defence-spending" -> the answer's own id and kind of document. */
+function isTheAnswer(answer: Answer, candidate: string): boolean {
+  const [kind, id] = candidate.split(':');
+  return answer.id === id && (kind === 'gap' ? answer.reason === 'known-gap' : answer.answered);
+}
+
+const context = (asked: Asked): string =>
+  asked.after && asked.after.length > 0 ? ` (after "${asked.after.join('", "')}")` : '';
+
+describe.each(Object.entries(DECISIONS))('decision rule %s', (name, row) => {
+  it(`fires: "${row.fires.question}"${context(row.fires)}`, () => {
+    const { answer, record } = ask(row.fires);
+    expect(answer.decidedBy).toBe(name);
+    expect(record.fired.at(-1)).toBe(name);
+  });
+
+  it(`does not fire: "${row.passes.question}"${context(row.passes)} goes to ${row.passes.decidedBy}`, () => {
+    const { answer, record } = ask(row.passes);
+    expect(answer.decidedBy).not.toBe(name);
+    expect(answer.decidedBy).toBe(row.passes.decidedBy);
+    expect(record.fired.at(-1)).toBe(row.passes.decidedBy);
+  });
+});
+
+describe.each(Object.entries(CHECKS))('candidate check %s', (name, row) => {
+  it(`puts ${row.rejects.candidate} out for "${row.rejects.question}"`, () => {
+    const { answer, record } = ask(row.rejects);
+    expect(record.rejections).toContain(rejection(row.rejects.candidate, name));
+    expect(isTheAnswer(answer, row.rejects.candidate)).toBe(false);
+  });
+
+  it(`lets ${row.letsThrough.candidate} through for "${row.letsThrough.question}"`, () => {
+    const { answer, record } = ask(row.letsThrough);
+    expect(record.rejections).not.toContain(rejection(row.letsThrough.candidate, name));
+    expect(isTheAnswer(answer, row.letsThrough.candidate)).toBe(true);
+  });
+});
+
+describe('the tables above', () => {
+  const ruleNames = [...MESSAGE_RULES, ...CLAUSE_RULES].map((r) => r.name);
+  const checkNames = [...CANDIDATE_CHECKS, ...TYPE_CHECKS].map((c) => c.name);
+
+  it('have a row for every decision rule and no row for a rule that is gone', () => {
+    expect(Object.keys(DECISIONS).sort()).toEqual([...ruleNames].sort());
+  });
+
+  it('have a row for every candidate check and no row for a check that is gone', () => {
+    expect(Object.keys(CHECKS).sort()).toEqual([...checkNames].sort());
+  });
+
+  it('name each rule and check once, so decidedBy and a rejection say which one', () => {
+    expect(new Set(ruleNames).size).toBe(ruleNames.length);
+    expect(new Set(checkNames).size).toBe(checkNames.length);
+  });
+
+  it('send each "does not fire" question to a rule that exists', () => {
+    for (const row of Object.values(DECISIONS)) expect(ruleNames).toContain(row.passes.decidedBy);
+  });
+});
