@@ -198,7 +198,7 @@ describe('a single bot process', () => {
       ),
     );
     await fake.waitUntil(() => bot.holder.current().version !== before, {
-      timeoutMs: 5000,
+      timeoutMs: 20_000,
       description: 'the watcher to reload',
     });
     expect(await ask(fake, 'how did the us vote at the un?')).toContain('the US voted with Russia');

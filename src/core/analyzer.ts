@@ -377,6 +377,43 @@ const SPELLING_PAIRS: Record<string, string> = {
   jewellery: 'jewelry',
 };
 
+/**
+ * The world's names for a glossary entity that is a country or organisation ("UK": United
+ * Kingdom, Britain, British, Brits, London, Downing Street...), from the gazetteer.
+ */
+function worldNamesOf(name: string, language: StoryLanguage): string[] {
+  const { gazetteer } = language.english;
+  const readings = gazetteer.phrases.get(foldText(name)) ?? [];
+  const country = readings.find((e) => e.kind === 'country')?.country;
+  const organisation = readings.find((e) => e.kind === 'organisation')?.canonical;
+  if (country === undefined && organisation === undefined) return [];
+  const names: string[] = [];
+  for (const [phrase, entities] of gazetteer.phrases) {
+    const its = entities.some(
+      (e) =>
+        !e.commonWord &&
+        ((country !== undefined && e.country === country && e.kind !== 'office') ||
+          (organisation !== undefined && (e.canonical === organisation || e.organisation === organisation))),
+    );
+    // "the un": the gazetteer reads "the" as optional; an alias starting with it would take the
+    // word from the next alias ("the UN resolution").
+    if (its && !phrase.startsWith('the ')) names.push(phrase);
+  }
+  return names;
+}
+
+const NONE: ReadonlySet<string> = new Set();
+
+/** Words typed with a capital letter after the first word ("did China vote"), lower-cased. */
+function capitalisedWords(text: string): ReadonlySet<string> {
+  const found = new Set<string>();
+  const words = text.match(/\p{L}+/gu) ?? [];
+  words.forEach((w, i) => {
+    if (i > 0 && /^\p{Lu}\p{Ll}/u.test(w)) found.add(w.toLowerCase());
+  });
+  return found;
+}
+
 /** Longest office phrase read as a person ("the former occupant of Downing Street"). */
 const MAX_OFFICE_WORDS = 7;
 const officeKey = (office: string, country: string | undefined, former: boolean): string =>
@@ -455,7 +492,11 @@ export class Analyzer {
       if (term.entity) entities.add(canonical);
       if (!term.speaks) this.silent.set(canonical, term.term);
       for (const alias of [term.term, ...term.aliases]) this.addAlias(alias, canonical, vocabulary);
+      // "UK": Britain, British, the United Kingdom, London... every name the world gives it.
+      if (term.entity && language)
+        for (const name of worldNamesOf(term.term, language)) this.addAlias(name, canonical, vocabulary);
     }
+    if (language) this.addSynonyms(language.english.synonyms, glossary, dataWords, vocabulary);
     if (language) {
       this.addThesaurusAliases(language.thesaurus);
       this.indexOffices(glossary, language);
@@ -469,6 +510,34 @@ export class Analyzer {
     this.personTerms = persons;
     this.entityTerms = entities;
     this.sideTerms = new Set([...entities, ...this.countryTerms]);
+  }
+
+  /**
+   * General synonyms: a group one of whose words the story uses (in its data or as a glossary
+   * term) reads every other word of the group as that one. Glossary aliases come first and win.
+   */
+  private addSynonyms(
+    groups: readonly (readonly string[])[],
+    glossary: GlossaryFile,
+    dataWords: Iterable<string>,
+    vocabulary: Set<string>,
+  ): void {
+    const used = new Set(dataWords);
+    const glossaryTerms = new Map(
+      glossary.terms.flatMap((t) =>
+        [t.term, ...t.aliases].map((a) => [foldText(a), canonicalTerm(t.term)] as const),
+      ),
+    );
+    for (const group of groups) {
+      // The group's word the story's glossary reads, else the first one its data uses.
+      const canonical =
+        group.map((w) => glossaryTerms.get(foldText(w))).find((c) => c !== undefined) ??
+        group
+          .filter((w) => wordsOf(foldText(w)).every((word) => used.has(word)))
+          .map((w) => canonicalTerm(w))[0];
+      if (canonical === undefined) continue;
+      for (const word of group) this.addAlias(word, canonical, vocabulary);
+    }
   }
 
   /** Each person's office as the gazetteer reads their role ("Russian Foreign Minister"), for matchOffice. */
@@ -559,9 +628,10 @@ export class Analyzer {
    * naming one asks about it, so an answer must name it too. Not one that is also a common word
    * ("turkey", "china").
    */
-  private isWorldEntity(word: string): boolean {
+  private isWorldEntity(word: string, capitalised: ReadonlySet<string>): boolean {
     const entities = this.language?.english.gazetteer.phrases.get(word);
-    return entities?.some((e) => e.kind !== 'office' && !e.commonWord) ?? false;
+    // "China", "Turkey" as typed with a capital letter mid-sentence are the countries.
+    return entities?.some((e) => e.kind !== 'office' && (!e.commonWord || capitalised.has(word))) ?? false;
   }
 
   /** A person (#id) or a glossary entity term (country, place, body). */
@@ -667,7 +737,7 @@ export class Analyzer {
     const terms = dampUnknown(
       sideOf(
         this.readCountries(
-          dropNameFragments(this.toTerms(words).slice(0, MAX_TERMS), this.nameWords),
+          dropNameFragments(this.toTerms(words, capitalisedWords(text)).slice(0, MAX_TERMS), this.nameWords),
           surfaces,
         ),
         surfaces,
@@ -861,7 +931,7 @@ export class Analyzer {
   }
 
   /** Aliases (longest first), then stop words out; one term per distinct meaning. */
-  private toTerms(words: readonly Word[]): QueryTerm[] {
+  private toTerms(words: readonly Word[], capitalised: ReadonlySet<string> = NONE): QueryTerm[] {
     const terms: QueryTerm[] = [];
     const seen = new Set<string>();
     const push = (term: QueryTerm): void => {
@@ -905,7 +975,7 @@ export class Analyzer {
         similarity: word.similarity,
         known: word.known,
         position: i - 1,
-        entity: this.isWorldEntity(word.surface),
+        entity: this.isWorldEntity(word.surface, capitalised),
       });
     }
     if (terms.length === 0 && aboutTheStory) {

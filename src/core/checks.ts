@@ -5,9 +5,11 @@
  * check put a candidate out.
  */
 import type { AnalyzedClause, QueryTerm } from './analyzer.ts';
+import { typingDistance } from './fuzzy.ts';
 import type { KnowledgeBase } from './knowledge.ts';
 import { PRECISE_TIME, STRICT_TYPES } from './lexicon.ts';
 import type { ScoredDocument } from './search-index.ts';
+import { wordsOf } from './text.ts';
 import type { Trace } from './trace.ts';
 
 export interface CandidateCheck {
@@ -18,6 +20,47 @@ export interface CandidateCheck {
 }
 
 const isFigure = (term: QueryTerm): boolean => /^\d/.test(term.term);
+
+/** Verbs that follow "what" in questions about events: "what happens next". */
+const ASKING_VERBS = new Set([
+  'happen',
+  'happens',
+  'causes',
+  'cause',
+  'means',
+  'mean',
+  'remains',
+  'matters',
+  'comes',
+  'goes',
+  'makes',
+  'counts',
+]);
+
+const AUXILIARIES = new Set([
+  'does',
+  'did',
+  'do',
+  'is',
+  'was',
+  'are',
+  'were',
+  'has',
+  'have',
+  'had',
+  'will',
+  'would',
+  'can',
+  'could',
+  'should',
+]);
+
+/** Kinds of thing a question asks for by their instances: "which countries" is answered by names. */
+const CATEGORY_WORDS = new Set(
+  "country countries nation nations people person persons individuals leader leaders politician politicians official officials city cities place places town towns state states organisation organisations organization organizations body bodies company companies firm firms group groups member members party parties side sides kind kinds type types sort sorts year years month months week weeks day days date dates time times number numbers amount amounts figure figures percentage percent role roles job jobs name names word words thing things part parts country's".split(
+    ' ',
+  ),
+);
 const isYear = (term: QueryTerm): boolean => /^(?:19|20)\d\d$/.test(term.term);
 
 /** "Is Lavrov the Russian president?": only who is asked about must be in the answer. */
@@ -116,6 +159,26 @@ export const CANDIDATE_CHECKS: readonly CandidateCheck[] = [
         return false;
       }
       return true;
+    },
+  },
+  {
+    name: 'holds-what-is-asked-for',
+    doc: '"What interest rate...", "which hospital...": the thing a what/which question asks for must be in the document.',
+    passes(kb, result, clause) {
+      // The word right after "what"/"which" names what is asked for; a kind of thing answered by
+      // instances ("which countries", "what people") is not itself in the answer.
+      const words = wordsOf(clause.folded);
+      if (words[0] !== 'what' && words[0] !== 'which') return true;
+      const asked = clause.terms.find((t) => t.position === 1);
+      const word = words[1] ?? '';
+      // "What happened...", "what causes...": a verb, not the thing asked for.
+      const verb =
+        /(?:ed|ing)$/.test(word) ||
+        ASKING_VERBS.has(word) ||
+        [...AUXILIARIES].some((aux) => typingDistance(word, aux, 1) <= 1); // "what dose kyiv want"
+
+      if (!asked || asked.entity || /^\d/.test(asked.term) || verb || CATEGORY_WORDS.has(word)) return true;
+      return kb.index.documentHas(result.doc, asked.term);
     },
   },
   {

@@ -99,11 +99,20 @@ export function turnOf(
   kb: KnowledgeBase,
   question: string,
   clause: AnalyzedClause | null,
-  answer: { readonly answered: boolean; readonly ids: readonly string[] },
+  answer: { readonly answered: boolean; readonly ids: readonly string[]; readonly text?: string },
   at: number,
 ): Turn {
   const asked = clause?.persons ?? [];
-  const answerEntities = answer.ids.flatMap((id) => [...(kb.answerEntities.get(id) ?? [])]);
+  // A declined question's reply may name who the article does report ("the only reaction it
+  // gives is Lord Howard's"): a follow-up's "he" may be them.
+  const replyEntities =
+    !answer.answered && answer.text
+      ? kb.analyzer.termsOf(answer.text).filter((t) => kb.analyzer.isEntity(t))
+      : [];
+  const answerEntities = [
+    ...answer.ids.flatMap((id) => [...(kb.answerEntities.get(id) ?? [])]),
+    ...replyEntities,
+  ];
   const answerPersons = answerEntities.filter((e) => e.startsWith('#'));
   // "Who did Trump call a dictator?" -> "what did he say?": the one the answer named is new.
   const newFirst = clause?.type === 'who';
@@ -245,7 +254,9 @@ export function readFollowUp(
       if (notes.length > 0) return { kind: 'resolved', clause: resolved, note: notes.join('; ') };
       // A name or a word of its own makes it a question without context ("what has Lympne got to
       // do with this?", "who voted against it?"); "why?" or "is that a lot?" alone is not.
-      return named || ownContent.length > 0
+      // A word the story never uses counts too ("who's bankrolling this thing?").
+      const unknownWord = clause.terms.some((t) => !t.known && !/^\d/.test(t.term));
+      return named || ownContent.length > 0 || unknownWord
         ? { kind: 'standalone' }
         : { kind: 'needs-context', pronoun: 'it' };
     }

@@ -19,6 +19,7 @@ import type { KnowledgeBase } from './knowledge.ts';
 import { MESSAGE_RULES, type MessageContext } from './message-rules.ts';
 import { coreMessages } from './messages.ts';
 import { combine } from './replies.ts';
+import { readRoleHolder } from './role-holders.ts';
 import { ClauseContext, decideClause, settleYesNo } from './rules.ts';
 import { foldText, foldWordsOnly, MAX_QUESTION_CHARS } from './text.ts';
 import type { Trace } from './trace.ts';
@@ -219,11 +220,12 @@ function answerClause(
   // A word of the story's language that no document holds ("president" where every president is
   // read as a name, "big", "two") cannot find anything; it would only make everything fit less.
   // "Is Lavrov Russia's defence minister?" is answered by who he is: only he is looked up.
+  const named = readRoleHolder(kb, clause);
   const read = {
-    ...clause,
-    terms: clause.terms.filter(
+    ...named,
+    terms: named.terms.filter(
       (t) =>
-        (clause.identityOf === null || t.term === clause.identityOf) &&
+        (named.identityOf === null || t.term === named.identityOf) &&
         (t.entity || !t.known || /^\d/.test(t.term) || kb.index.hasTerm(t.term)),
     ),
   };

@@ -367,6 +367,16 @@ const CHECKS: Readonly<Record<string, CheckRow>> = {
     // A yes/no question may get one story name wrong: the answer corrects it.
     letsThrough: { story: 'seed', question: 'Is Zelensky going to Moscow?', candidate: 'qa:zelensky-visit' },
   },
+  'holds-what-is-asked-for': {
+    // "What colour" asks for a colour, which the cost entry does not give.
+    rejects: {
+      story: 'mini',
+      question: 'What colour paint will the bridge get?',
+      candidate: 'qa:bridge-cost',
+    },
+    // "What price" asks for the price, which it does.
+    letsThrough: { story: 'mini', question: 'What price will the bridge cost?', candidate: 'qa:bridge-cost' },
+  },
   'gives-the-year-asked': {
     // The entry gives 2027, not 2030.
     rejects: {

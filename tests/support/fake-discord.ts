@@ -447,7 +447,9 @@ export interface FakeDiscord {
 // ---------------------------------------------------------------------------------------------------------------
 
 const API_PREFIX = '/api/v10';
-const DEFAULT_TIMEOUT_MS = 5_000;
+// Generous: a reload or a worker build on a loaded two-core CI machine can take seconds; a wait only
+// lasts this long when something is already wrong.
+const DEFAULT_TIMEOUT_MS = 15_000;
 const ATTACHMENT_SIZE_LIMIT = 10 * 1024 * 1024;
 
 const P = PermissionFlagsBits;

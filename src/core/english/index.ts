@@ -11,6 +11,7 @@ import { type Gazetteer, loadGazetteer, readWorldFile } from './gazetteer.ts';
 import { loadWordLists, type WordLists } from './lists.ts';
 import { loadMorphology, type Morphology } from './morphology.ts';
 import { loadParaphrases, type Paraphrases } from './paraphrases.ts';
+import { loadSynonyms, type SynonymGroups } from './synonyms.ts';
 import { buildThesaurus, type Thesaurus, type ThesaurusOptions } from './thesaurus.ts';
 
 export interface English {
@@ -21,6 +22,8 @@ export interface English {
   readonly gazetteer: Gazetteer;
   readonly flags: FlagNames;
   readonly paraphrases: Paraphrases;
+  /** General synonym groups ("troops", "soldiers", "boots on the ground"). */
+  readonly synonyms: SynonymGroups;
 }
 
 let shared: English | undefined;
@@ -42,6 +45,7 @@ export function loadEnglish(): English {
     gazetteer: loadGazetteer({ common: commonWords, world }),
     flags: loadFlagNames(world),
     paraphrases: loadParaphrases(),
+    synonyms: loadSynonyms(),
   };
 }
 
@@ -76,4 +80,4 @@ export { entitiesOf, entityOf, findEntities, matchEntity, officeOf } from './gaz
 export { baseForms } from './morphology.ts';
 export type { Thesaurus, ThesaurusLink, ThesaurusRelation } from './thesaurus.ts';
 export { thesaurusLinks } from './thesaurus.ts';
-export type { FlagNames, Morphology, Paraphrases, WordLists };
+export type { FlagNames, Morphology, Paraphrases, SynonymGroups, WordLists };
