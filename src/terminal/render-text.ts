@@ -20,7 +20,8 @@ export function renderText(reply: BotReply): string {
       const name = field.name.trim().replace(/\u200b/g, '');
       const value = plain(field.value);
       // "Source: paragraph 4" on one line; a list or an excerpt below its heading.
-      if (name && !value.includes('\n') && value.length <= SHORT_FIELD) lines.push('', `${name}: ${value}`);
+      const oneLine = !value.includes('\n') && value.length <= SHORT_FIELD && !/^[•>]/.test(value);
+      if (name && oneLine) lines.push('', `${name}: ${value}`);
       else lines.push('', name ? `${name}:` : '', value);
     }
     if (embed.footer) lines.push('', `(${embed.footer})`);
