@@ -109,6 +109,8 @@ const EnvSchema = z.object({
   MOD_USER_IDS: idList('MOD_USER_IDS'),
   COOLDOWN_SECONDS: integer(3, 0, 3600, 'seconds'),
   COOLDOWN_BURST: integer(5, 1, 100, 'questions'),
+  CONTEXT_MINUTES: integer(10, 0, 1440, 'minutes (0 = no conversation context)'),
+  CONTEXT_TURNS: integer(5, 0, 50, 'turns (0 = no conversation context)'),
   DATA_DIR: optionalText,
   STATE_DIR: optionalText,
   LOG_QUESTIONS: flag(true),
@@ -171,6 +173,11 @@ export interface Config {
   /** A user may ask `cooldownBurst` questions in a row, then one every `cooldownSeconds`. */
   readonly cooldownSeconds: number;
   readonly cooldownBurst: number;
+  /**
+   * Conversation context: the last `turns` questions of each user in each channel (or DM), for
+   * `minutes`, read when a follow-up leans on them ("how old is he?"). 0 in either turns it off.
+   */
+  readonly conversation: { readonly turns: number; readonly minutes: number };
   readonly dataDir: string;
   readonly stateDir: string;
   readonly logQuestions: boolean;
@@ -243,6 +250,7 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
     moderators: { roleIds: e.MOD_ROLE_IDS, userIds: e.MOD_USER_IDS },
     cooldownSeconds: e.COOLDOWN_SECONDS,
     cooldownBurst: e.COOLDOWN_BURST,
+    conversation: { turns: e.CONTEXT_TURNS, minutes: e.CONTEXT_MINUTES },
     dataDir: e.DATA_DIR ?? DEFAULT_DATA_DIR,
     stateDir: e.STATE_DIR ?? DEFAULT_STATE_DIR,
     logQuestions: e.LOG_QUESTIONS,

@@ -8,6 +8,7 @@ import { messages } from './commands/messages.ts';
 import { startupFailure } from './config.ts';
 import { createLogger } from './log.ts';
 import { createServices } from './services/bot-services.ts';
+import { Conversations } from './services/conversations.ts';
 import { KnowledgeHolder } from './services/knowledge-holder.ts';
 import { runTerminal } from './terminal/terminal.ts';
 
@@ -32,7 +33,13 @@ if (config.discord.token && config.discord.shardCount !== undefined) {
   const holder = await KnowledgeHolder.open(config.dataDir, { maxUploadBytes: config.maxUploadBytes }).catch(
     (error: unknown) => dataProblemsOrThrow(error, config.dataDir),
   );
-  const services = createServices({ holder, questionLog: null, log, commandPrefix: config.commandPrefix });
+  const services = createServices({
+    holder,
+    questionLog: null,
+    log,
+    commandPrefix: config.commandPrefix,
+    conversations: new Conversations(config.conversation),
+  });
   const dispatcher = new Dispatcher(services, { cooldownSeconds: 0 });
   process.stderr.write(`${messages.terminalNotice(config.commandPrefix)}\n`);
   await runTerminal({

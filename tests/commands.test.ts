@@ -21,7 +21,7 @@ describe('the registry', () => {
     expect(names).toEqual(
       expect.arrayContaining(['ask', 'quote', 'topics', 'story', 'help', 'reload', 'unanswered']),
     );
-    expect(commandDefinitions().map((d) => d.name)).toEqual(names);
+    expect(commandDefinitions(services.knowledge()).map((d) => d.name)).toEqual(names);
   });
 
   it('marks moderator commands with ManageGuild for Discord and for the run-time check', () => {
@@ -32,7 +32,7 @@ describe('the registry', () => {
   });
 
   it('keeps every definition within Discord limits', () => {
-    for (const definition of commandDefinitions()) {
+    for (const definition of commandDefinitions(services.knowledge())) {
       expect(definition.name).toMatch(/^[a-z-]{1,32}$/);
       expect(definition.description.length).toBeLessThanOrEqual(100);
       for (const option of definition.options ?? [])
@@ -51,6 +51,7 @@ describe('the dispatcher', () => {
     expect(reply?.embed?.fields?.[0]?.value).toContain('The bridge will cost 4.2 million pounds');
     expect(reply?.buttons?.map((b) => b.customId)).toEqual([
       'ask:para:p2',
+      'ask:more:bridge-cost',
       'ask:entry:bridge-opening',
       'ask:fb:up:bridge-cost',
       'ask:fb:down:bridge-cost',

@@ -86,6 +86,22 @@ describe('configuration', () => {
     expect(config.questionLogRetentionDays).toBe(90);
   });
 
+  it('keeps 5 turns of context for 10 minutes by default; CONTEXT_TURNS and CONTEXT_MINUTES change it', () => {
+    expect(parseConfig({}).conversation).toEqual({ turns: 5, minutes: 10 });
+    expect(parseConfig(parse(readFileSync(join(ROOT, '.env.example')))).conversation).toEqual({
+      turns: 5,
+      minutes: 10,
+    });
+    expect(parseConfig({ CONTEXT_TURNS: '0', CONTEXT_MINUTES: '30' }).conversation).toEqual({
+      turns: 0,
+      minutes: 30,
+    });
+    expect(problemsOf({ CONTEXT_TURNS: 'lots', CONTEXT_MINUTES: '-5' })).toEqual([
+      expect.stringMatching(/^CONTEXT_MINUTES: "-5" is not a whole number of minutes/),
+      expect.stringMatching(/^CONTEXT_TURNS: "lots" is not a whole number of turns/),
+    ]);
+  });
+
   it('never lets uploads exceed what the loader accepts', () => {
     expect(parseConfig({}).maxUploadBytes).toBe(MAX_DATA_FILE_BYTES);
     expect(parseConfig({ MAX_UPLOAD_KB: '512' }).maxUploadBytes).toBe(512 * 1024);

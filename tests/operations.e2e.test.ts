@@ -138,7 +138,8 @@ describe('a single bot process', () => {
   });
 
   it('logs declined questions and feedback, and lists them for moderators in /unanswered', async () => {
-    await ask(fake, 'how big is the french navy?');
+    // In another channel: "minerals?" right after it in the same conversation would be read as its follow-up.
+    await ask(fake, 'how big is the french navy?', fake.otherChannelId);
     const handle = await fake.slashCommand({ name: 'ask', options: { question: 'minerals?' } });
     const reply = await handle.waitForReply();
     const rows = (reply.components ?? []) as unknown as { components: { custom_id?: string }[] }[];

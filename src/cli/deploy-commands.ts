@@ -1,19 +1,20 @@
 /**
- * npm run deploy-commands [-- --dry-run]
+ * npm run deploy-commands [-- --dry-run] [--data DIR]
  * Registers the slash commands (from the same registry the bot dispatches) in DISCORD_GUILD_ID,
- * or globally when it is not set. --dry-run prints the JSON and contacts nobody.
+ * or globally when it is not set. Their descriptions give the story's own examples (DATA_DIR or
+ * --data): run it again after changing stories. --dry-run prints the JSON and contacts nobody.
  */
 import { REST, Routes } from 'discord.js';
 import { commandDefinitions } from '../commands/registry.ts';
-import { argsOrExit, configOrExit, fail } from './startup.ts';
+import { argsOrExit, configOrExit, fail, knowledgeOrExit } from './startup.ts';
 
 const args = argsOrExit();
-const body = commandDefinitions();
+const config = await configOrExit(args.dataDir ? { DATA_DIR: args.dataDir } : {});
+const body = commandDefinitions(await knowledgeOrExit(config.dataDir));
 
 if (args.flags.has('dry-run')) {
   process.stdout.write(`${JSON.stringify(body, null, 2)}\n`);
 } else {
-  const config = await configOrExit();
   const { token, clientId, guildId, apiUrl } = config.discord;
   const missing = [
     ...(token

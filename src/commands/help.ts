@@ -1,5 +1,6 @@
 /** /help and !help: what I do and every command, from the same registry the dispatcher uses. */
 import { InteractionContextType } from 'discord-api-types/v10';
+import { quotedSpeakers, storyExamples } from './examples.ts';
 import { messages } from './messages.ts';
 import type { Command } from './types.ts';
 
@@ -17,12 +18,24 @@ export function createHelpCommand(commands: () => readonly Command[]): Command {
     async execute(context) {
       const kb = context.services.knowledge();
       const prefix = context.services.commandPrefix;
+      const terminal = context.surface === 'terminal';
       const visible = commands().filter((c) => !c.moderatorOnly || context.asker.isModerator);
-      const lines = visible.map((c) => `\`/${c.definition.name}\` or \`${prefix}${c.usage}\`: ${c.summary}`);
+      // The terminal has no slash commands, and is left with !quit or Ctrl-D.
+      const lines = visible.map((c) =>
+        terminal
+          ? `\`${prefix}${c.usage}\`: ${c.summary}`
+          : `\`/${c.definition.name}\` or \`${prefix}${c.usage}\`: ${c.summary}`,
+      );
+      if (terminal) lines.push(messages.helpQuit(prefix));
+      const speaker = quotedSpeakers(kb, 1)[0];
+      const examples = [...storyExamples(kb), ...(speaker ? [messages.quoteExample(speaker)] : [])];
+      const intro = terminal
+        ? messages.helpIntroTerminal(kb.story.title)
+        : messages.helpIntro(kb.story.title);
       await context.reply({
         embed: {
           title: messages.helpTitle,
-          description: `${messages.helpIntro(kb.story.title)}\n\n${lines.join('\n')}\n\n${messages.helpExamples}`,
+          description: `${intro}\n\n${lines.join('\n')}\n\n${messages.helpExamples(examples)}`,
         },
         ephemeral: true,
       });

@@ -1,10 +1,14 @@
 /** Every sentence the front ends say on their own behalf, in one place. */
 
 export const messages = {
-  askUsage: (prefix: string) =>
-    `Ask me something about the story, e.g. \`${prefix}ask who did Trump call a dictator?\``,
-  quoteUsage: (prefix: string) =>
-    `Name a speaker or a subject, e.g. \`${prefix}quote Trump on security guarantees\` or \`${prefix}quote Lavrov\`.`,
+  askUsage: (prefix: string, example: string) =>
+    `Ask me something about the story, e.g. \`${prefix}ask ${example}\``,
+  quoteUsage: (prefix: string, speakers: readonly string[], subject: string | undefined) => {
+    const [first, second] = speakers;
+    if (first === undefined) return `Name a speaker or a subject, e.g. \`${prefix}quote <name>\`.`;
+    const onSubject = subject === undefined ? '' : ` on ${subject}`;
+    return `Name a speaker or a subject, e.g. \`${prefix}quote ${first}${onSubject}\`${second === undefined ? '' : ` or \`${prefix}quote ${second}\``}.`;
+  },
   cooldown: (seconds: number) =>
     `Easy there: you can ask again in ${seconds} second${seconds === 1 ? '' : 's'}. I'll be here.`,
   moderatorsOnly:
@@ -22,7 +26,7 @@ export const messages = {
   feedbackSorry:
     'Thanks for telling me. The curators will see it; meanwhile try asking in other words, or pick a related question.',
   terminalNotice: (prefix: string) =>
-    `story-bot in the terminal: type a question, or ${prefix}help. (Set DISCORD_TOKEN in .env to connect to Discord; see README.)`,
+    `story-bot in the terminal: type a question, or ${prefix}help; ${prefix}quit or Ctrl-D to leave. (Set DISCORD_TOKEN in .env to connect to Discord; see README.)`,
   messageContentMissing:
     'Discord refused the privileged Message Content intent (close code 4014). Turn it on for this application in the Developer Portal (Bot > Privileged Gateway Intents), or set MESSAGE_CONTENT_INTENT=false: @mentions, DMs and slash commands keep working without it; only prefix commands like !ask need it.',
   invalidToken:
@@ -31,12 +35,21 @@ export const messages = {
   // Answers
   source: 'Source',
   paragraph: (n: string) => `paragraph ${n}`,
+  /** "paragraph 4", "paragraphs 3 and 7", "paragraphs 1, 3 and 4". */
+  paragraphs: (numbers: readonly string[]) =>
+    numbers.length === 1
+      ? `paragraph ${numbers[0]}`
+      : `paragraphs ${numbers.slice(0, -1).join(', ')} and ${numbers.at(-1)}`,
+  paragraphTitle: (n: string) => `Paragraph ${n}`,
   showParagraph: (n: string) => `Show paragraph ${n}`,
+  tellMeMore: 'Tell me more',
+  /** What "tell me more" asks, as the engine reads it after the answer it was clicked on. */
+  tellMeMoreQuestion: 'tell me more',
   didYouMean: 'Did you mean',
   related: 'Related',
+  youCouldAsk: 'You could ask',
   helpful: 'Helpful',
   notWhatIAsked: 'Not what I asked',
-  matchFooter: (percent: number) => `From the article · match ${percent}%`,
   reportedNote: 'Reported speech: the article’s account, not the speaker’s own words.',
 
   // Browsing
@@ -44,13 +57,19 @@ export const messages = {
   topicsHint: (prefix: string) => `Pick a topic below, or type \`${prefix}topics <topic>\`.`,
   topicPlaceholder: 'Pick a topic',
   unknownTopic: (prefix: string) => `I don't know that topic. Type \`${prefix}topics\` to see them all.`,
-  storyParagraphHint: (prefix: string) =>
-    `Read any paragraph with \`/story paragraph:<n>\` or \`${prefix}story <n>\`.`,
+  storyParagraphHint: (prefix: string, terminal: boolean) =>
+    terminal
+      ? `Read any paragraph with \`${prefix}story <n>\`.`
+      : `Read any paragraph with \`/story paragraph:<n>\` or \`${prefix}story <n>\`.`,
   helpTitle: 'story-bot: answers about one news story',
   helpIntro: (title: string) =>
-    `I answer questions about “${title}” from the article itself, with a citation, and say so when the article doesn't say. Ask in your own words: mention me, DM me, or use the commands below.`,
-  helpExamples:
-    'Try: “who did Trump call a dictator?”, “minerals?”, “quote Lavrov”, “how much is the UK spending on defence?”',
+    `I answer questions about “${title}” from the article itself, with a citation, and say so when the article doesn't say. Ask in your own words: mention me, DM me, or use the commands below. Reply to one of my answers to follow it up.`,
+  helpIntroTerminal: (title: string) =>
+    `I answer questions about “${title}” from the article itself, with a citation, and say so when the article doesn't say. Type a question in your own words (follow-ups like “why?” or “what did she say?” work too), or a command below.`,
+  helpQuit: (prefix: string) => `\`${prefix}quit\` (or Ctrl-D): leave.`,
+  helpExamples: (examples: readonly string[]) => `Try: ${examples.map((e) => `“${e}”`).join(', ')}`,
+  /** The words of a quote command, as help shows it among the examples. */
+  quoteExample: (speaker: string) => `quote ${speaker}`,
 
   // Moderators
   reloadOk: (took: number) => `Reloaded in ${took} ms. The new data is live.`,

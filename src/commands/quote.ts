@@ -1,34 +1,52 @@
 /** /quote and !quote: what someone said, verbatim, with reported speech marked as such. */
 import { ApplicationCommandOptionType, InteractionContextType } from 'discord-api-types/v10';
 import { findPerson, suggestPeople, suggestTopics } from '../core/autocomplete.ts';
-import { answerQuestion } from '../core/engine.ts';
+import { askInConversation } from './ask.ts';
+import { describedWithExamples, quotedSpeakers, quoteSubjects, subjectOf } from './examples.ts';
 import { messages } from './messages.ts';
-import { renderAnswer, truncate } from './render.ts';
+import { truncate } from './render.ts';
 import { type Command, UserError } from './types.ts';
 
+const SPEAKER_DESCRIPTION = 'Whose words';
+const ABOUT_DESCRIPTION = 'What about';
+
+const definition = {
+  name: 'quote',
+  description: 'Quotes from the story: who said what, verbatim, with reported speech marked.',
+  options: [
+    {
+      type: ApplicationCommandOptionType.String,
+      name: 'speaker',
+      description: SPEAKER_DESCRIPTION,
+      autocomplete: true,
+      max_length: 100,
+    },
+    {
+      type: ApplicationCommandOptionType.String,
+      name: 'about',
+      description: ABOUT_DESCRIPTION,
+      autocomplete: true,
+      max_length: 200,
+    },
+    { type: ApplicationCommandOptionType.Boolean, name: 'private', description: 'Only you see the quotes' },
+  ],
+  contexts: [InteractionContextType.Guild, InteractionContextType.BotDM],
+} as const satisfies Command['definition'];
+
 export const quoteCommand: Command = {
-  definition: {
-    name: 'quote',
-    description: 'Quotes from the story: who said what, verbatim, with reported speech marked.',
-    options: [
-      {
-        type: ApplicationCommandOptionType.String,
-        name: 'speaker',
-        description: 'Whose words (e.g. Trump, Lavrov, Theresa May)',
-        autocomplete: true,
-        max_length: 100,
-      },
-      {
-        type: ApplicationCommandOptionType.String,
-        name: 'about',
-        description: 'What about (e.g. security guarantees, the UN vote)',
-        autocomplete: true,
-        max_length: 200,
-      },
-      { type: ApplicationCommandOptionType.Boolean, name: 'private', description: 'Only you see the quotes' },
-    ],
-    contexts: [InteractionContextType.Guild, InteractionContextType.BotDM],
-  } as const satisfies Command['definition'],
+  definition,
+  // "Whose words (e.g. <the people this story quotes most>)", "What about (e.g. <its subjects>)".
+  definitionFor(kb) {
+    const [speaker, about, ...rest] = definition.options;
+    return {
+      ...definition,
+      options: [
+        { ...speaker, description: describedWithExamples(SPEAKER_DESCRIPTION, quotedSpeakers(kb)) },
+        { ...about, description: describedWithExamples(ABOUT_DESCRIPTION, quoteSubjects(kb)) },
+        ...rest,
+      ],
+    };
+  },
   summary: 'Quotes by speaker and/or subject, verbatim from the article.',
   usage: 'quote <speaker and/or subject>',
   chatArgument: 'about',
@@ -39,12 +57,16 @@ export const quoteCommand: Command = {
     const speakerText = input.string('speaker')?.trim() ?? '';
     const about = input.string('about')?.trim() ?? '';
     if (speakerText.length === 0 && about.length === 0) {
-      throw new UserError(messages.quoteUsage(context.services.commandPrefix));
+      const prefix = context.services.commandPrefix;
+      const speakers = quotedSpeakers(kb, 2);
+      const subject = speakers[0] === undefined ? undefined : subjectOf(kb, speakers[0]);
+      throw new UserError(messages.quoteUsage(prefix, speakers, subject));
     }
     const speaker = speakerText.length > 0 ? (findPerson(kb, speakerText)?.name ?? speakerText) : '';
-    const result = answerQuestion(kb, `${speaker} ${about}`.trim(), { mode: 'quote' });
-    context.services.recordQuestion(result, context.guildId);
-    await context.reply(renderAnswer(kb, result, { ephemeral: input.boolean('private') ?? false }));
+    await askInConversation(context, `${speaker} ${about}`.trim(), {
+      ephemeral: input.boolean('private') ?? false,
+      mode: 'quote',
+    });
   },
 
   autocomplete(context, option, typed) {

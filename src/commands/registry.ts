@@ -2,6 +2,7 @@
  * Every command, once. The dispatcher, the chat parser, the terminal, the deploy script and the
  * help text all read this list: adding a command is one new file and one line here.
  */
+import type { KnowledgeBase } from '../core/knowledge.ts';
 import { askCommand } from './ask.ts';
 import { createHelpCommand } from './help.ts';
 import { quoteCommand } from './quote.ts';
@@ -27,7 +28,7 @@ export function findCommand(name: string): Command | undefined {
   return byName.get(name.toLowerCase());
 }
 
-/** The JSON Discord needs to register the commands. */
-export function commandDefinitions(): Command['definition'][] {
-  return commands.map((c) => c.definition);
+/** The JSON Discord needs to register the commands, with this story's examples in their descriptions. */
+export function commandDefinitions(kb: KnowledgeBase): Command['definition'][] {
+  return commands.map((c) => c.definitionFor?.(kb) ?? c.definition);
 }

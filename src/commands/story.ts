@@ -45,7 +45,7 @@ export const storyCommand: Command = {
           { name: 'Date', value: story.dateNote ? `${story.date} (${story.dateNote})` : story.date },
           {
             name: 'Article',
-            value: `${kb.counts.paragraphs} paragraphs. ${messages.storyParagraphHint(context.services.commandPrefix)}`,
+            value: `${kb.counts.paragraphs} paragraphs. ${messages.storyParagraphHint(context.services.commandPrefix, context.surface === 'terminal')}`,
           },
         ],
       },

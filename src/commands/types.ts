@@ -7,6 +7,7 @@ import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord-ap
 import type { Answer } from '../core/answer.ts';
 import type { KnowledgeBase } from '../core/knowledge.ts';
 import type { Logger } from '../log.ts';
+import type { AnswerReference, Conversations } from '../services/conversations.ts';
 import type { ReloadReport } from '../services/knowledge-holder.ts';
 import type { ReportScope } from '../services/question-store.ts';
 import type { Teaching } from '../services/teaching.ts';
@@ -80,6 +81,8 @@ export interface BotServices {
   unansweredReport(scope: ReportScope, limit: number): UnansweredReport | null;
   /** Adds a reader's question to the data (an alternate, a known gap): validated, written, reloaded. */
   readonly teaching: Teaching;
+  /** The recent turns of every conversation, in memory only (CONTEXT_TURNS, CONTEXT_MINUTES). */
+  readonly conversations: Conversations;
   readonly commandPrefix: string;
   readonly log: Logger;
 }
@@ -118,6 +121,16 @@ export interface CommandContext {
   readonly origin?: string | null;
   /** For button clicks: the id of the message the button is on. */
   readonly originMessageId?: string | null;
+  /**
+   * Whose conversation this is: one user in one channel ("channel:user"), a DM, the terminal.
+   * Questions are read after its recent turns and leave theirs; null or absent: no context.
+   */
+  readonly conversationKey?: string | null;
+  /**
+   * The bot's answer this message replies to (a Discord reply, or the answer a button is on): the
+   * question is read as a follow-up of that answer, whatever was asked since.
+   */
+  readonly replyingTo?: AnswerReference | null;
   readonly services: BotServices;
   reply(message: BotReply): Promise<void>;
 }
@@ -132,6 +145,11 @@ export type CommandDefinition = RESTPostAPIChatInputApplicationCommandsJSONBody;
 export interface Command {
   /** The Discord definition: name, description, options, default_member_permissions. */
   readonly definition: CommandDefinition;
+  /**
+   * The definition Discord registers for this story, when its descriptions give the story's own
+   * examples (who is quoted, what to ask); `definition` otherwise. Same name and options.
+   */
+  definitionFor?(kb: KnowledgeBase): CommandDefinition;
   /** One line for /help and !help. */
   readonly summary: string;
   /** How to type it in chat, without the prefix: "ask <question>". */

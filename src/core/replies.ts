@@ -102,11 +102,16 @@ export function sentenceAnswer(kb: KnowledgeBase, question: string, scored: Scor
   return citedAnswer(kb, question, scored, 'sentence', coreMessages.fromArticle(excerpt), []);
 }
 
+/**
+ * A quote as readers see it. Quotation marks go only around the speaker's own words: reported
+ * speech is the article's account of what they said, so it stands without them, after a label
+ * saying whose words it is.
+ */
 export function renderQuote(quote: QuoteDetails): string {
   const who = quote.speakerRole ? `${quote.speakerName}, ${quote.speakerRole}` : quote.speakerName;
   return quote.kind === 'direct'
     ? `${who} (${quote.context}): “${quote.text}”`
-    : `${who} (${quote.context}; ${coreMessages.reportedSpeech}): “${quote.text}”`;
+    : `${who} (${quote.context}; ${coreMessages.reportedSpeech}): ${quote.text}`;
 }
 
 /** Who asked for what: 'say' what did X say; 'quote' their words asked for; 'direct' a direct quote asked for. */

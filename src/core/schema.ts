@@ -53,6 +53,13 @@ export const StoryFile = z
       'The story in plain words for "eli5" and "in simple terms", still faithful to the article.',
     ),
     author: Text.optional().describe('Who wrote it, when the article or its source names them.'),
+    examples: z
+      .array(Text)
+      .max(10, 'give at most 10 examples: help shows the first few')
+      .optional()
+      .describe(
+        "A few questions readers could ask, shown in help and in the commands' descriptions; the first Q&A entries' questions when absent.",
+      ),
     cites: z
       .array(PlaceRef)
       .default([])

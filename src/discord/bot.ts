@@ -10,6 +10,7 @@ import type { Config } from '../config.ts';
 import { formatProblem } from '../core/problems.ts';
 import { createLogger, type Logger } from '../log.ts';
 import { createServices } from '../services/bot-services.ts';
+import { Conversations } from '../services/conversations.ts';
 import { type HealthServer, startHealthServer } from '../services/health.ts';
 import { KnowledgeHolder, type ReloadOutcome, type ReloadRequest } from '../services/knowledge-holder.ts';
 import { stopOnSignals } from '../services/lifecycle.ts';
@@ -69,8 +70,11 @@ export interface BotOptions {
 export async function startBot(config: Config, options: BotOptions = {}): Promise<RunningBot> {
   const log = options.log ?? createLogger({ level: config.logLevel, secrets: [config.discord.token] });
   const questionLog = options.questionLog !== undefined ? options.questionLog : openQuestionLog(config, log);
+  // Every reload (a command, SIGHUP, WATCH_DATA, another shard's) starts every conversation afresh.
+  const conversations = new Conversations(config.conversation);
   const logReload = (outcome: ReloadOutcome, request: ReloadRequest): void => {
     if (outcome.ok) {
+      conversations.forgetAll();
       log.info(
         {
           requestedBy: request.requestedBy,
@@ -105,6 +109,7 @@ export async function startBot(config: Config, options: BotOptions = {}): Promis
     questionLog,
     log,
     commandPrefix: config.commandPrefix,
+    conversations,
     reload: () => (shardLink ? (request) => (shardLink as ShardLink).reloadEverywhere(request) : null),
   });
   const dispatcher = new Dispatcher(services, {

@@ -21,7 +21,7 @@ import {
 import { askCommand } from '../commands/ask.ts';
 import type { Dispatcher } from '../commands/dispatch.ts';
 import { messages } from '../commands/messages.ts';
-import { questionFromTitle } from '../commands/render.ts';
+import { answerReferenceOf, questionFromTitle } from '../commands/render.ts';
 import type {
   Asker,
   BotReply,
@@ -32,6 +32,7 @@ import type {
 } from '../commands/types.ts';
 import type { Config } from '../config.ts';
 import type { Logger } from '../log.ts';
+import type { AnswerReference } from '../services/conversations.ts';
 import { downloadAttachment } from './attachments.ts';
 import { toDirectMessage, toInteractionReply, toMessageReply } from './render.ts';
 
@@ -76,6 +77,11 @@ async function onMessage(client: Client, message: Message, options: AdapterOptio
   const mentionPattern = new RegExp(`<@!?${me.id}>`, 'g');
   const mentioned = message.mentions.users.has(me.id) || mentionPattern.test(message.content);
   const text = message.content.replace(mentionPattern, ' ').trim();
+  // A reply to one of my answers follows that answer up, and is for me even without a ping.
+  const replyingTo =
+    message.reference?.messageId !== undefined && message.mentions.repliedUser?.id === me.id
+      ? await answerRepliedTo(message, options.log)
+      : null;
   const context: CommandContext = {
     surface: 'chat',
     asker: askerOf(
@@ -86,6 +92,8 @@ async function onMessage(client: Client, message: Message, options: AdapterOptio
       config,
     ),
     guildId: message.guildId,
+    conversationKey: conversationKeyOf(message.channelId, message.author.id),
+    replyingTo,
     services,
     async reply(reply: BotReply) {
       await message.reply(toMessageReply(reply));
@@ -105,7 +113,9 @@ async function onMessage(client: Client, message: Message, options: AdapterOptio
     await dispatcher.run(parsed.command, context, parsed.input);
     return;
   }
-  if (!inDm && !mentioned) return; // ordinary conversation in a channel is not for us
+  // Ordinary conversation in a channel is not for us. (Without the Message Content intent a
+  // reply that does not ping arrives empty: nothing to answer.)
+  if (!inDm && !mentioned && (replyingTo === null || text.length === 0)) return;
   if (parsed.kind === 'unknown') {
     await context.reply({ content: messages.unknownCommand(parsed.name, services.commandPrefix) });
     return;
@@ -115,6 +125,37 @@ async function onMessage(client: Client, message: Message, options: AdapterOptio
     boolean: () => null,
     attachment: () => null,
   });
+}
+
+/**
+ * One conversation per user per channel (a DM is a channel of its own): two people asking in
+ * the same channel never share context.
+ */
+function conversationKeyOf(channelId: string | null, userId: string): string {
+  return `${channelId ?? 'dm'}:${userId}`;
+}
+
+/** The answer of mine a message replies to (its question and documents), or null if it is not one. */
+async function answerRepliedTo(message: Message, log: Logger): Promise<AnswerReference | null> {
+  try {
+    // discord.js caches the referenced message Discord sends along, so this rarely asks the API.
+    const answer = await message.fetchReference();
+    return answerReferenceOf(answer.embeds[0]?.title, customIdsOf(answer.components));
+  } catch (error) {
+    // Deleted, or out of reach: the reply is then a question of its own.
+    log.debug({ err: error }, 'could not read the message replied to');
+    return null;
+  }
+}
+
+/** The custom ids of a message's buttons and menus, whatever rows they sit in. */
+function customIdsOf(components: readonly unknown[]): string[] {
+  const ids: string[] = [];
+  for (const row of components) {
+    const inner = (row as { components?: readonly { customId?: string | null }[] }).components ?? [];
+    for (const component of inner) if (typeof component.customId === 'string') ids.push(component.customId);
+  }
+  return ids;
 }
 
 /** Reacted to a moderator's chat command once its reply was sent to them by DM. */
@@ -218,6 +259,7 @@ function interactionContext(
       options.config,
     ),
     guildId: interaction.guildId,
+    conversationKey: conversationKeyOf(interaction.channelId, interaction.user.id),
     origin,
     originMessageId: interaction.isMessageComponent() ? interaction.message.id : null,
     services: options.services,

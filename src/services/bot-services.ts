@@ -2,6 +2,7 @@
 import type { BotServices, FeedbackVote, UnansweredReport } from '../commands/types.ts';
 import type { Answer } from '../core/answer.ts';
 import type { Logger } from '../log.ts';
+import { Conversations } from './conversations.ts';
 import type { KnowledgeHolder, ReloadReport, ReloadRequest } from './knowledge-holder.ts';
 import type { QuestionLog } from './question-log.ts';
 import { askedWhere, normaliseQuestion, type ReportScope } from './question-store.ts';
@@ -19,6 +20,8 @@ export interface ServicesOptions {
   readonly commandPrefix: string;
   /** Replaces the local reload, e.g. to reload every shard. Looked up at each reload. */
   readonly reload?: () => ((request: ReloadRequest) => Promise<ReloadReport>) | null;
+  /** Conversation memory; by default 5 turns for 10 minutes (CONTEXT_TURNS, CONTEXT_MINUTES). */
+  readonly conversations?: Conversations;
 }
 
 export function createServices(options: ServicesOptions): BotServices {
@@ -33,8 +36,10 @@ export function createServices(options: ServicesOptions): BotServices {
       log.warn({ err: error }, `question log: could not ${what}`);
     }
   };
+  const conversations = options.conversations ?? new Conversations({ turns: 5, minutes: 10 });
   const services: BotServices = {
     knowledge: () => holder.current(),
+    conversations,
     // Teaching writes through the same reload as /reload: validated, and on every shard.
     teaching: createTeaching({
       dataDir: holder.dataDir,
@@ -44,7 +49,12 @@ export function createServices(options: ServicesOptions): BotServices {
     }),
     async reload(request) {
       const everywhere = options.reload?.();
-      return everywhere ? everywhere(request) : { outcome: await holder.reload(request), shards: [] };
+      const report = everywhere
+        ? await everywhere(request)
+        : { outcome: await holder.reload(request), shards: [] };
+      // What was said before a reload may no longer be in the data: every conversation starts afresh.
+      if (report.outcome.ok) conversations.forgetAll();
+      return report;
     },
     recordQuestion(answer: Answer, guildId) {
       if (!questionLog || answer.answered || (answer.reason !== null && NOT_WORTH_LOGGING.has(answer.reason)))

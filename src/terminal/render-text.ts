@@ -6,6 +6,9 @@ function plain(text: string): string {
   return text.replace(/\*\*(.+?)\*\*/g, '$1').replace(/`([^`]+)`/g, '$1');
 }
 
+/** A field value this short, on one line, goes beside its name. */
+const SHORT_FIELD = 60;
+
 export function renderText(reply: BotReply): string {
   const lines: string[] = [];
   if (reply.content) lines.push(plain(reply.content));
@@ -15,7 +18,11 @@ export function renderText(reply: BotReply): string {
     lines.push(plain(embed.description));
     for (const field of embed.fields ?? []) {
       const name = field.name.trim().replace(/\u200b/g, '');
-      lines.push('', name ? `${name}:` : '', plain(field.value));
+      const value = plain(field.value);
+      // "Source: paragraph 4" on one line; a list or an excerpt below its heading.
+      const oneLine = !value.includes('\n') && value.length <= SHORT_FIELD && !/^[•>]/.test(value);
+      if (name && oneLine) lines.push('', `${name}: ${value}`);
+      else lines.push('', name ? `${name}:` : '', value);
     }
     if (embed.footer) lines.push('', `(${embed.footer})`);
   }

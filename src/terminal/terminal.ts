@@ -1,7 +1,8 @@
 /**
  * The bot in the terminal: the same command layer the Discord bot uses, on stdin/stdout.
- * A line is a question, or a command with the chat prefix (!ask, !quote, !help ...). It
- * returns at the end of input, so `echo "question" | npm start` prints one answer and exits.
+ * A line is a question, or a command with the chat prefix (!ask, !quote, !help ...). The session
+ * is one conversation, piped lines too: "who is X?" then "how old is he?" asks X's age. It
+ * returns at the end of input or at !quit, so `echo "question" | npm start` prints one answer and exits.
  */
 import { userInfo } from 'node:os';
 import { createInterface } from 'node:readline';
@@ -31,6 +32,7 @@ export async function runTerminal(options: TerminalOptions): Promise<void> {
     // Whoever runs the process owns the data folder: a moderator.
     asker: { id: 'terminal', name: safeUserName(), isModerator: true },
     guildId: null,
+    conversationKey: TERMINAL_CONVERSATION,
     services,
     async reply(message) {
       write(renderText(message));
@@ -42,6 +44,7 @@ export async function runTerminal(options: TerminalOptions): Promise<void> {
   };
   prompt();
   for await (const line of lines) {
+    if (isQuit(line, services.commandPrefix)) break;
     const parsed = dispatcher.parseChat(line);
     if (parsed.kind === 'command') {
       await dispatcher.run(parsed.command, context, parsed.input);
@@ -58,6 +61,16 @@ export async function runTerminal(options: TerminalOptions): Promise<void> {
     prompt();
   }
   if (interactive) write('\n');
+}
+
+/** The terminal session is one conversation. */
+const TERMINAL_CONVERSATION = 'terminal';
+
+/** "!quit", "!exit", or a bare "quit" / "exit": the end of the session, not a question. */
+function isQuit(line: string, prefix: string): boolean {
+  const word = line.trim().toLowerCase();
+  const bare = word.startsWith(prefix) ? word.slice(prefix.length) : word;
+  return bare === 'quit' || bare === 'exit';
 }
 
 function safeUserName(): string {
