@@ -175,7 +175,7 @@ export const CANDIDATE_CHECKS: readonly CandidateCheck[] = [
       const verb =
         /(?:ed|ing)$/.test(word) ||
         ASKING_VERBS.has(word) ||
-        [...AUXILIARIES].some((aux) => typingDistance(word, aux, 1) <= 1); // "what dose kyiv want"
+        [...AUXILIARIES].some((aux) => typingDistance(word, aux, 1) <= 1); // "what dose paris want"
 
       if (!asked || asked.entity || /^\d/.test(asked.term) || verb || CATEGORY_WORDS.has(word)) return true;
       return kb.index.documentHas(result.doc, asked.term);

@@ -357,7 +357,7 @@ export function judgementOf(folded: string): JudgementKind | null {
   )
     return 'opinion';
   if (
-    /\b(?:should|shouldnt|ought to|oughta|must) (?:the |we |i |they |he |she |britain |europe |america |ukraine |russia |[a-z]+ )*(?:do|send|give|help|sign|agree|accept|stop|fight|trust|support|back|pay|spend|leave|join|invade|defend|protect|provide|offer|commit|intervene|care|worry|believe|be)\b/.test(
+    /\b(?:should|shouldnt|ought to|oughta|must) (?:[a-z]+ )*(?:do|send|give|help|sign|agree|accept|stop|fight|trust|support|back|pay|spend|leave|join|invade|defend|protect|provide|offer|commit|intervene|care|worry|believe|be)\b/.test(
       text,
     ) &&
     !/\b(?:according to|say|says|said|think|thinks|believe|believes|want|wants|urge|urges|urged|claim|claims|argue|argues)\b/.test(

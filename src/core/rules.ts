@@ -349,7 +349,7 @@ const FACT_RULES: DecisionRule[] = [];
 export const CLAUSE_RULES: readonly DecisionRule[] = [
   {
     name: 'judgement-question',
-    doc: 'Opinion, prediction, advice or truth-of-claim ("is Trump right?", "will Putin invade again?"): the article doesn\'t judge; what it reports, cited.',
+    doc: 'Opinion, prediction, advice or truth-of-claim ("is the minister right?", "will prices rise again?"): the article doesn\'t judge; what it reports, cited.',
     decide(context) {
       const kind = context.clause.judgement;
       if (kind === null) return null;
@@ -430,7 +430,7 @@ export const CLAUSE_RULES: readonly DecisionRule[] = [
   },
   {
     name: 'everything-they-said',
-    doc: '"Quote Trump", with no subject: the speaker\'s words, direct quotes first.',
+    doc: '"Quote the mayor", with no subject: the speaker\'s words, direct quotes first.',
     decide(context) {
       const { kb, clause, question, quoted } = context;
       if (!context.wordsAsked || context.topicTerms.length > 0 || quoted.length === 0) return null;
@@ -463,7 +463,7 @@ export const CLAUSE_RULES: readonly DecisionRule[] = [
   },
   {
     name: 'article-sentence-of-their-quote',
-    doc: '"Quote the bit where Trump describes Zelensky": the article sentence holding the quote that fits.',
+    doc: '"Quote the bit where the mayor describes her rival": the article sentence holding the quote that fits.',
     decide(context) {
       const { kb, clause, question } = context;
       if (!context.wordsAsked || !context.explicit || !clause.articleQuote || clause.persons.length === 0)
@@ -516,7 +516,7 @@ export const CLAUSE_RULES: readonly DecisionRule[] = [
   },
   {
     name: 'gap-holds-a-telling-word',
-    doc: 'A known gap holds a rare word of the question that the best answer lacks ("how did Trump react"): decline.',
+    doc: 'A known gap holds a rare word of the question that the best answer lacks ("how did the mayor react"): decline.',
     decide(context) {
       const { kb, clause } = context;
       const pick = context.pick();

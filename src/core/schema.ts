@@ -142,7 +142,7 @@ export const Person = z
     cites: z.array(PlaceRef).min(1),
     pronoun: z.enum(['he', 'she', 'they']).default('he').describe('How questions refer back to them.'),
     country: Text.optional().describe(
-      'The glossary term of the country they serve ("UK"): "Ukraine\'s prime minister" is then not read as them.',
+      'The glossary term of the country they serve ("UK"): "France\'s prime minister" is then not read as them.',
     ),
     aliases: z.array(Text).default([]).describe('Other names and spellings people type.'),
   })

@@ -4,6 +4,7 @@
  * depends on the glossary.)
  */
 import { loadFlagNames, replaceFlags } from './english/flags.ts';
+import { capitalAndSeatNames } from './english/gazetteer.ts';
 import { loadWordLists } from './english/lists.ts';
 
 /** Longest question the engine reads; the rest of a longer message is ignored, not an error. */
@@ -89,8 +90,12 @@ export function foldWordsOnly(text: string): string {
 }
 
 /** "going to" a place or to see someone is a trip; "going to sign" is only the future. */
-const TRAVEL =
-  /\b(?:going|gone|go|goes|went|headed|heading|travelling|traveling|flying|flew|off) (?:over |out )?to (?=(?:see|meet|visit)\b|(?:the )?(?:us|usa|united states|states|america|washington|dc|white house|moscow|kremlin|kyiv|kiev|london|brussels|paris|berlin)\b)/g;
+const TRAVEL = new RegExp(
+  `\\b(?:going|gone|go|goes|went|headed|heading|travelling|traveling|flying|flew|off) (?:over |out )?to (?=(?:see|meet|visit)\\b|(?:the )?(?:us|usa|united states|states|america|${capitalAndSeatNames()
+    .map((name) => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+    .join('|')})\\b)`,
+  'g',
+);
 
 /**
  * "Should Britain send troops?", "is Trump right that...": asks for a judgement, not a fact. Read

@@ -114,6 +114,22 @@ export function worldCountries(): readonly WorldCountry[] {
   return require('world-countries/countries.json') as WorldCountry[];
 }
 
+/**
+ * Folded names of the world's capitals and seats of government, with their other spellings
+ * ("moscow", "kiev", "washington dc", "white house"): where a trip goes.
+ */
+export function capitalAndSeatNames(world: WorldFile = readWorldFile()): string[] {
+  const names = new Set<string>();
+  const add = (name: string): void => {
+    const key = phraseKey(name);
+    if (key.length > 2) names.add(key);
+  };
+  for (const c of worldCountries()) for (const capital of c.capital) add(capital);
+  for (const aliases of Object.values(world.capital_names)) for (const name of aliases) add(name);
+  for (const seat of world.seats) for (const name of [seat.seat, ...(seat.aliases ?? [])]) add(name);
+  return [...names];
+}
+
 /** Latin script only: world-countries also lists names in other scripts ("Российская Федерация"). */
 const isLatin = (name: string): boolean => /^[\p{Script=Latin}\p{N}\p{P}\p{Zs}]+$/u.test(name);
 
