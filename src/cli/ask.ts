@@ -6,7 +6,8 @@
  *                                          question", ...]} is answered after its context
  *                                          (oldest first); plain lines have no context.
  * npm run --silent ask -- --explain "question"  the trace: clauses, words to terms, candidates
- *                                          with scores, and the rules that fired in order
+ *                                          with scores, and the rules that fired in order; a
+ *                                          {"question", "context"} line explains a follow-up
  * --data DIR (or DATA_DIR) answers from another data folder.
  */
 import { createInterface } from 'node:readline';
@@ -101,8 +102,13 @@ function explain(record: TraceRecord, answer: Answer): string {
 const question = args.positional.join(' ');
 if (args.flags.has('explain')) {
   if (question.length === 0) fail(['Usage: npm run --silent ask -- --explain "your question"']);
+  // A JSON line {"question", "context"} explains a follow-up after its earlier turns.
+  const withContext = contextLine(question);
   const trace = createTrace();
-  const answer = answerAfter(kb, question, [], { trace, mode: quoteMode ? 'quote' : 'auto' });
+  const answer = answerAfter(kb, withContext?.question ?? question, withContext?.context ?? [], {
+    trace,
+    mode: quoteMode ? 'quote' : 'auto',
+  });
   process.stdout.write(explain(trace.record, answer));
 } else if (question.length > 0) {
   const { answer, tookMicros } = timedAnswer(kb, question);

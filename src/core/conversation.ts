@@ -119,8 +119,10 @@ export function turnOf(
     ...replyEntities,
   ];
   const answerPersons = answerEntities.filter((e) => e.startsWith('#'));
-  // "Who did Trump call a dictator?" -> "what did he say?": the one the answer named is new.
-  const newFirst = clause?.type === 'who';
+  // "Who did Trump call a dictator?" -> "what did he say?": the one the answer named is new. But
+  // "who is Zelensky?" asks about the one named, whoever the answer mentions besides.
+  const asksWhoSomeoneIs = asked.length > 0 && clause !== null && clause.terms.every((t) => t.entity);
+  const newFirst = clause?.type === 'who' && !asksWhoSomeoneIs;
   const newOnes = answerPersons.filter((p) => !asked.includes(p));
   const persons = [...new Set(newFirst ? [...newOnes, ...asked] : [...asked, ...newOnes])];
   const entities = [
@@ -264,6 +266,19 @@ export function readFollowUp(
     Number.POSITIVE_INFINITY,
   );
   const pronounFirst = pronounAt !== -1 && pronounAt < firstNamed;
+  // "How old is he?" as a first question: nobody to point at, so ask who is meant. With more of
+  // its own ("what did he say about the minerals deal?") it is read as it stands.
+  if (
+    clause.pronoun !== null &&
+    clause.pronoun !== 'they' &&
+    pronounFirst &&
+    !pronounAsksAhead &&
+    turns.length === 0 &&
+    !named &&
+    ownContent.length <= 1
+  ) {
+    return { kind: 'needs-context', pronoun: clause.pronoun };
+  }
   if (clause.pronoun !== null && pronounFirst && !pronounAsksAhead && turns.length > 0) {
     const referent = referentOf(turns, clause.pronoun, pronounOf);
     if (referent !== undefined) {

@@ -414,6 +414,19 @@ export const CLAUSE_RULES: readonly DecisionRule[] = [
     },
   },
   {
+    name: 'view-of-someone-never-reported',
+    doc: '"What does the mayor think of the plan?", of someone the article neither quotes nor reports: decline.',
+    decide(context) {
+      const { kb, clause, question } = context;
+      const holder = clause.viewOf;
+      if (holder === null || !holder.startsWith('#')) return null;
+      const id = holder.slice(1);
+      if (kb.quotes.some((q) => q.speaker === id)) return null;
+      const name = kb.personById.get(id)?.name ?? 'them';
+      return decline(question, 'no-quote', coreMessages.noQuote(name), personSuggestions(kb, id));
+    },
+  },
+  {
     name: 'article-passage-by-place',
     doc: '"Give me the opening line word for word": the paragraph or sentence at that place, verbatim.',
     decide(context) {

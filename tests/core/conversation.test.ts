@@ -25,3 +25,27 @@ describe('"it" after an answer', () => {
     expect(notes).not.toMatch(/it = /);
   });
 });
+
+describe('"he" and "she"', () => {
+  it('after "who is X?" is X, not someone X’s answer mentions', () => {
+    const { answer, notes } = ask('what is he signing?', ['Who is Zelensky?']);
+    expect(notes).toContain('he = #zelensky');
+    expect(answer.id).toBe('zelensky-visit');
+  });
+
+  it('after a who-question with a subject is the one the answer named', () => {
+    const { notes } = ask('what did he say?', ['Who called the vote a stark reminder?']);
+    expect(notes).toContain('he = #howard');
+  });
+
+  it('with no earlier turn and little else asks who is meant', () => {
+    const { answer } = ask('how old is he?', []);
+    expect(answer.decidedBy).toBe('needs-context');
+    expect(answer.text).toMatch(/who do you mean/i);
+  });
+
+  it('with no earlier turn but a subject of its own is read as it stands', () => {
+    const { answer } = ask('what did he say about the minerals deal?', []);
+    expect(answer.decidedBy).not.toBe('needs-context');
+  });
+});

@@ -193,6 +193,14 @@ describe('answering (the story)', () => {
     expect(didStarmer).toMatchObject({ answered: false, id: 'gap-un-vote-reactions' });
   });
 
+  it('never says "No" to a figure asked of a time past the article’s, but declines it as a prediction', () => {
+    const after = answerQuestion(story, 'Will the UK go up to 3% of GDP on defence after 2027?');
+    expect(after).toMatchObject({ answered: false, decidedBy: 'judgement-question' });
+    expect(after.text).not.toMatch(/^No\b/);
+    const by = answerQuestion(story, 'Will the UK spend 3% of GDP on defence by 2027?');
+    expect(by.text).toMatch(/^No\b/);
+  });
+
   it('every curated known gap declines', () => {
     const answered = story.gaps.filter((g) => answerQuestion(story, g.question).answered).map((g) => g.id);
     expect(answered).toEqual([]);
