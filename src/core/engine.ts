@@ -21,7 +21,7 @@ import { coreMessages } from './messages.ts';
 import { combine } from './replies.ts';
 import { readRoleHolder } from './role-holders.ts';
 import { ClauseContext, decideClause, settleYesNo } from './rules.ts';
-import { foldText, foldWordsOnly, MAX_QUESTION_CHARS } from './text.ts';
+import { foldText, foldWordsOnly, MAX_QUESTION_CHARS, wordsOf } from './text.ts';
 import type { Trace } from './trace.ts';
 
 export { popular, renderQuote } from './replies.ts';
@@ -145,6 +145,16 @@ export function converse(kb: KnowledgeBase, rawQuestion: string, options: Answer
   let decided: ClauseResult;
   if (parts.length < 2) {
     decided = answerWithRemainder(kb, whole(), question, forceQuote, trace);
+    const standalone = analysis.clauses[0];
+    if (resolvedAny && analysis.clauses.length === 1 && standalone && repeatsLastAnswer(decided, turns)) {
+      // "Minerals?" after "who is Lavrov?": read with the last question it only gives the last
+      // answer again; a keyword that has an answer of its own was a new question.
+      const own = answerWithRemainder(kb, standalone, question, forceQuote, trace);
+      if (own.answer.answered && !repeatsLastAnswer(own, turns) && isKeywordOf(kb, standalone, own)) {
+        trace?.note('follow-up reading only repeated the last answer: read on its own');
+        decided = own;
+      }
+    }
   } else {
     const results = parts.map((clause) => answerWithRemainder(kb, clause, question, forceQuote, trace));
     const answered: ClauseResult[] = [];
@@ -167,6 +177,32 @@ export function converse(kb: KnowledgeBase, rawQuestion: string, options: Answer
     }
   }
   return { answer: decided.answer, turn: turnOf(kb, question, decided.clause, decided.answer, at) };
+}
+
+const LEANING_WORDS = new Set(
+  'what who whom whose when where why how which and but so also too then else exactly'.split(' '),
+);
+
+/** The clause's words are all among one keyword of the entry that answers it ("minerals"). */
+function isKeywordOf(kb: KnowledgeBase, clause: AnalyzedClause, result: ClauseResult): boolean {
+  // "Crucial for what?", "and the US?": a question word or a joining word leans on the last question.
+  if (wordsOf(clause.folded).some((w) => LEANING_WORDS.has(w))) return false;
+  const own = clause.terms.map((t) => t.term);
+  const keywords = kb.entryById.get(result.answer.ids[0] ?? '')?.keywords ?? [];
+  return (
+    own.length > 0 &&
+    keywords.some((keyword) => {
+      const terms = new Set(kb.analyzer.termsOf(keyword));
+      return own.every((t) => terms.has(t));
+    })
+  );
+}
+
+/** The answer is the one the conversation's last turn already gave. */
+function repeatsLastAnswer(result: ClauseResult, turns: readonly Turn[]): boolean {
+  const last = turns.at(-1);
+  const id = result.answer.ids[0];
+  return result.answer.answered && last !== undefined && id !== undefined && last.ids.includes(id);
 }
 
 /**

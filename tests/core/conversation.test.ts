@@ -49,3 +49,16 @@ describe('"he" and "she"', () => {
     expect(answer.decidedBy).not.toBe('needs-context');
   });
 });
+
+describe('a short fragment', () => {
+  it('that is a keyword with its own answer is a new question, not the last one again', () => {
+    const { answer, notes } = ask('minerals?', ['who is lavrov?']);
+    expect(notes).toContain('read on its own');
+    expect(answer.id).toBe('minerals-deal');
+  });
+
+  it('that is no keyword of another answer still finishes the last question', () => {
+    const { answer } = ask('first name?', ["Who is Russia's foreign minister?"]);
+    expect(answer.text).toContain('Sergei');
+  });
+});
