@@ -382,7 +382,8 @@ export function judgementOf(folded: string): JudgementKind | null {
   )
     return 'prediction';
   // "Will the UK go up to 3% after 2027?": past the article's horizon, whatever it reports until then.
-  if (/\b(?:will|wont|going to|gonna)\b.*\b(?:after|beyond|past|post) (?:19|20)\d\d\b/.test(text)) return 'prediction';
+  if (/\b(?:will|wont|going to|gonna)\b.*\b(?:after|beyond|past|post) (?:19|20)\d\d\b/.test(text))
+    return 'prediction';
   return null;
 }
 

@@ -229,7 +229,11 @@ const DECISIONS: Readonly<Record<string, DecisionRow>> = {
     // The views of someone the article names but never quotes or reports.
     fires: { story: 'seed', question: "what does Putin think of Starmer's peacekeeping plan?" },
     // The views of someone it reports.
-    passes: { story: 'seed', question: 'what does Lavrov think of European peacekeepers?', decidedBy: 'curated-answer' },
+    passes: {
+      story: 'seed',
+      question: 'what does Lavrov think of European peacekeepers?',
+      decidedBy: 'curated-answer',
+    },
   },
   'everything-they-said': {
     // Someone's words, with no subject.
