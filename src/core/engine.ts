@@ -149,10 +149,13 @@ export function converse(kb: KnowledgeBase, rawQuestion: string, options: Answer
     if (resolvedAny && analysis.clauses.length === 1 && standalone && repeatsLastAnswer(decided, turns)) {
       // "Minerals?" after "who is Lavrov?": read with the last question it only gives the last
       // answer again; a keyword that has an answer of its own was a new question.
-      const own = answerWithRemainder(kb, standalone, question, forceQuote, trace);
-      if (own.answer.answered && !repeatsLastAnswer(own, turns) && isKeywordOf(kb, standalone, own)) {
+      // Tried without the trace, which then shows only the reading that was kept.
+      const own = leansOnTheLast(standalone)
+        ? undefined
+        : answerWithRemainder(kb, standalone, question, forceQuote, undefined);
+      if (own?.answer.answered && !repeatsLastAnswer(own, turns) && isKeywordOf(kb, standalone, own)) {
         trace?.note('follow-up reading only repeated the last answer: read on its own');
-        decided = own;
+        decided = answerWithRemainder(kb, standalone, question, forceQuote, trace);
       }
     }
   } else {
@@ -184,9 +187,12 @@ const LEANING_WORDS = new Set(
 );
 
 /** The clause's words are all among one keyword of the entry that answers it ("minerals"). */
+/** "Crucial for what?", "and the US?": a question word or a joining word leans on the last question. */
+function leansOnTheLast(clause: AnalyzedClause): boolean {
+  return clause.terms.length === 0 || wordsOf(clause.folded).some((w) => LEANING_WORDS.has(w));
+}
+
 function isKeywordOf(kb: KnowledgeBase, clause: AnalyzedClause, result: ClauseResult): boolean {
-  // "Crucial for what?", "and the US?": a question word or a joining word leans on the last question.
-  if (wordsOf(clause.folded).some((w) => LEANING_WORDS.has(w))) return false;
   const own = clause.terms.map((t) => t.term);
   const keywords = kb.entryById.get(result.answer.ids[0] ?? '')?.keywords ?? [];
   return (

@@ -32,6 +32,7 @@ import {
   round,
   suggestionFor,
 } from './replies.ts';
+import { LEADING_LABEL } from './rules.ts';
 import { hasWordCharacters } from './text.ts';
 
 /** What message rules see: the whole message, read against the conversation. */
@@ -57,6 +58,10 @@ export interface MessageRule {
   readonly doc: string;
   decide(context: MessageContext): Answer | null;
 }
+
+/** "Was it Theresa May who urged...?", "is it the UK that...": the one named, and the deed. */
+const WAS_IT_THEM =
+  /^ (?:so |and |but )?(?:was|is|were|wasnt|isnt) it (?:really |actually )?((?:[a-z.']+ ){1,4}?)(?:who|that) ((?:[a-z0-9.%']+ ?)+) $/;
 
 /** The message asks this of the story as a whole (or of the bot), and nothing more specific. */
 function asksFor(context: MessageContext, intent: Intent): boolean {
@@ -254,6 +259,34 @@ export const MESSAGE_RULES: readonly MessageRule[] = [
         return shared.answered ? shared : null;
       }
       return combine(context.question, found);
+    },
+  },
+  {
+    name: 'was-it-them',
+    doc: '"Was it the mayor who called the vote a disgrace?": who did it, with Yes or No for the one named.',
+    decide(context) {
+      const { kb, padded, question } = context;
+      const asked = WAS_IT_THEM.exec(padded);
+      if (!asked || context.turns.length > 0 || context.analysis.clauses.length > 1) return null;
+      const [, named = '', deed = ''] = asked;
+      const who = context.decideClause(kb.analyzer.analyze(`who ${deed}`).whole);
+      const id = who.ids[0];
+      if (!who.answered || id === undefined || who.reason !== null) return null;
+      const terms = kb.analyzer.analyze(named).whole.terms;
+      const names = terms.filter((t) => t.entity).map((t) => t.term);
+      // Someone the story never mentions ("Boris Johnson") is not who the article says did it;
+      // other words ("the one in charge") are left to the yes/no rules.
+      if (names.length === 0 && !(terms.length > 0 && terms.every((t) => !t.known))) return null;
+      const inAnswer = kb.answerEntities.get(id) ?? new Set<string>();
+      const isThem = names.length > 0 && names.every((n) => inAnswer.has(n));
+      if (!isThem && names.length > 0) {
+        // Someone the story names may have done it too: "No" only when asking it of them finds
+        // nothing else.
+        const them = context.decideClause(kb.analyzer.analyze(`did ${named} ${deed}`).whole);
+        if (them.answered && !them.ids.includes(id)) return null;
+      }
+      const text = who.text.replace(LEADING_LABEL, '');
+      return { ...who, text: `${isThem ? coreMessages.yes : coreMessages.no} ${text}` };
     },
   },
   {

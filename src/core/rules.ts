@@ -691,7 +691,7 @@ function closeQuestionsDecline(context: ClauseContext): Answer {
 }
 
 /** "Zelensky: Trump called...": a curated answer's short answer, which reads as "no, Zelensky" after a yes/no question. */
-const LEADING_LABEL = /^[A-Z][^:.!?“”"]{0,50}: (?=[A-Z])/;
+export const LEADING_LABEL = /^[A-Z][^:.!?“”"]{0,50}: (?=[A-Z])/;
 
 /**
  * A yes/no question's answer starts with No when the answer corrects a name or a figure the

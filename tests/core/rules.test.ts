@@ -50,6 +50,16 @@ const DECISIONS: Readonly<Record<string, DecisionRow>> = {
     // A sound with letters is read (and, with nothing before it, asks what is meant).
     passes: { story: 'seed', question: 'hmm?!', decidedBy: 'needs-context' },
   },
+  'was-it-them': {
+    // Whether the one named did it: who did, with No.
+    fires: { story: 'seed', question: 'Was it Theresa May who called the vote a stark reminder?' },
+    // The same deed asked of the one named, without "was it ... who".
+    passes: {
+      story: 'seed',
+      question: 'Did Theresa May call the vote a stark reminder?',
+      decidedBy: 'not-in-article',
+    },
+  },
   thanks: {
     // Only thanks.
     fires: { story: 'seed', question: 'thanks!' },
