@@ -255,6 +255,13 @@ export const MESSAGE_RULES: readonly MessageRule[] = [
       if (found.length < 2) return null;
       // Both sides answered by the same passage ("Russia vs Europe on peacekeepers"): that passage.
       if (found[0]?.ids.join() === found[1]?.ids.join()) {
+        // Unless each side has a position of its own, which is what a comparison is after.
+        const positions = sides.map(({ side }) => {
+          const position = positionAnswer(context.kb, context.question, side);
+          return position ? labelled(context.kb, side, position) : null;
+        });
+        if (positions.every((p) => p !== null) && positions[0]?.ids.join() !== positions[1]?.ids.join())
+          return combine(context.question, positions as Answer[]);
         const shared = context.decideClause(sides[0]?.clause ?? context.analysis.whole);
         return shared.answered ? shared : null;
       }
@@ -340,12 +347,30 @@ export const MESSAGE_RULES: readonly MessageRule[] = [
 function sidesNamed(context: MessageContext): { side: string; clause: AnalyzedClause }[] | null {
   const whole = context.analysis.whole;
   const sides = [...new Set(whole.terms.filter((t) => t.entity && t.known).map((t) => t.term))];
-  if (sides.length !== 2) return null;
+  // "How is that different from Starmer's?": the other side is the one the last question was about.
+  const lastClause = [...context.turns].reverse().find((t) => t.clause !== null)?.clause ?? null;
+  const lastSide = lastClause ? sideOf(lastClause) : null;
   const subject = whole.terms.filter((t) => !t.entity);
+  if (sides.length === 1 && lastClause && lastSide !== null && lastSide !== sides[0]) {
+    const have = new Set(subject.map((t) => t.term));
+    const inherited = lastClause.terms.filter((t) => !t.entity && !have.has(t.term));
+    const terms = [...subject, ...inherited];
+    return [lastSide, sides[0] as string].map((side) => ({
+      side,
+      clause: { ...whole, type: lastClause.type, terms: [{ ...termOf(whole, lastClause, side) }, ...terms] },
+    }));
+  }
+  if (sides.length !== 2) return null;
   return sides.map((side) => ({
     side,
     clause: { ...whole, terms: [...whole.terms.filter((t) => t.term === side), ...subject] },
   }));
+}
+
+/** The side's own term, from this message or the last question. */
+function termOf(whole: AnalyzedClause, last: AnalyzedClause, side: string) {
+  return (whole.terms.find((t) => t.term === side) ??
+    last.terms.find((t) => t.term === side)) as AnalyzedClause['terms'][number];
 }
 
 /** The side a phrase is about: its first person, or its first country or body. */

@@ -193,5 +193,6 @@ export function labelled(kb: KnowledgeBase, side: string, answer: Answer): Answe
   const name = side.startsWith('#')
     ? (kb.personById.get(side.slice(1))?.name ?? side)
     : (kb.places.find((p) => p.term === side)?.name ?? side);
-  return { ...answer, text: `${name}: ${answer.text}` };
+  // A position made of someone's quotes already opens with their name.
+  return answer.text.startsWith(name) ? answer : { ...answer, text: `${name}: ${answer.text}` };
 }

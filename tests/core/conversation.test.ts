@@ -62,3 +62,14 @@ describe('a short fragment', () => {
     expect(answer.text).toContain('Sergei');
   });
 });
+
+describe('a comparison that names one side', () => {
+  it('compares it with the side the last question was about', () => {
+    const { answer } = ask('how is that different from Starmer’s?', [
+      "What is Trump's view on security guarantees for Ukraine?",
+    ]);
+    expect(answer.decidedBy).toBe('one-side-against-another');
+    expect(answer.text).toContain('Trump');
+    expect(answer.text).toContain('backstop');
+  });
+});
