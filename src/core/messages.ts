@@ -69,6 +69,7 @@ export const coreMessages = {
   noSuchParagraph: (count: number) => `The article has paragraphs 1 to ${count}: ask for one of those.`,
   yes: 'Yes.',
   no: 'No.',
+  notInThoseWords: 'Not in those words, as far as the article says.',
   noPersonalDetail: (name: string, detail: string) => `The article doesn't give ${name}'s ${detail}.`,
   positionOf: (name: string) => `Where ${name} stands, as the article reports it:`,
   judgementAbout: "The article doesn't judge that; it only reports. What it says:",

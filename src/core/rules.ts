@@ -343,6 +343,18 @@ function bestQuote(context: ClauseContext): ScoredDocument | undefined {
     .sort((a, b) => b.rank - a.rank)[0]?.r;
 }
 
+/** "Did Trump call Zelensky a hero?": the verbs that give something a name. */
+const NAMING_VERBS = new Set(
+  'call calls called calling describe describes described describing label labels labelled labeled brand brands branded term termed dub dubbed'.split(
+    ' ',
+  ),
+);
+/** An answer that says what something was called. */
+const NAMED_AS =
+  /\b(?:call(?:s|ed|ing)?|describ(?:e|es|ed|ing)|label(?:s|led|ed)?|brand(?:s|ed)?|term(?:ed)?|dubb?(?:ed)?)\b/i;
+/** What the deed itself is looked up with: a curated answer or an article sentence. */
+const CALLED_RULES: DecisionRule[] = [];
+
 /** Rules that find what the article reports; the judgement rule asks them for its "what it reports". */
 const FACT_RULES: DecisionRule[] = [];
 
@@ -520,6 +532,36 @@ export const CLAUSE_RULES: readonly DecisionRule[] = [
     },
   },
   {
+    name: 'called-something-else',
+    doc: '"Did the mayor call the plan a triumph?", when the article says she called it something else: what she called it.',
+    decide(context) {
+      const { kb, clause } = context;
+      if (clause.type !== 'yes-no') return null;
+      const naming = clause.terms.find((t) => NAMING_VERBS.has(t.surface));
+      if (naming === undefined) return null;
+      // What it was called: the words after the naming verb that no answer holds.
+      const label = clause.terms.filter(
+        (t) => t.position > naming.position && !t.entity && !(t.known && kb.index.hasTerm(t.term)),
+      );
+      if (label.length === 0) return null;
+      const without = new Set(label);
+      const deed = new ClauseContext(
+        kb,
+        { ...clause, terms: clause.terms.filter((t) => !without.has(t)) },
+        context.question,
+        context.forceQuote,
+        undefined,
+      );
+      const answer = decideClause(deed, CALLED_RULES);
+      if (!answer.answered || !NAMED_AS.test(answer.text)) return null;
+      // Everyone named must be in it: what Trump called Zelensky is no answer about Putin.
+      const doc = kb.index.documentIndex(answer.ids[0] ?? '');
+      const named = clause.terms.filter((t) => t.entity);
+      if (doc === undefined || named.some((t) => !kb.index.documentHas(doc, t.term))) return null;
+      return { ...answer, text: `${coreMessages.notInThoseWords} ${answer.text.replace(LEADING_LABEL, '')}` };
+    },
+  },
+  {
     name: 'known-gap',
     doc: 'A curated question the article does not answer matches best: decline with its honest reply.',
     decide(context) {
@@ -656,6 +698,9 @@ export const CLAUSE_RULES: readonly DecisionRule[] = [
 ];
 
 FACT_RULES.push(...CLAUSE_RULES.filter((rule) => rule.name !== 'judgement-question'));
+CALLED_RULES.push(
+  ...CLAUSE_RULES.filter((rule) => rule.name === 'curated-answer' || rule.name === 'article-sentence'),
+);
 
 /** Runs the rules in order; the first that decides names the answer. */
 export function decideClause(context: ClauseContext, rules: readonly DecisionRule[] = CLAUSE_RULES): Answer {

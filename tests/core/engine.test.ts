@@ -201,6 +201,14 @@ describe('answering (the story)', () => {
     expect(by.text).toMatch(/^No\b/);
   });
 
+  it('says what someone called it when asked with another word, but not of someone else', () => {
+    const hero = answerQuestion(story, 'Did Trump call Zelensky a hero?');
+    expect(hero.answered).toBe(true);
+    expect(hero.text).toMatch(/^Not in those words.*dictator/s);
+    // What Trump called Zelensky says nothing of Putin.
+    expect(answerQuestion(story, 'Did Trump call Putin a genius?').answered).toBe(false);
+  });
+
   it('every curated known gap declines', () => {
     const answered = story.gaps.filter((g) => answerQuestion(story, g.question).answered).map((g) => g.id);
     expect(answered).toEqual([]);

@@ -297,6 +297,16 @@ const DECISIONS: Readonly<Record<string, DecisionRow>> = {
       decidedBy: 'not-in-article',
     },
   },
+  'called-something-else': {
+    // What someone called something, asked with a word the article never uses for it.
+    fires: { story: 'seed', question: 'Did Lord Howard call the UN vote a victory for diplomacy?' },
+    // Asked with the word it uses, the answer itself settles it.
+    passes: {
+      story: 'seed',
+      question: 'Did Lord Howard call the UN vote a stark reminder?',
+      decidedBy: 'curated-answer',
+    },
+  },
   'known-gap': {
     // The gap's own question.
     fires: { story: 'mini', question: 'how long is the footbridge' },
