@@ -224,6 +224,13 @@ export function loadGazetteer(options: GazetteerOptions = {}): Gazetteer {
     add(nation.name, { ...place, via: 'name' });
     for (const adjective of nation.adjectives) add(adjective, { ...place, via: 'adjective' });
   }
+  // "The US capital", "the American capital": a country's capital by its name or adjective.
+  for (const [phrase, entities] of [...phrases]) {
+    const country = entities.find((e) => e.kind === 'country' && e.via !== 'code');
+    const capital = country?.country === undefined ? undefined : countries.get(country.country)?.capitals[0];
+    if (country?.country === undefined || capital === undefined || phrase.startsWith('the ')) continue;
+    add(`${phrase} capital`, { kind: 'capital', canonical: capital, country: country.country, via: 'alias' });
+  }
   for (const organisation of world.organisations) {
     const entity = { kind: 'organisation', canonical: organisation.name } as const;
     add(organisation.name, { ...entity, via: 'name' });
