@@ -549,7 +549,8 @@ export class Analyzer {
     const gazetteer = language.english.gazetteer;
     const byOffice = new Map<string, string[]>();
     for (const person of glossary.people) {
-      const role = wordsOf(foldText(person.role ?? ''));
+      // "The mayor, who made the tram a central promise...": the role up to its first clause.
+      const role = wordsOf(foldText((person.role ?? '').split(/,|\bwho\b/)[0] ?? ''));
       let reading: OfficeReading | null = null;
       // "Conservative peer": the office is at the end of the role.
       for (let from = 0; from < role.length && reading === null; from++)
@@ -1012,8 +1013,9 @@ export class Analyzer {
     if (!this.language || this.officeHolders.size === 0) return null;
     const last = Math.min(words.length, start + MAX_OFFICE_WORDS);
     for (let end = last; end > start; end--) {
-      const tail = (words[end - 1] as Word).surface;
-      const span = words.slice(start, end).map((w) => w.surface);
+      // "whos the mayer": an office typed with a slip is read as corrected.
+      const span = words.slice(start, end).map((w) => w.corrected ?? w.surface);
+      const tail = span.at(-1) as string;
       // "president of the United States": an office of a country ends with the country.
       if (!this.officeHeads.has(tail) && !span.includes('of')) continue;
       const reading = officeOf(this.language.english.gazetteer, span);
@@ -1031,7 +1033,8 @@ export class Analyzer {
       // "The Kremlin" in a story with no Russian president: the country, read as a place.
       if (reading.seat) continue;
       // "Russia's defence minister": an office of the wider world no one in the story holds.
-      if (reading.country !== undefined || end - start > 1)
+      // ("The head" alone is a word, not an office: "the" does not make it a phrase.)
+      if (reading.country !== undefined || end - start - (span[0] === 'the' ? 1 : 0) > 1)
         return {
           canonical: `?${reading.office}${reading.country ? ` of ${reading.country}` : ''}`,
           length: end - start,
