@@ -459,6 +459,8 @@ export class Analyzer {
   private readonly fillerSlips = new Map<string, string | null>();
   /** Last words of office phrases: where an office reading can end. */
   private readonly officeHeads = new Set<string>();
+  /** "#trump" -> "president|false": the offices each person holds, for "President Trump". */
+  private readonly officesOf = new Map<string, Set<string>>();
   /** Entities the article quotes nothing from, by term, with the name to show. */
   private readonly silent = new Map<string, string>();
 
@@ -547,7 +549,8 @@ export class Analyzer {
     const gazetteer = language.english.gazetteer;
     const byOffice = new Map<string, string[]>();
     for (const person of glossary.people) {
-      const role = wordsOf(foldText(person.role ?? ''));
+      // "The mayor, who made the tram a central promise...": the role up to its first clause.
+      const role = wordsOf(foldText((person.role ?? '').split(/,|\bwho\b/)[0] ?? ''));
       let reading: OfficeReading | null = null;
       // "Conservative peer": the office is at the end of the role.
       for (let from = 0; from < role.length && reading === null; from++)
@@ -562,6 +565,8 @@ export class Analyzer {
               ?.country);
       const term = personTerm(person.id);
       if (country !== undefined) this.officeHolders.set(officeKey(reading.office, country, former), term);
+      const held = this.officesOf.get(term) ?? new Set<string>();
+      this.officesOf.set(term, held.add(`${reading.office}|${former}`));
       const anywhere = officeKey(reading.office, '*', former);
       byOffice.set(anywhere, [...(byOffice.get(anywhere) ?? []), term]);
       for (const word of reading.office.split(' ')) this.officeHeads.add(word);
@@ -570,17 +575,12 @@ export class Analyzer {
     for (const [key, holders] of byOffice)
       if (holders.length === 1) this.officeHolders.set(key, holders[0] as string);
     for (const alias of gazetteer.offices.keys()) this.officeHeads.add(alias.split(' ').at(-1) as string);
-    for (const seatWord of [
-      'street',
-      'house',
-      'kremlin',
-      'palace',
-      'elysee',
-      'whitehall',
-      'lords',
-      'commons',
-    ])
-      this.officeHeads.add(seatWord);
+    for (const titles of gazetteer.countryTitles.values())
+      for (const title of titles.keys()) this.officeHeads.add(title.split(' ').at(-1) as string);
+    // "Number 10", "the Kremlin", "the House of Lords": a seat, read as its office.
+    for (const [phrase, entities] of gazetteer.phrases)
+      if (entities.some((e) => e.kind === 'seat')) this.officeHeads.add(phrase.split(' ').at(-1) as string);
+    for (const seatWord of ['lords', 'commons']) this.officeHeads.add(seatWord);
   }
 
   /**
@@ -1013,12 +1013,12 @@ export class Analyzer {
     if (!this.language || this.officeHolders.size === 0) return null;
     const last = Math.min(words.length, start + MAX_OFFICE_WORDS);
     for (let end = last; end > start; end--) {
-      const tail = (words[end - 1] as Word).surface;
-      if (!this.officeHeads.has(tail)) continue;
-      const reading = officeOf(
-        this.language.english.gazetteer,
-        words.slice(start, end).map((w) => w.surface),
-      );
+      // "whos the mayer": an office typed with a slip is read as corrected.
+      const span = words.slice(start, end).map((w) => w.corrected ?? w.surface);
+      const tail = span.at(-1) as string;
+      // "president of the United States": an office of a country ends with the country.
+      if (!this.officeHeads.has(tail) && !span.includes('of')) continue;
+      const reading = officeOf(this.language.english.gazetteer, span);
       if (!reading) continue;
       const holder =
         this.officeHolders.get(officeKey(reading.office, reading.country, reading.former)) ??
@@ -1026,8 +1026,15 @@ export class Analyzer {
           ? this.officeHolders.get(officeKey(reading.office, '*', reading.former))
           : undefined);
       if (holder) return { canonical: holder, length: end - start };
+      // "President Trump": a title before the name of one of the story's people who holds it.
+      const named = this.matchAlias(words, end);
+      if (named && this.officesOf.get(named.canonical)?.has(`${reading.office}|${reading.former}`))
+        return { canonical: named.canonical, length: end - start + named.length };
+      // "The Kremlin" in a story with no Russian president: the country, read as a place.
+      if (reading.seat) continue;
       // "Russia's defence minister": an office of the wider world no one in the story holds.
-      if (reading.country !== undefined || end - start > 1)
+      // ("The head" alone is a word, not an office: "the" does not make it a phrase.)
+      if (reading.country !== undefined || end - start - (span[0] === 'the' ? 1 : 0) > 1)
         return {
           canonical: `?${reading.office}${reading.country ? ` of ${reading.country}` : ''}`,
           length: end - start,

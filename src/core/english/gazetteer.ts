@@ -59,6 +59,8 @@ export interface Gazetteer {
   readonly offices: Map<string, string>;
   /** Country code -> folded country-specific title -> office ("US" -> "secretary of state" -> "foreign minister"). */
   readonly countryTitles: Map<string, Map<string, string>>;
+  /** Folded name of a political party -> its country ("tory" -> "GB"): "the former Tory PM". */
+  readonly parties: Map<string, string>;
 }
 
 const Names = z.record(z.string(), z.array(z.string()));
@@ -72,6 +74,7 @@ const WorldFile = z.object({
   offices: z.array(z.object({ office: z.string(), aliases: z.array(z.string()) })),
   country_titles: z.array(z.object({ title: z.string(), country: z.string(), office: z.string() })),
   organisations: z.array(z.object({ name: z.string(), aliases: z.array(z.string()) })),
+  parties: z.array(z.object({ name: z.string(), country: z.string(), aliases: z.array(z.string()) })),
   seats: z.array(
     z.object({
       seat: z.string(),
@@ -221,6 +224,13 @@ export function loadGazetteer(options: GazetteerOptions = {}): Gazetteer {
     add(nation.name, { ...place, via: 'name' });
     for (const adjective of nation.adjectives) add(adjective, { ...place, via: 'adjective' });
   }
+  // "The US capital", "the American capital": a country's capital by its name or adjective.
+  for (const [phrase, entities] of [...phrases]) {
+    const country = entities.find((e) => e.kind === 'country' && e.via !== 'code');
+    const capital = country?.country === undefined ? undefined : countries.get(country.country)?.capitals[0];
+    if (country?.country === undefined || capital === undefined || phrase.startsWith('the ')) continue;
+    add(`${phrase} capital`, { kind: 'capital', canonical: capital, country: country.country, via: 'alias' });
+  }
   for (const organisation of world.organisations) {
     const entity = { kind: 'organisation', canonical: organisation.name } as const;
     add(organisation.name, { ...entity, via: 'name' });
@@ -256,7 +266,12 @@ export function loadGazetteer(options: GazetteerOptions = {}): Gazetteer {
     titles.set(phraseKey(title.title), phraseKey(title.office));
     countryTitles.set(title.country, titles);
   }
-  return { phrases, maxWords, countries, offices, countryTitles };
+  const parties = new Map<string, string>();
+  for (const party of world.parties) {
+    countryEntity(party.country);
+    for (const name of [party.name, ...party.aliases]) parties.set(phraseKey(name), party.country);
+  }
+  return { phrases, maxWords, countries, offices, countryTitles, parties };
 }
 
 /** What a whole folded phrase names ("downing street", "the kremlin" without "the"), or []. */
@@ -321,6 +336,8 @@ export interface OfficeReading {
   readonly country?: string;
   /** "former", "ex", "previous": someone who held it. */
   readonly former: boolean;
+  /** Read from a seat alone ("Downing Street", "the Kremlin"): the office, or the country itself. */
+  readonly seat?: true;
 }
 
 const FORMER = new Set(['former', 'ex', 'previous', 'past', 'onetime']);
@@ -346,6 +363,16 @@ export function officeOf(gazetteer: Gazetteer, words: readonly string[]): Office
     if (seat && office) return reading(office, seat.country, former);
     return null;
   }
+  // "The Oval Office": a seat alone that stands for an office only is that office. One that stands
+  // for the government too ("the Kremlin's stance", "Downing Street") is its country.
+  const seat = entitiesOf(gazetteer, rest).find((e) => e.kind === 'seat');
+  const seatOffices = seat?.standsFor?.map(phraseKey) ?? [];
+  if (
+    seat?.country !== undefined &&
+    seatOffices.length === 1 &&
+    seatOffices.every((office) => gazetteer.offices.has(office))
+  )
+    return { ...reading(seatOffices[0] as string, seat.country, former), seat: true };
   // "<country> <office>" or "<office> of <country>".
   for (let split = 1; split < rest.length; split++) {
     const head = rest.slice(0, split);
@@ -362,15 +389,25 @@ export function officeOf(gazetteer: Gazetteer, words: readonly string[]): Office
     }
   }
   const office = officeIn(gazetteer, rest, undefined);
-  return office ? reading(office, undefined, former) : null;
+  if (office) return reading(office, undefined, former);
+  // "POTUS", "the taoiseach": a title of one country only, that no office lists, names its country.
+  const key = rest.join(' ');
+  const titled = [...gazetteer.countryTitles].filter(([, titles]) => titles.has(key));
+  if (titled.length === 1) {
+    const [country, titles] = titled[0] as [string, Map<string, string>];
+    return reading(titles.get(key) as string, country, former);
+  }
+  return null;
 }
 
 function reading(office: string, country: string | undefined, former: boolean): OfficeReading {
   return country === undefined ? { office, former } : { office, country, former };
 }
 
-/** The country a phrase stands for: a country, its adjective, its capital, or a seat in it. */
+/** The country a phrase stands for: a country, its adjective, its capital, a seat in it, or one of its parties. */
 function countryOf(gazetteer: Gazetteer, words: readonly string[]): string | undefined {
+  const party = gazetteer.parties.get(words.join(' '));
+  if (party !== undefined) return party;
   for (const entity of entitiesOf(gazetteer, words)) {
     if (entity.via === 'code' && entity.commonWord) continue;
     if (entity.kind === 'country' || entity.kind === 'capital' || entity.kind === 'seat') {

@@ -94,6 +94,10 @@ describe('offices', () => {
     ['US secretary of state', { office: 'foreign minister', country: 'US', former: false }],
     ['the German leader', { office: 'chancellor', country: 'DE', former: false }],
     ['Kremlin chief', { office: 'president', country: 'RU', former: false }],
+    ['the former Tory PM', { office: 'prime minister', country: 'GB', former: true }],
+    ['Republican president', { office: 'president', country: 'US', former: false }],
+    ['POTUS', { office: 'president', country: 'US', former: false }],
+    ['the Oval Office', { office: 'president', country: 'US', former: false, seat: true }],
   ])('"%s"', (phrase, reading) => {
     expect(office(phrase)).toEqual(reading);
   });
@@ -101,6 +105,9 @@ describe('offices', () => {
   it('is null for what is not an office', () => {
     expect(office('the minerals deal')).toBeNull();
     expect(office('occupant of the house')).toBeNull();
+    // A seat of the government as well as of an office is its country, not a person.
+    expect(office('the Kremlin')).toBeNull();
+    expect(office('Downing Street')).toBeNull();
   });
 });
 
