@@ -69,8 +69,11 @@ function storyIntentOf(kb: KnowledgeBase, paddedText: string): Intent | null {
   if (leans && reading.intent !== 'bot' && reading.intent !== 'thanks' && reading.intent !== 'greeting')
     return null;
   const rest = words.filter((_, i) => !reading.cueWords.has(i)).join(' ');
-  // Any word of the story, or any other word that is not filler ("how many people were injured").
-  const specific = rest.length > 0 && kb.analyzer.analyze(rest).whole.terms.some((t) => !/^\d/.test(t.term));
+  // Any word of the story, or any other word that is not filler ("how many people were injured"),
+  // or a figure the story gives ("41 countries"; not "top 3 people").
+  const specific =
+    rest.length > 0 &&
+    kb.analyzer.analyze(rest).whole.terms.some((t) => !/^\d/.test(t.term) || kb.index.hasTerm(t.term));
   return specific ? null : reading.intent;
 }
 

@@ -209,6 +209,12 @@ describe('answering (the story)', () => {
     expect(answerQuestion(story, 'Did Trump call Putin a genius?').answered).toBe(false);
   });
 
+  it('reads a figure the story gives as its subject, not as a request for the places', () => {
+    // Like "41 countries" in a story of backers in 41 countries: here, the year of the spending pledge.
+    expect(answerQuestion(story, '2027 countries?').decidedBy).not.toBe('places-in-the-story');
+    expect(answerQuestion(story, '3 countries?').decidedBy).toBe('places-in-the-story');
+  });
+
   it('every curated known gap declines', () => {
     const answered = story.gaps.filter((g) => answerQuestion(story, g.question).answered).map((g) => g.id);
     expect(answered).toEqual([]);
