@@ -13,7 +13,7 @@
  */
 import type { AnalyzedClause } from './analyzer.ts';
 import type { Answer } from './answer.ts';
-import { readFollowUp, type Turn, turnOf } from './conversation.ts';
+import { type FollowUp, readFollowUp, type Turn, turnOf } from './conversation.ts';
 import { type Intent, readIntent } from './intents.ts';
 import type { KnowledgeBase } from './knowledge.ts';
 import { MESSAGE_RULES, type MessageContext } from './message-rules.ts';
@@ -105,9 +105,27 @@ export function converse(kb: KnowledgeBase, rawQuestion: string, options: Answer
   const analysis = kb.analyzer.analyze(rawQuestion.slice(0, MAX_QUESTION_CHARS));
   const question = analysis.cleaned;
   const pronounOf = (person: string) => kb.personById.get(person.slice(1))?.pronoun;
-  // Each clause reads against the conversation (pronouns within one message are the analyzer's).
   const at = options.now ?? Date.now();
-  const readings = analysis.clauses.map((clause) => readFollowUp(clause, turns, pronounOf));
+  // Each clause reads against the conversation (pronouns within one message are the analyzer's).
+  // "How much was the loan and who gave it?": a later clause's bare "it" is the clause before it.
+  // With a subject of its own ("how many stops will it have?") it is read as it stands: the last
+  // turn is further back than the clause before it.
+  const readings: FollowUp[] = [];
+  analysis.clauses.forEach((clause, i) => {
+    const before = i === 0 ? undefined : analysis.clauses[i - 1];
+    if (before === undefined || !/\b(?:it|them)\b/.test(clause.folded)) {
+      readings.push(readFollowUp(clause, turns, pronounOf));
+      return;
+    }
+    const ownSubject = clause.terms.some((t) => !t.term.startsWith('#') && t.known && !t.entity);
+    const earlier = readings[i - 1];
+    const previous = earlier?.kind === 'resolved' ? earlier.clause : before;
+    readings.push(
+      ownSubject
+        ? { kind: 'standalone' }
+        : readFollowUp(clause, [...turns, clauseTurn(kb, previous, question, at)], pronounOf),
+    );
+  });
   for (const reading of readings) if (reading.kind === 'resolved') trace?.note(`follow-up: ${reading.note}`);
   const context: MessageContext = {
     kb,
@@ -205,6 +223,11 @@ function isKeywordOf(kb: KnowledgeBase, clause: AnalyzedClause, result: ClauseRe
       return own.every((t) => terms.has(t));
     })
   );
+}
+
+/** An earlier clause of the same message, as a turn a later clause can lean on (nothing answered yet). */
+function clauseTurn(kb: KnowledgeBase, clause: AnalyzedClause, question: string, at: number): Turn {
+  return turnOf(kb, question, clause, { answered: false, ids: [] }, at);
 }
 
 /** The answer is the one the conversation's last turn already gave. */

@@ -73,3 +73,19 @@ describe('a comparison that names one side', () => {
     expect(answer.text).toContain('backstop');
   });
 });
+
+describe('a later clause of one message', () => {
+  it('reads a bare "it" against the clause before it, not the last turn', () => {
+    const { notes } = ask('what is the backstop and who would give it?', ['who is Lavrov?']);
+    expect(notes).toContain('subject of "what is the backstop');
+    expect(notes).not.toContain('subject of "who is Lavrov');
+  });
+
+  it('reads an "it" with a subject of its own as it stands', () => {
+    const { answer, notes } = ask('what is the backstop and who does Starmer want to give it?', [
+      'who is Lavrov?',
+    ]);
+    expect(notes).not.toContain('subject of');
+    expect(answer.text).not.toContain('Lavrov');
+  });
+});
