@@ -218,6 +218,13 @@ export function fits(
   return true;
 }
 
+/** Words that ask for a size ("how big"), not what is measured. */
+const SIZE_WORDS = new Set(
+  'big bigger large larger huge small much many long far high tall old size number amount total exactly roughly about'.split(
+    ' ',
+  ),
+);
+
 /** Checks that a document can answer this kind of question (why, when, did it happen...). */
 export const TYPE_CHECKS: readonly CandidateCheck[] = [
   {
@@ -238,6 +245,19 @@ export const TYPE_CHECKS: readonly CandidateCheck[] = [
       // "What time is Zelensky arriving?": "on Friday" is a day, not a time.
       const text = kb.entryById.get(result.id)?.answer ?? kb.citationOf.get(result.id)?.excerpt ?? '';
       return PRECISE_TIME[clause.precision].test(text);
+    },
+  },
+  {
+    name: 'measures-what-was-asked',
+    doc: '"How big is the army?": a how-much or how-many answer must hold the thing measured, not only another figure.',
+    passes(kb, result, clause) {
+      if (clause.type !== 'how-many' || kb.gapById.has(result.id)) return true;
+      const measured = [...clause.terms]
+        .sort((a, b) => a.position - b.position)
+        .find((t) => !t.entity && t.known && !t.term.startsWith('#') && !SIZE_WORDS.has(t.surface));
+      if (measured === undefined) return true;
+      const doc = kb.index.documentIndex(result.id);
+      return doc === undefined || kb.index.documentHas(doc, measured.term);
     },
   },
   {

@@ -471,6 +471,16 @@ const CHECKS: Readonly<Record<string, CheckRow>> = {
       candidate: 'qa:zelensky-visit',
     },
   },
+  'measures-what-was-asked': {
+    // The size of the army: the spending entry gives only another figure.
+    rejects: { story: 'seed', question: 'how big is the british army', candidate: 'qa:uk-defence-spending' },
+    // How much the spending rises: the figure it gives.
+    letsThrough: {
+      story: 'seed',
+      question: 'how big is the rise in UK defence spending?',
+      candidate: 'qa:uk-defence-spending',
+    },
+  },
   'answers-the-question-type': {
     // The entry can say why, not when.
     rejects: {
