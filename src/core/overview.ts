@@ -4,6 +4,7 @@
  * source, and where one side stands against another. Also the bot's few words about itself.
  */
 import type { Answer } from './answer.ts';
+import { capitalNames } from './english/gazetteer.ts';
 import type { Citation, KnowledgeBase } from './knowledge.ts';
 import { coreMessages } from './messages.ts';
 import { popular, quoteAnswer } from './replies.ts';
@@ -97,6 +98,20 @@ function firstMention(kb: KnowledgeBase, term: string): string | null {
   return null;
 }
 
+/**
+ * Capitals the article names in its own words ("Washington", "Kyiv"), where each first appears:
+ * places a reader counts even when the story reads them as their country.
+ */
+function citiesNamed(kb: KnowledgeBase): { name: string; at: string }[] {
+  const found: { name: string; at: string }[] = [];
+  for (const name of capitalNames()) {
+    const pattern = new RegExp(`\\b${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`);
+    const at = kb.article.paragraphs.flatMap((p) => p.sentences).find((s) => pattern.test(s.text))?.id;
+    if (at !== undefined) found.push({ name, at });
+  }
+  return found;
+}
+
 /** The countries, places and bodies the story names, each cited where it first appears. */
 export function placesAnswer(kb: KnowledgeBase, question: string): Answer {
   const found = kb.places
@@ -105,14 +120,17 @@ export function placesAnswer(kb: KnowledgeBase, question: string): Answer {
   if (found.length === 0) {
     return overview(question, 'overview', coreMessages.noPlaces, summaryCitations(kb));
   }
-  const lines = found.map(({ place, at }) => `• ${place.name} (paragraph ${at.slice(1).split('.')[0]})`);
+  const named = new Set(found.map(({ place }) => place.name));
+  const cities = citiesNamed(kb).filter((c) => !named.has(c.name));
+  const all = [...found.map(({ place, at }) => ({ name: place.name, at })), ...cities];
+  const lines = all.map(({ name, at }) => `• ${name} (paragraph ${at.slice(1).split('.')[0]})`);
   return overview(
     question,
     'overview',
     `${coreMessages.placesIntro}\n${lines.join('\n')}`,
     citationsOf(
       kb,
-      found.map((f) => f.at),
+      all.map((f) => f.at),
     ),
   );
 }

@@ -215,6 +215,14 @@ describe('answering (the story)', () => {
     expect(answerQuestion(story, '3 countries?').decidedBy).toBe('places-in-the-story');
   });
 
+  it('lists the capitals the article names among its places, each with its paragraph', () => {
+    const places = answerQuestion(story, 'what places are mentioned?');
+    expect(places.decidedBy).toBe('places-in-the-story');
+    expect(places.text).toMatch(/• Washington \(paragraph \d+\)/);
+    expect(places.text).toMatch(/• Kyiv \(paragraph \d+\)/);
+    expect(places.text).not.toContain('London'); // a capital the article never names
+  });
+
   it('every curated known gap declines', () => {
     const answered = story.gaps.filter((g) => answerQuestion(story, g.question).answered).map((g) => g.id);
     expect(answered).toEqual([]);

@@ -117,6 +117,14 @@ export function worldCountries(): readonly WorldCountry[] {
   return require('world-countries/countries.json') as WorldCountry[];
 }
 
+/** The world's capitals as written, with their other names ("Washington", "Kyiv", "Kiev"). */
+export function capitalNames(world: WorldFile = readWorldFile()): string[] {
+  const names = new Set<string>();
+  for (const c of worldCountries()) for (const capital of c.capital) if (isLatin(capital)) names.add(capital);
+  for (const aliases of Object.values(world.capital_names)) for (const name of aliases) names.add(name);
+  return [...names].filter((name) => name.length > 2);
+}
+
 /**
  * Folded names of the world's capitals and seats of government, with their other spellings
  * ("moscow", "kiev", "washington dc", "white house"): where a trip goes.
