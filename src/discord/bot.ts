@@ -183,7 +183,12 @@ export async function startBot(config: Config, options: BotOptions = {}): Promis
         }),
       )
     : [];
-  const stopWatching = watchers.length > 0 ? () => watchers.forEach((stop) => stop()) : null;
+  const stopWatching =
+    watchers.length > 0
+      ? () => {
+          for (const stop of watchers) stop();
+        }
+      : null;
   // Under a ShardingManager, the manager serves /healthz for every shard. Started before logging
   // in: a port that cannot be listened on stops the bot before it connects.
   let health: HealthServer | null = null;
