@@ -56,49 +56,75 @@ export function storyVocabulary(kb: KnowledgeBase): ReadonlySet<string> {
 }
 
 /**
- * The shared index: for each stem, the stories whose vocabulary holds it. Rebuilt (from each
- * story's cached vocabulary) when a story is reloaded.
+ * The shared index: for each stem, the stories whose vocabulary holds it. A reloaded story is
+ * read again in place (its old stems taken out, its new ones put in); the others are not touched.
  */
 export class StoryRouter {
-  private readonly ids: readonly string[];
+  private readonly ids: string[] = [];
+  private readonly slots = new Map<string, number>();
+  private readonly vocabularies: (ReadonlySet<string> | null)[] = [];
   private readonly postings = new Map<string, number[]>();
-  private readonly scores: Float64Array;
+  private scores = new Float64Array(0);
+  private live = 0;
 
-  private constructor(
-    private readonly vocabularies: ReadonlyMap<string, ReadonlySet<string>>,
-    readonly shortlistSize: number,
-  ) {
-    this.ids = [...vocabularies.keys()];
-    this.ids.forEach((id, i) => {
-      for (const s of vocabularies.get(id) ?? []) {
-        const list = this.postings.get(s);
-        if (list) list.push(i);
-        else this.postings.set(s, [i]);
-      }
-    });
-    this.scores = new Float64Array(this.ids.length);
-  }
+  private constructor(readonly shortlistSize: number) {}
 
   static build(stories: readonly RoutableStory[], shortlistSize = SHORTLIST): StoryRouter {
-    return new StoryRouter(new Map(stories.map((s) => [s.id, storyVocabulary(s.kb)])), shortlistSize);
+    const router = new StoryRouter(shortlistSize);
+    for (const story of stories) router.replace(story);
+    return router;
   }
 
-  /** The same router with one story's vocabulary read again (or added); the others are kept. */
-  withStory(story: RoutableStory): StoryRouter {
-    const next = new Map(this.vocabularies);
-    next.set(story.id, storyVocabulary(story.kb));
-    return new StoryRouter(next, this.shortlistSize);
+  /** Reads one story's vocabulary again (or adds the story), in place. */
+  replace(story: RoutableStory): this {
+    let slot = this.slots.get(story.id);
+    if (slot === undefined) {
+      slot = this.ids.length;
+      this.ids.push(story.id);
+      this.slots.set(story.id, slot);
+      this.vocabularies.push(null);
+      if (this.scores.length < this.ids.length) {
+        const grown = new Float64Array(Math.max(16, this.ids.length * 2));
+        grown.set(this.scores);
+        this.scores = grown;
+      }
+    }
+    this.takeOut(slot);
+    const vocabulary = storyVocabulary(story.kb);
+    for (const s of vocabulary) {
+      const list = this.postings.get(s);
+      if (list) list.push(slot);
+      else this.postings.set(s, [slot]);
+    }
+    this.vocabularies[slot] = vocabulary;
+    this.live++;
+    return this;
   }
 
-  /** The same router without a story. */
-  without(id: string): StoryRouter {
-    const next = new Map(this.vocabularies);
-    next.delete(id);
-    return new StoryRouter(next, this.shortlistSize);
+  /** Takes a story out, in place. */
+  remove(id: string): this {
+    const slot = this.slots.get(id);
+    if (slot !== undefined) this.takeOut(slot);
+    return this;
   }
 
+  private takeOut(slot: number): void {
+    const old = this.vocabularies[slot];
+    if (!old) return;
+    for (const s of old) {
+      const list = this.postings.get(s);
+      if (!list) continue;
+      const at = list.indexOf(slot);
+      if (at !== -1) list.splice(at, 1);
+      if (list.length === 0) this.postings.delete(s);
+    }
+    this.vocabularies[slot] = null;
+    this.live--;
+  }
+
+  /** The stories in the index. */
   get size(): number {
-    return this.ids.length;
+    return this.live;
   }
 
   /**
@@ -107,8 +133,8 @@ export class StoryRouter {
    * weighs nothing). Empty when no story shares a word.
    */
   shortlist(question: string): string[] {
-    const n = this.ids.length;
-    if (n <= this.shortlistSize) return [...this.ids];
+    const n = this.live;
+    if (n <= this.shortlistSize) return this.ids.filter((_, slot) => this.vocabularies[slot] !== null);
     const stems = new Set<string>();
     for (const word of wordsOf(foldWordsOnly(question.slice(0, MAX_QUESTION_CHARS)))) {
       if (STOP_WORDS.has(word) || /^\d+$/.test(word)) continue;

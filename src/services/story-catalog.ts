@@ -149,12 +149,11 @@ export class StoryCatalog {
     )
       return cached.router;
     let router: StoryRouter;
-    if (cached && cached.router.size === versions.length && sameIds(cached, this.stories)) {
-      // Only the stories that changed are read again.
+    if (cached && sameIds(cached, this.stories)) {
+      // Only the stories that changed are read again, in place.
       router = cached.router;
       this.stories.forEach((s, i) => {
-        if (cached.versions[i] !== versions[i])
-          router = router.withStory({ id: s.id, kb: s.holder.current() });
+        if (cached.versions[i] !== versions[i]) router.replace({ id: s.id, kb: s.holder.current() });
       });
     } else {
       router = StoryRouter.build(this.stories.map((s) => ({ id: s.id, kb: s.holder.current() })));

@@ -22,12 +22,18 @@ describe('StoryRouter', () => {
     expect(router.shortlist('qwertyuiop zxcvbnm')).toEqual([]);
   });
 
-  it('reads one story again on reload, keeping the others', () => {
+  it('reads one story again on reload, in place, keeping the others', () => {
     const router = StoryRouter.build([seed, tram, mini], 1);
-    const swapped = router.withStory({ id: 'tram', kb: seed.kb });
-    expect(swapped.size).toBe(3);
-    expect(swapped.shortlist('how much will the tram line cost?')).not.toEqual(['tram']);
-    expect(router.without('tram').size).toBe(2);
+    router.replace({ id: 'tram', kb: seed.kb });
+    expect(router.size).toBe(3);
+    expect(router.shortlist('how much will the tram line cost?')).not.toContain('tram');
+    router.replace(tram);
+    expect(router.shortlist('how much will the tram line cost?')).toEqual(['tram']);
+    router.remove('tram');
+    expect(router.size).toBe(2);
+    expect(router.shortlist('how much will the tram line cost?')).not.toContain('tram');
+    router.replace(tram);
+    expect(router.shortlist('how much will the tram line cost?')).toEqual(['tram']);
   });
 
   it('holds each story’s own words, stemmed, and no stop words', () => {
