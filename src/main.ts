@@ -9,7 +9,8 @@ import { startupFailure } from './config.ts';
 import { createLogger } from './log.ts';
 import { createServices } from './services/bot-services.ts';
 import { Conversations } from './services/conversations.ts';
-import { KnowledgeHolder } from './services/knowledge-holder.ts';
+import { StoryCatalog } from './services/story-catalog.ts';
+import { StoryDefaults } from './services/story-defaults.ts';
 import { runTerminal } from './terminal/terminal.ts';
 
 const args = argsOrExit();
@@ -30,11 +31,13 @@ if (config.discord.token && config.discord.shardCount !== undefined) {
     secrets: [],
     fd: 2,
   });
-  const holder = await KnowledgeHolder.open(config.dataDir, { maxUploadBytes: config.maxUploadBytes }).catch(
+  const catalog = await StoryCatalog.open(config.dataDir, { maxUploadBytes: config.maxUploadBytes }).catch(
     (error: unknown) => dataProblemsOrThrow(error, config.dataDir),
   );
   const services = createServices({
-    holder,
+    catalog,
+    // `!story use <id>` holds for the session only.
+    storyDefaults: StoryDefaults.inMemory(log),
     questionLog: null,
     log,
     commandPrefix: config.commandPrefix,

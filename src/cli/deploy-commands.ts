@@ -6,11 +6,17 @@
  */
 import { REST, Routes } from 'discord.js';
 import { commandDefinitions } from '../commands/registry.ts';
+import { findStories } from '../core/story-folders.ts';
 import { argsOrExit, configOrExit, fail, knowledgeOrExit } from './startup.ts';
 
 const args = argsOrExit();
 const config = await configOrExit(args.dataDir ? { DATA_DIR: args.dataDir } : {});
-const body = commandDefinitions(await knowledgeOrExit(config.dataDir));
+// Of several stories (stories/<id>/), the first one's examples, and a `story` option.
+const layout = await findStories(config.dataDir);
+const stories = [];
+for (const story of layout.stories) stories.push({ id: story.id, kb: await knowledgeOrExit(story.dir) });
+const first = stories[0] ?? { id: '', kb: await knowledgeOrExit(config.dataDir) };
+const body = commandDefinitions(first.kb, stories);
 
 if (args.flags.has('dry-run')) {
   process.stdout.write(`${JSON.stringify(body, null, 2)}\n`);

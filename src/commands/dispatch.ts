@@ -7,8 +7,10 @@
 import { MAX_QUESTION_LENGTH } from './ask.ts';
 import { messages } from './messages.ts';
 import { commands, findCommand } from './registry.ts';
+import { untagged } from './stories.ts';
 import {
   type AutocompleteChoice,
+  type AutocompleteContext,
   type BotServices,
   type Command,
   type CommandContext,
@@ -104,8 +106,11 @@ export class Dispatcher {
   }
 
   /** A button or select-menu click: "ask:entry:minerals-deal" goes to the ask command. */
-  async component(customId: string, values: readonly string[], context: CommandContext): Promise<void> {
-    const [name = '', ...args] = customId.split(':');
+  async component(customId: string, values: readonly string[], clicked: CommandContext): Promise<void> {
+    // "ask:entry:x:@second": a button of the story "second" (several stories only).
+    const { customId: id, story } = untagged(customId);
+    const context = story === null ? clicked : { ...clicked, story };
+    const [name = '', ...args] = id.split(':');
     await this.guard(context, `component ${name}`, async () => {
       const command = findCommand(name);
       if (!command?.component) throw new UserError(messages.unknownButton);
@@ -119,11 +124,19 @@ export class Dispatcher {
    * Autocomplete never fails loudly: a broken suggestion list is just an empty one. What was typed
    * is cut to a question's length first: Discord sends whatever is in the box, however long.
    */
-  autocomplete(commandName: string, option: string, typed: string): AutocompleteChoice[] {
+  autocomplete(
+    commandName: string,
+    option: string,
+    typed: string,
+    where: Omit<AutocompleteContext, 'services'> = {},
+  ): AutocompleteChoice[] {
     try {
       const command = findCommand(commandName);
       const text = typed.slice(0, MAX_QUESTION_LENGTH);
-      return (command?.autocomplete?.({ services: this.services }, option, text) ?? []).slice(0, MAX_CHOICES);
+      return (command?.autocomplete?.({ ...where, services: this.services }, option, text) ?? []).slice(
+        0,
+        MAX_CHOICES,
+      );
     } catch (error) {
       this.services.log.error({ err: error, command: commandName }, 'autocomplete failed');
       return [];

@@ -2,6 +2,7 @@
 import { InteractionContextType } from 'discord-api-types/v10';
 import { quotedSpeakers, storyExamples } from './examples.ts';
 import { messages } from './messages.ts';
+import { chosenStory } from './stories.ts';
 import type { Command } from './types.ts';
 
 /** The help command lists the registry it is part of, so it is made from it. */
@@ -16,7 +17,10 @@ export function createHelpCommand(commands: () => readonly Command[]): Command {
     usage: 'help',
 
     async execute(context) {
-      const kb = context.services.knowledge();
+      const { stories } = context.services;
+      // Of several stories: the chosen one's examples (the channel's default), else a few stories' first.
+      const chosen = chosenStory(context, null);
+      const kb = chosen?.kb ?? context.services.knowledge();
       const prefix = context.services.commandPrefix;
       const terminal = context.surface === 'terminal';
       const visible = commands().filter((c) => !c.moderatorOnly || context.asker.isModerator);
@@ -28,10 +32,18 @@ export function createHelpCommand(commands: () => readonly Command[]): Command {
       );
       if (terminal) lines.push(messages.helpQuit(prefix));
       const speaker = quotedSpeakers(kb, 1)[0];
-      const examples = [...storyExamples(kb), ...(speaker ? [messages.quoteExample(speaker)] : [])];
-      const intro = terminal
-        ? messages.helpIntroTerminal(kb.story.title)
-        : messages.helpIntro(kb.story.title);
+      const all = stories.list();
+      const examples = chosen
+        ? [...storyExamples(kb), ...(speaker ? [messages.quoteExample(speaker)] : [])]
+        : all.slice(0, 4).flatMap((s) => storyExamples(s.kb, 1));
+      const intro = !chosen
+        ? messages.helpIntroStories(
+            all.length,
+            all.slice(0, 3).map((s) => s.kb.story.title),
+          )
+        : terminal
+          ? messages.helpIntroTerminal(kb.story.title)
+          : messages.helpIntro(kb.story.title);
       await context.reply({
         embed: {
           title: messages.helpTitle,

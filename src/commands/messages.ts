@@ -71,6 +71,39 @@ export const messages = {
   /** The words of a quote command, as help shows it among the examples. */
   quoteExample: (speaker: string) => `quote ${speaker}`,
 
+  // Several stories
+  unknownStory: (typed: string, ids: readonly string[], prefix: string) =>
+    `I don't serve a story called \`${typed.replace(/[`\\]/g, '').slice(0, 64)}\`. The stories are ${ids
+      .slice(0, 20)
+      .map((id) => `\`${id}\``)
+      .join(', ')}${ids.length > 20 ? ` and ${ids.length - 20} more` : ''} (\`${prefix}story\` lists them).`,
+  moreStories: (count: number) => `…and ${count} more (type part of a title in the \`story\` option).`,
+  /** Under an answer routed to the story that answered it best. */
+  fromStory: (title: string) => `From the story “${title}”`,
+  storiesTitle: (count: number) => `${count} stories`,
+  storiesHint: (prefix: string, terminal: boolean) =>
+    terminal
+      ? `Ask about one with \`${prefix}story use <id>\` (for this session), or just ask: I find the story that answers.`
+      : `Pick one with the \`story:\` option, or just ask: I find the story that answers. Moderators set a channel's story with \`/story use:<id>\` or \`${prefix}story use <id>\`.`,
+  whichStory:
+    'That could be asked of any of these stories. Which one? Ask again with its name (the `story:` option), or ask something about it.',
+  storyUsed: (title: string, id: string, scope: string, saved: boolean) =>
+    `Questions ${scope === 'server' ? 'in this server' : scope === 'session' ? 'in this session' : 'in this channel'} now go to “${title}” (\`${id}\`) unless they name another story.${saved ? '' : ' (Kept until the bot restarts: the state database cannot be written.)'}`,
+  storyUseCleared: (scope: string) =>
+    `No default story ${scope === 'server' ? 'for this server' : scope === 'session' ? 'for this session' : 'for this channel'} any more: questions go to the story that answers them best.`,
+  storyUseOne: 'I serve one story only: every question already goes to it.',
+  storyUsage: (prefix: string) =>
+    `Type \`${prefix}story use <id>\` (add \`server\` for the whole server), \`${prefix}story <id>\`, or \`${prefix}story <id> <paragraph>\`.`,
+  helpIntroStories: (count: number, titles: readonly string[]) =>
+    `I answer questions about ${count} news stories (${titles.map((t) => `“${t}”`).join(', ')}${count > titles.length ? ', …' : ''}) from the articles themselves, with a citation, and say so when an article doesn't say. Ask in your own words: I find the story that answers, or name one with \`story:\`. Mention me, DM me, or use the commands below. Reply to one of my answers to follow it up.`,
+  reloadStoriesOk: (ok: number, total: number, took: number) =>
+    ok === total
+      ? `Reloaded ${total} stor${total === 1 ? 'y' : 'ies'} in ${took} ms. The new data is live.`
+      : `Reloaded ${ok} of ${total} stories in ${took} ms; the others were refused and their previous data is still live.`,
+  reloadStoryFailed: (count: number) =>
+    `refused: ${count} problem${count === 1 ? '' : 's'}; the previous data is still live`,
+  reloadStoryUploadNeedsStory: 'Name the story the uploaded file belongs to (the `story:` option).',
+
   // Moderators
   reloadOk: (took: number) => `Reloaded in ${took} ms. The new data is live.`,
   reloadFailed: (count: number) =>

@@ -9,7 +9,7 @@ import { quoteCommand } from './quote.ts';
 import { reloadCommand } from './reload.ts';
 import { storyCommand } from './story.ts';
 import { topicsCommand } from './topics.ts';
-import type { Command } from './types.ts';
+import type { Command, ServedStory } from './types.ts';
 import { unansweredCommand } from './unanswered.ts';
 
 export const commands: readonly Command[] = [
@@ -28,7 +28,14 @@ export function findCommand(name: string): Command | undefined {
   return byName.get(name.toLowerCase());
 }
 
-/** The JSON Discord needs to register the commands, with this story's examples in their descriptions. */
-export function commandDefinitions(kb: KnowledgeBase): Command['definition'][] {
-  return commands.map((c) => c.definitionFor?.(kb) ?? c.definition);
+/**
+ * The JSON Discord needs to register the commands, with this story's examples in their
+ * descriptions (the first story's, of several), and a `story` option where one applies when
+ * there are several stories.
+ */
+export function commandDefinitions(
+  kb: KnowledgeBase,
+  stories: readonly ServedStory[] = [],
+): Command['definition'][] {
+  return commands.map((c) => c.definitionFor?.(kb, stories) ?? c.definition);
 }

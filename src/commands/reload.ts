@@ -8,9 +8,12 @@ import {
   PermissionFlagsBits,
 } from 'discord-api-types/v10';
 import { formatProblem } from '../core/problems.ts';
+import { ofStory } from '../core/story-folders.ts';
 import type { ReloadReport } from '../services/knowledge-holder.ts';
+import type { StoriesReloadReport } from '../services/story-catalog.ts';
 import { messages } from './messages.ts';
-import type { BotReply, Command } from './types.ts';
+import { storyNamed, suggestStories, withStoryOption } from './stories.ts';
+import { type BotReply, type Command, UserError } from './types.ts';
 
 /** Problems listed in one reply; the rest are counted (the log has them all). */
 const MAX_PROBLEMS_SHOWN = 15;
@@ -34,34 +37,106 @@ export function withoutPaths(text: string): string {
   });
 }
 
+const definition = {
+  name: 'reload',
+  description: 'Moderators: reload the data (validated; the old data stays live if anything is wrong).',
+  options: [
+    {
+      type: ApplicationCommandOptionType.Attachment,
+      name: 'file',
+      description: 'Replace one data file (e.g. qa.yaml) with this upload, if the whole folder validates',
+    },
+  ],
+  default_member_permissions: String(PermissionFlagsBits.ManageGuild),
+  contexts: [InteractionContextType.Guild, InteractionContextType.BotDM],
+} as const satisfies Command['definition'];
+
 export const reloadCommand: Command = {
-  definition: {
-    name: 'reload',
-    description: 'Moderators: reload the data (validated; the old data stays live if anything is wrong).',
-    options: [
-      {
-        type: ApplicationCommandOptionType.Attachment,
-        name: 'file',
-        description: 'Replace one data file (e.g. qa.yaml) with this upload, if the whole folder validates',
-      },
-    ],
-    default_member_permissions: String(PermissionFlagsBits.ManageGuild),
-    contexts: [InteractionContextType.Guild, InteractionContextType.BotDM],
-  } as const satisfies Command['definition'],
+  definition,
+  definitionFor: (_kb, stories) =>
+    withStoryOption(definition, stories, 'Reload this story only (default: every story)'),
   summary: 'Moderators: reload the data, or replace one data file with an upload.',
   usage: 'reload',
+  // "!reload <story>" of several stories.
+  chatArgument: 'story',
   moderatorOnly: true,
   slow: true,
 
   async execute(context, input) {
     const file = input.attachment('file');
-    const report = await context.services.reload({
+    const { stories, commandPrefix } = context.services;
+    if (!stories.several) {
+      const report = await context.services.reload({
+        requestedBy: context.asker.id,
+        ...(file ? { file } : {}),
+      });
+      await context.reply(renderReload(report));
+      return;
+    }
+    const named = input.string('story');
+    if (file && named === null) throw new UserError(messages.reloadStoryUploadNeedsStory);
+    const story = named === null ? undefined : storyNamed(stories, named, commandPrefix).id;
+    const report = await context.services.reloadStories({
       requestedBy: context.asker.id,
+      ...(story === undefined ? {} : { story }),
       ...(file ? { file } : {}),
     });
-    await context.reply(renderReload(report));
+    await context.reply(renderStoriesReload(report));
+  },
+
+  autocomplete(context, option, typed) {
+    return option === 'story' ? suggestStories(context.services.stories, typed) : [];
   },
 };
+
+/** A reload of several stories: one story's as renderReload shows it, named; all, a line per story. */
+export function renderStoriesReload(report: StoriesReloadReport): BotReply {
+  const [only] = report.results;
+  if (report.results.length === 1 && only && report.problems.length === 0 && report.added.length === 0) {
+    const reply = renderReload(only.report);
+    return reply.embed
+      ? { ...reply, embed: { ...reply.embed, title: `${only.id}: ${reply.embed.title ?? ''}` } }
+      : reply;
+  }
+  const lines = report.results.map(({ id, report: { outcome } }) =>
+    outcome.ok
+      ? `• \`${id}\`: ${outcome.counts.entries} Q&A entries, ${outcome.counts.quotes} quotes (version ${outcome.version}${
+          outcome.changes.added.length + outcome.changes.removed.length + outcome.changes.edited.length > 0
+            ? `; ${outcome.changes.added.length} added, ${outcome.changes.removed.length} removed, ${outcome.changes.edited.length} edited`
+            : ''
+        })`
+      : `• \`${id}\`: ${messages.reloadStoryFailed(outcome.problems.length)}`,
+  );
+  if (report.added.length > 0) lines.push(`• new: ${report.added.map((id) => `\`${id}\``).join(', ')}`);
+  if (report.removed.length > 0)
+    lines.push(`• no longer served (folder gone): ${report.removed.map((id) => `\`${id}\``).join(', ')}`);
+  const problems = [
+    ...report.problems,
+    ...report.results.flatMap(({ id, report: { outcome } }) =>
+      outcome.ok ? [] : outcome.problems.map((p) => ofStory(id, p)),
+    ),
+  ];
+  const shown = problems.slice(0, MAX_PROBLEMS_SHOWN).map((p) => `• ${withoutPaths(formatProblem(p))}`);
+  const more = problems.length - shown.length;
+  const ok = report.results.filter((r) => r.report.outcome.ok).length;
+  const took = report.results.reduce((sum, r) => sum + r.report.outcome.tookMs, 0);
+  return {
+    embed: {
+      title: messages.reloadStoriesOk(ok, report.results.length, took),
+      description: lines.join('\n') || messages.reloadNoChanges,
+      fields:
+        shown.length > 0
+          ? [
+              {
+                name: 'Problems',
+                value: `${shown.join('\n')}${more > 0 ? `\n…and ${more} more (see the bot's log)` : ''}`,
+              },
+            ]
+          : [],
+    },
+    ephemeral: true,
+  };
+}
 
 export function renderReload({ outcome, shards }: ReloadReport): BotReply {
   const shardField =

@@ -7,6 +7,7 @@ import type { Answer } from '../core/answer.ts';
 import type { Citation, KnowledgeBase } from '../core/knowledge.ts';
 import type { AnswerReference } from '../services/conversations.ts';
 import { messages } from './messages.ts';
+import { untagged } from './stories.ts';
 import type { BotReply, ReplyButton } from './types.ts';
 
 /** Custom ids of the answer buttons, handled by the ask command. */
@@ -170,10 +171,13 @@ export function answerReferenceOf(
 ): AnswerReference | null {
   const question = questionFromTitle(title);
   if (question === null) return null;
-  const ids = customIds
-    .map((id) => /^ask:(?:fb:(?:up|down)|more):(.+)$/.exec(id)?.[1])
+  // Of several stories, the buttons say which story the answer came from (":@<story>").
+  const read = customIds.map((id) => untagged(id));
+  const ids = read
+    .map(({ customId }) => /^ask:(?:fb:(?:up|down)|more):(.+)$/.exec(customId)?.[1])
     .filter((id): id is string => id !== undefined);
-  return { question, ids: [...new Set(ids)] };
+  const story = read.find((r) => r.story !== null)?.story;
+  return { question, ids: [...new Set(ids)], ...(story ? { story } : {}) };
 }
 
 export function truncate(text: string, max: number): string {

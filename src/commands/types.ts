@@ -10,6 +10,8 @@ import type { Logger } from '../log.ts';
 import type { AnswerReference, Conversations } from '../services/conversations.ts';
 import type { ReloadReport } from '../services/knowledge-holder.ts';
 import type { ReportScope } from '../services/question-store.ts';
+import type { StoriesReloadReport } from '../services/story-catalog.ts';
+import type { DefaultScope, StoryDefault } from '../services/story-defaults.ts';
 import type { Teaching } from '../services/teaching.ts';
 
 export type Surface = 'slash' | 'chat' | 'terminal';
@@ -69,16 +71,56 @@ export interface Asker {
   readonly isModerator: boolean;
 }
 
+/** One story the bot serves. */
+export interface ServedStory {
+  readonly id: string;
+  readonly kb: KnowledgeBase;
+}
+
+/** The stories behind the bot: one (data/ as it always was) or several (stories/<id>/). */
+export interface StoryServices {
+  /** More than one story: routing, story options and story names in replies come into play. */
+  readonly several: boolean;
+  list(): readonly ServedStory[];
+  get(id: string): ServedStory | undefined;
+  /** A story as typed: its id or title, or the one that starts so. */
+  find(typed: string): string | undefined;
+  /** The channel's default story, else its server's (`/story use`). */
+  defaultFor(guildId: string | null, channelId: string | null): StoryDefault | null;
+  /** Sets or clears a default; false when it holds in memory only (until a restart). */
+  setDefault(
+    where: {
+      readonly guildId: string | null;
+      readonly channelId: string | null;
+      readonly scope: DefaultScope;
+    },
+    story: string | null,
+  ): boolean;
+  /** The story whose live knowledge has this version (what a conversation's turns carry). */
+  storyOfVersion(version: string): string | undefined;
+  /** The stories worth asking a question that names none, best first (the shared vocabulary index). */
+  shortlist(question: string): readonly string[];
+}
+
 /** What the running bot offers its commands. */
 export interface BotServices {
-  knowledge(): KnowledgeBase;
+  /** A story's knowledge: the one named, else the only (or first) story. */
+  knowledge(story?: string): KnowledgeBase;
+  readonly stories: StoryServices;
+  /** Reloads the (first) story's data, as one story's reload: teaching, the studio. */
   reload(request: { readonly requestedBy: string; readonly file?: UploadedFile }): Promise<ReloadReport>;
+  /** Reloads one story (`story`) or every story: /reload. */
+  reloadStories(request: {
+    readonly requestedBy: string;
+    readonly story?: string;
+    readonly file?: UploadedFile;
+  }): Promise<StoriesReloadReport>;
   /** Records a question the bot declined or answered (for the unanswered-questions log). */
-  recordQuestion(answer: Answer, guildId: string | null): void;
+  recordQuestion(answer: Answer, guildId: string | null, story?: string): void;
   /** Counts a Helpful / Not what I asked click; false if this user already rated this answer. */
   recordFeedback(vote: FeedbackVote): boolean;
-  /** The questions asked in `scope`; null when the log is off or cannot be read right now. */
-  unansweredReport(scope: ReportScope, limit: number): UnansweredReport | null;
+  /** The questions asked in `scope` (of one story's, given one); null when the log is off or cannot be read right now. */
+  unansweredReport(scope: ReportScope, limit: number, story?: string | null): UnansweredReport | null;
   /** Adds a reader's question to the data (an alternate, a known gap): validated, written, reloaded. */
   readonly teaching: Teaching;
   /** The recent turns of every conversation, in memory only (CONTEXT_TURNS, CONTEXT_MINUTES). */
@@ -97,6 +139,8 @@ export interface FeedbackVote {
   readonly userId: string;
   /** The answer message clicked on (null in the terminal). */
   readonly answerId: string | null;
+  /** The story the rated answer came from. */
+  readonly story?: string;
 }
 
 export interface UnansweredReport {
@@ -117,6 +161,10 @@ export interface CommandContext {
   readonly surface: Surface;
   readonly asker: Asker;
   readonly guildId: string | null;
+  /** The channel (a DM's channel, 'terminal'): where a default story may be set. */
+  readonly channelId?: string | null;
+  /** The story a clicked button or the answer replied to belongs to (several stories only). */
+  readonly story?: string | null;
   /** For button clicks: the question the clicked answer was about. */
   readonly origin?: string | null;
   /** For button clicks: the id of the message the button is on. */
@@ -135,6 +183,14 @@ export interface CommandContext {
   reply(message: BotReply): Promise<void>;
 }
 
+/** What autocomplete knows: the services, where it is typed, and the other options filled in so far. */
+export interface AutocompleteContext extends Pick<CommandContext, 'services'> {
+  readonly guildId?: string | null;
+  readonly channelId?: string | null;
+  /** The other options' values as typed so far (`story`, say). */
+  readonly values?: Readonly<Record<string, string>>;
+}
+
 export interface AutocompleteChoice {
   readonly name: string;
   readonly value: string;
@@ -149,7 +205,7 @@ export interface Command {
    * The definition Discord registers for this story, when its descriptions give the story's own
    * examples (who is quoted, what to ask); `definition` otherwise. Same name and options.
    */
-  definitionFor?(kb: KnowledgeBase): CommandDefinition;
+  definitionFor?(kb: KnowledgeBase, stories: readonly ServedStory[]): CommandDefinition;
   /** One line for /help and !help. */
   readonly summary: string;
   /** How to type it in chat, without the prefix: "ask <question>". */
@@ -165,11 +221,7 @@ export interface Command {
   /** May take longer than Discord's 3 s: front ends acknowledge first ("thinking..."). */
   readonly slow?: boolean;
   execute(context: CommandContext, input: CommandInput): Promise<void>;
-  autocomplete?(
-    context: Pick<CommandContext, 'services'>,
-    option: string,
-    typed: string,
-  ): AutocompleteChoice[];
+  autocomplete?(context: AutocompleteContext, option: string, typed: string): AutocompleteChoice[];
   /** Button and select-menu clicks whose custom id starts with `${definition.name}:`. */
   component?(context: CommandContext, args: readonly string[], values: readonly string[]): Promise<void>;
 }

@@ -77,6 +77,12 @@ export class ConversationMemory {
     return live;
   }
 
+  /** The latest live turn of a conversation, whichever knowledge base answered it. */
+  latest(key: string): Turn | undefined {
+    const last = this.conversations.get(key)?.at(-1);
+    return last && last.at >= this.now() - this.options.ttlMs ? last : undefined;
+  }
+
   remember(key: string, turn: Turn): void {
     if (this.options.maxTurns <= 0) return;
     const turns = this.conversations.get(key) ?? [];

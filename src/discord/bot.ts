@@ -12,9 +12,11 @@ import { createLogger, type Logger } from '../log.ts';
 import { createServices } from '../services/bot-services.ts';
 import { Conversations } from '../services/conversations.ts';
 import { type HealthServer, startHealthServer } from '../services/health.ts';
-import { KnowledgeHolder, type ReloadOutcome, type ReloadRequest } from '../services/knowledge-holder.ts';
+import type { KnowledgeHolder, ReloadOutcome, ReloadRequest } from '../services/knowledge-holder.ts';
 import { stopOnSignals } from '../services/lifecycle.ts';
 import { QuestionLog } from '../services/question-log.ts';
+import { StoryCatalog } from '../services/story-catalog.ts';
+import { StoryDefaults } from '../services/story-defaults.ts';
 import { watchDataFolder } from '../services/watch-data.ts';
 import { ShardLink } from '../sharding/shard-link.ts';
 import { createClient } from './client.ts';
@@ -44,7 +46,10 @@ function fatalReason(closeCode: number | null, error: unknown): string {
 
 export interface RunningBot {
   readonly client: Client;
+  /** The (first) story's holder. */
   readonly holder: KnowledgeHolder;
+  /** Every story served. */
+  readonly catalog: StoryCatalog;
   readonly log: Logger;
   /** Resolves when the client is ready (logged in, guilds received). */
   readonly ready: Promise<void>;
@@ -96,16 +101,22 @@ export async function startBot(config: Config, options: BotOptions = {}): Promis
       );
     }
   };
-  const holder = await KnowledgeHolder.open(config.dataDir, {
+  const catalog = await StoryCatalog.open(config.dataDir, {
     maxUploadBytes: config.maxUploadBytes,
     onReload: logReload,
   }).catch(async (error: unknown) => {
     await questionLog?.close();
     return dataProblemsOrThrow(error, config.dataDir);
   });
+  const holder = catalog.first().holder;
+  // Default stories of servers and channels (/story use), in the state database: several stories only.
+  const storyDefaults = catalog.several
+    ? StoryDefaults.open(config.stateDir, log)
+    : StoryDefaults.inMemory(log);
   let shardLink: ShardLink | null = null;
   const services = createServices({
-    holder,
+    catalog,
+    storyDefaults,
     questionLog,
     log,
     commandPrefix: config.commandPrefix,
@@ -121,7 +132,12 @@ export async function startBot(config: Config, options: BotOptions = {}): Promis
   if (client.shard && shardId !== undefined && process.send) {
     // Spawned by the ShardingManager: reloads go through it to every shard.
     const send = process.send.bind(process);
-    const link = new ShardLink(shardId, holder, (message) => send(message), log);
+    const link = new ShardLink(
+      shardId,
+      catalog.several ? catalog.asHolder() : holder,
+      (message) => send(message),
+      log,
+    );
     process.on('message', (message) => link.handle(message));
     client.once(Events.ClientReady, () => link.reportStatus());
     shardLink = link;
@@ -159,11 +175,20 @@ export async function startBot(config: Config, options: BotOptions = {}): Promis
   client.on(Events.Error, (error) => log.error({ err: error }, 'discord.js error'));
   client.on(Events.Warn, (warning) => log.warn(warning));
 
-  const stopWatching = config.watchData
-    ? watchDataFolder(config.dataDir, () => {
-        void holder.reload({ requestedBy: 'WATCH_DATA' });
-      })
-    : null;
+  // Each story's folder is watched, and a change reloads that story only.
+  const watchers = config.watchData
+    ? catalog.list().map((story) =>
+        watchDataFolder(story.dir, () => {
+          void catalog.reload({ requestedBy: 'WATCH_DATA', story: story.id });
+        }),
+      )
+    : [];
+  const stopWatching =
+    watchers.length > 0
+      ? () => {
+          for (const stop of watchers) stop();
+        }
+      : null;
   // Under a ShardingManager, the manager serves /healthz for every shard. Started before logging
   // in: a port that cannot be listened on stops the bot before it connects.
   let health: HealthServer | null = null;
@@ -189,7 +214,12 @@ export async function startBot(config: Config, options: BotOptions = {}): Promis
     // The curator studio (STUDIO_PORT; off by default), teaching this bot's live data.
     studio =
       config.studio.port > 0 && !shardLink
-        ? await (await import('../studio/in-bot.ts')).startStudioInBot(config, services, log)
+        ? await (await import('../studio/in-bot.ts')).startStudioInBot(
+            // The studio curates one story: the first, of several.
+            catalog.several ? { ...config, dataDir: catalog.first().dir } : config,
+            services,
+            log,
+          )
         : null;
   } catch (error) {
     stopWatching?.();
@@ -220,12 +250,13 @@ export async function startBot(config: Config, options: BotOptions = {}): Promis
     await health?.close();
     await studio?.close();
     await questionLog?.close();
+    storyDefaults.close();
     log.info('stopped');
   }
 
   if (options.handleSignals) {
     process.on('SIGHUP', () => {
-      void holder.reload({ requestedBy: 'SIGHUP' });
+      void catalog.reload({ requestedBy: 'SIGHUP' });
     });
     stopOnSignals(stop, log);
   }
@@ -237,5 +268,5 @@ export async function startBot(config: Config, options: BotOptions = {}): Promis
     await stop();
     throw error;
   }
-  return { client, holder, log, ready, stop, healthPort: health?.port ?? null };
+  return { client, holder, catalog, log, ready, stop, healthPort: health?.port ?? null };
 }

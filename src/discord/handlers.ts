@@ -92,6 +92,7 @@ async function onMessage(client: Client, message: Message, options: AdapterOptio
       config,
     ),
     guildId: message.guildId,
+    channelId: message.channelId,
     conversationKey: conversationKeyOf(message.channelId, message.author.id),
     replyingTo,
     services,
@@ -226,10 +227,17 @@ async function onInteraction(interaction: Interaction, options: AdapterOptions):
 
 async function onAutocomplete(interaction: AutocompleteInteraction, options: AdapterOptions): Promise<void> {
   const focused = interaction.options.getFocused(true);
+  // The other options typed so far: a question's suggestions come from the story chosen beside it.
+  const values: Record<string, string> = {};
+  for (const option of interaction.options.data) {
+    if (option.name !== focused.name && option.value !== undefined && option.value !== null)
+      values[option.name] = String(option.value);
+  }
   const choices = options.dispatcher.autocomplete(
     interaction.commandName,
     focused.name,
     String(focused.value ?? ''),
+    { guildId: interaction.guildId, channelId: interaction.channelId, values },
   );
   try {
     await interaction.respond(
@@ -259,6 +267,7 @@ function interactionContext(
       options.config,
     ),
     guildId: interaction.guildId,
+    channelId: interaction.channelId,
     conversationKey: conversationKeyOf(interaction.channelId, interaction.user.id),
     origin,
     originMessageId: interaction.isMessageComponent() ? interaction.message.id : null,

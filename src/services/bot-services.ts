@@ -1,11 +1,19 @@
 /** The services commands use, wired to the knowledge holder, the question log and the log. */
-import type { BotServices, FeedbackVote, UnansweredReport } from '../commands/types.ts';
+import type {
+  BotServices,
+  FeedbackVote,
+  ServedStory,
+  StoryServices,
+  UnansweredReport,
+} from '../commands/types.ts';
 import type { Answer } from '../core/answer.ts';
 import type { Logger } from '../log.ts';
 import { Conversations } from './conversations.ts';
 import type { KnowledgeHolder, ReloadReport, ReloadRequest } from './knowledge-holder.ts';
 import type { QuestionLog } from './question-log.ts';
 import { askedWhere, normaliseQuestion, type ReportScope } from './question-store.ts';
+import { StoryCatalog } from './story-catalog.ts';
+import { StoryDefaults } from './story-defaults.ts';
 import { createTeaching } from './teaching.ts';
 
 /** Declines that say nothing about the data: greetings and empty messages. */
@@ -14,7 +22,11 @@ const NOT_WORTH_LOGGING = new Set(['small-talk', 'empty']);
 const VOTES_REMEMBERED = 50_000;
 
 export interface ServicesOptions {
-  readonly holder: KnowledgeHolder;
+  /** The stories served; or `holder`, one story. */
+  readonly catalog?: StoryCatalog;
+  readonly holder?: KnowledgeHolder;
+  /** Default stories of servers and channels; in memory by default. */
+  readonly storyDefaults?: StoryDefaults;
   readonly questionLog: QuestionLog | null;
   readonly log: Logger;
   readonly commandPrefix: string;
@@ -25,7 +37,36 @@ export interface ServicesOptions {
 }
 
 export function createServices(options: ServicesOptions): BotServices {
-  const { holder, questionLog, log } = options;
+  const { questionLog, log } = options;
+  const catalog =
+    options.catalog ??
+    (options.holder ? StoryCatalog.of(options.holder) : null) ??
+    (() => {
+      throw new Error('createServices needs a catalog or a holder');
+    })();
+  const storyDefaults = options.storyDefaults ?? StoryDefaults.inMemory(log);
+  const served = (id: string): ServedStory | undefined => {
+    const kb = catalog.knowledge(id);
+    return kb ? { id, kb } : undefined;
+  };
+  const stories: StoryServices = {
+    get several() {
+      return catalog.several;
+    },
+    list: () => catalog.list().map((s) => ({ id: s.id, kb: s.holder.current() })),
+    get: served,
+    find: (typed) => catalog.find(typed),
+    defaultFor(guildId, channelId) {
+      const chosen = storyDefaults.get(guildId, channelId);
+      // A default naming a story no longer served is no default.
+      return chosen && catalog.get(chosen.story) ? chosen : null;
+    },
+    setDefault: (where, story) => storyDefaults.set(where, story),
+    storyOfVersion: (version) => catalog.storyOfVersion(version),
+    shortlist: (question) => catalog.router().shortlist(question),
+  };
+  // The first story: what teaching, the studio and one-story callers work on.
+  const holder = (): KnowledgeHolder => catalog.first().holder;
   // Who voted on which answer, in memory only (the log keeps no user ids). Insertion order is age.
   const votes = new Set<string>();
   const safely = (what: string, action: () => void): void => {
@@ -38,12 +79,13 @@ export function createServices(options: ServicesOptions): BotServices {
   };
   const conversations = options.conversations ?? new Conversations({ turns: 5, minutes: 10 });
   const services: BotServices = {
-    knowledge: () => holder.current(),
+    knowledge: (story) => (story === undefined ? undefined : catalog.knowledge(story)) ?? holder().current(),
+    stories,
     conversations,
     // Teaching writes through the same reload as /reload: validated, and on every shard.
     teaching: createTeaching({
-      dataDir: holder.dataDir,
-      knowledge: () => holder.current(),
+      dataDir: holder().dataDir,
+      knowledge: () => holder().current(),
       reload: (request) => services.reload(request),
       log,
     }),
@@ -51,16 +93,33 @@ export function createServices(options: ServicesOptions): BotServices {
       const everywhere = options.reload?.();
       const report = everywhere
         ? await everywhere(request)
-        : { outcome: await holder.reload(request), shards: [] };
+        : { outcome: await holder().reload(request), shards: [] };
       // What was said before a reload may no longer be in the data: every conversation starts afresh.
       if (report.outcome.ok) conversations.forgetAll();
       return report;
     },
-    recordQuestion(answer: Answer, guildId) {
+    async reloadStories(request) {
+      const everywhere = options.reload?.();
+      if (everywhere) {
+        // Under the ShardingManager every shard reloads every story (one story's reload too).
+        const report = await everywhere(request);
+        if (report.outcome.ok) conversations.forgetAll();
+        return { results: [{ id: catalog.first().id, report }], added: [], removed: [], problems: [] };
+      }
+      const report = await catalog.reload(request);
+      // A story's conversations leave with its old version (turns carry it); a reload of all starts afresh.
+      if (request.story === undefined && report.results.some((r) => r.report.outcome.ok))
+        conversations.forgetAll();
+      return report;
+    },
+    recordQuestion(answer: Answer, guildId, story) {
       if (!questionLog || answer.answered || (answer.reason !== null && NOT_WORTH_LOGGING.has(answer.reason)))
         return;
       safely('record a declined question', () =>
-        questionLog.recordDeclined(normaliseQuestion(answer.question), askedWhere(guildId)),
+        questionLog.recordDeclined(
+          normaliseQuestion(answer.question),
+          askedWhere(guildId, story ?? catalog.first().id),
+        ),
       );
     },
     recordFeedback(vote: FeedbackVote): boolean {
@@ -77,14 +136,14 @@ export function createServices(options: ServicesOptions): BotServices {
             vote.entryId,
             vote.helpful,
             vote.question === null ? null : normaliseQuestion(vote.question),
-            askedWhere(vote.guildId),
+            askedWhere(vote.guildId, vote.story ?? catalog.first().id),
           ),
         );
       }
       return true;
     },
-    unansweredReport(scope: ReportScope, limit: number): UnansweredReport | null {
-      return questionLog ? questionLog.report(scope, limit) : null;
+    unansweredReport(scope: ReportScope, limit: number, story?: string | null): UnansweredReport | null {
+      return questionLog ? questionLog.report(scope, limit, story ?? null) : null;
     },
     commandPrefix: options.commandPrefix,
     log,

@@ -17,6 +17,8 @@ export const MAX_CONVERSATIONS = 10_000;
 /** One of the bot's answers, as its message shows it: the question (title) and the answer's documents (button ids). */
 export interface AnswerReference {
   readonly question: string;
+  /** The story the answer came from, when the bot serves several (its buttons carry it). */
+  readonly story?: string;
   /** The entry, quote or sentence ids the answer rests on; empty for a decline. */
   readonly ids: readonly string[];
 }
@@ -50,6 +52,12 @@ export class Conversations {
   history(key: string | null, kb: KnowledgeBase): readonly Turn[] {
     if (key === null || !this.enabled) return [];
     return this.memory.turns(key, kb.version);
+  }
+
+  /** The knowledge version the conversation's latest live turn was answered from (several stories: which story). */
+  latestVersion(key: string | null): string | undefined {
+    if (key === null || !this.enabled) return undefined;
+    return this.memory.latest(key)?.kbVersion;
   }
 
   remember(key: string | null, turn: Turn): void {

@@ -67,6 +67,14 @@ export interface KnowledgeHolderOptions {
   readonly onReload?: (outcome: ReloadOutcome, request: ReloadRequest) => void;
 }
 
+/** How a holder is opened: at start (the defaults), or for a story added while the bot runs. */
+export interface OpeningOptions {
+  /** Build in the worker whatever the size (a story added by a reload: the bot is answering). */
+  readonly inWorker?: boolean;
+  /** Warm-up rounds before it answers; by default START_WARM_UP_ROUNDS. */
+  readonly warmUpRounds?: number;
+}
+
 export class KnowledgeHolder {
   private live: KnowledgeBase;
   private queue: Promise<unknown> = Promise.resolve();
@@ -81,15 +89,19 @@ export class KnowledgeHolder {
   }
 
   /** Loads the folder; throws DataError if it does not validate (nothing to fall back on yet). */
-  static async open(dataDir: string, options: KnowledgeHolderOptions): Promise<KnowledgeHolder> {
+  static async open(
+    dataDir: string,
+    options: KnowledgeHolderOptions,
+    opening: OpeningOptions = {},
+  ): Promise<KnowledgeHolder> {
     // Nothing else runs yet, so a small story is built here, faster than a worker starts;
     // a large one in the worker, so that a health check at start is still answered.
     const kb =
-      (await folderBytes(dataDir)) <= BUILD_HERE_UP_TO_BYTES
+      !opening.inWorker && (await folderBytes(dataDir)) <= BUILD_HERE_UP_TO_BYTES
         ? buildChecked(await readDataDir(dataDir))
         : await buildInWorker(dataDir);
     // At start the engine's code is cold too: a few rounds, so the first questions are not slower.
-    await warmUp(kb, START_WARM_UP_ROUNDS);
+    await warmUp(kb, opening.warmUpRounds ?? START_WARM_UP_ROUNDS);
     return new KnowledgeHolder(dataDir, kb, options);
   }
 

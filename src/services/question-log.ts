@@ -144,11 +144,11 @@ export class QuestionLog {
    * The most frequent declined and "not what I asked" questions in `scope`, or null when the
    * database cannot be read right now. Writes what is queued first (one attempt, no waiting).
    */
-  report(scope: ReportScope, limit: number): UnansweredReport | null {
+  report(scope: ReportScope, limit: number, story: string | null = null): UnansweredReport | null {
     this.flush();
     if (!this.store) return null;
     try {
-      return this.store.report(scope, limit);
+      return this.store.report(scope, limit, story);
     } catch (error) {
       this.options.log.warn({ reason: (error as Error).message }, 'question log: could not read the report');
       return null;

@@ -9,7 +9,7 @@ export interface AskedWhere {
   /** The server's id; null in DMs. */
   readonly guildId: string | null;
   readonly channel: 'guild' | 'dm';
-  /** The story the question was about ('' until the bot serves several stories). */
+  /** The story the question was about (its id; '' in rows logged before stories had ids). */
   readonly story: string;
 }
 
@@ -53,7 +53,8 @@ export type ReportScope = { readonly guildId: string } | 'all';
 export interface QuestionStore {
   /** Adds the rows in one transaction; throws (SQLITE_BUSY at once, never waiting) if it cannot. */
   write(rows: readonly LogRow[]): void;
-  report(scope: ReportScope, limit: number): UnansweredReport;
+  /** The most frequent rows in `scope`, of one story's questions when `story` is given. */
+  report(scope: ReportScope, limit: number, story?: string | null): UnansweredReport;
   /** Deletes what was last seen before `before`; returns the number of rows deleted. */
   prune(before: Date): number;
   close(): void;

@@ -98,6 +98,18 @@ const MIGRATIONS: readonly string[] = [
    ALTER TABLE misanswered_2 RENAME TO misanswered;
    CREATE INDEX misanswered_by_guild ON misanswered (guild_id);
    CREATE INDEX misanswered_by_last_seen ON misanswered (last_seen);`,
+  // 3: several stories behind one bot. Reports can be kept to one story (rows of version 2 have
+  // story '', shown in every unfiltered report); a server's or channel's default story
+  // (channel_id '' for the server's; guild_id '' for a DM channel).
+  `CREATE INDEX declined_by_story ON declined (story);
+   CREATE INDEX feedback_by_story ON feedback (story);
+   CREATE TABLE story_defaults (
+     guild_id   TEXT NOT NULL DEFAULT '',
+     channel_id TEXT NOT NULL DEFAULT '',
+     story      TEXT NOT NULL,
+     set_at     TEXT NOT NULL,
+     PRIMARY KEY (guild_id, channel_id)
+   );`,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
@@ -144,6 +156,17 @@ export function openQuestionStore(
   stateDir: string,
   options: { readonly busyTimeoutMs: number },
 ): QuestionStore {
+  return new SqliteQuestionStore(openStateDatabase(stateDir, options), databasePath(stateDir));
+}
+
+/**
+ * Opens (creating and migrating) the state database in `stateDir`: the question log's tables and
+ * the stories' defaults. Throws QuestionStoreError.
+ */
+export function openStateDatabase(
+  stateDir: string,
+  options: { readonly busyTimeoutMs: number },
+): Database.Database {
   const path = databasePath(stateDir);
   let db: Database.Database | undefined;
   try {
@@ -152,7 +175,7 @@ export function openQuestionStore(
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
     migrate(db);
-    return new SqliteQuestionStore(db, path);
+    return db;
   } catch (error) {
     db?.close();
     throw describeSqliteError(path, error);
@@ -214,7 +237,8 @@ class SqliteQuestionStore implements QuestionStore {
          last_seen = max(last_seen, excluded.last_seen)`,
     );
     // $guild NULL: every server and DM; otherwise that server's own channels only.
-    const inScope = `($guild IS NULL OR (guild_id = $guild AND channel_kind = 'guild'))`;
+    // $story NULL: every story's (and the rows of a bot that served one, story '').
+    const inScope = `($guild IS NULL OR (guild_id = $guild AND channel_kind = 'guild')) AND ($story IS NULL OR story = $story)`;
     this.topDeclined = db.prepare(
       `SELECT question, SUM(count) AS count, MAX(last_seen) AS lastSeen FROM declined
        WHERE ${inScope}
@@ -264,16 +288,16 @@ class SqliteQuestionStore implements QuestionStore {
     }
   }
 
-  report(scope: ReportScope, limit: number): UnansweredReport {
+  report(scope: ReportScope, limit: number, story: string | null = null): UnansweredReport {
     const guild = scope === 'all' ? null : scope.guildId;
     try {
-      const declined = this.topDeclined.all({ guild, limit }) as {
+      const declined = this.topDeclined.all({ guild, limit, story }) as {
         question: string;
         count: number;
         lastSeen: string;
       }[];
       const misanswered = (
-        this.topMisanswered.all({ guild, limit }) as {
+        this.topMisanswered.all({ guild, limit, story }) as {
           entryId: string;
           notHelpful: number;
           helpful: number;
@@ -281,7 +305,7 @@ class SqliteQuestionStore implements QuestionStore {
       ).map((row) => ({
         ...row,
         examples: (
-          this.examples.all({ entry: row.entryId, guild, limit: EXAMPLES_PER_ENTRY }) as {
+          this.examples.all({ entry: row.entryId, guild, story, limit: EXAMPLES_PER_ENTRY }) as {
             question: string;
           }[]
         ).map((r) => r.question),

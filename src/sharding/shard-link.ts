@@ -1,8 +1,8 @@
 /** A shard process's side of the reload protocol. */
 import { randomUUID } from 'node:crypto';
+import type { KnowledgeBase } from '../core/knowledge.ts';
 import type { Logger } from '../log.ts';
 import type {
-  KnowledgeHolder,
   ReloadOutcome,
   ReloadReport,
   ReloadRequest,
@@ -28,7 +28,11 @@ export class ShardLink {
 
   constructor(
     private readonly shardId: number,
-    private readonly holder: KnowledgeHolder,
+    /** A knowledge holder, or every story as one (StoryCatalog.asHolder). */
+    private readonly holder: {
+      reload(request: ReloadRequest): Promise<ReloadOutcome>;
+      current(): KnowledgeBase;
+    },
     private readonly send: (message: ToManager) => void,
     private readonly log: Logger,
   ) {}

@@ -32,6 +32,8 @@ export async function runTerminal(options: TerminalOptions): Promise<void> {
     // Whoever runs the process owns the data folder: a moderator.
     asker: { id: 'terminal', name: safeUserName(), isModerator: true },
     guildId: null,
+    // `!story use <id>` sets the session's story (several stories): the terminal is its own channel.
+    channelId: TERMINAL_CONVERSATION,
     conversationKey: TERMINAL_CONVERSATION,
     services,
     async reply(message) {
