@@ -62,6 +62,33 @@ describe('people and places from the article', () => {
     expect(other.places.map((t) => t.term)).toContain('Russia');
   });
 
+  it('makes bodies and named places glossary terms, never people', () => {
+    // Written for this test: bodies with a person's first name, a joiner, or one word that speaks.
+    const other = extractStory(
+      parseArticle(
+        [
+          'The clinic at St Mary’s Hospital will close, the Department for Health said on Monday.',
+          'Jane Whitby, chief executive of the Harbury Chamber of Commerce, said the hospital had served the town for decades.',
+          'Priya Ramaswamy, who runs a shop on Mill Lane, said she was sad. In a statement, Veltro said it would buy the site.',
+        ].join('\n'),
+      ),
+    );
+    expect(other.people.map((p) => p.name)).toEqual(['Jane Whitby', 'Priya Ramaswamy']);
+    const terms = new Map(other.places.map((t) => [t.term, t]));
+    expect([...terms.keys()]).toEqual(
+      expect.arrayContaining([
+        'St Mary’s Hospital',
+        'Department for Health',
+        'Harbury Chamber of Commerce',
+        'Mill Lane',
+        'Veltro',
+      ]),
+    );
+    expect(terms.get('St Mary’s Hospital')?.aliases).toEqual(['the hospital']);
+    expect(terms.get('Mill Lane')?.speaks).toBe(false);
+    expect(terms.get('Veltro')?.speaks).toBe(true);
+  });
+
   it('finds the places it names', () => {
     expect(extracted.places.map((t) => t.term)).toContain('Porto');
   });

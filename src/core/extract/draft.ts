@@ -170,7 +170,12 @@ export function draftFromArticle(articleText: string, options: DraftOptions): Dr
     ]) +
       dump({
         people: people.map((p) => (extracted.pronounShown.has(p.id) ? p : omit(p, 'pronoun'))),
-        terms: extracted.places.map((t) => ({ term: t.term, entity: true })),
+        terms: extracted.places.map((t) => ({
+          term: t.term,
+          entity: true,
+          ...(t.aliases.length > 0 ? { aliases: t.aliases } : {}),
+          ...(t.speaks ? {} : { speaks: false }),
+        })),
       }),
   );
   for (const [name, schema] of Object.entries(jsonSchemas())) {

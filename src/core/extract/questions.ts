@@ -24,6 +24,8 @@ const OPENER =
 const DETERMINERS = /^(?:the|a|an|this|that|these|those|his|her|their|its|our|my|your|such|any|some)\s+/i;
 const PURPOSE =
   /\b(?:because|since|so that|in order to|due to|as a result|to (?:deter|ensure|avoid|protect|prevent|help|support|boost|stop|secure|reduce|increase|fund|pay))\b/i;
+/** A dateline before the story: "RAVENSBRIDGE, England — ", "LONDON (Reuters) - ". */
+const DATELINE = /^[\p{Lu}][\p{Lu} .'-]{2,}(?:,\s*[\p{Lu}][\p{L} .'-]*)?(?:\s*\([^)]*\))?\s+[—–-]+\s+/u;
 const PLACE_AFTER = /\b(?:in|at)\s+(?:the\s+)?[\p{Lu}]/u;
 
 /** The key noun phrases of a text, without determiners, longest meaning first. */
@@ -65,27 +67,34 @@ export interface SentenceContext {
 
 const PLURAL_TO_SINGULAR: Readonly<Record<string, string>> = { have: 'has', are: 'is', were: 'was' };
 
-export function questionsFor(
-  sentence: string,
-  people: readonly Person[],
-  context: SentenceContext = {},
-): SentenceQuestions {
-  const forms = people.flatMap((p) => nameForms(p).map((form) => ({ form, candidate: p })));
-  // Quoted words are someone's speech, not the sentence's grammar: read the sentence around them.
-  const unquoted = sentence
-    .replace(/“[^”]*”|"[^"]*"/g, ' ')
-    .replace(/^[\s,;:]+/, '')
-    .replace(/\s+([,.;:])/g, '$1')
-    .replace(/\s{2,}/g, ' ');
-  const mentioned = findForms(unquoted, forms);
-  const clause = unquoted.replace(OPENER, '');
-  const offset = unquoted.length - clause.length;
+/** A clause read for questions: its subject, main verb and what follows, and questions built on them. */
+interface ClauseReading {
+  readonly subject: string;
+  readonly subjectPerson: Person | undefined;
+  readonly verbWords: readonly string[];
+  readonly verbText: string;
+  readonly afterVerb: string;
+  /** The first words after the verb, up to a comma, without a dangling small word. */
+  readonly rest: string;
+  readonly verbs: readonly CompromiseVerb[];
+  /** "What is Starmer urging", "When did Reyes score": wh + auxiliary + subject + verb. */
+  readonly asked: (wh: string) => string | undefined;
+  /** Where the subject ends and the verb starts, in the clause. */
+  readonly verbStart: number;
+}
 
-  const verbs = nlp()(clause).verbs().json({ offset: true }) as {
-    text: string;
-    offset?: { start: number; length: number };
-    verb?: { infinitive?: string; auxiliary?: string; grammar?: { tense?: string } };
-  }[];
+interface CompromiseVerb {
+  text: string;
+  offset?: { start: number; length: number };
+  verb?: { infinitive?: string; auxiliary?: string; grammar?: { tense?: string } };
+}
+
+function readClause(
+  clause: string,
+  mentioned: readonly { start: number; end: number; candidate: Person }[],
+  context: SentenceContext,
+): ClauseReading {
+  const verbs = nlp()(clause).verbs().json({ offset: true }) as CompromiseVerb[];
   const main = verbs.find((v) => (v.offset?.start ?? 0) > 0) ?? verbs[0];
   const verbStart = main?.offset?.start ?? -1;
 
@@ -93,7 +102,7 @@ export function questionsFor(
   let subject = verbStart > 0 ? clause.slice(0, verbStart).trim().replace(/,$/, '') : '';
   if (subject.includes(', ')) subject = subject.slice(subject.lastIndexOf(', ') + 2);
   const subjectPerson =
-    mentioned.find((m) => m.start >= offset && m.end <= offset + Math.max(verbStart, 0))?.candidate ??
+    mentioned.find((m) => m.end <= Math.max(verbStart, 0))?.candidate ??
     (/^(?:he|she)$/i.test(subject) ? context.previous : undefined);
   if (subjectPerson) subject = shortName(subjectPerson);
   else if (
@@ -132,7 +141,9 @@ export function questionsFor(
       if (/^(?:is|are|was|were)$/.test(first) && /\bto$/.test(remainder))
         return `${wh} ${first} ${subject} ${remainder} do`;
       if (/^(?:is|are|was|were)$/.test(first) && remainder && /^to\s/.test(rest))
-        return `${wh} ${first} ${subject} ${remainder} to do`;
+        return wh === 'What'
+          ? `${wh} ${first} ${subject} ${remainder} to do`
+          : `${wh} ${first} ${subject} ${remainder} ${rest.split(/\s+/).slice(0, 2).join(' ')}`;
       // The passive ("were further strained"): what strained them?
       if (/^(?:is|are|was|were|been|being)$/.test(first) && /ed$/.test(verbWords.at(-1) ?? '')) {
         return wh === 'What'
@@ -146,7 +157,9 @@ export function questionsFor(
           rest,
         )
       )
-        return `${wh} ${first} ${subject} ${rest.split(/\s+/).slice(0, 2).join(' ')} do`;
+        return wh === 'What'
+          ? `${wh} ${first} ${subject} ${rest.split(/\s+/).slice(0, 2).join(' ')} do`
+          : `${wh} ${first} ${subject} ${rest.split(/\s+/).slice(0, 3).join(' ')}`;
       return remainder ? `${wh} ${first} ${subject} ${remainder}` : undefined;
     }
     if (!infinitive) return undefined;
@@ -155,6 +168,25 @@ export function questionsFor(
       return undefined;
     return `${wh} ${past ? 'did' : 'does'} ${subject} ${infinitive}`;
   };
+  return { subject, subjectPerson, verbWords, verbText, afterVerb, rest, verbs, asked, verbStart };
+}
+
+export function questionsFor(
+  sentence: string,
+  people: readonly Person[],
+  context: SentenceContext = {},
+): SentenceQuestions {
+  const forms = people.flatMap((p) => nameForms(p).map((form) => ({ form, candidate: p })));
+  // Quoted words are someone's speech, not the sentence's grammar: read the sentence around them.
+  const unquoted = sentence
+    .replace(/“[^”]*”|"[^"]*"/g, ' ')
+    .replace(/^[\s,;:]+/, '')
+    .replace(/\s+([,.;:])/g, '$1')
+    .replace(/\s{2,}/g, ' ');
+  const mentioned = findForms(unquoted, forms);
+  const clause = unquoted.replace(DATELINE, '').replace(OPENER, '');
+  const reading = readClause(clause, findForms(clause, forms), context);
+  const { subject, subjectPerson, verbWords, verbText, afterVerb, rest, verbs, asked } = reading;
 
   const phrases = nounPhrases(unquoted);
   const quotedPhrases = (context.quotes ?? [])
