@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseArticle } from '../../src/core/article.ts';
 import { draftFromArticle } from '../../src/core/extract/draft.ts';
+import { questionsFor } from '../../src/core/extract/questions.ts';
 import { extractStory } from '../../src/core/extract/story.ts';
 import { buildKnowledge } from '../../src/core/knowledge.ts';
 import { checkData } from '../../src/core/validate.ts';
@@ -210,6 +211,67 @@ describe('npm run draft: a data folder from the article alone', () => {
     const brandt = draft.entries.find((e) => e.id === 'p2-s1');
     expect(brandt?.question).toBe('What did Brandt say about kind of player?');
     expect(brandt?.alternates).toContain('Who said "He is exactly the kind of player we"?');
+  });
+
+  it('asks every clause and every figure the way readers ask for it', () => {
+    // Written for this test.
+    const story = extractStory(
+      parseArticle(
+        [
+          'The 3.4-mile bypass will run from Old Mill Road to the ring road, with 6 junctions.',
+          'Under the plan, £80 million will come from a national grant, while the county will borrow £12 million.',
+          'Councillor Daniel Hartley, who chairs the roads committee, claimed that the bypass would take about 2,000 lorries a day off the high street.',
+          'Councillors approved the scheme by 40 votes to 11, after a debate that lasted almost three hours.',
+          'Dr Amir Patel, a traffic engineer at Westbury College, said the forecasts were sound.',
+        ].join('\n'),
+      ),
+    );
+    const ask = (text: string) => questionsFor(text, story.people).alternates;
+    expect(
+      ask('The 3.4-mile bypass will run from Old Mill Road to the ring road, with 6 junctions.'),
+    ).toEqual(
+      expect.arrayContaining([
+        'How long is the bypass?',
+        'How many junctions will the 3.4-mile bypass have?',
+      ]),
+    );
+    expect(
+      ask(
+        'Under the plan, £80 million will come from a national grant, while the county will borrow £12 million.',
+      ),
+    ).toEqual(
+      expect.arrayContaining([
+        'How much will come from a national grant?',
+        'What will the county borrow?',
+        'How much will the county borrow?',
+      ]),
+    );
+    const hartley = questionsFor(
+      'Councillor Daniel Hartley, who chairs the roads committee, claimed that the bypass would take about 2,000 lorries a day off the high street.',
+      story.people,
+    );
+    expect(hartley.question).toBe('What did Hartley claim?');
+    expect(hartley.alternates).toEqual(
+      expect.arrayContaining(['Who chairs the roads committee?', 'How many lorries would the bypass take?']),
+    );
+    expect(
+      ask(
+        'Councillors approved the scheme by 40 votes to 11, after a debate that lasted almost three hours.',
+      ),
+    ).toEqual(
+      expect.arrayContaining([
+        'What was the vote on the scheme?',
+        'How many voted against the scheme?',
+        'How long did the debate last?',
+      ]),
+    );
+    expect(
+      ask('Dr Amir Patel, a traffic engineer at Westbury College, said the forecasts were sound.'),
+    ).toEqual(
+      expect.arrayContaining(['Who is a traffic engineer at Westbury College?', 'Where does Patel work?']),
+    );
+    // "Councillor" is not an alias of Hartley where the article calls others councillors.
+    expect(story.people.find((p) => p.id === 'hartley')?.aliases).not.toContain('Councillor');
   });
 
   it('writes the files a data folder has, with their schemas', () => {

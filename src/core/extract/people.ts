@@ -72,6 +72,8 @@ interface Candidate {
   firstParagraph: string;
   firstSentence: string;
   pronouns: { he: number; she: number };
+  /** The article uses the role's word for others too ("councillors"). */
+  roleShared?: boolean;
 }
 
 const isCapitalised = (word: Word): boolean => /^[\p{Lu}]/u.test(word.text);
@@ -287,6 +289,19 @@ export function findPeopleAndPlaces(article: Article): {
     }
   }
 
+  const articleText = article.paragraphs.map((p) => p.text).join('\n');
+  for (const c of candidates) {
+    if (!c.role || c.role.includes(' ')) continue;
+    const uses = [...articleText.matchAll(new RegExp(`\\b${escapeRegExp(c.role)}s?\\b`, 'giu'))];
+    const firstName = c.name.split(' ').find((w) => !NAME_TITLES.has(w.toLowerCase())) ?? c.surname;
+    c.roleShared = uses.some(
+      (m) =>
+        !articleText
+          .slice(m.index + m[0].length)
+          .trimStart()
+          .startsWith(firstName),
+    );
+  }
   const ids = new Set<string>();
   const pronounShown = new Set<string>();
   const people: Person[] = candidates.map((c) => {
@@ -433,9 +448,10 @@ function aliasesOf(c: Candidate): string[] {
       aliases.add(`${t} ${COURTESY.has(title) ? c.surname : (core[0] ?? c.surname)}`);
     }
   }
-  // The role as the article gives it stands for them too: "who is the Foreign Minister?"
+  // The role as the article gives it stands for them too: "who is the Foreign Minister?", unless
+  // the article uses the word for others ("Councillor Pryce" among "councillors").
   if (c.role) {
-    aliases.add(c.role);
+    if (!(c.role.split(/\s+/).length === 1 && c.roleShared)) aliases.add(c.role);
     aliases.add(`${c.role} ${c.surname}`);
   }
   aliases.delete(c.name);
