@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { parseArticle } from '../../src/core/article.ts';
-import { draftFromArticle } from '../../src/core/extract/draft.ts';
+import { dateOf, draftFromArticle, readHeader } from '../../src/core/extract/draft.ts';
 import { questionsFor } from '../../src/core/extract/questions.ts';
 import { extractStory } from '../../src/core/extract/story.ts';
 import { buildKnowledge } from '../../src/core/knowledge.ts';
@@ -272,6 +272,30 @@ describe('npm run draft: a data folder from the article alone', () => {
     );
     // "Councillor" is not an alias of Hartley where the article calls others councillors.
     expect(story.people.find((p) => p.id === 'hartley')?.aliases).not.toContain('Councillor');
+  });
+
+  it('takes the headline and byline into story.yaml, and leaves them out of the paragraphs', () => {
+    const headed = draftFromArticle(
+      `Northfield sign Reyes for a record fee\nBy Sam Ortiz, The Northfield Echo, 5 January 2026\n\n${ARTICLE}`,
+      { today: '2026-02-01' },
+    );
+    const story = headed.files.get('story.yaml') ?? '';
+    expect(story).toContain('title: Northfield sign Reyes for a record fee');
+    expect(story).toContain('source: The Northfield Echo');
+    expect(story).toContain('author: Sam Ortiz');
+    expect(story).toContain('date: 2026-01-05');
+    expect(headed.files.get('article.txt')).toBe(`${ARTICLE}\n`);
+    expect(headed.entries.find((e) => e.id === 'p1-s1')?.answer).toMatch(/^Northfield United have signed/);
+    // No header: the article as it is, dated today, titled from its first sentence without a dateline.
+    expect(readHeader(ARTICLE)).toEqual({ body: ARTICLE });
+    const plain = draftFromArticle('LONDON, England — The bridge opened on Monday.\nIt cost £3 million.', {
+      today: '2026-02-01',
+    });
+    expect(plain.files.get('story.yaml')).toContain('title: The bridge opened on Monday');
+    expect(plain.files.get('story.yaml')).toContain('date: 2026-02-01');
+    expect(
+      ['9 October 2025', 'October 9, 2025', 'Thursday, 9 October 2025', '2025-10-09'].map(dateOf),
+    ).toEqual(['2025-10-09', '2025-10-09', '2025-10-09', '2025-10-09']);
   });
 
   it('writes the files a data folder has, with their schemas', () => {

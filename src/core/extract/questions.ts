@@ -25,7 +25,8 @@ const DETERMINERS = /^(?:the|a|an|this|that|these|those|his|her|their|its|our|my
 const PURPOSE =
   /\b(?:because|since|so that|in order to|(?<!\b(?:is|are|was|were|be)\s)due to|as a result|to (?:deter|ensure|avoid|protect|prevent|help|support|boost|stop|secure|reduce|increase|fund|pay))\b/i;
 /** A dateline before the story: "RAVENSBRIDGE, England — ", "LONDON (Reuters) - ". */
-const DATELINE = /^[\p{Lu}][\p{Lu} .'-]{2,}(?:,\s*[\p{Lu}][\p{L} .'-]*)?(?:\s*\([^)]*\))?\s+[—–-]+\s+/u;
+export const DATELINE =
+  /^[\p{Lu}][\p{Lu} .'-]{2,}(?:,\s*[\p{Lu}][\p{L} .'-]*)?(?:\s*\([^)]*\))?\s+[—–-]+\s+/u;
 const PLACE_AFTER =
   /\b(?:in|at)\s+(?:the\s+)?(?!(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)[\p{Lu}]/u;
 
