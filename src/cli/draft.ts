@@ -33,8 +33,9 @@ try {
 const articlePath = values.article;
 const out = values.out;
 if (typeof articlePath !== 'string' || typeof out !== 'string') fail([USAGE]);
-const date = typeof values.date === 'string' ? values.date : new Date().toISOString().slice(0, 10);
-if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) fail([`--date: write the date as YYYY-MM-DD, not "${date}"`]);
+const date = typeof values.date === 'string' ? values.date : undefined;
+if (date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(date))
+  fail([`--date: write the date as YYYY-MM-DD, not "${date}"`]);
 
 let articleText: string;
 try {
@@ -51,6 +52,7 @@ const draft = draftFromArticle(articleText, {
   title: typeof values.title === 'string' ? values.title : undefined,
   source: typeof values.source === 'string' ? values.source : undefined,
   date,
+  today: new Date().toISOString().slice(0, 10),
   articleName: /\.txt$/.test(basename(articlePath)) ? basename(articlePath) : 'article.txt',
 });
 for (const [name, content] of draft.files) {

@@ -5,7 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { parseArticle } from '../../src/core/article.ts';
-import { draftFromArticle } from '../../src/core/extract/draft.ts';
+import { dateOf, draftFromArticle, readHeader } from '../../src/core/extract/draft.ts';
+import { questionsFor } from '../../src/core/extract/questions.ts';
 import { extractStory } from '../../src/core/extract/story.ts';
 import { buildKnowledge } from '../../src/core/knowledge.ts';
 import { checkData } from '../../src/core/validate.ts';
@@ -60,6 +61,33 @@ describe('people and places from the article', () => {
       'Conservative peer Howard',
     ]);
     expect(other.places.map((t) => t.term)).toContain('Russia');
+  });
+
+  it('makes bodies and named places glossary terms, never people', () => {
+    // Written for this test: bodies with a person's first name, a joiner, or one word that speaks.
+    const other = extractStory(
+      parseArticle(
+        [
+          'The clinic at St Mary’s Hospital will close, the Department for Health said on Monday.',
+          'Jane Whitby, chief executive of the Harbury Chamber of Commerce, said the hospital had served the town for decades.',
+          'Priya Ramaswamy, who runs a shop on Mill Lane, said she was sad. In a statement, Veltro said it would buy the site.',
+        ].join('\n'),
+      ),
+    );
+    expect(other.people.map((p) => p.name)).toEqual(['Jane Whitby', 'Priya Ramaswamy']);
+    const terms = new Map(other.places.map((t) => [t.term, t]));
+    expect([...terms.keys()]).toEqual(
+      expect.arrayContaining([
+        'St Mary’s Hospital',
+        'Department for Health',
+        'Harbury Chamber of Commerce',
+        'Mill Lane',
+        'Veltro',
+      ]),
+    );
+    expect(terms.get('St Mary’s Hospital')?.aliases).toEqual(['the hospital']);
+    expect(terms.get('Mill Lane')?.speaks).toBe(false);
+    expect(terms.get('Veltro')?.speaks).toBe(true);
   });
 
   it('finds the places it names', () => {
@@ -183,6 +211,91 @@ describe('npm run draft: a data folder from the article alone', () => {
     const brandt = draft.entries.find((e) => e.id === 'p2-s1');
     expect(brandt?.question).toBe('What did Brandt say about kind of player?');
     expect(brandt?.alternates).toContain('Who said "He is exactly the kind of player we"?');
+  });
+
+  it('asks every clause and every figure the way readers ask for it', () => {
+    // Written for this test.
+    const story = extractStory(
+      parseArticle(
+        [
+          'The 3.4-mile bypass will run from Old Mill Road to the ring road, with 6 junctions.',
+          'Under the plan, £80 million will come from a national grant, while the county will borrow £12 million.',
+          'Councillor Daniel Hartley, who chairs the roads committee, claimed that the bypass would take about 2,000 lorries a day off the high street.',
+          'Councillors approved the scheme by 40 votes to 11, after a debate that lasted almost three hours.',
+          'Dr Amir Patel, a traffic engineer at Westbury College, said the forecasts were sound.',
+        ].join('\n'),
+      ),
+    );
+    const ask = (text: string) => questionsFor(text, story.people).alternates;
+    expect(
+      ask('The 3.4-mile bypass will run from Old Mill Road to the ring road, with 6 junctions.'),
+    ).toEqual(
+      expect.arrayContaining([
+        'How long is the bypass?',
+        'How many junctions will the 3.4-mile bypass have?',
+      ]),
+    );
+    expect(
+      ask(
+        'Under the plan, £80 million will come from a national grant, while the county will borrow £12 million.',
+      ),
+    ).toEqual(
+      expect.arrayContaining([
+        'How much will come from a national grant?',
+        'What will the county borrow?',
+        'How much will the county borrow?',
+      ]),
+    );
+    const hartley = questionsFor(
+      'Councillor Daniel Hartley, who chairs the roads committee, claimed that the bypass would take about 2,000 lorries a day off the high street.',
+      story.people,
+    );
+    expect(hartley.question).toBe('What did Hartley claim?');
+    expect(hartley.alternates).toEqual(
+      expect.arrayContaining(['Who chairs the roads committee?', 'How many lorries would the bypass take?']),
+    );
+    expect(
+      ask(
+        'Councillors approved the scheme by 40 votes to 11, after a debate that lasted almost three hours.',
+      ),
+    ).toEqual(
+      expect.arrayContaining([
+        'What was the vote on the scheme?',
+        'How many voted against the scheme?',
+        'How long did the debate last?',
+      ]),
+    );
+    expect(
+      ask('Dr Amir Patel, a traffic engineer at Westbury College, said the forecasts were sound.'),
+    ).toEqual(
+      expect.arrayContaining(['Who is a traffic engineer at Westbury College?', 'Where does Patel work?']),
+    );
+    // "Councillor" is not an alias of Hartley where the article calls others councillors.
+    expect(story.people.find((p) => p.id === 'hartley')?.aliases).not.toContain('Councillor');
+  });
+
+  it('takes the headline and byline into story.yaml, and leaves them out of the paragraphs', () => {
+    const headed = draftFromArticle(
+      `Northfield sign Reyes for a record fee\nBy Sam Ortiz, The Northfield Echo, 5 January 2026\n\n${ARTICLE}`,
+      { today: '2026-02-01' },
+    );
+    const story = headed.files.get('story.yaml') ?? '';
+    expect(story).toContain('title: Northfield sign Reyes for a record fee');
+    expect(story).toContain('source: The Northfield Echo');
+    expect(story).toContain('author: Sam Ortiz');
+    expect(story).toContain('date: 2026-01-05');
+    expect(headed.files.get('article.txt')).toBe(`${ARTICLE}\n`);
+    expect(headed.entries.find((e) => e.id === 'p1-s1')?.answer).toMatch(/^Northfield United have signed/);
+    // No header: the article as it is, dated today, titled from its first sentence without a dateline.
+    expect(readHeader(ARTICLE)).toEqual({ body: ARTICLE });
+    const plain = draftFromArticle('LONDON, England — The bridge opened on Monday.\nIt cost £3 million.', {
+      today: '2026-02-01',
+    });
+    expect(plain.files.get('story.yaml')).toContain('title: The bridge opened on Monday');
+    expect(plain.files.get('story.yaml')).toContain('date: 2026-02-01');
+    expect(
+      ['9 October 2025', 'October 9, 2025', 'Thursday, 9 October 2025', '2025-10-09'].map(dateOf),
+    ).toEqual(['2025-10-09', '2025-10-09', '2025-10-09', '2025-10-09']);
   });
 
   it('writes the files a data folder has, with their schemas', () => {

@@ -9,14 +9,16 @@ import { type Article, parseArticle } from '../article.ts';
 import { jsonSchemas } from '../json-schemas.ts';
 import type { Person, QaEntry, QuoteEntry, StoryFile, TopicDef } from '../schema.ts';
 import { findForms, nameForms } from './people.ts';
-import { nounPhrases, questionsFor } from './questions.ts';
+import { DATELINE, nounPhrases, questionsFor } from './questions.ts';
 import { extractStory } from './story.ts';
 
 export interface DraftOptions {
   readonly title?: string | undefined;
   readonly source?: string | undefined;
-  /** YYYY-MM-DD */
-  readonly date: string;
+  /** YYYY-MM-DD: given, else the article's own date line, else `today`. */
+  readonly date?: string | undefined;
+  /** YYYY-MM-DD, when neither the options nor the article give a date. */
+  readonly today?: string;
   /** The article's file name in the folder. */
   readonly articleName?: string;
 }
@@ -36,7 +38,10 @@ const header = (name: string, lines: readonly string[]): string =>
 
 const dump = (value: unknown): string => YAML.stringify(value, { lineWidth: 0, indent: 2 });
 
-export function draftFromArticle(articleText: string, options: DraftOptions): Draft {
+export function draftFromArticle(text: string, options: DraftOptions): Draft {
+  // "Headline\nBy Ruth Calloway, The Pennine Courier, 9 October 2025\n…": story.yaml's, not paragraphs.
+  const lead = readHeader(text);
+  const articleText = lead.body;
   const article: Article = parseArticle(articleText);
   const articleName = options.articleName ?? 'article.txt';
   const extracted = extractStory(article);
@@ -131,9 +136,10 @@ export function draftFromArticle(articleText: string, options: DraftOptions): Dr
   }));
 
   const story: StoryFile = {
-    title: options.title ?? titleFrom(article),
-    source: options.source ?? `Draft from ${articleName}: say where the article comes from`,
-    date: options.date,
+    title: options.title ?? lead.title ?? titleFrom(article),
+    source: options.source ?? lead.source ?? `Draft from ${articleName}: say where the article comes from`,
+    ...(lead.author ? { author: lead.author } : {}),
+    date: options.date ?? lead.date ?? options.today ?? new Date().toISOString().slice(0, 10),
     article: articleName,
     cites: [],
   };
@@ -170,7 +176,12 @@ export function draftFromArticle(articleText: string, options: DraftOptions): Dr
     ]) +
       dump({
         people: people.map((p) => (extracted.pronounShown.has(p.id) ? p : omit(p, 'pronoun'))),
-        terms: extracted.places.map((t) => ({ term: t.term, entity: true })),
+        terms: extracted.places.map((t) => ({
+          term: t.term,
+          entity: true,
+          ...(t.aliases.length > 0 ? { aliases: t.aliases } : {}),
+          ...(t.speaks ? {} : { speaks: false }),
+        })),
       }),
   );
   for (const [name, schema] of Object.entries(jsonSchemas())) {
@@ -209,9 +220,90 @@ function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-/** The first sentence, cut to a headline's length, when no title is given. */
+/** The first sentence, cut to a headline's length, when no title is given (without a dateline). */
 function titleFrom(article: Article): string {
-  const first = article.paragraphs[0]?.sentences[0]?.text ?? 'Untitled story';
+  const first = (article.paragraphs[0]?.sentences[0]?.text ?? 'Untitled story').replace(DATELINE, '');
   const words = first.split(/\s+/);
   return words.length > 14 ? `${words.slice(0, 14).join(' ')}…` : first.replace(/\.$/, '');
+}
+
+export interface ArticleHeader {
+  readonly title?: string;
+  readonly author?: string;
+  readonly source?: string;
+  /** YYYY-MM-DD */
+  readonly date?: string;
+  /** The article without its headline and byline lines. */
+  readonly body: string;
+}
+
+const MONTHS = 'january february march april may june july august september october november december'.split(
+  ' ',
+);
+const DATE_WORDS = new RegExp(
+  String.raw`^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(?:(\d{1,2})(?:st|nd|rd|th)?\s+(${MONTHS.join('|')})\s+(\d{4})|(${MONTHS.join('|')})\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})|(\d{4})-(\d{2})-(\d{2}))$`,
+  'i',
+);
+
+/** "9 October 2025", "October 9, 2025", "2025-10-09" as YYYY-MM-DD. */
+export function dateOf(text: string): string | undefined {
+  const m = DATE_WORDS.exec(text.trim().replace(/\.$/, ''));
+  if (!m) return undefined;
+  const pad = (n: string | number): string => String(n).padStart(2, '0');
+  if (m[7]) return `${m[7]}-${m[8]}-${m[9]}`;
+  const day = m[1] ?? m[5] ?? '';
+  const month = MONTHS.indexOf((m[2] ?? m[4] ?? '').toLowerCase()) + 1;
+  const year = m[3] ?? m[6] ?? '';
+  return `${year}-${pad(month)}-${pad(day)}`;
+}
+
+/**
+ * A headline and a byline or date line before the article's paragraphs: "By Ruth Calloway, The
+ * Pennine Courier, 9 October 2025" gives the author, the source and the date. Only read when the
+ * first line looks like a headline (short, no full stop) and a byline or date line follows it.
+ */
+export function readHeader(text: string): ArticleHeader {
+  const lines = text.split(/\r?\n/);
+  const filled = lines.map((l, i) => ({ l: l.trim(), i })).filter((x) => x.l !== '');
+  const [head, ...next] = filled;
+  if (!head) return { body: text };
+  const isHeadline = head.l.split(/\s+/).length <= 25 && !/[.!]["”’]?$/.test(head.l) && !head.l.includes('“');
+  let author: string | undefined;
+  let source: string | undefined;
+  let date: string | undefined;
+  let used = 0;
+  for (const { l } of next.slice(0, 3)) {
+    const byline = /^by\s+(.+)$/i.exec(l);
+    const alone = dateOf(l.replace(/^(?:published|updated|posted)\s*:?\s*/i, ''));
+    if (byline?.[1] && !author && l.split(/\s+/).length <= 20) {
+      const parts = byline[1].split(/\s*(?:,|\||·|—|–|\s-\s)\s*/).filter(Boolean);
+      const rest: string[] = [];
+      for (const [k, part] of parts.entries()) {
+        if (k === 0) author = part;
+        else if (dateOf(part)) date ??= dateOf(part);
+        else if (k + 1 < parts.length && dateOf(`${part}, ${parts[k + 1]}`)) {
+          date ??= dateOf(`${part}, ${parts[k + 1]}`);
+          parts.splice(k + 1, 1);
+        } else rest.push(part);
+      }
+      if (rest.length > 0) source = rest.join(', ');
+      used++;
+    } else if (alone && !date) {
+      date = alone;
+      used++;
+    } else break;
+  }
+  if (!isHeadline || used === 0) return { body: text };
+  const last = filled[used]?.i ?? 0;
+  const body = lines
+    .slice(last + 1)
+    .join('\n')
+    .replace(/^\s*\n/, '');
+  return {
+    title: head.l,
+    ...(author ? { author } : {}),
+    ...(source ? { source } : {}),
+    ...(date ? { date } : {}),
+    body,
+  };
 }

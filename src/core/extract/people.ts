@@ -72,6 +72,8 @@ interface Candidate {
   firstParagraph: string;
   firstSentence: string;
   pronouns: { he: number; she: number };
+  /** The article uses the role's word for others too ("councillors"). */
+  roleShared?: boolean;
 }
 
 const isCapitalised = (word: Word): boolean => /^[\p{Lu}]/u.test(word.text);
@@ -101,6 +103,10 @@ export function findPeopleAndPlaces(article: Article): {
   const candidates: Candidate[] = [];
   const bySurname = new Map<string, Candidate>();
   const places = new Map<string, Set<string>>();
+  /** Bodies and named places ("Department for Transport", "Eastgate Road"): whether they speak. */
+  const bodies = new Map<string, { speaks: boolean }>();
+  /** One capitalised word that speaks but is not known as a name ("Beaumont said"): a body. */
+  const speakingWords = new Set<string>();
 
   const add = (
     nameWords: readonly Word[],
@@ -143,6 +149,16 @@ export function findPeopleAndPlaces(article: Article): {
       for (let i = 0; i < ws.length; i++) {
         const w = ws[i] as Word;
         if (quoted(w)) continue;
+        // "St Anne's Hospital", "Department for Transport", "Ravensbridge Chamber of Commerce":
+        // a body or a named place, never a person.
+        const named = bodyAt(ws, i, sentence.text, quoted);
+        if (named) {
+          const body = bodies.get(named.name) ?? { speaks: false };
+          body.speaks ||= named.place === false && NEAR_NAME_VERBS.test(ws[named.end + 1]?.text ?? '');
+          bodies.set(named.name, body);
+          i = named.end;
+          continue;
+        }
         if (isPlaceWord(w) && isCapitalised(w) && !w.tags.has('Person')) {
           // A run of place words is one place ("North Korea").
           let j = i;
@@ -162,7 +178,16 @@ export function findPeopleAndPlaces(article: Article): {
           i = j;
           continue;
         }
-        const personLike = w.tags.has('Person') || (w.tags.has('ProperNoun') && isCapitalised(w));
+        const nextWord = ws[i + 1];
+        const personLike =
+          w.tags.has('Person') ||
+          (w.tags.has('ProperNoun') && isCapitalised(w)) ||
+          // "Priya Nandakumar" at a sentence's start: a capitalised noun before a proper name.
+          (i === 0 &&
+            w.tags.has('Singular') &&
+            nextWord?.tags.has('ProperNoun') === true &&
+            isCapitalised(nextWord) &&
+            /^\s+$/.test(sentence.text.slice(w.end, nextWord.start)));
         if (!personLike || !isCapitalised(w)) continue;
         // The name: this and the capitalised person-like words after it (and "of Place" after a Lord).
         const adjacent = (x: Word, y: Word): boolean => /^\s*$/.test(sentence.text.slice(x.end, y.start));
@@ -215,13 +240,28 @@ export function findPeopleAndPlaces(article: Article): {
           nameCount >= 2
             ? run.some((r) => r.tags.has('Person') || r.tags.has('FirstName') || r.tags.has('LastName')) ||
               before(ws, i)?.tags.has('Actor') === true ||
-              NEAR_NAME_VERBS.test(ws[j + 1]?.text ?? '')
-            : bySurname.has(bare(first.text)) ||
-              (first.tags.has('Person') && i > 0) ||
+              ROLE_WORDS.has(before(ws, i)?.normal ?? '') ||
               NEAR_NAME_VERBS.test(ws[j + 1]?.text ?? '') ||
-              (NEAR_NAME_VERBS.test(before(ws, i)?.text ?? '') && i > 0) ||
-              (before(ws, i)?.normal === 'to' && before(ws, i - 1)?.normal === 'according');
+              // "Priya Nandakumar, who has run…", "Tom Hale, 58, said", "Ana Lopez, a councillor":
+              /^,\s+(?:who\b|\d{1,3},|(?:a|an)\s)/.test(sentence.text.slice((ws[j] as Word).end))
+            : bySurname.has(bare(first.text)) ||
+              titles.length > 0 ||
+              // One word alone is a person only when compromise knows it as a name ("Trump"); a
+              // word that only speaks ("Beaumont said", "Commerce described") is a body.
+              (knownName(first) &&
+                ((first.tags.has('Person') && i > 0) ||
+                  NEAR_NAME_VERBS.test(ws[j + 1]?.text ?? '') ||
+                  (NEAR_NAME_VERBS.test(before(ws, i)?.text ?? '') && i > 0) ||
+                  (before(ws, i)?.normal === 'to' && before(ws, i - 1)?.normal === 'according')));
         if (!isName) {
+          if (
+            nameCount === 1 &&
+            first.tags.has('ProperNoun') &&
+            !first.tags.has('Person') &&
+            (NEAR_NAME_VERBS.test(ws[j + 1]?.text ?? '') ||
+              (before(ws, i)?.normal === 'to' && before(ws, i - 1)?.normal === 'according'))
+          )
+            speakingWords.add(bare(first.text));
           i = j;
           continue;
         }
@@ -249,6 +289,19 @@ export function findPeopleAndPlaces(article: Article): {
     }
   }
 
+  const articleText = article.paragraphs.map((p) => p.text).join('\n');
+  for (const c of candidates) {
+    if (!c.role || c.role.includes(' ')) continue;
+    const uses = [...articleText.matchAll(new RegExp(`\\b${escapeRegExp(c.role)}s?\\b`, 'giu'))];
+    const firstName = c.name.split(' ').find((w) => !NAME_TITLES.has(w.toLowerCase())) ?? c.surname;
+    c.roleShared = uses.some(
+      (m) =>
+        !articleText
+          .slice(m.index + m[0].length)
+          .trimStart()
+          .startsWith(firstName),
+    );
+  }
   const ids = new Set<string>();
   const pronounShown = new Set<string>();
   const people: Person[] = candidates.map((c) => {
@@ -278,10 +331,104 @@ export function findPeopleAndPlaces(article: Article): {
   dedupeAliases(people);
 
   const personNames = new Set(people.flatMap((p) => [p.name, ...p.aliases]));
-  const terms: Term[] = [...places.keys()]
-    .filter((name) => !personNames.has(name))
-    .map((name) => ({ term: name, aliases: [], entity: true, speaks: true }));
+  const inPersonName = (name: string): boolean =>
+    people.some((p) => p.name.split(' ').includes(name) || p.aliases.includes(name));
+  for (const word of speakingWords)
+    if (!inPersonName(word) && !bodies.has(word)) bodies.set(word, { speaks: true });
+  const terms: Term[] = [
+    ...[...places.keys()]
+      .filter((name) => !personNames.has(name) && !bodies.has(name))
+      .map((name) => ({ term: name, aliases: [], entity: true, speaks: true })),
+    ...[...bodies].map(([name, { speaks }]) => ({ term: name, aliases: [], entity: true, speaks })),
+  ];
+  addBodyAliases(terms, article);
   return { people, places: terms, pronounShown };
+}
+
+/** The last word of a body's name: "… Council", "… Hospital", "… Research", "… Ltd". */
+const BODY_HEADS = new Set(
+  `Council Department Ministry University College School Academy Hospital Trust Chamber Committee
+  Commission Agency Authority Office Bank Group Party Association Institute Institution Foundation
+  Society Union Company Corporation Corp Inc Ltd Limited plc PLC LLC LLP Research Partners Holdings
+  Capital Industries Systems Technologies Labs Laboratories Media News Press Club FC Court Police
+  Service Services Board Fund Network Centre Center Museum Church Parliament Assembly Senate Congress
+  Cabinet Government Federation Alliance Coalition Organisation Organization Forum Bureau Directorate
+  Finance Community Courier Times Post Herald Gazette Telegraph Journal Review Guardian Airlines Motors
+  Energy Insurance Pharmaceuticals Studios Records Publishing Partnership Consortium Council`.split(/\s+/),
+);
+/** The last word of a named place that is no body: it never speaks. */
+const PLACE_HEADS = new Set(
+  `Road Street Lane Avenue Square Park Bridge Way Drive Close Crescent Terrace Place Row Hill Green
+  Station Airport Port Harbour Stadium Arena Hall Tower Estate Quay Wharf Gardens`.split(/\s+/),
+);
+/** Small words inside a body's name ("Department for Transport", "Chamber of Commerce"). */
+const NAME_JOINERS = new Set(['of', 'for', 'and', '&', 'de', 'du', 'la', 'del', 'der', 'van', 'von']);
+
+/**
+ * A body or named place starting at word i: capitalised words (and joiners between them) whose
+ * words include a body or place head ("St Anne's Hospital", "Department for Transport").
+ */
+function bodyAt(
+  ws: readonly Word[],
+  i: number,
+  text: string,
+  quoted: (w: Word) => boolean,
+): { name: string; end: number; place: boolean } | undefined {
+  const w = ws[i] as Word;
+  if (!isCapitalised(w) || w.tags.has('Determiner') || w.tags.has('Pronoun')) return undefined;
+  const adjacent = (x: Word, y: Word): boolean => /^\s*$/.test(text.slice(x.end, y.start));
+  let j = i;
+  while (j + 1 < ws.length) {
+    const next = ws[j + 1] as Word;
+    if (!adjacent(ws[j] as Word, next) || quoted(next)) break;
+    // "Eastgate Road.": a full stop or comma ends the name.
+    if (/[,;:.!?)”"]$/.test((ws[j] as Word).text)) break;
+    if (isCapitalised(next)) j++;
+    else if (NAME_JOINERS.has(next.normal) && ws[j + 2] && isCapitalised(ws[j + 2] as Word)) {
+      if (!adjacent(next, ws[j + 2] as Word) || /[,;:.]$/.test(next.text)) break;
+      // "and" joins two names of one body only inside it ("Crumb and Kettle Bakery"), not two bodies.
+      if (next.normal === 'and' && !BODY_HEADS.has(bare((ws[j + 3] as Word | undefined)?.text ?? ''))) break;
+      j += 2;
+    } else break;
+  }
+  if (j === i) return undefined;
+  const run = ws.slice(i, j + 1).map((x) => bare(x.text));
+  // "Chief Executive Jane Doe", "Opposition leader Margaret Hollis": a role before a name is no body.
+  if (ws.slice(i, j + 1).some((x) => x.tags.has('FirstName') && !x.tags.has('Possessive') && x !== w))
+    return undefined;
+  const last = run.at(-1) ?? '';
+  const bodyWord = run.some((r) => BODY_HEADS.has(r));
+  const placeWord = PLACE_HEADS.has(last);
+  if (!bodyWord && !placeWord) return undefined;
+  const name = text.slice(w.start, (ws[j] as Word).end).replace(/[,;:.!?)”"]+$/u, '');
+  return { name, end: j, place: !bodyWord };
+}
+
+/** compromise knows this word as someone's name, not just as a capitalised noun. */
+function knownName(w: Word): boolean {
+  return w.tags.has('FirstName') || w.tags.has('LastName') || w.tags.has('Honorific');
+}
+
+/**
+ * How the article refers back to a body: "the council" for Ravensbridge City Council, "the
+ * hospital" for St Anne's Hospital, when the article writes it so and no other body shares it.
+ */
+function addBodyAliases(terms: Term[], article: Article): void {
+  const text = article.paragraphs.map((p) => p.text).join('\n');
+  const heads = new Map<string, Term[]>();
+  for (const t of terms) {
+    const words = t.term.split(/\s+/);
+    const head = words.at(-1) ?? '';
+    if (words.length < 2 || !BODY_HEADS.has(head)) continue;
+    const alias = `the ${head.toLowerCase()}`;
+    heads.set(alias, [...(heads.get(alias) ?? []), t]);
+  }
+  for (const [alias, owners] of heads) {
+    const owner = owners[0];
+    if (owners.length !== 1 || !owner) continue;
+    if (!new RegExp(`\\b${escapeRegExp(alias)}\\b`).test(text)) continue;
+    (owner as { aliases: string[] }).aliases = [...owner.aliases, alias];
+  }
 }
 
 function aliasesOf(c: Candidate): string[] {
@@ -301,9 +448,10 @@ function aliasesOf(c: Candidate): string[] {
       aliases.add(`${t} ${COURTESY.has(title) ? c.surname : (core[0] ?? c.surname)}`);
     }
   }
-  // The role as the article gives it stands for them too: "who is the Foreign Minister?"
+  // The role as the article gives it stands for them too: "who is the Foreign Minister?", unless
+  // the article uses the word for others ("Councillor Pryce" among "councillors").
   if (c.role) {
-    aliases.add(c.role);
+    if (!(c.role.split(/\s+/).length === 1 && c.roleShared)) aliases.add(c.role);
     aliases.add(`${c.role} ${c.surname}`);
   }
   aliases.delete(c.name);

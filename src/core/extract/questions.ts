@@ -4,7 +4,7 @@
  * much, why, where, and "what about" its main subjects) and its key phrases as keywords. For
  * `npm run draft`: a person checks them before they lose `draft: true`.
  */
-import { FIGURE, TIME_EXPRESSION } from '../lexicon.ts';
+import { TIME_EXPRESSION } from '../lexicon.ts';
 import type { Person } from '../schema.ts';
 import { nlp } from './nlp.ts';
 import { findForms, nameForms } from './people.ts';
@@ -23,8 +23,12 @@ const OPENER =
   /^(?:(?:However|Meanwhile|But|And|Still|Yet|Also|Instead|Indeed|Now|Then|Earlier|Later|Separately|Overall)\b,?\s+)?(?:(?:According to|Ahead of|After|Before|With|When|While|As|Despite|Although|Though|In|On|At|Since|Following|Under|For|Amid|Without|If|Once|Last|This|Next|Earlier|On)\b[^,]{0,120},\s+)?/;
 const DETERMINERS = /^(?:the|a|an|this|that|these|those|his|her|their|its|our|my|your|such|any|some)\s+/i;
 const PURPOSE =
-  /\b(?:because|since|so that|in order to|due to|as a result|to (?:deter|ensure|avoid|protect|prevent|help|support|boost|stop|secure|reduce|increase|fund|pay))\b/i;
-const PLACE_AFTER = /\b(?:in|at)\s+(?:the\s+)?[\p{Lu}]/u;
+  /\b(?:because|since|so that|in order to|(?<!\b(?:is|are|was|were|be)\s)due to|as a result|to (?:deter|ensure|avoid|protect|prevent|help|support|boost|stop|secure|reduce|increase|fund|pay))\b/i;
+/** A dateline before the story: "RAVENSBRIDGE, England — ", "LONDON (Reuters) - ". */
+export const DATELINE =
+  /^[\p{Lu}][\p{Lu} .'-]{2,}(?:,\s*[\p{Lu}][\p{L} .'-]*)?(?:\s*\([^)]*\))?\s+[—–-]+\s+/u;
+const PLACE_AFTER =
+  /\b(?:in|at)\s+(?:the\s+)?(?!(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)[\p{Lu}]/u;
 
 /** The key noun phrases of a text, without determiners, longest meaning first. */
 export function nounPhrases(text: string): string[] {
@@ -65,27 +69,35 @@ export interface SentenceContext {
 
 const PLURAL_TO_SINGULAR: Readonly<Record<string, string>> = { have: 'has', are: 'is', were: 'was' };
 
-export function questionsFor(
-  sentence: string,
-  people: readonly Person[],
-  context: SentenceContext = {},
-): SentenceQuestions {
-  const forms = people.flatMap((p) => nameForms(p).map((form) => ({ form, candidate: p })));
-  // Quoted words are someone's speech, not the sentence's grammar: read the sentence around them.
-  const unquoted = sentence
-    .replace(/“[^”]*”|"[^"]*"/g, ' ')
-    .replace(/^[\s,;:]+/, '')
-    .replace(/\s+([,.;:])/g, '$1')
-    .replace(/\s{2,}/g, ' ');
-  const mentioned = findForms(unquoted, forms);
-  const clause = unquoted.replace(OPENER, '');
-  const offset = unquoted.length - clause.length;
+/** A clause read for questions: its subject, main verb and what follows, and questions built on them. */
+interface ClauseReading {
+  readonly subject: string;
+  readonly subjectPerson: Person | undefined;
+  readonly verbWords: readonly string[];
+  readonly verbText: string;
+  readonly afterVerb: string;
+  /** The first words after the verb, up to a comma, without a dangling small word. */
+  readonly rest: string;
+  readonly verbs: readonly CompromiseVerb[];
+  /** "What is Starmer urging", "When did Reyes score": wh + auxiliary + subject + verb. */
+  readonly asked: (wh: string) => string | undefined;
+  /** Where the subject ends and the verb starts, in the clause. */
+  readonly verbStart: number;
+}
 
-  const verbs = nlp()(clause).verbs().json({ offset: true }) as {
-    text: string;
-    offset?: { start: number; length: number };
-    verb?: { infinitive?: string; auxiliary?: string; grammar?: { tense?: string } };
-  }[];
+interface CompromiseVerb {
+  text: string;
+  offset?: { start: number; length: number };
+  verb?: { infinitive?: string; auxiliary?: string; grammar?: { tense?: string } };
+}
+
+function readClause(
+  clause: string,
+  mentioned: readonly { start: number; end: number; candidate: Person }[],
+  context: SentenceContext,
+  options: { participle?: boolean } = {},
+): ClauseReading {
+  const verbs = nlp()(clause).verbs().json({ offset: true }) as CompromiseVerb[];
   const main = verbs.find((v) => (v.offset?.start ?? 0) > 0) ?? verbs[0];
   const verbStart = main?.offset?.start ?? -1;
 
@@ -93,7 +105,7 @@ export function questionsFor(
   let subject = verbStart > 0 ? clause.slice(0, verbStart).trim().replace(/,$/, '') : '';
   if (subject.includes(', ')) subject = subject.slice(subject.lastIndexOf(', ') + 2);
   const subjectPerson =
-    mentioned.find((m) => m.start >= offset && m.end <= offset + Math.max(verbStart, 0))?.candidate ??
+    mentioned.find((m) => m.end <= Math.max(verbStart, 0))?.candidate ??
     (/^(?:he|she)$/i.test(subject) ? context.previous : undefined);
   if (subjectPerson) subject = shortName(subjectPerson);
   else if (
@@ -102,7 +114,13 @@ export function questionsFor(
     )
   )
     subject = subject.charAt(0).toLowerCase() + subject.slice(1);
-  if (subject.split(/\s+/).length > 8 || /^(?:i|we|you|he|she|it|they)$/i.test(subject)) subject = '';
+  if (
+    subject.split(/\s+/).length > 8 ||
+    /^(?:i|we|you|he|she|it|they)$/i.test(subject) ||
+    // "after a debate that": no subject, a phrase that leads to another verb.
+    /^(?:after|before|with|by|for|from|in|on|at|to|of|as|under)\b|\b(?:that|which|who)$/i.test(subject)
+  )
+    subject = '';
 
   const verbText = (main?.text ?? '').replace(/[,.;:]+$/, '').trim();
   const verbWords = verbText.split(/\s+/).filter(Boolean);
@@ -126,13 +144,20 @@ export function questionsFor(
   /** "is urging", "has rejected", "announced" as the question's verb: aux first, then the rest. */
   const asked = (wh: string): string | undefined => {
     if (!subject || verbWords.length === 0) return undefined;
+    // "(with) the first services scheduled for 2030": a participle alone is a passive.
+    if (options.participle && verbWords.length === 1 && /ed$/.test(first)) {
+      const be = /s$/.test(subject) && !/ss$/.test(subject) ? 'are' : 'is';
+      return wh === 'What' ? undefined : `${wh} ${be} ${subject} ${first}`;
+    }
     if (AUXILIARIES.has(first)) {
       const remainder = verbWords.slice(1).join(' ');
       // "is set to visit", "is willing to commit": what is Zelensky set to do?
       if (/^(?:is|are|was|were)$/.test(first) && /\bto$/.test(remainder))
         return `${wh} ${first} ${subject} ${remainder} do`;
       if (/^(?:is|are|was|were)$/.test(first) && remainder && /^to\s/.test(rest))
-        return `${wh} ${first} ${subject} ${remainder} to do`;
+        return wh === 'What'
+          ? `${wh} ${first} ${subject} ${remainder} to do`
+          : `${wh} ${first} ${subject} ${remainder} ${rest.split(/\s+/).slice(0, 2).join(' ')}`;
       // The passive ("were further strained"): what strained them?
       if (/^(?:is|are|was|were|been|being)$/.test(first) && /ed$/.test(verbWords.at(-1) ?? '')) {
         return wh === 'What'
@@ -146,7 +171,9 @@ export function questionsFor(
           rest,
         )
       )
-        return `${wh} ${first} ${subject} ${rest.split(/\s+/).slice(0, 2).join(' ')} do`;
+        return wh === 'What'
+          ? `${wh} ${first} ${subject} ${rest.split(/\s+/).slice(0, 2).join(' ')} do`
+          : `${wh} ${first} ${subject} ${rest.split(/\s+/).slice(0, 3).join(' ')}`;
       return remainder ? `${wh} ${first} ${subject} ${remainder}` : undefined;
     }
     if (!infinitive) return undefined;
@@ -155,6 +182,27 @@ export function questionsFor(
       return undefined;
     return `${wh} ${past ? 'did' : 'does'} ${subject} ${infinitive}`;
   };
+  return { subject, subjectPerson, verbWords, verbText, afterVerb, rest, verbs, asked, verbStart };
+}
+
+export function questionsFor(
+  sentence: string,
+  people: readonly Person[],
+  context: SentenceContext = {},
+): SentenceQuestions {
+  const forms = people.flatMap((p) => nameForms(p).map((form) => ({ form, candidate: p })));
+  // Quoted words are someone's speech, not the sentence's grammar: read the sentence around them.
+  const unquoted = sentence
+    .replace(/“[^”]*”|"[^"]*"/g, ' ')
+    .replace(/^[\s,;:]+/, '')
+    .replace(/\s+([,.;:])/g, '$1')
+    .replace(/\s{2,}/g, ' ')
+    .replace(DATELINE, '');
+  const mentioned = findForms(unquoted, forms);
+  const clause = withoutAsides(unquoted, mentioned).replace(OPENER, '');
+  const reading = readClause(clause, findForms(clause, forms), context);
+  const { subject, subjectPerson, verbWords, verbText, afterVerb, rest, verbs, asked } = reading;
+  const figureKeywords = figuresIn(unquoted).map((f) => f.text);
 
   const phrases = nounPhrases(unquoted);
   const quotedPhrases = (context.quotes ?? [])
@@ -211,11 +259,6 @@ export function questionsFor(
     const when = asked('When');
     if (when) alternates.push(when);
   }
-  if (FIGURE.test(unquoted)) {
-    const counted = /\b\d[\d.,]*\s+(?:million\s+|billion\s+)?((?:[a-z]+\s+)?[a-z]+s)\b/.exec(unquoted)?.[1];
-    const much = asked(counted ? `How many ${counted}` : 'How much');
-    alternates.push(much ?? `How much is ${topics[0] ?? 'it'}`);
-  }
   if (PURPOSE.test(unquoted)) {
     const why = asked('Why');
     if (why) alternates.push(why);
@@ -227,6 +270,9 @@ export function questionsFor(
   for (const person of peopleNamed.filter((p) => p !== subjectPerson).slice(0, 1)) {
     alternates.push(`What does the article say about ${shortName(person)} and ${topics[0] ?? 'this'}`);
   }
+
+  alternates.push(...clauseQuestions(clause, forms, context, reading));
+  alternates.push(...peopleQuestions(unquoted, forms));
 
   const question = candidates[0] ?? `What does the article say about ${topics[0] ?? phrases[0] ?? 'this'}`;
   alternates.unshift(...candidates.slice(1));
@@ -248,13 +294,271 @@ export function questionsFor(
       (v) =>
         v.length > 3 && !/^(?:be|have|do|will|would|can|could|should|may|might|must|say|tell|add)$/.test(v),
     );
+  // The head noun of each phrase alone, as a bare keyword ("depot" of "the line's depot").
+  const heads = topics
+    .map(
+      (t) =>
+        t
+          .split(/\s+/)
+          .at(-1)
+          ?.replace(/(?:’s|'s)$/u, '') ?? '',
+    )
+    .filter((h) => h.length > 3 && /^\p{Ll}+$/u.test(h));
   const keywords = [
     ...new Set([
       ...topics.slice(0, 6),
-      ...figures.map((f) => f.trim()),
+      ...heads,
+      ...figures.map((f) => f.trim().replace(/[,.]$/, '')),
+      ...figureKeywords,
       ...(subject && actions[0] ? [`${subject.replace(DETERMINERS, '')} ${actions[0]}`] : []),
       ...peopleNamed.map(shortName),
     ]),
-  ].slice(0, 10);
+  ].slice(0, 14);
   return { question: finish(question), alternates: unique, keywords };
+}
+
+const NUMBER_WORDS =
+  'one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|dozen|dozens|hundreds|thousands';
+/** A figure: money, a number (in digits or words) with what follows it. */
+const FIGURE_AT = new RegExp(
+  `(?:[£$€]\\s?)?(?<![\\p{L}\\d])(?:\\d[\\d,.]*\\d|\\d|(?:${NUMBER_WORDS}))(?![\\p{L}\\d])(?:\\s?(?:million|billion|bn|m|k)\\b)?`,
+  'giu',
+);
+const UNITS_OF_TIME = /^(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?)\b/;
+const UNITS_OF_LENGTH = /^(?:kilometres?|kilometers?|km|miles?|metres?|meters?|yards?|feet|foot)\b/;
+/** Small words that end a noun phrase after a figure ("11 stops to…"). */
+const PHRASE_END = new Set(
+  'to of for and but or in on at by from with as than a an the that which who whose is are was were will would has have had be been'.split(
+    ' ',
+  ),
+);
+
+interface Figure {
+  readonly text: string;
+  readonly start: number;
+  readonly end: number;
+  /** How a reader asks for it: "How much", "How many stops", "How long", "How often", "What share". */
+  readonly wh: string;
+  /** The noun it counts or sizes, when it stands before one ("£412 million tram extension": tram extension). */
+  readonly noun: string;
+  /** "with 11 stops": the subject has them. */
+  readonly had: boolean;
+  readonly age: boolean;
+}
+
+/** Figures in a text and how a reader would ask for each. Years are times, not figures. */
+export function figuresIn(text: string): Figure[] {
+  const out: Figure[] = [];
+  for (const m of text.matchAll(FIGURE_AT)) {
+    const raw = m[0];
+    const start = m.index;
+    const end = start + raw.length;
+    if (/^(?:19|20)\d\d$/.test(raw) || /^one$/i.test(raw)) continue;
+    const before = text.slice(Math.max(0, start - 12), start);
+    const after = text.slice(end);
+    const money = /[£$€]/.test(raw) || /^\s*(?:pounds|dollars|euros)\b/i.test(after);
+    const hyphen = /^-(\p{L}+)(?:-(\p{L}+))*/u.exec(after);
+    const unit = hyphen?.[1]?.toLowerCase() ?? /^\s+(\p{L}+)/u.exec(after)?.[1]?.toLowerCase() ?? '';
+    const tail = hyphen ? after.slice(hyphen[0].length) : after.slice(unit.length + 1);
+    const age = /^-year-old\b/.test(after);
+    // The noun phrase after the figure (and its unit when hyphenated): "tram extension", "line".
+    const nounAfter = (from: string): string => {
+      const words: string[] = [];
+      for (const w of from.trim().split(/\s+/)) {
+        const bare = w.replace(/[,.;:!?)”"]+$/u, '');
+        if (!/^\p{Ll}[\p{L}-]*$/u.test(bare) || PHRASE_END.has(bare)) break;
+        // "tram extension linking…": a participle starts what follows the noun.
+        if (words.length > 0 && /ing$/.test(bare)) break;
+        words.push(bare);
+        if (bare !== w || words.length === 3 || (/[^s]s$/.test(bare) && !/ss$/.test(bare))) break;
+      }
+      return words.join(' ');
+    };
+    let wh: string;
+    let noun = '';
+    if (money) {
+      wh = 'How much';
+      noun = nounAfter(after.replace(/^\s*(?:pounds|dollars|euros)\b/i, ''));
+    } else if (/^\s*(?:per\s?cent|percent|%)/i.test(after)) wh = 'What share';
+    else if (/\bevery\s*$/i.test(before)) wh = 'How often';
+    else if (age) wh = 'How old';
+    else if (UNITS_OF_LENGTH.test(unit)) {
+      wh = 'How long';
+      if (hyphen) noun = nounAfter(tail);
+    } else if (UNITS_OF_TIME.test(unit)) {
+      wh = 'How long';
+      if (hyphen) noun = nounAfter(tail);
+    } else {
+      const counted = nounAfter(hyphen ? tail : after.replace(/^\s*(?:million|billion)\b/i, ''));
+      // "31 votes", "200 people": what is counted is plural.
+      if (!/(?:[^s]s|people|children|men|women|staff|police)$/.test(counted)) continue;
+      wh = `How many ${counted}`;
+    }
+    out.push({ text: raw.replace(/[,.]$/, ''), start, end, wh, noun, had: /\bwith\s*$/i.test(before), age });
+  }
+  return out;
+}
+
+const REPORTING_VERB =
+  /^(?:say|claim|tell|warn|argue|insist|believe|suggest|announce|expect|stress|add|note|confirm|predict|estimate|report|state|explain)$/;
+
+/** "…, while the council will borrow £95 million": a clause of its own. */
+const CLAUSE_BREAK =
+  /(?:,\s+|\s+)(?:while|whereas|but|although|though)\s+|;\s+|,\s+and\s+(?=(?:the|a|an|its|their|his|her)\s)|,\s+(?=with\s)/giu;
+
+/**
+ * Questions on every clause of a sentence, not only its first: what, when, where and how much,
+ * each from the clause's subject and verb, and one per figure in the form a reader asks for it.
+ */
+function clauseQuestions(
+  clause: string,
+  forms: readonly { form: string; candidate: Person }[],
+  context: SentenceContext,
+  main: ClauseReading,
+): string[] {
+  const out: string[] = [];
+  const parts: { text: string; reading: ClauseReading; withPhrase?: boolean }[] = [];
+  let from = 0;
+  const breaks = [...clause.matchAll(CLAUSE_BREAK)];
+  for (const [k, b] of [...breaks, null].entries()) {
+    const until = b ? b.index : clause.length;
+    const text = clause.slice(from, until).trim();
+    from = b ? b.index + b[0].length : clause.length;
+    if (!text) continue;
+    // "…, with the first services scheduled for 2030": the participle reads as a passive.
+    const bare = text.replace(/^with\s+/i, '');
+    const reading =
+      k === 0 ? main : readClause(bare, findForms(bare, forms), context, { participle: bare !== text });
+    parts.push({ text: bare, reading, withPhrase: bare !== text });
+  }
+  // "Pryce claimed that the line would take 3,000 cars off the road": the reported clause has
+  // a subject and verb of its own, and its figures are asked of them.
+  for (let k = 0; k < parts.length; k++) {
+    const part = parts[k] as { text: string; reading: ClauseReading };
+    const verb = part.reading.verbs.find((v) => (v.offset?.start ?? -1) === part.reading.verbStart);
+    if (!REPORTING_VERB.test(verb?.verb?.infinitive ?? '')) continue;
+    const said =
+      /^\s*(?:(?:the\s+)?\p{L}+\s+)?that\s+|^\s+(?=(?:the|a|an|his|her|their|its|most|some|work)\s)/u.exec(
+        part.reading.afterVerb,
+      );
+    if (!said) continue;
+    const inner = part.reading.afterVerb.slice(said[0].length).trim();
+    if (inner.split(/\s+/).length < 4) continue;
+    part.text = part.text.slice(0, part.text.length - part.reading.afterVerb.length);
+    parts.splice(k + 1, 0, { text: inner, reading: readClause(inner, findForms(inner, forms), context) });
+    k++;
+  }
+  for (const [k, { text, reading, withPhrase }] of parts.entries()) {
+    const { subject, asked, verbWords, verbStart } = reading;
+    if (k > 0) {
+      const what = asked('What');
+      if (what) out.push(what);
+      if (TIME_EXPRESSION.test(text)) {
+        const when = asked('When');
+        if (when) out.push(when);
+      }
+      if (PLACE_AFTER.test(reading.afterVerb)) {
+        const where = asked('Where');
+        if (where) out.push(where);
+      }
+    }
+    for (const figure of figuresIn(text)) {
+      if (figure.age) {
+        const person =
+          findForms(text, forms).find((m) => m.end <= figure.start)?.candidate ?? reading.subjectPerson;
+        if (person) out.push(`How old is ${shortName(person)}`);
+        continue;
+      }
+      const owner = parts[0]?.reading ?? reading;
+      const relative =
+        /\b(?:a|an|the)\s+(\p{Ll}+)\s+(?:that|which)\s+(\p{Ll}+ed)\s+(?:(?:almost|about|nearly|roughly|around|over|more than|less than|just|some)\s+)*$/u.exec(
+          text.slice(0, figure.start),
+        );
+      if (relative?.[1] && relative[2]) {
+        // "a debate that lasted almost five hours": how long did the debate last?
+        const base = nlp()(relative[2]).verbs().toInfinitive().text() || relative[2];
+        out.push(`${figure.wh} did the ${relative[1]} ${base}`);
+      } else if (verbStart > 0 && figure.end <= verbStart && verbWords.length > 0 && !figure.noun) {
+        // "£260 million will come from a grant": the figure is the subject.
+        out.push(`${figure.wh} ${verbWords.join(' ')} ${reading.rest}`);
+      } else if ((figure.had || (withPhrase && figure.start === 0)) && (subject || owner.subject)) {
+        // "…, with 11 stops": how many stops will the line have?
+        const who = subject || owner.subject;
+        const verb = subject ? verbWords : owner.verbWords;
+        const aux = /^(?:will|would|could|can|may|might|should)$/i.test(verb[0] ?? '')
+          ? `${verb[0]?.toLowerCase()} ${who} have`
+          : /ed$/.test(verb.at(-1) ?? '')
+            ? `did ${who} have`
+            : `does ${who} have`;
+        out.push(`${figure.wh} ${aux}`);
+      } else if (!figure.noun || figure.wh !== 'How long') {
+        const q = asked(figure.wh);
+        if (q) out.push(q);
+      }
+      // "the £412 million tram extension": how much is the tram extension?
+      if (figure.noun) {
+        const be = /s$/.test(figure.noun) && !/ss$/.test(figure.noun) ? 'are' : 'is';
+        out.push(`${figure.wh} ${be} the ${figure.noun}`);
+        if (figure.wh === 'How much') out.push(`How much does the ${figure.noun} cost`);
+      }
+    }
+    // "backed the plan by 31 votes to 24": the vote, for and against.
+    const vote = /\bby\s+(\S+)\s+votes?\s+to\s+(\S+)/i.exec(text);
+    const passive = /^(?:is|are|was|were)$/i.test(verbWords[0] ?? '');
+    if (vote && (passive ? subject : reading.rest.replace(/^by\b.*$/i, ''))) {
+      const object = passive ? subject : reading.rest.replace(/\s+by\s+.*$/i, '');
+      out.push(
+        `What was the vote on ${object}`,
+        `How many voted for ${object}`,
+        `How many voted against ${object}`,
+      );
+    }
+  }
+  return out;
+}
+
+/**
+ * Who people are, as the article puts it after their name: "Daniel Pryce, who chairs the
+ * transport committee," asks "Who chairs the transport committee?"; "Gareth Lyle, chief executive
+ * of the chamber," asks "Who is the chief executive of the chamber?" and "What does Lyle do?".
+ */
+function peopleQuestions(text: string, forms: readonly { form: string; candidate: Person }[]): string[] {
+  const out: string[] = [];
+  for (const m of findForms(text, forms)) {
+    const after = text.slice(m.end);
+    const who = /^,\s+who\s+([^,;.]{6,90})/u.exec(after);
+    if (who?.[1]) {
+      const clause = who[1].trim();
+      out.push(`Who ${clause}`);
+      out.push(`What does ${shortName(m.candidate)} do`);
+    }
+    const apposition = /^,\s+(?:(a|an|the)\s+)?([^,;.“"]{4,80}?)(?:,|\s+who\b|\.$)/u.exec(after);
+    if (apposition?.[2] && !/^(?:who|which|that|said|says|told|and|but)\b/.test(apposition[2])) {
+      const role = apposition[2].replace(/^\d+,?$/, '').trim();
+      if (role && /^\p{Ll}/u.test(role)) {
+        out.push(`Who is ${apposition[1] ?? 'the'} ${role}`);
+        out.push(`What does ${shortName(m.candidate)} do`);
+        // "a transport economist at Northfield University": where do they work?
+        if (/\b(?:at|for|with|of)\s+(?:the\s+)?\p{Lu}/u.test(role))
+          out.push(`Where does ${shortName(m.candidate)} work`);
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * The sentence without what it says of a person between commas ("Daniel Pryce, who chairs the
+ * committee, claimed…", "Tom Hale, a councillor, said…"): the main verb is the person's.
+ */
+function withoutAsides(text: string, mentioned: readonly { start: number; end: number }[]): string {
+  let out = text;
+  for (const m of [...mentioned].reverse()) {
+    const aside =
+      /^,\s+(?:who\b|whose\b|(?:a|an|the)\s|\d{1,3},|[\p{Ll}][^,;.“"]*\bof\b)[^;.“"]*?,\s+(?=\p{Ll})/u.exec(
+        out.slice(m.end),
+      );
+    if (aside) out = `${out.slice(0, m.end)} ${out.slice(m.end + aside[0].length)}`;
+  }
+  return out.replace(/\s{2,}/g, ' ');
 }
