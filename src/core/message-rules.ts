@@ -272,7 +272,7 @@ export const MESSAGE_RULES: readonly MessageRule[] = [
     name: 'was-it-them',
     doc: '"Was it the mayor who called the vote a disgrace?": who did it, with Yes or No for the one named.',
     decide(context) {
-      const { kb, padded, question } = context;
+      const { kb, padded } = context;
       const asked = WAS_IT_THEM.exec(padded);
       if (!asked || context.turns.length > 0 || context.analysis.clauses.length > 1) return null;
       const [, named = '', deed = ''] = asked;
