@@ -1,0 +1,24 @@
+/** Which questions ask for a judgement, a prediction or advice rather than a fact (lexicon.ts). */
+import { describe, expect, it } from 'vitest';
+import { judgementOf } from '../../src/core/lexicon.ts';
+
+describe('judgementOf', () => {
+  it.each([
+    ['will the project go over budget', 'prediction'],
+    ['will the line really carry 14000 people a day', 'prediction'],
+    ['will the uk go up to 3% after 2027', 'prediction'],
+    ['will putin invade again', 'prediction'],
+    ['is the deal a good idea', 'truth'],
+  ])('reads "%s" as %s', (question, kind) => {
+    expect(judgementOf(question)).toBe(kind);
+  });
+
+  it.each([
+    'will the line have 11 stops',
+    'when will the first trams run',
+    'how much will the uk spend on defence by 2027',
+    'does the line really go to the hospital',
+  ])('reads "%s" as a question of fact', (question) => {
+    expect(judgementOf(question)).toBeNull();
+  });
+});
