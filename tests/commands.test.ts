@@ -102,6 +102,20 @@ describe('the dispatcher', () => {
     error.mockRestore();
   });
 
+  it('/story shows the title, source, author and date from story.yaml', async () => {
+    const dispatcher = new Dispatcher(services, { cooldownSeconds: 0 });
+    const context = contextFor(services);
+    await dispatcher.run(command('story'), context, inputOf({}));
+    const fields = Object.fromEntries(
+      (context.replies[0]?.embed?.fields ?? []).map((f) => [f.name, f.value]),
+    );
+    expect(fields).toMatchObject({
+      Source: 'Test fixture for story-bot',
+      Author: 'Ada Fixture',
+      Date: '2026-01-06',
+    });
+  });
+
   it('routes button clicks to the command that owns the custom id', async () => {
     const dispatcher = new Dispatcher(services, { cooldownSeconds: 0 });
     const context = contextFor(services);

@@ -122,6 +122,7 @@ async function showStory(context: CommandContext, kb: KnowledgeBase, raw: string
       description: story.summary ?? kb.article.paragraphs[0]?.text ?? story.title,
       fields: [
         { name: 'Source', value: story.source },
+        ...(story.author ? [{ name: 'Author', value: story.author }] : []),
         { name: 'Date', value: story.dateNote ? `${story.date} (${story.dateNote})` : story.date },
         {
           name: 'Article',
