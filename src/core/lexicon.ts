@@ -112,6 +112,11 @@ export function questionTypeOf(folded: string): QuestionType {
     )
   )
     return 'what';
+  // "Where does the analyst work?", "where is she employed?": a workplace, named by who or what.
+  if (
+    /^ where (?:do|does|did|is|are|was|were) [a-z ]*\b(?:work|works|worked|working|employed)\W*$/.test(text)
+  )
+    return 'what';
   // "Where does Moscow stand on...": a position, not a place.
   if (/^ where (?:do|does|did|is|are) .*\bstand(?:s|ing)?\b/.test(text)) return 'what';
   // "Starmer says spending goes to 2.5% by 2030?": a statement put as a question.

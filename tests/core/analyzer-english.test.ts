@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { questionTypeOf } from '../../src/core/lexicon.ts';
 import { knowledgeOf, ROOT } from '../support/data.ts';
 
 // A story the engine was not written for: general English must reach its words.
@@ -20,5 +21,13 @@ describe('general paraphrases read as the story word they mean', () => {
   it('reads a general synonym group word as the story word ("height" is "peak", "trip" is "journey")', () => {
     expect(termsOf('at the height of the evening')).toContain('peak');
     expect(termsOf('how long is the trip')).toContain('journei');
+  });
+});
+
+describe('question forms', () => {
+  it('reads "where does X work?" as asking who employs them, not for a place', () => {
+    expect(questionTypeOf('where does the analyst work')).toBe('what');
+    expect(questionTypeOf('where is she employed')).toBe('what');
+    expect(questionTypeOf('where will the depot be built')).toBe('where');
   });
 });
