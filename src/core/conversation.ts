@@ -297,7 +297,10 @@ export function readFollowUp(
   const aboutTheArticle = clause.terms.some((t) => t.term === ARTICLE_TERM);
   // '"Beyond very much": who said that?' quotes its own subject.
   const quotesItsSubject = /"[^"]+"/.test(clause.folded);
-  const thing = refersToAThing(words) && ownContent.length <= 1 && !aboutTheArticle && !quotesItsSubject;
+  // "How long does it run for?": "long" is the question's own word, not a subject.
+  const measure = words[words.indexOf('how') + 1];
+  const subjectWords = ownContent.filter((t) => !words.includes('how') || t.surface !== measure);
+  const thing = refersToAThing(words) && subjectWords.length <= 1 && !aboutTheArticle && !quotesItsSubject;
   const bare = clause.terms.length === 0;
   // "First name?", "crucial for what?", "from doing what?": a fragment that finishes the last question.
   const fragment = isFragment(words) && !named && turns.length > 0;

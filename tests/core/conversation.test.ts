@@ -26,6 +26,23 @@ describe('"it" after an answer', () => {
   });
 });
 
+describe('"it" with the question\'s own measure', () => {
+  const second = knowledgeOf(`${DATA_DIR}/../tests/fixtures/second-story/data`);
+  it('"how long ... it" still points back: "long" is what is asked, not a subject', async () => {
+    const trace = createTrace();
+    answerAfter(await second, 'how long does it run for?', ['What is the Eastgate Line?'], { trace });
+    expect(trace.record.notes.join('\n')).toContain('subject of');
+  });
+
+  it('a subject of its own besides the measure is read as it stands', async () => {
+    const trace = createTrace();
+    answerAfter(await second, 'how long will it take to build the depot?', ['What is the Eastgate Line?'], {
+      trace,
+    });
+    expect(trace.record.notes.join('\n')).not.toContain('subject of');
+  });
+});
+
 describe('"he" and "she"', () => {
   it('after "who is X?" is X, not someone X’s answer mentions', () => {
     const { answer, notes } = ask('what is he signing?', ['Who is Zelensky?']);
