@@ -292,6 +292,13 @@ export const META_REQUESTS = {
 export const COMPARISON =
   /^ (?:(?:what is|whats|what are|how do|how does|how is|compare|comparing)\s+)?(?:the\s+)?(?:difference between\s+)?(.+?)\s+(?:vs|versus|v|compared (?:to|with)|as opposed to|and how (?:that|it) compares (?:to|with))\s+(.+?) $|^ (?:compare|contrast)\s+(.+?)\s+(?:and|with|to)\s+(.+?) $|^ (?:(?:what is|whats|what) )?(?:the )?differences? between\s+(.+?)\s+and\s+(.+?) $|^ how (?:do|does|did)\s+(.+?)\s+(?:and)\s+(.+?)\s+differ\b/;
 
+/**
+ * "Which was bigger, the loan or the appeal?": two figures to set side by side, each its own
+ * question ("how much was the loan?"). The two phrases, without their articles.
+ */
+export const WHICH_FIGURE_IS_MORE =
+  /^ (?:which|what|which one|which figure|which amount|which sum) (?:is|was|are|were|will be|would be) (?:the )?(?:bigger|larger|greater|smaller|higher|lower|more|less|fewer)(?: one| amount| sum| figure| number)?,? (?:the |a |an )?(.+?),? or (?:the |a |an )?(.+?) $/;
+
 /** Words of comparing: with two sides named, the message weighs one against the other. */
 export const COMPARISON_CUE =
   /\b(?:compare|compared|comparison|comparing|versus|vs|differ|differs|difference|differences|different|same page|agree with|disagree|disagreement|gap between|similarities|in common|contrast)\b/;
