@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { questionTypeOf } from '../../src/core/lexicon.ts';
+import { judgementOf, questionTypeOf } from '../../src/core/lexicon.ts';
 import { knowledgeOf, ROOT } from '../support/data.ts';
 
 // A story the engine was not written for: general English must reach its words.
@@ -29,5 +29,11 @@ describe('question forms', () => {
     expect(questionTypeOf('where does the analyst work')).toBe('what');
     expect(questionTypeOf('where is she employed')).toBe('what');
     expect(questionTypeOf('where will the depot be built')).toBe('where');
+  });
+
+  it('reads "was it losing money?" as a fact to look up; "is it losing?" still asks for a verdict', () => {
+    expect(judgementOf('was the company losing money')).toBeNull();
+    expect(judgementOf('is the council losing jobs')).toBeNull();
+    expect(judgementOf('is the mayor losing')).toBe('truth');
   });
 });
