@@ -36,4 +36,9 @@ describe('question forms', () => {
     expect(judgementOf('is the council losing jobs')).toBeNull();
     expect(judgementOf('is the mayor losing')).toBe('truth');
   });
+
+  it('reads "will X really/actually <do it>?" as asking for a prediction, whatever the verb', () => {
+    expect(judgementOf('will the depot really open on time')).toBe('prediction');
+    expect(judgementOf('will the line carry 14000 people a day')).toBeNull();
+  });
 });
