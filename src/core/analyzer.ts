@@ -585,7 +585,8 @@ export class Analyzer {
 
   /**
    * "Chief diplomat" for "foreign minister", "premier" for "prime minister": a thesaurus entry
-   * whose story phrase is one of the glossary's aliases reads as what that alias means. Glossary
+   * whose story phrase is one of the glossary's aliases reads as what that alias means, and one
+   * whose meaning has a single word that is not a stop word reads as that word. Glossary
    * aliases come first and win. Not added to the vocabulary: only questions use them.
    */
   private addThesaurusAliases(thesaurus: Thesaurus): void {
@@ -600,6 +601,13 @@ export class Analyzer {
       // "Member of the House of Lords" for "peer": a phrase for one word of the story.
       else if (targetWords.length === 1 && phrase.includes(' '))
         this.addAlias(phrase, (targetWords[0] as Word).stemmed, new Set());
+      // "Bankrolling" for "pay for", "annually" for "a year": what it means has one word that
+      // counts, the story's, so it reads as that word.
+      else {
+        const content = targetWords.filter((w) => !STOP_WORDS.has(w.surface));
+        if (content.length === 1 && targetWords.length > 1)
+          this.addAlias(phrase, (content[0] as Word).stemmed, new Set());
+      }
     }
   }
 

@@ -303,11 +303,22 @@ export function readFollowUp(
   const aboutTheArticle = clause.terms.some((t) => t.term === ARTICLE_TERM);
   // '"Beyond very much": who said that?' quotes its own subject.
   const quotesItsSubject = /"[^"]+"/.test(clause.folded);
-  const thing = refersToAThing(words) && ownContent.length <= 1 && !aboutTheArticle && !quotesItsSubject;
+  // "How long does it run for?": "long" is the question's own word, not a subject.
+  const measure = words[words.indexOf('how') + 1];
+  const subjectWords = ownContent.filter((t) => !words.includes('how') || t.surface !== measure);
+  const thing = refersToAThing(words) && subjectWords.length <= 1 && !aboutTheArticle && !quotesItsSubject;
   const bare = clause.terms.length === 0;
   // "First name?", "crucial for what?", "from doing what?": a fragment that finishes the last question.
   const fragment = isFragment(words) && !named && turns.length > 0;
-  if (bare || thing || fragment || (notes.length > 0 && ownContent.length === 0)) {
+  // "And what was the target?", "and when did it close?": one more thing about the same subject.
+  const continues =
+    words[0] === 'and' &&
+    QUESTION_OPENERS.has(words[1] ?? '') &&
+    !named &&
+    clause.pronoun === null &&
+    subjectWords.length <= 1 &&
+    turns.length > 0;
+  if (bare || thing || fragment || continues || (notes.length > 0 && ownContent.length === 0)) {
     if (!lastClause) {
       if (notes.length > 0) return { kind: 'resolved', clause: resolved, note: notes.join('; ') };
       // A name or a word of its own makes it a question without context ("what has Lympne got to

@@ -112,6 +112,11 @@ export function questionTypeOf(folded: string): QuestionType {
     )
   )
     return 'what';
+  // "Where does the analyst work?", "where is she employed?": a workplace, named by who or what.
+  if (
+    /^ where (?:do|does|did|is|are|was|were) [a-z ]*\b(?:work|works|worked|working|employed)\W*$/.test(text)
+  )
+    return 'what';
   // "Where does Moscow stand on...": a position, not a place.
   if (/^ where (?:do|does|did|is|are) .*\bstand(?:s|ing)?\b/.test(text)) return 'what';
   // "Starmer says spending goes to 2.5% by 2030?": a statement put as a question.
@@ -287,6 +292,13 @@ export const META_REQUESTS = {
 export const COMPARISON =
   /^ (?:(?:what is|whats|what are|how do|how does|how is|compare|comparing)\s+)?(?:the\s+)?(?:difference between\s+)?(.+?)\s+(?:vs|versus|v|compared (?:to|with)|as opposed to|and how (?:that|it) compares (?:to|with))\s+(.+?) $|^ (?:compare|contrast)\s+(.+?)\s+(?:and|with|to)\s+(.+?) $|^ (?:(?:what is|whats|what) )?(?:the )?differences? between\s+(.+?)\s+and\s+(.+?) $|^ how (?:do|does|did)\s+(.+?)\s+(?:and)\s+(.+?)\s+differ\b/;
 
+/**
+ * "Which was bigger, the loan or the appeal?": two figures to set side by side, each its own
+ * question ("how much was the loan?"). The two phrases, without their articles.
+ */
+export const WHICH_FIGURE_IS_MORE =
+  /^ (?:which|what|which one|which figure|which amount|which sum) (?:is|was|are|were|will be|would be) (?:the )?(?:bigger|larger|greater|smaller|higher|lower|more|less|fewer)(?: one| amount| sum| figure| number)?,? (?:the |a |an )?(.+?),? or (?:the |a |an )?(.+?) $/;
+
 /** Words of comparing: with two sides named, the message weighs one against the other. */
 export const COMPARISON_CUE =
   /\b(?:compare|compared|comparison|comparing|versus|vs|differ|differs|difference|differences|different|same page|agree with|disagree|disagreement|gap between|similarities|in common|contrast)\b/;
@@ -309,7 +321,7 @@ export type JudgementKind = 'opinion' | 'prediction' | 'advice' | 'truth';
 
 /** Words that judge someone or something rather than describe them. */
 const EVALUATIVE =
-  '(?:right|wrong|correct|justified|fair|unfair|good|bad|great|terrible|awful|smart|wise|stupid|dumb|naive|weak|strong|brave|cowardly|honest|dishonest|lying|a liar|liars|corrupt|evil|dangerous|reckless|a good idea|a bad idea|a mistake|a good (?:deal|thing|move|leader|pm|president|prime minister|choice|plan)|a bad (?:deal|thing|move|leader|pm|president|prime minister|choice|plan)|the good guys?|the bad guys?|a dictator|a hero|a villain|a traitor|a puppet|a criminal|a war criminal|a fascist|an idiot|a genius|crazy|insane|mad|biased|propaganda|fake|fake news|true|accurate|reliable|trustworthy|balanced|legit|real|enough|too much|too little|worth it|worth|justifiable|acceptable|appropriate|unreasonable|reasonable|overreacting|to blame|responsible|at fault|in the right|in the wrong|winning|losing|the winner|the loser)';
+  '(?:right|wrong|correct|justified|fair|unfair|good|bad|great|terrible|awful|smart|wise|stupid|dumb|naive|weak|strong|brave|cowardly|honest|dishonest|lying|a liar|liars|corrupt|evil|dangerous|reckless|a good idea|a bad idea|a mistake|a good (?:deal|thing|move|leader|pm|president|prime minister|choice|plan)|a bad (?:deal|thing|move|leader|pm|president|prime minister|choice|plan)|the good guys?|the bad guys?|a dictator|a hero|a villain|a traitor|a puppet|a criminal|a war criminal|a fascist|an idiot|a genius|crazy|insane|mad|biased|propaganda|fake|fake news|true|accurate|reliable|trustworthy|balanced|legit|real|enough|too much|too little|worth it|worth|justifiable|acceptable|appropriate|unreasonable|reasonable|overreacting|to blame|responsible|at fault|in the right|in the wrong|winning|losing(?! (?:money|cash|jobs|staff|workers|customers|members|passengers|sales|orders|business|trade|\\d))|the winner|the loser)';
 const PREDICTION_VERBS =
   '(?:succeed|succeeds|work|works|work out|happen|happens|end|ends|win|wins|lose|loses|invade|invades|attack|attacks|agree|agrees|accept|accepts|convince|persuade|manage|last|hold|collapse|fail|fails|pay off|make (?:the )?(?:us |america )?money|make a difference|help|escalate|start a war|go to war|end up|get (?:it|what)|give in|back down|change (?:his|her|their) mind|come|be (?:enough|safe|protected|peace|war|a deal|a war|signed)|bring peace|survive|recover|retaliate|sign up|get re elected|be re elected|get reelected|be reelected|get elected|be elected|re elected|reelected|keep (?:his|her|their) promise|follow through|deliver|cave|budge|do it|say yes|say no|go over budget|overrun|run over budget|run late|be late|be delayed|be ready|be finished on time|open on time|be worth it|pay for itself|break even|go bust|go under|shut down)';
 
@@ -366,9 +378,10 @@ export function judgementOf(folded: string): JudgementKind | null {
   )
     return 'advice';
   // "Will Putin invade again?", "is the UK going to end up at war?"; not "what would the backstop do?".
+  // "Will the line really carry that many?": doubting a plan, whatever the verb.
   if (
     new RegExp(
-      `^ (?:(?:and|so|but|ok) )?(?:will|wont|would|is|are|do you think|does|do)(?: [a-z0-9.%]+){0,7} (?:will |wont |would |going to |gonna |likely to |ever |actually |really |finally |eventually )+${PREDICTION_VERBS}\\b|^ (?:will|wont|would)(?: [a-z0-9.%]+){0,5} ${PREDICTION_VERBS}\\b`,
+      `^ (?:(?:and|so|but|ok) )?(?:will|wont|would|is|are|do you think|does|do)(?: [a-z0-9.%]+){0,7} (?:will |wont |would |going to |gonna |likely to |ever |actually |really |finally |eventually )+${PREDICTION_VERBS}\\b|^ (?:will|wont|would)(?: [a-z0-9.%]+){0,5} ${PREDICTION_VERBS}\\b|^ (?:(?:and|so|but|ok) )?(?:will|wont)(?: [a-z0-9.%]+){1,5} (?:really|actually) [a-z]+`,
     ).test(text) &&
     !/\b(?:set to|due to|planned|plans? to|announced|pledged|promised|says (?:it|he|she|they) will|said (?:it|he|she|they) would)\b/.test(
       text,

@@ -10,7 +10,7 @@ import type { Answer } from './answer.ts';
 import type { FollowUp, Turn } from './conversation.ts';
 import type { Intent } from './intents.ts';
 import type { KnowledgeBase } from './knowledge.ts';
-import { COMPARISON, COMPARISON_CUE, VIEW_WORDS } from './lexicon.ts';
+import { COMPARISON, COMPARISON_CUE, VIEW_WORDS, WHICH_FIGURE_IS_MORE } from './lexicon.ts';
 import { coreMessages } from './messages.ts';
 import {
   aboutTheBotAnswer,
@@ -234,6 +234,22 @@ export const MESSAGE_RULES: readonly MessageRule[] = [
     name: 'places-in-the-story',
     doc: '"What countries are involved?": the countries, places and bodies the story names, each cited.',
     decide: (context) => (asksFor(context, 'places') ? placesAnswer(context.kb, context.question) : null),
+  },
+  {
+    name: 'two-figures-side-by-side',
+    doc: '"Which was bigger, the loan or the appeal?": how much each was, both cited, for the reader to weigh.',
+    decide(context) {
+      const asked = WHICH_FIGURE_IS_MORE.exec(context.padded);
+      if (!asked || context.analysis.clauses.length > 1) return null;
+      const parts = [asked[1], asked[2]].map((phrase) =>
+        context.decideClause(context.kb.analyzer.analyze(`how much is the ${phrase ?? ''}?`).whole),
+      );
+      // Each side its own passage, with a figure: otherwise it is no comparison of figures.
+      const [a, b] = parts as [Answer, Answer];
+      if (!a.answered || !b.answered || a.reason !== null || b.reason !== null) return null;
+      if (a.ids.join() === b.ids.join() || !parts.every((p) => /\d/.test(p.text))) return null;
+      return combine(context.question, parts);
+    },
   },
   {
     name: 'one-side-against-another',

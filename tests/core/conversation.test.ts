@@ -2,9 +2,10 @@
 import { describe, expect, it } from 'vitest';
 import { answerAfter } from '../../src/core/engine.ts';
 import { createTrace } from '../../src/core/trace.ts';
-import { DATA_DIR, knowledgeOf } from '../support/data.ts';
+import { DATA_DIR, knowledgeOf, ROOT } from '../support/data.ts';
 
 const kb = await knowledgeOf(DATA_DIR);
+const SECOND_STORY_DIR = `${ROOT}/tests/fixtures/second-story/data`;
 
 function ask(question: string, after: string[]) {
   const trace = createTrace();
@@ -23,6 +24,42 @@ describe('"it" after an answer', () => {
     const { notes } = ask('why did it happen?', ['Who voted with the US at the UN?']);
     expect(notes).toContain('subject of');
     expect(notes).not.toMatch(/it = /);
+  });
+});
+
+describe('"it" with the question\'s own measure', () => {
+  const second = knowledgeOf(SECOND_STORY_DIR);
+  it('"how long ... it" still points back: "long" is what is asked, not a subject', async () => {
+    const trace = createTrace();
+    answerAfter(await second, 'how long does it run for?', ['What is the Eastgate Line?'], { trace });
+    expect(trace.record.notes.join('\n')).toContain('subject of');
+  });
+
+  it('a subject of its own besides the measure is read as it stands', async () => {
+    const trace = createTrace();
+    answerAfter(await second, 'how long will it take to build the depot?', ['What is the Eastgate Line?'], {
+      trace,
+    });
+    expect(trace.record.notes.join('\n')).not.toContain('subject of');
+  });
+});
+
+describe('"and what ...?" with one word of its own', () => {
+  const notesAfter = async (question: string, after: string) => {
+    const trace = createTrace();
+    answerAfter(await knowledgeOf(SECOND_STORY_DIR), question, [after], { trace });
+    return trace.record.notes.join('\n');
+  };
+  it("asks one more thing about the last question's subject", async () => {
+    expect(await notesAfter('and what was the majority?', 'How did the council vote?')).toContain(
+      'subject of',
+    );
+  });
+
+  it('is a question of its own when it names someone, or says "she"', async () => {
+    expect(await notesAfter('and what did the mayor say?', 'How did the council vote?')).not.toContain(
+      'subject of',
+    );
   });
 });
 

@@ -13,12 +13,14 @@ import type { KnowledgeBase } from '../../src/core/knowledge.ts';
 import { MESSAGE_RULES } from '../../src/core/message-rules.ts';
 import { CLAUSE_RULES } from '../../src/core/rules.ts';
 import { createTrace, type TraceRecord } from '../../src/core/trace.ts';
-import { DATA_DIR, knowledgeOf, MINI_STORY_DIR } from '../support/data.ts';
+import { DATA_DIR, knowledgeOf, MINI_STORY_DIR, ROOT } from '../support/data.ts';
 
 /** Built once for the whole file. */
 const STORIES = {
   seed: await knowledgeOf(DATA_DIR),
   mini: await knowledgeOf(MINI_STORY_DIR),
+  /** A story the engine was not written for (a council's tram vote), for general forms. */
+  second: await knowledgeOf(`${ROOT}/tests/fixtures/second-story/data`),
 } satisfies Record<string, KnowledgeBase>;
 
 interface Asked {
@@ -163,6 +165,16 @@ const DECISIONS: Readonly<Record<string, DecisionRow>> = {
     passes: {
       story: 'seed',
       question: 'which countries voted alongside the US?',
+      decidedBy: 'curated-answer',
+    },
+  },
+  'two-figures-side-by-side': {
+    // Two figures, each its own passage.
+    fires: { story: 'second', question: 'which is more, the levy or the grant?' },
+    // Both phrases lead to the same passage: one answer.
+    passes: {
+      story: 'second',
+      question: 'which is bigger, the levy or the employer contribution?',
       decidedBy: 'curated-answer',
     },
   },

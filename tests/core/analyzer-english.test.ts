@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { judgementOf, questionTypeOf } from '../../src/core/lexicon.ts';
+import { knowledgeOf, ROOT } from '../support/data.ts';
+
+// A story the engine was not written for: general English must reach its words.
+const second = await knowledgeOf(`${ROOT}/tests/fixtures/second-story/data`);
+const termsOf = (question: string): string[] =>
+  second.analyzer.analyze(question).clauses.flatMap((c) => c.terms.map((t) => t.term));
+
+describe('general paraphrases read as the story word they mean', () => {
+  it('reads a paraphrase whose meaning has one word that counts as that word ("pay for")', () => {
+    expect(termsOf('who is bankrolling the trams')).toContain('pai');
+    expect(termsOf('will the university chip in')).toContain('pai');
+  });
+
+  it('reads "annually", "per year" as "a year": its one word that counts', () => {
+    expect(termsOf('how many passengers annually')).toContain('year');
+    expect(termsOf('how many passengers per year')).toContain('year');
+  });
+
+  it('reads a general synonym group word as the story word ("height" is "peak", "trip" is "journey")', () => {
+    expect(termsOf('at the height of the evening')).toContain('peak');
+    expect(termsOf('how long is the trip')).toContain('journei');
+  });
+});
+
+describe('question forms', () => {
+  it('reads "where does X work?" as asking who employs them, not for a place', () => {
+    expect(questionTypeOf('where does the analyst work')).toBe('what');
+    expect(questionTypeOf('where is she employed')).toBe('what');
+    expect(questionTypeOf('where will the depot be built')).toBe('where');
+  });
+
+  it('reads "was it losing money?" as a fact to look up; "is it losing?" still asks for a verdict', () => {
+    expect(judgementOf('was the company losing money')).toBeNull();
+    expect(judgementOf('is the council losing jobs')).toBeNull();
+    expect(judgementOf('is the mayor losing')).toBe('truth');
+  });
+
+  it('reads "will X really/actually <do it>?" as asking for a prediction, whatever the verb', () => {
+    expect(judgementOf('will the depot really open on time')).toBe('prediction');
+    expect(judgementOf('will the line carry 14000 people a day')).toBeNull();
+  });
+});
