@@ -276,12 +276,13 @@ function breakTies(kb: KnowledgeBase, clause: AnalyzedClause, results: ScoredDoc
   const names = clause.terms.filter((t) => t.entity && t.known);
   if (names.length === 0 || results.length < 2) return results;
   // Computed once per result, not per comparison: reading an answer's terms is the costly part.
+  const named = new Set(names.map((n) => n.term));
   const focusOf = new Map<ScoredDocument, number>();
   for (const r of results) {
     const reading = answerReading(kb, r.id);
     let focus = Number.POSITIVE_INFINITY;
     if (reading !== undefined) {
-      const first = reading.terms.findIndex((term) => names.some((n) => n.term === term));
+      const first = reading.terms.findIndex((term) => named.has(term));
       if (first !== -1) focus = first / Math.max(1, reading.words);
     }
     focusOf.set(r, focus);

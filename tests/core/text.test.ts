@@ -30,7 +30,6 @@ describe('foldText and wordsOf', () => {
     expect(foldText('watt u2 abtx')).toBe('watt u2 abtx');
   });
 
-
   it('lower-cases, strips diacritics and possessives, keeps decimals, spells out percent', () => {
     expect(wordsOf(foldText('Zelenskyy’s “deal”: 2.5% — Kyïv'))).toEqual([
       'zelenskyy',
