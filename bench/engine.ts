@@ -249,7 +249,7 @@ async function longestStall<T>(
 }
 
 /** Seconds one contender may spend on latency at one size; slow ones are timed on fewer questions. */
-const LATENCY_BUDGET_MS = 20_000;
+const LATENCY_BUDGET_MS = 8_000;
 
 /**
  * latency(), on as many of the questions (evenly spread) as fit in the budget; a contender too

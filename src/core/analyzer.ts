@@ -662,6 +662,25 @@ export class Analyzer {
     return this.toTerms(words).map((t) => t.term);
   }
 
+  /**
+   * termsOfFolded for the many texts of a build: each distinct word is stemmed and made once,
+   * however many phrasings hold it. It keeps every word it saw: one build's, then dropped.
+   */
+  dataReader(): (folded: string) => string[] {
+    const seen = new Map<string, Word>();
+    return (folded) => {
+      const words = wordsOf(folded).map((surface): Word => {
+        let word = seen.get(surface);
+        if (word === undefined) {
+          word = { surface, stemmed: stem(surface), similarity: 1, known: true };
+          seen.set(surface, word);
+        }
+        return word;
+      });
+      return this.toTerms(words).map((t) => t.term);
+    };
+  }
+
   analyze(raw: string): AnalyzedQuestion {
     const cleaned = cleanText(raw);
     const parts = splitClauses(cleaned);

@@ -8,6 +8,7 @@
  * "how old is he?" after Lavrov is declined as "how old is Lavrov?" would be.
  */
 import { type AnalyzedClause, ARTICLE_TERM, ARTICLE_WORDS, type QueryTerm } from './analyzer.ts';
+import { dataTermsOf } from './data-terms.ts';
 import type { KnowledgeBase } from './knowledge.ts';
 import {
   ELLIPSIS_START,
@@ -161,7 +162,7 @@ function topicsOf(kb: KnowledgeBase, ids: readonly string[], clause: AnalyzedCla
   const topics: QueryTerm[] = [];
   for (const id of ids) {
     for (const keyword of kb.entryById.get(id)?.keywords ?? []) {
-      for (const term of kb.analyzer.termsOf(keyword)) {
+      for (const term of dataTermsOf(kb, keyword)) {
         if (topics.length >= MAX_TOPICS) return topics;
         // Names are never guessed: a name inherited this way would have to be in the answer.
         if (asked.has(term) || kb.analyzer.isEntity(term)) continue;

@@ -60,13 +60,24 @@ export interface IntentReading {
   readonly cueWords: ReadonlySet<number>;
 }
 
-/** Where each cue stands in the words, longest cues first, never overlapping within one intent. */
-function cueSpans(words: readonly string[], cues: readonly Cue[]): { weight: number; at: number[] }[] {
+/**
+ * Where each cue stands in the words, longest cues first, never overlapping within one intent.
+ * `positions` gives where each word of the message stands, so a cue is tried only where its first
+ * word is (there are hundreds of cues and a message has a few of their words).
+ */
+function cueSpans(
+  words: readonly string[],
+  positions: ReadonlyMap<string, readonly number[]>,
+  cues: readonly Cue[],
+): { weight: number; at: number[] }[] {
   const taken = new Set<number>();
   const found: { weight: number; at: number[] }[] = [];
   for (const cue of cues) {
+    const starts = positions.get(cue.words[0] as string);
+    if (starts === undefined) continue;
     const n = cue.words.length;
-    for (let i = 0; i + n <= words.length; i++) {
+    for (const i of starts) {
+      if (i + n > words.length) break;
       let match = true;
       for (let j = 0; j < n && match; j++) match = words[i + j] === cue.words[j] && !taken.has(i + j);
       if (!match) continue;
@@ -82,8 +93,14 @@ function cueSpans(words: readonly string[], cues: readonly Cue[]): { weight: num
 export function readIntent(words: readonly string[]): IntentReading | null {
   let best: { intent: Intent; score: number } | null = null;
   const cueWords = new Set<number>();
+  const positions = new Map<string, number[]>();
+  words.forEach((word, i) => {
+    const at = positions.get(word);
+    if (at === undefined) positions.set(word, [i]);
+    else at.push(i);
+  });
   for (const [intent, cues] of INTENTS) {
-    const spans = cueSpans(words, cues);
+    const spans = cueSpans(words, positions, cues);
     for (const span of spans) for (const p of span.at) cueWords.add(p);
     const score = spans.reduce((sum, s) => sum + s.weight, 0);
     if (score >= ENOUGH && (best === null || score > best.score)) best = { intent, score };

@@ -190,11 +190,12 @@ function assemble(data: ValidatedData, files: DataFiles, cache: BuildCache): Kno
   const analyzer = new Analyzer(glossary, dataWords, wordsOf(fold(article.text)), { english, thesaurus });
   // Terms per distinct folded text: an answer is read for its terms and for the names it holds.
   const termsMemo = new Map<string, string[]>();
+  const readTerms = analyzer.dataReader();
   const termsOf = (text: string): string[] => {
     const folded = fold(text);
     let terms = termsMemo.get(folded);
     if (terms === undefined) {
-      terms = analyzer.termsOfFolded(folded);
+      terms = readTerms(folded);
       termsMemo.set(folded, terms);
     }
     return terms;

@@ -275,16 +275,50 @@ const TIE = 0.005;
 function breakTies(kb: KnowledgeBase, clause: AnalyzedClause, results: ScoredDocument[]): ScoredDocument[] {
   const names = clause.terms.filter((t) => t.entity && t.known);
   if (names.length === 0 || results.length < 2) return results;
-  const focus = (r: ScoredDocument): number => {
-    const answer = kb.entryById.get(r.id)?.answer;
-    if (answer === undefined) return Number.POSITIVE_INFINITY;
-    const words = wordsOf(foldText(answer));
-    const at = kb.analyzer.termsOf(answer);
-    const first = at.findIndex((term) => names.some((n) => n.term === term));
-    return first === -1 ? Number.POSITIVE_INFINITY : first / Math.max(1, words.length);
-  };
+  // Computed once per result, not per comparison: reading an answer's terms is the costly part.
+  const named = new Set(names.map((n) => n.term));
+  const focusOf = new Map<ScoredDocument, number>();
+  for (const r of results) {
+    const reading = answerReading(kb, r.id);
+    let focus = Number.POSITIVE_INFINITY;
+    if (reading !== undefined) {
+      const first = reading.terms.findIndex((term) => named.has(term));
+      if (first !== -1) focus = first / Math.max(1, reading.words);
+    }
+    focusOf.set(r, focus);
+  }
+  const focus = (r: ScoredDocument): number => focusOf.get(r) as number;
   const bucket = (r: ScoredDocument): number => Math.round(r.score / TIE);
   return [...results].sort((a, b) => bucket(b) - bucket(a) || focus(a) - focus(b) || b.score - a.score);
+}
+
+/** An answer's terms in order and its number of words: what breakTies measures focus on. */
+interface AnswerReading {
+  readonly terms: readonly string[];
+  readonly words: number;
+}
+
+/**
+ * Per knowledge base, each answer read once, when a tie first needs it: the same answers tie
+ * again and again, and reading one costs tens of microseconds. Bounded by the entries; goes
+ * with its knowledge base.
+ */
+const answerReadings = new WeakMap<KnowledgeBase, Map<string, AnswerReading>>();
+
+function answerReading(kb: KnowledgeBase, id: string): AnswerReading | undefined {
+  const answer = kb.entryById.get(id)?.answer;
+  if (answer === undefined) return undefined;
+  let readings = answerReadings.get(kb);
+  if (readings === undefined) {
+    readings = new Map();
+    answerReadings.set(kb, readings);
+  }
+  let reading = readings.get(id);
+  if (reading === undefined) {
+    reading = { terms: kb.analyzer.termsOf(answer), words: wordsOf(foldText(answer)).length };
+    readings.set(id, reading);
+  }
+  return reading;
 }
 
 /** The share of the subject's weight (the words besides the speaker) a document holds. */

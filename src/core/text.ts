@@ -24,6 +24,9 @@ const DISCORD_MARKUP = [
  * characters. Keeps letters, digits and sentence punctuation so questions can still be split.
  */
 export function cleanText(raw: string): string {
+  // Most text (every data text, most questions) is plain: nothing below changes it but spacing.
+  if (PLAIN.test(raw) && !CLEANED_AWAY.test(raw))
+    return SPACING.test(raw) ? raw.replace(/\s+/g, ' ').trim() : raw;
   let text = raw.normalize('NFKC');
   // Control characters (C0, C1, bidi overrides, zero-widths) become spaces; they can hide words.
   text = text.replace(/[\p{Cc}\p{Cf}\u2028\u2029]/gu, ' ');
@@ -36,10 +39,32 @@ export function cleanText(raw: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 
+/**
+ * Printable ASCII, curly quotes and dashes: characters that NFKC and NFKD leave as they are and
+ * that are no control character, emoji or flag. Text of only these needs no Unicode work.
+ */
+const PLAIN = /^[\x20-\x7e\u2013\u2014\u2018\u2019\u201c\u201d]*$/;
+/** What cleanText removes from plain text: Discord markup, URLs, code, markdown (a superset). */
+const CLEANED_AWAY = /[<@`*_~|>#]|https?:\/\//i;
+/** Spacing cleanText evens out: runs of spaces and spaces at either end. */
+const SPACING = /\s\s|^\s|\s$/;
+
 /** The engine's plain-English word lists (english/data/*.json), read once. */
 const LISTS = loadWordLists();
 /** Chat spellings read as the words they stand for ("wat" -> "what", "abt" -> "about"). */
 const CHAT_SPELLINGS: ReadonlyMap<string, string> = LISTS.chatSpellings;
+/**
+ * Any chat spelling as a whole word. Replacing only its matches gives what looking up every word
+ * gives (a word is a maximal run of letters between word boundaries either way), without a call
+ * per word.
+ */
+const CHAT_SPELLING = new RegExp(
+  `\\b(?:${[...CHAT_SPELLINGS.keys()]
+    .filter((word) => /^[a-z]+$/.test(word))
+    .sort((a, b) => b.length - a.length)
+    .join('|')})\\b`,
+  'g',
+);
 /** Every country's flag, and the EU's and UN's, read as the name it stands for. */
 const FLAGS = loadFlagNames();
 
@@ -49,20 +74,27 @@ const EMOJI_WORDS: readonly (readonly [RegExp, string])[] = [...LISTS.emojiWords
   ` ${word} `,
 ]);
 
+/**
+ * `text.replace(pattern, by)`, only looked for when `cue` (a string every match holds) is in the
+ * text: scanning for a plain string is many times cheaper than running a regular expression,
+ * and most texts hold none of the phrases folding rewrites.
+ */
+function replaceWhere(text: string, cue: string, pattern: RegExp, by: string): string {
+  return text.includes(cue) ? text.replace(pattern, by) : text;
+}
+
 /** Lower case, no diacritics, straight quotes; "Zelenskyy’s" -> "zelenskyy". */
 export function foldText(text: string): string {
-  return (
-    foldWordsOnly(text)
-      // "Is the UK going to 3%?": heading for a figure, not travelling.
-      .replace(/\b(?:going|go|goes|heading) (?:up )?to (?=\d)/g, 'reaching ')
-      // "Why is Starmer going to Washington", "going to see Trump": travelling, not a future tense.
-      .replace(TRAVEL, 'visiting ')
-      .replace(FILLER_PHRASES, ' ')
-      .replace(ASKS_OPINION, '$1your view ')
-      .replace(/\bclap(?:s|ped|ping)? back\b/g, 'respond')
-      .replace(/\bweigh(?:s|ed|ing)? in\b/g, 'comment')
-      .replace(CHAT_PHRASES, 'what about')
-  );
+  let folded = foldWordsOnly(text);
+  // "Is the UK going to 3%?": heading for a figure, not travelling.
+  folded = replaceWhere(folded, ' to ', /\b(?:going|go|goes|heading) (?:up )?to (?=\d)/g, 'reaching ');
+  // "Why is Starmer going to Washington", "going to see Trump": travelling, not a future tense.
+  folded = replaceWhere(folded, ' to ', TRAVEL, 'visiting ');
+  if (FILLER_CUES.some((cue) => folded.includes(cue))) folded = folded.replace(FILLER_PHRASES, ' ');
+  if (OPINION_CUES.some((cue) => folded.includes(cue))) folded = folded.replace(ASKS_OPINION, '$1your view ');
+  folded = replaceWhere(folded, 'clap', /\bclap(?:s|ped|ping)? back\b/g, 'respond');
+  folded = replaceWhere(folded, 'weigh', /\bweigh(?:s|ed|ing)? in\b/g, 'comment');
+  return replaceWhere(folded, 'what', CHAT_PHRASES, 'what about');
 }
 
 /**
@@ -70,23 +102,26 @@ export function foldText(text: string): string {
  * rewording. What a message says of itself ("explain like I'm 5") is read on this.
  */
 export function foldWordsOnly(text: string): string {
-  return (
-    text
-      .normalize('NFKD')
-      .replace(/\p{M}/gu, '')
-      .toLowerCase()
-      .replace(/[‘’‛′`´]/g, "'")
-      .replace(/[“”„‟″]/g, '"')
-      // "What's", "where's", "it's": is, not a possessive.
-      .replace(/\b(what|where|who|how|that|it|there|here|when|why|which|she|he)'s\b/g, '$1 is')
-      // Possessives and contractions: "trump's" -> "trump", "don't" -> "dont".
-      .replace(/(\w)'s\b/g, '$1')
-      .replace(/(\w)'(\w)/g, '$1$2')
-      .replace(/%/g, ' percent ')
-      .replace(/&/g, ' and ')
-      .replace(/\bpct\b/g, ' percent ')
-      .replace(/\b[a-z]+\b/g, (word) => CHAT_SPELLINGS.get(word) ?? word)
+  // Plain text has no diacritics to take off (NFKD leaves it as it is).
+  let folded = PLAIN.test(text) ? text : text.normalize('NFKD').replace(/\p{M}/gu, '');
+  folded = folded
+    .toLowerCase()
+    .replace(/[‘’‛′`´]/g, "'")
+    .replace(/[“”„‟″]/g, '"');
+  // "What's", "where's", "it's": is, not a possessive.
+  folded = replaceWhere(
+    folded,
+    "'s",
+    /\b(what|where|who|how|that|it|there|here|when|why|which|she|he)'s\b/g,
+    '$1 is',
   );
+  // Possessives and contractions: "trump's" -> "trump", "don't" -> "dont".
+  folded = replaceWhere(folded, "'s", /(\w)'s\b/g, '$1');
+  folded = replaceWhere(folded, "'", /(\w)'(\w)/g, '$1$2');
+  folded = replaceWhere(folded, '%', /%/g, ' percent ');
+  folded = replaceWhere(folded, '&', /&/g, ' and ');
+  folded = replaceWhere(folded, 'pct', /\bpct\b/g, ' percent ');
+  return folded.replace(CHAT_SPELLING, (word) => CHAT_SPELLINGS.get(word) ?? word);
 }
 
 /** "going to" a place or to see someone is a trip; "going to sign" is only the future. */
@@ -108,6 +143,10 @@ const ASKS_OPINION =
 /** "In simple terms", "like I'm five": how to answer, not what about. */
 const FILLER_PHRASES =
   /\b(?:in (?:simple|plain|laymans|layman|basic|easy|normal|everyday) (?:terms|english|words|language)|(?:explain |say )?like (?:i am|im|i m) (?:5|five|a child|a kid))\b/g;
+
+/** Strings every match of FILLER_PHRASES, and of ASKS_OPINION, holds one of. */
+const FILLER_CUES = ['like ', ' terms', ' english', ' words', ' language'];
+const OPINION_CUES = ['should', 'right ', 'wrong '];
 
 /** "What's the deal with May", "what's the tea on Trump": chat for "what about". */
 const CHAT_PHRASES =

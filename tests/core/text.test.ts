@@ -12,6 +12,12 @@ describe('cleanText', () => {
     expect(cleanText('Lav\u0000rov\u200b said\u202e what')).toBe('Lav rov said what');
   });
 
+  it('evens out the spacing of plain text, and leaves plain text otherwise as it is', () => {
+    expect(cleanText('  who  is “Lavrov” – really?  ')).toBe('who is “Lavrov” – really?');
+    expect(cleanText('who is Lavrov?')).toBe('who is Lavrov?');
+    expect(cleanText('who is\tLavrov?')).toBe('who is Lavrov?');
+  });
+
   it('reads flag and money emoji as words, for every country', () => {
     expect(cleanText('🇺🇸 wants 💰')).toBe('United States wants money');
     expect(cleanText('🇫🇯 and 🇪🇺')).toBe('Fiji and European Union');
@@ -19,6 +25,11 @@ describe('cleanText', () => {
 });
 
 describe('foldText and wordsOf', () => {
+  it('reads chat spellings as whole words only', () => {
+    expect(foldText('wat abt u')).toBe('what about you');
+    expect(foldText('watt u2 abtx')).toBe('watt u2 abtx');
+  });
+
   it('lower-cases, strips diacritics and possessives, keeps decimals, spells out percent', () => {
     expect(wordsOf(foldText('Zelenskyy’s “deal”: 2.5% — Kyïv'))).toEqual([
       'zelenskyy',
