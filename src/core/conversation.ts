@@ -319,6 +319,11 @@ export function readFollowUp(
     clause.pronoun === null &&
     subjectWords.length <= 1 &&
     turns.length > 0;
+  // "What did she say?" after "how old is she?", which the article could not answer: she is still
+  // the one meant, but her age is no subject to carry on with.
+  const afterADecline =
+    notes.length > 0 && last !== undefined && !last.answered && !thing && !fragment && !continues;
+  if (afterADecline) return { kind: 'resolved', clause: resolved, note: notes.join('; ') };
   if (bare || thing || fragment || continues || (notes.length > 0 && ownContent.length === 0)) {
     if (!lastClause) {
       if (notes.length > 0) return { kind: 'resolved', clause: resolved, note: notes.join('; ') };

@@ -75,6 +75,14 @@ describe('"he" and "she"', () => {
     expect(notes).toContain('he = #howard');
   });
 
+  it('after a question the article could not answer still means the same person, without its subject', () => {
+    const { answer, notes } = ask('what did she say?', ['who is theresa may?', 'how old is she?']);
+    expect(notes).toContain('she = #may');
+    expect(notes).not.toContain('subject of');
+    expect(answer.answered).toBe(true);
+    expect(answer.text).toContain('urged Starmer');
+  });
+
   it('with no earlier turn and little else asks who is meant', () => {
     const { answer } = ask('how old is he?', []);
     expect(answer.decidedBy).toBe('needs-context');
