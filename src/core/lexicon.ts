@@ -76,7 +76,12 @@ export function questionTypeOf(folded: string): QuestionType {
   // "What does Trump think Europe's job is when it comes to Ukraine?" is not a when-question.
   const text = ` ${folded.replace(/\s+/g, ' ').trim()} `
     .replace(REQUEST_PREFIX, ' ')
-    .replace(/\bwhen it comes to\b/g, 'about');
+    .replace(/\bwhen it comes to\b/g, 'about')
+    // "What happened when the ferry broke down?": what happened; "when" only sets the scene.
+    .replace(
+      /^ (what (?:happened|happens|did (?:he|she|they|it) (?:say|do))) (?:when|after|while) /,
+      ' $1 about ',
+    );
   // "Did Trump mention money when he talked about Ukraine?" is a yes-no question, not a "when".
   if (
     /^ (?:is|are|was|were|do|does|did|has|have|had|will|would|can|could|should|shall|may|might|must|isnt|arent|wasnt|didnt|doesnt|dont|wont|hasnt|havent)\b/.test(

@@ -31,6 +31,12 @@ describe('question forms', () => {
     expect(questionTypeOf('where will the depot be built')).toBe('where');
   });
 
+  it('reads "what happened when X?" as asking what happened; "when did X?" still asks when', () => {
+    expect(questionTypeOf('what happened when the ferry broke down')).toBe('what');
+    expect(questionTypeOf('what did she say after the vote')).toBe('what');
+    expect(questionTypeOf('when did the ferry break down')).toBe('when');
+  });
+
   it('reads "was it losing money?" as a fact to look up; "is it losing?" still asks for a verdict', () => {
     expect(judgementOf('was the company losing money')).toBeNull();
     expect(judgementOf('is the council losing jobs')).toBeNull();
