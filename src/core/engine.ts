@@ -270,9 +270,17 @@ function answerWithRemainder(
   return { ...first, answer: combine(question, [first.answer, rest.answer]) };
 }
 
+/** Declines that say something about the part asked, unlike "nothing fits". */
+const SPECIFIC_DECLINES = new Set(['known-gap', 'no-quote', 'judgement', 'unsupported-type']);
+
 /** Says so when some part of a multi-part message could not be answered. */
 function withUnansweredParts(answer: Answer, results: readonly ClauseResult[]): Answer {
-  const missing = results.filter((r) => !r.answer.answered && r.substantive);
+  // A short part declined for a reason of its own ("how old is he?": no age given) is still a part.
+  const missing = results.filter(
+    (r) =>
+      !r.answer.answered &&
+      (r.substantive || r.clause.personalDetail !== null || SPECIFIC_DECLINES.has(r.answer.reason ?? '')),
+  );
   if (missing.length === 0) return answer;
   const notes = [...new Set(missing.map((r) => r.answer.text.split('\n')[0] ?? ''))];
   return { ...answer, text: `${answer.text}\n\n${coreMessages.partNotAnswered(notes.join(' '))}` };

@@ -223,6 +223,12 @@ describe('answering (the story)', () => {
     expect(places.text).not.toContain('London'); // a capital the article never names
   });
 
+  it('says so when a short part of a multi-part question is one the article cannot answer', () => {
+    const answer = answerQuestion(story, 'who is lavrov? how old is he?');
+    expect(answer.text).toContain("Russia's Foreign Minister");
+    expect(answer.text).toMatch(/On the rest: The article doesn't give Sergei Lavrov's age/);
+  });
+
   it('every curated known gap declines', () => {
     const answered = story.gaps.filter((g) => answerQuestion(story, g.question).answered).map((g) => g.id);
     expect(answered).toEqual([]);
