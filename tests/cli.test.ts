@@ -87,6 +87,13 @@ describe('npm start: start-up failures in one clear line', () => {
 });
 
 describe('npm run ask', () => {
+  it('answers piped lines readably without --json', async () => {
+    const result = await runScript('src/cli/ask.ts', [], { stdin: 'who did trump call a dictator?\n' });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('dictator');
+    expect(result.stdout).not.toContain('Usage');
+  });
+
   it('--json answers one question per line with the documented fields', async () => {
     const result = await runScript('src/cli/ask.ts', ['--json'], {
       stdin: 'who did trump call a dictator?\n\nwhat did scholz say?\n',

@@ -113,16 +113,17 @@ if (args.flags.has('explain')) {
 } else if (question.length > 0) {
   const { answer, tookMicros } = timedAnswer(kb, question);
   process.stdout.write(json ? `${toJson(question, answer, tookMicros)}\n` : readable(answer));
-} else if (json) {
+} else if (json || !process.stdin.isTTY) {
+  // Piped questions, one a line: JSON lines with --json, the readable answer otherwise.
   for await (const line of createInterface({ input: process.stdin, crlfDelay: Number.POSITIVE_INFINITY })) {
     if (line.trim().length === 0) continue;
     const withContext = contextLine(line);
     const asked = withContext?.question ?? line;
     const { answer, tookMicros } = timedAnswer(kb, asked, withContext?.context ?? []);
-    process.stdout.write(`${toJson(asked, answer, tookMicros)}\n`);
+    process.stdout.write(json ? `${toJson(asked, answer, tookMicros)}\n` : `${readable(answer)}\n`);
   }
 } else {
   fail([
-    'Usage: npm run --silent ask -- "your question"   or   npm run --silent ask -- --json < questions.txt',
+    'Usage: npm run --silent ask -- "your question"   or   npm run --silent ask -- [--json] < questions.txt',
   ]);
 }
