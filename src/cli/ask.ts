@@ -44,8 +44,8 @@ function timedAnswer(
 
 function readable(answer: Answer): string {
   const lines = [answer.text];
-  if (answer.citation) {
-    lines.push('', `Source (paragraph ${answer.citation.paragraph.slice(1)}): “${answer.citation.excerpt}”`);
+  for (const citation of answer.citations) {
+    lines.push('', `Source (paragraph ${citation.paragraph.slice(1)}): “${citation.excerpt}”`);
   }
   if (answer.suggestions.length > 0) {
     lines.push(

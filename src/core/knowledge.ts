@@ -49,6 +49,8 @@ export interface KnowledgeBase {
   /** Question types each entry, quote and sentence can answer, by document id. */
   readonly answerTypes: ReadonlyMap<string, ReadonlySet<QuestionType>>;
   readonly citationOf: ReadonlyMap<string, Citation>;
+  /** Entries that cite more than one paragraph: a citation for each, in the order cited. */
+  readonly citationsOf: ReadonlyMap<string, readonly Citation[]>;
   /**
    * Known gaps every phrasing of which asks whether something happened ("was the deal
    * signed?"): they decline only such questions, not "is Zelensky signing a deal?".
@@ -203,6 +205,7 @@ function assemble(data: ValidatedData, files: DataFiles, cache: BuildCache): Kno
   const typeOf = (text: string): QuestionType => cache.typeOf(fold(text));
 
   const citationOf = new Map<string, Citation>();
+  const citationsOf = new Map<string, readonly Citation[]>();
   const answerTypes = new Map<string, ReadonlySet<QuestionType>>();
   const documents: IndexDocument[] = [];
 
@@ -220,6 +223,19 @@ function assemble(data: ValidatedData, files: DataFiles, cache: BuildCache): Kno
       supporting: termsOf(entry.answer),
     });
     citationOf.set(entry.id, citationFor(article, entry.cites, entry.excerpt));
+    const paragraphs = [...new Set(entry.cites.map(paragraphOf))];
+    if (paragraphs.length > 1) {
+      // The first keeps the curated excerpt; each other paragraph shows the sentences cited in it.
+      citationsOf.set(entry.id, [
+        citationFor(article, entry.cites, entry.excerpt),
+        ...paragraphs.slice(1).map((p) =>
+          citationFor(
+            article,
+            entry.cites.filter((r) => paragraphOf(r) === p),
+          ),
+        ),
+      ]);
+    }
     answerTypes.set(
       entry.id,
       entry.answers
@@ -291,6 +307,7 @@ function assemble(data: ValidatedData, files: DataFiles, cache: BuildCache): Kno
     personById,
     answerTypes,
     citationOf,
+    citationsOf,
     happenedGaps,
     answerEntities,
     storyEntities: new Set([...answerEntities.values()].flatMap((set) => [...set])),

@@ -74,7 +74,8 @@ export function citedAnswer(
     reason: null,
     text,
     citation,
-    citations: citation ? [citation] : [],
+    // Every paragraph a multi-paragraph entry rests on is cited, not only the first.
+    citations: kb.citationsOf.get(scored.id) ?? (citation ? [citation] : []),
     confidence: round(Math.min(1, scored.score)),
     id: scored.id,
     ids: [scored.id],

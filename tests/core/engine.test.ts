@@ -229,6 +229,13 @@ describe('answering (the story)', () => {
     expect(answer.text).toMatch(/On the rest: The article doesn't give Sergei Lavrov's age/);
   });
 
+  it('cites every paragraph an entry rests on, not only the first', () => {
+    const answer = answerQuestion(story, 'Who will be in Washington?');
+    expect(answer.id).toBe('washington-visits');
+    expect(answer.citations.map((c) => c.paragraph)).toEqual(['p4', 'p6', 'p9']);
+    expect(answer.citation?.paragraph).toBe('p4');
+  });
+
   it('every curated known gap declines', () => {
     const answered = story.gaps.filter((g) => answerQuestion(story, g.question).answered).map((g) => g.id);
     expect(answered).toEqual([]);
