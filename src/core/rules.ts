@@ -122,7 +122,8 @@ export class ClauseContext {
     if (
       curated !== undefined &&
       curated.score >= THRESHOLDS.afterQuote &&
-      kb.index.documentHas(curated.doc, body)
+      kb.index.documentHas(curated.doc, body) &&
+      REPORTS_WORDS.test(kb.entryById.get(curated.id)?.answer ?? '')
     )
       return [];
     return speakersFor(kb, body).filter((id) => kb.quotes.some((q) => q.speaker === id));
@@ -376,6 +377,10 @@ function bestQuote(context: ClauseContext): ScoredDocument | undefined {
     .map((r) => ({ r, rank: r.score + (kb.quoteById.get(r.id)?.kind === 'direct' ? directBonus : 0) }))
     .sort((a, b) => b.rank - a.rank)[0]?.r;
 }
+
+/** An answer that reports what someone said or did about it ("Russia has rejected..."), not who they are. */
+const REPORTS_WORDS =
+  /\b(?:say|says|said|claim(?:s|ed|ing)?|reject(?:s|ed|ing)?|urg(?:e|es|ed|ing)|describ(?:e|es|ed|ing)|call(?:s|ed|ing)?|told|tell|warn(?:s|ed|ing)?|argu(?:e|es|ed|ing)|insist(?:s|ed|ing)?|announc(?:e|es|ed|ing)|stat(?:e|es|ed|ing)|den(?:y|ies|ied|ying)|accus(?:e|es|ed|ing)|vot(?:e|es|ed|ing)|condemn(?:s|ed|ing)?|back(?:s|ed|ing)?|oppos(?:e|es|ed|ing))\b/i;
 
 /** "Did Trump call Zelensky a hero?": the verbs that give something a name. */
 const NAMING_VERBS = new Set(

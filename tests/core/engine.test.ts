@@ -236,6 +236,13 @@ describe('answering (the story)', () => {
     expect(answer.citation?.paragraph).toBe('p4');
   });
 
+  it('answers what a country said with the words of whoever speaks for it, not who its leader is', () => {
+    const russia = answerQuestion(story, 'what did Russia say?');
+    expect(russia.kind).toBe('quote');
+    expect(russia.text).toContain('Lavrov');
+    expect(russia.id).not.toBe('who-is-putin');
+  });
+
   it('every curated known gap declines', () => {
     const answered = story.gaps.filter((g) => answerQuestion(story, g.question).answered).map((g) => g.id);
     expect(answered).toEqual([]);
