@@ -19,6 +19,21 @@ describe('stem (Porter)', () => {
     expect(stem(word)).toBe(expected);
   });
 
+  it.each([
+    ['engineer', 'engine'],
+    ['news', 'new'],
+    ['international', 'internal'],
+    ['authority', 'author'],
+    ['united', 'unit'],
+  ])('keeps %s apart from %s, which Porter would merge', (word, other) => {
+    expect(stem(word)).not.toBe(stem(other));
+  });
+
+  it('brings the two spellings of organisation together', () => {
+    expect(stem('organization')).toBe(stem('organisation'));
+    expect(stem('engineers')).toBe(stem('engineering'));
+  });
+
   it('leaves short words and numbers alone', () => {
     expect(stem('us')).toBe('us');
     expect(stem('2.5')).toBe('2.5');
