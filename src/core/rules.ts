@@ -406,6 +406,8 @@ export const CLAUSE_RULES: readonly DecisionRule[] = [
       if (kind === null) return null;
       const fact = decideClause(context, FACT_RULES);
       const lead = coreMessages.judgement(kind);
+      // "Will there be compensation?" that curators wrote a known gap for: their reply says more.
+      if (!fact.answered && fact.reason === 'known-gap') return fact;
       if (!fact.answered) {
         return {
           ...decline(context.question, 'judgement', lead, fact.suggestions),

@@ -243,6 +243,12 @@ describe('answering (the story)', () => {
     expect(russia.id).not.toBe('who-is-putin');
   });
 
+  it('declines a prediction a known gap covers with the gap’s own reply, not the general one', () => {
+    const answer = answerQuestion(story, 'will the war end soon?');
+    expect(answer).toMatchObject({ answered: false, decidedBy: 'judgement-question', id: 'gap-war-end' });
+    expect(answer.text).toBe(story.gapById.get('gap-war-end')?.reply);
+  });
+
   it('every curated known gap declines', () => {
     const answered = story.gaps.filter((g) => answerQuestion(story, g.question).answered).map((g) => g.id);
     expect(answered).toEqual([]);
