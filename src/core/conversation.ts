@@ -293,7 +293,7 @@ export function readFollowUp(
       notes.push(`${clause.pronoun} = ${referent}`);
     } else if (clause.pronoun !== 'they') {
       return { kind: 'needs-context', pronoun: clause.pronoun };
-    } else if (!last?.entities.length && ownContent.length === 0 && !named) {
+    } else if (!last?.entities.length && ownContent.length === 0 && !named && lastClause === null) {
       // "They" may be a country, a body or a company ("why are they closing the factory?"): with
       // a subject of its own it is a question; alone ("what did they say?") it needs one.
       return { kind: 'needs-context', pronoun: clause.pronoun };

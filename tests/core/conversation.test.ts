@@ -2,9 +2,10 @@
 import { describe, expect, it } from 'vitest';
 import { answerAfter } from '../../src/core/engine.ts';
 import { createTrace } from '../../src/core/trace.ts';
-import { DATA_DIR, knowledgeOf, ROOT } from '../support/data.ts';
+import { DATA_DIR, knowledgeOf, MINI_STORY_DIR, ROOT } from '../support/data.ts';
 
 const kb = await knowledgeOf(DATA_DIR);
+const mini = await knowledgeOf(MINI_STORY_DIR);
 const SECOND_STORY_DIR = `${ROOT}/tests/fixtures/second-story/data`;
 
 function ask(question: string, after: string[]) {
@@ -81,6 +82,17 @@ describe('"he" and "she"', () => {
     expect(notes).not.toContain('subject of');
     expect(answer.answered).toBe(true);
     expect(answer.text).toContain('urged Starmer');
+  });
+
+  it('"they" with no person to mean carries on the last question’s subject', () => {
+    const trace = createTrace();
+    const answer = answerAfter(mini, 'what will they call it?', ['How long is the bridge?'], { trace });
+    expect(trace.record.notes.join('\n')).toContain('subject of "How long is the bridge?"');
+    expect(answer.decidedBy).not.toBe('needs-context');
+  });
+
+  it('"they" alone as a first question asks who is meant', () => {
+    expect(ask('what did they say?', []).answer.decidedBy).toBe('needs-context');
   });
 
   it('with no earlier turn and little else asks who is meant', () => {
