@@ -457,6 +457,8 @@ interface Word {
   readonly stemmed: string;
   readonly similarity: number;
   readonly known: boolean;
+  /** A story word this one is a kind of, read with it at a lower similarity (see kindOf). */
+  readonly kind?: { readonly stemmed: string; readonly similarity: number };
 }
 
 export class Analyzer {
@@ -781,9 +783,12 @@ export class Analyzer {
       // Another word for one the story uses ("pledge" for "promise"), softer than the story's own.
       const synonym = this.synonymOf(surface);
       if (synonym) return synonym;
-      // A common English word the story never uses ("code") is that word, never a typo of another.
-      if (this.language?.english.commonWords.has(surface))
-        return { surface, stemmed, similarity: 1, known: false };
+      // A common English word the story never uses ("code") is that word, never a typo of another;
+      // one WordNet defines as a kind of a story word ("house": "a dwelling...") leans on it too.
+      if (this.language?.english.commonWords.has(surface)) {
+        const kind = this.kindOf(surface);
+        return { surface, stemmed, similarity: 1, known: false, ...(kind ? { kind } : {}) };
+      }
       // "cheque" for "check", "defense" for "defence": the story's spelling of the same word.
       const variant = spellingVariants(surface).find((v) => this.vocabulary.has(v));
       if (variant !== undefined)
@@ -921,7 +926,9 @@ export class Analyzer {
   private synonymOf(surface: string): Word | null {
     if (!this.language) return null;
     const { english, thesaurus } = this.language;
-    const link = thesaurusLinks(thesaurus, english.morphology, surface).find((l) => !l.word.includes(' '));
+    const link = thesaurusLinks(thesaurus, english.morphology, surface).find(
+      (l) => !l.word.includes(' ') && l.relation !== 'kind',
+    );
     if (!link) return null;
     return {
       surface,
@@ -930,6 +937,18 @@ export class Analyzer {
       similarity: link.similarity,
       known: true,
     };
+  }
+
+  /**
+   * The story word a word the story never uses is a kind of ("houses" -> "home"): read along with
+   * the word itself, which still counts as a word the story never uses, so a kind helps find the
+   * passage but never turns a question about something else into one the story answers.
+   */
+  private kindOf(surface: string): { readonly stemmed: string; readonly similarity: number } | null {
+    if (!this.language) return null;
+    const { english, thesaurus } = this.language;
+    const link = thesaurusLinks(thesaurus, english.morphology, surface).find((l) => l.relation === 'kind');
+    return link ? { stemmed: stem(link.word), similarity: link.similarity } : null;
   }
 
   /** A word the story uses, or a form of one, or a form of a filler word ("looking"). */
@@ -1057,6 +1076,15 @@ export class Analyzer {
         position: i - 1,
         entity: this.isWorldEntity(word.surface, capitalised),
       });
+      if (word.kind)
+        push({
+          term: word.kind.stemmed,
+          surface: word.surface,
+          similarity: word.kind.similarity,
+          known: true,
+          position: i - 1,
+          entity: false,
+        });
     }
     if (terms.length === 0 && aboutTheStory) {
       terms.push({

@@ -44,3 +44,22 @@ describe('a word read as a phrase of the story', () => {
     expect(analyzer.termsOf('downtown')).toEqual(['citi', 'centr']);
   });
 });
+
+describe('a word the story never uses, read with the story noun it is a kind of', () => {
+  const kinds: Thesaurus = new Map([
+    ['bungalow', [{ word: 'house', similarity: 0.6, relation: 'kind' as const }]],
+  ]);
+  const reader = new Analyzer(GlossaryFile.parse({}), ['house', 'sold'], ['house', 'sold'], {
+    english,
+    thesaurus: kinds,
+  });
+
+  it('keeps the word as one the story never uses and adds the story noun, softer', () => {
+    const terms = reader.analyze('who sold the bungalow').clauses.flatMap((c) => c.terms);
+    expect(terms.map((t) => [t.term, t.known, t.similarity])).toEqual([
+      ['sold', true, 1],
+      ['bungalow', false, 1],
+      ['hous', true, 0.6],
+    ]);
+  });
+});
