@@ -123,6 +123,13 @@ export interface AnalyzedQuestion {
 interface AliasNode {
   readonly next: Map<string, AliasNode>;
   canonical?: string;
+  /**
+   * More terms the alias stands for, read with `canonical` ("downtown" is "city" and "centre"):
+   * a word of general English that means a phrase of the story's. Only questions use them.
+   */
+  expansion?: readonly string[];
+  /** Below 1 for an expansion: a paraphrase is a softer match than the story's own words. */
+  similarity?: number;
 }
 
 /**
@@ -386,7 +393,14 @@ const SPELLING_PAIRS: Record<string, string> = {
 function worldNamesOf(name: string, language: StoryLanguage): string[] {
   const { gazetteer } = language.english;
   const readings = gazetteer.phrases.get(foldText(name)) ?? [];
-  const country = readings.find((e) => e.kind === 'country')?.country;
+  const place = readings.find((e) => e.kind === 'country');
+  const country = place?.country;
+  // "England" is a nation of the United Kingdom: its own names ("English"), not the UK's
+  // ("British", "London"), which a story naming Britain too reads as Britain.
+  const nation =
+    place !== undefined && country !== undefined && gazetteer.countries.get(country)?.name !== place.canonical
+      ? place.canonical
+      : undefined;
   const organisation = readings.find((e) => e.kind === 'organisation')?.canonical;
   if (country === undefined && organisation === undefined) return [];
   const names: string[] = [];
@@ -394,7 +408,10 @@ function worldNamesOf(name: string, language: StoryLanguage): string[] {
     const its = entities.some(
       (e) =>
         !e.commonWord &&
-        ((country !== undefined && e.country === country && e.kind !== 'office') ||
+        ((country !== undefined &&
+          e.country === country &&
+          e.kind !== 'office' &&
+          (nation === undefined || e.canonical === nation)) ||
           (organisation !== undefined && (e.canonical === organisation || e.organisation === organisation))),
     );
     // "the un": the gazetteer reads "the" as optional; an alias starting with it would take the
@@ -424,6 +441,14 @@ const officeKey = (office: string, country: string | undefined, former: boolean)
 /** Most words read from one clause; the rest of a very long message is ignored. */
 const MAX_TERMS = 48;
 
+/** An alias found in a question: its term (and any more it expands to), and how many words it took. */
+interface AliasMatch {
+  readonly canonical: string;
+  readonly length: number;
+  readonly expansion?: readonly string[];
+  readonly similarity?: number;
+}
+
 interface Word {
   /** As typed. */
   readonly surface: string;
@@ -432,6 +457,8 @@ interface Word {
   readonly stemmed: string;
   readonly similarity: number;
   readonly known: boolean;
+  /** A story word this one is a kind of, read with it at a lower similarity (see kindOf). */
+  readonly kind?: { readonly stemmed: string; readonly similarity: number };
 }
 
 export class Analyzer {
@@ -500,9 +527,12 @@ export class Analyzer {
       if (term.entity && language)
         for (const name of worldNamesOf(term.term, language)) this.addAlias(name, canonical, vocabulary);
     }
+    this.personTerms = persons;
+    this.entityTerms = entities;
+    this.sideTerms = new Set([...entities, ...this.countryTerms]);
     if (language) this.addSynonyms(language.english.synonyms, glossary, dataWords, vocabulary);
     if (language) {
-      this.addThesaurusAliases(language.thesaurus);
+      this.addThesaurusAliases(language.thesaurus, vocabulary);
       this.indexOffices(glossary, language);
     }
     this.stems = new Set([...vocabulary].filter((w) => w.length > 3).map(stem));
@@ -511,9 +541,6 @@ export class Analyzer {
       // Names of the wider world are real words, never typos of the story's.
       keep: language ? [...language.english.gazetteer.phrases.keys()].filter((p) => !p.includes(' ')) : [],
     });
-    this.personTerms = persons;
-    this.entityTerms = entities;
-    this.sideTerms = new Set([...entities, ...this.countryTerms]);
   }
 
   /**
@@ -589,7 +616,7 @@ export class Analyzer {
    * whose meaning has a single word that is not a stop word reads as that word. Glossary
    * aliases come first and win. Not added to the vocabulary: only questions use them.
    */
-  private addThesaurusAliases(thesaurus: Thesaurus): void {
+  private addThesaurusAliases(thesaurus: Thesaurus, vocabulary: ReadonlySet<string>): void {
     for (const [phrase, links] of thesaurus) {
       const target = links.find((l) => l.word.includes(' ') || phrase.includes(' '));
       if (!target) continue;
@@ -607,13 +634,35 @@ export class Analyzer {
         const content = targetWords.filter((w) => !STOP_WORDS.has(w.surface));
         if (content.length === 1 && targetWords.length > 1)
           this.addAlias(phrase, (content[0] as Word).stemmed, new Set());
+        // "Downtown" for "city centre", "overspent" for "over budget": what it means has several
+        // words that count, each read as the story reads it (its glossary and synonyms first).
+        // Not a phrase of the story's own words ("security assurances"): read as they are.
+        else if (
+          content.length > 1 &&
+          !phrase.split(' ').every((w) => STOP_WORDS.has(w) || vocabulary.has(w))
+        )
+          this.addExpansion(phrase, targetWords, target.similarity);
       }
     }
   }
 
-  private addAlias(alias: string, canonical: string, vocabulary: Set<string>): void {
+  /**
+   * A word or phrase read as several of the story's terms: those its meaning's words are read
+   * as (once, when the story's English is set up), at the link's similarity, so a paraphrase
+   * never outweighs the story's own words.
+   */
+  private addExpansion(phrase: string, meaning: readonly Word[], similarity: number): void {
+    const terms = [...new Set(this.toTerms(meaning).map((t) => t.term))];
+    if (terms.length < 2) return;
+    const node = this.addAlias(phrase, terms[0] as string, new Set());
+    if (node === undefined || node.canonical !== terms[0] || node.expansion !== undefined) return;
+    node.expansion = terms.slice(1);
+    node.similarity = similarity;
+  }
+
+  private addAlias(alias: string, canonical: string, vocabulary: Set<string>): AliasNode | undefined {
     const surfaces = wordsOf(foldText(cleanText(alias)));
-    if (surfaces.length === 0) return;
+    if (surfaces.length === 0) return undefined;
     let node = this.aliasRoot;
     for (const surface of surfaces) {
       vocabulary.add(surface);
@@ -626,6 +675,7 @@ export class Analyzer {
       node = child;
     }
     node.canonical ??= canonical;
+    return node;
   }
 
   /** The canonical term of a glossary term's text ("North Korea" -> "north_korea"). */
@@ -733,9 +783,12 @@ export class Analyzer {
       // Another word for one the story uses ("pledge" for "promise"), softer than the story's own.
       const synonym = this.synonymOf(surface);
       if (synonym) return synonym;
-      // A common English word the story never uses ("code") is that word, never a typo of another.
-      if (this.language?.english.commonWords.has(surface))
-        return { surface, stemmed, similarity: 1, known: false };
+      // A common English word the story never uses ("code") is that word, never a typo of another;
+      // one WordNet defines as a kind of a story word ("house": "a dwelling...") leans on it too.
+      if (this.language?.english.commonWords.has(surface)) {
+        const kind = this.kindOf(surface);
+        return { surface, stemmed, similarity: 1, known: false, ...(kind ? { kind } : {}) };
+      }
       // "cheque" for "check", "defense" for "defence": the story's spelling of the same word.
       const variant = spellingVariants(surface).find((v) => this.vocabulary.has(v));
       if (variant !== undefined)
@@ -873,7 +926,9 @@ export class Analyzer {
   private synonymOf(surface: string): Word | null {
     if (!this.language) return null;
     const { english, thesaurus } = this.language;
-    const link = thesaurusLinks(thesaurus, english.morphology, surface).find((l) => !l.word.includes(' '));
+    const link = thesaurusLinks(thesaurus, english.morphology, surface).find(
+      (l) => !l.word.includes(' ') && l.relation !== 'kind',
+    );
     if (!link) return null;
     return {
       surface,
@@ -882,6 +937,18 @@ export class Analyzer {
       similarity: link.similarity,
       known: true,
     };
+  }
+
+  /**
+   * The story word a word the story never uses is a kind of ("houses" -> "home"): read along with
+   * the word itself, which still counts as a word the story never uses, so a kind helps find the
+   * passage but never turns a question about something else into one the story answers.
+   */
+  private kindOf(surface: string): { readonly stemmed: string; readonly similarity: number } | null {
+    if (!this.language) return null;
+    const { english, thesaurus } = this.language;
+    const link = thesaurusLinks(thesaurus, english.morphology, surface).find((l) => l.relation === 'kind');
+    return link ? { stemmed: stem(link.word), similarity: link.similarity } : null;
   }
 
   /** A word the story uses, or a form of one, or a form of a filler word ("looking"). */
@@ -978,15 +1045,18 @@ export class Analyzer {
         office && (!glossaryAlias || office.length >= glossaryAlias.length) ? office : glossaryAlias;
       if (alias && !this.isFunctionWordUse(words, i)) {
         const span = words.slice(i, i + alias.length);
-        push({
-          term: alias.canonical,
-          surface: span.map((w) => w.surface).join(' '),
-          similarity: Math.min(...span.map((w) => w.similarity)),
-          // "?defence minister of RU": someone the story does not name.
-          known: !alias.canonical.startsWith('?'),
-          position: i,
-          entity: alias.canonical.startsWith('?') || this.entityTerms.has(alias.canonical),
-        });
+        const surface = span.map((w) => w.surface).join(' ');
+        const similarity = Math.min(...span.map((w) => w.similarity)) * (alias.similarity ?? 1);
+        for (const term of [alias.canonical, ...(alias.expansion ?? [])])
+          push({
+            term,
+            surface,
+            similarity,
+            // "?defence minister of RU": someone the story does not name.
+            known: !term.startsWith('?'),
+            position: i,
+            entity: term.startsWith('?') || this.entityTerms.has(term),
+          });
         i += alias.length;
         continue;
       }
@@ -1006,6 +1076,15 @@ export class Analyzer {
         position: i - 1,
         entity: this.isWorldEntity(word.surface, capitalised),
       });
+      if (word.kind)
+        push({
+          term: word.kind.stemmed,
+          surface: word.surface,
+          similarity: word.kind.similarity,
+          known: true,
+          position: i - 1,
+          entity: false,
+        });
     }
     if (terms.length === 0 && aboutTheStory) {
       terms.push({
@@ -1020,13 +1099,16 @@ export class Analyzer {
     return terms;
   }
 
-  private matchAlias(words: readonly Word[], start: number): { canonical: string; length: number } | null {
+  private matchAlias(words: readonly Word[], start: number): AliasMatch | null {
     let node: AliasNode | undefined = this.aliasRoot;
-    let found: { canonical: string; length: number } | null = null;
+    let found: AliasMatch | null = null;
     for (let i = start; i < words.length && node; i++) {
       const word = words[i] as Word;
       node = node.next.get(aliasKey(word.surface, word.stemmed));
-      if (node?.canonical) found = { canonical: node.canonical, length: i - start + 1 };
+      if (node?.canonical) {
+        found = { canonical: node.canonical, length: i - start + 1 };
+        if (node.expansion) found = { ...found, expansion: node.expansion, similarity: node.similarity ?? 1 };
+      }
     }
     return found;
   }
@@ -1036,7 +1118,7 @@ export class Analyzer {
    * office (with its country, and whether former) that one person of the story holds, read as
    * that person. The gazetteer knows offices and seats; the glossary gives each person's role.
    */
-  private matchOffice(words: readonly Word[], start: number): { canonical: string; length: number } | null {
+  private matchOffice(words: readonly Word[], start: number): AliasMatch | null {
     if (!this.language || this.officeHolders.size === 0) return null;
     const last = Math.min(words.length, start + MAX_OFFICE_WORDS);
     for (let end = last; end > start; end--) {

@@ -256,8 +256,11 @@ function answerWithRemainder(
   const total = clause.terms.reduce((sum, t) => sum + kb.index.weightOf(t), 0);
   const left = clause.terms.filter((t) => !t.term.startsWith('#') && !kb.index.documentHas(doc, t.term));
   const leftWeight = left.reduce((sum, t) => sum + kb.index.weightOf(t), 0);
-  if (left.filter((t) => t.known).length < REMAINDER_TERMS || leftWeight < REMAINDER_SHARE * total)
-    return first;
+  // A story noun read along with a word the story never uses ("diplomacy", with "talks") is no
+  // known word of its own.
+  const unknownAt = new Set(left.filter((t) => !t.known).map((t) => t.position));
+  const knownLeft = left.filter((t) => t.known && !unknownAt.has(t.position));
+  if (knownLeft.length < REMAINDER_TERMS || leftWeight < REMAINDER_SHARE * total) return first;
   const persons = clause.terms.filter((t) => t.term.startsWith('#'));
   const rest = answerClause(
     kb,

@@ -18,6 +18,21 @@ describe('general paraphrases read as the story word they mean', () => {
     expect(termsOf('how many passengers per year')).toContain('year');
   });
 
+  it('reads a word for a phrase of the story as each of its words ("downtown" is "city centre")', () => {
+    expect(termsOf('how far is the hospital from downtown')).toEqual(
+      expect.arrayContaining(['citi', 'centr']),
+    );
+    expect(termsOf('what is the price tag')).toContain('cost');
+    expect(termsOf('did similar schemes overshoot')).toContain('budget');
+  });
+
+  it('reads the names of a country as the country, not as one of its nations the story names too', () => {
+    // The story's glossary has England and Britain: "British" and "UK" are Britain, "English" England.
+    expect(termsOf('other british cities')).toContain('britain');
+    expect(termsOf('in the uk')).toContain('britain');
+    expect(termsOf('english cities')).toContain('england');
+  });
+
   it('reads a general synonym group word as the story word ("height" is "peak", "trip" is "journey")', () => {
     expect(termsOf('at the height of the evening')).toContain('peak');
     expect(termsOf('how long is the trip')).toContain('journei');

@@ -17,7 +17,7 @@ import { baseFormCandidates, baseForms, type Morphology, type WordClass } from '
 import type { Paraphrases } from './paraphrases.ts';
 import { type PartOfSpeech, type Sense, type Synset, WordNetReader } from './wordnet.ts';
 
-export type ThesaurusRelation = 'synonym' | 'narrower' | 'paraphrase';
+export type ThesaurusRelation = 'synonym' | 'narrower' | 'kind' | 'paraphrase';
 
 export interface ThesaurusLink {
   /** The story's word (or phrase) it stands for, as the vocabulary has it. */
@@ -35,6 +35,8 @@ export interface ThesaurusOptions {
   readonly exclude?: ReadonlySet<string>;
   /** Link narrower verbs ("pledge" -> "promise"). Default true. */
   readonly narrowerVerbs?: boolean;
+  /** Link kinds of a story noun ("house" -> "home", WordNet's hyponyms). Default true. */
+  readonly kinds?: boolean;
   /**
    * Common words (common-words.ts): a narrower verb is linked only when it is one, so rare
    * troponyms ("glycerolize" for "set") stay out.
@@ -48,8 +50,15 @@ export const SIMILARITY: Readonly<Record<ThesaurusRelation | 'secondarySynonym',
   synonym: 0.9,
   secondarySynonym: 0.8,
   narrower: 0.75,
+  kind: 0.6,
   paraphrase: 0.9,
 };
+
+/**
+ * A story noun with more kinds than this is too general for any of them to mean it ("person",
+ * "thing", "group"): a question naming one asks about something narrower than the story says.
+ */
+const MAX_KINDS = 40;
 
 /** A part of speech with less than this share of the word's tagged uses is not one of its main uses. */
 const MIN_POS_SHARE = 0.15;
@@ -165,6 +174,45 @@ function narrowerVerbs(
   return found;
 }
 
+/**
+ * The nouns WordNet files directly under this one and defines as one of it ("house": "a dwelling
+ * that serves as living quarters..." under "dwelling, home"), unless it has so many that it is a
+ * general word ("person", "thing"). Most kinds of a noun are far from it in use ("veto" under
+ * "vote", "minimum" under "peak"); one whose definition opens with the noun is not.
+ */
+function kindsOf(
+  wordnet: WordNetReader,
+  synset: Synset,
+): { readonly lemma: string; readonly synset: Synset }[] {
+  const pointers = synset.pointers.filter((p) => p.symbol === '~' && p.pos === 'n');
+  if (pointers.length > MAX_KINDS) return [];
+  const names = synset.words.map((w) => w.toLowerCase().replace(/_/g, ' '));
+  const found: { lemma: string; synset: Synset }[] = [];
+  for (const pointer of pointers) {
+    const kind = wordnet.synset('n', pointer.offset);
+    if (!definedAsOne(kind.gloss, names)) continue;
+    for (const other of kind.words) {
+      const lemma = other.toLowerCase();
+      if (isProperName(other) || lemma.length < 3) continue;
+      found.push({ lemma, synset: kind });
+    }
+  }
+  return found;
+}
+
+/** A definition that opens with one of the names, after an article and up to two modifiers. */
+export function definedAsOne(gloss: string, names: readonly string[]): boolean {
+  const words = (gloss.toLowerCase().split(';')[0] ?? '').split(/[\s,()]+/).filter((w) => w !== '');
+  const from = ['a', 'an', 'the', 'any', 'one'].includes(words[0] ?? '') ? 1 : 0;
+  for (let at = from; at <= from + 2 && at < words.length; at++) {
+    for (const name of names) {
+      const parts = name.split(' ');
+      if (parts.every((part, k) => words[at + k] === part)) return true;
+    }
+  }
+  return false;
+}
+
 /** An irregular form of another word ("found" of "find", "left" of "leave"). */
 function isInflectionOfAnother(morphology: Morphology, lemma: string): boolean {
   for (const table of morphology.exceptions.values()) {
@@ -245,6 +293,19 @@ function linkStory(
         if (theirs === undefined) continue;
         const similarity = main.primary && theirs.primary ? SIMILARITY.synonym : SIMILARITY.secondarySynonym;
         link(phraseKey(lemma.replace(/_/g, ' ')), { word, similarity, relation: 'synonym' });
+      }
+      if ((options.kinds ?? true) && synset.pos === 'n') {
+        for (const kind of kindsOf(wordnet, synset)) {
+          if (options.common && !options.common.has(kind.lemma)) continue;
+          if (isInflectionOfAnother(morphology, kind.lemma)) continue;
+          // "House" mostly means a dwelling, so it may mean the story's "home"; "firm" is not a kind of "house".
+          if (mainUse(kind.lemma, kind.synset)?.primary !== true) continue;
+          link(phraseKey(kind.lemma.replace(/_/g, ' ')), {
+            word,
+            similarity: SIMILARITY.kind,
+            relation: 'kind',
+          });
+        }
       }
       if ((options.narrowerVerbs ?? true) && main.primary && synset.pos === 'v') {
         for (const narrower of narrowerVerbs(wordnet, synset, main.sense.lemma)) {

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { buildStoryThesaurus, loadEnglish, thesaurusLinks } from '../../../src/core/english/index.ts';
-import { buildThesaurus, mainSensesOf } from '../../../src/core/english/thesaurus.ts';
+import {
+  buildThesaurus,
+  definedAsOne,
+  mainSensesOf,
+  SIMILARITY,
+} from '../../../src/core/english/thesaurus.ts';
 import { WordNetReader } from '../../../src/core/english/wordnet.ts';
 
 const english = loadEnglish();
@@ -26,6 +31,36 @@ describe('WordNet reader', () => {
   it('keeps only the senses a word is mostly used in: "come" is not the noun', () => {
     const main = mainSensesOf(wordnet.sensesOf('come'));
     expect(main.every((m) => m.sense.pos === 'v')).toBe(true);
+  });
+});
+
+describe('kinds of a story noun', () => {
+  it('links a noun WordNet defines as one of the story noun ("trip": "a journey..."), below a synonym', () => {
+    const links = thesaurusOf(['journey', 'home']);
+    const trip = links.get('trip')?.find((l) => l.word === 'journey');
+    expect(trip?.relation).toBe('kind');
+    expect(trip?.similarity).toBe(SIMILARITY.kind);
+    expect(SIMILARITY.kind).toBeLessThan(SIMILARITY.narrower);
+    expect(links.get('house')?.map((l) => [l.word, l.relation])).toEqual([['home', 'kind']]);
+  });
+
+  it('leaves out kinds defined otherwise ("minimum" under "peak") and kinds of a general noun', () => {
+    expect(storyWordsFor(thesaurusOf(['peak']), 'minimum')).toEqual([]);
+    // "Person" has hundreds of kinds: none of them means it.
+    expect(storyWordsFor(thesaurusOf(['person']), 'expert')).toEqual([]);
+    expect(
+      storyWordsFor(
+        buildThesaurus(['journey'], english.morphology, new Map(), { wordnet, kinds: false }),
+        'trip',
+      ),
+    ).toEqual([]);
+  });
+
+  it('reads a definition as opening with a name after an article and up to two modifiers', () => {
+    expect(definedAsOne('a dwelling that serves as living quarters', ['dwelling', 'home'])).toBe(true);
+    expect(definedAsOne('a small house in the country', ['house'])).toBe(true);
+    expect(definedAsOne('the smallest possible quantity', ['peak', 'top'])).toBe(false);
+    expect(definedAsOne('a place where people live; a house', ['house'])).toBe(false);
   });
 });
 
