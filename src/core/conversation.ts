@@ -198,7 +198,7 @@ export type FollowUp =
   | { readonly kind: 'needs-context'; readonly pronoun: 'he' | 'she' | 'they' | 'it' };
 
 /** Inherited terms sit after the clause's own, so word-adjacency rules never pair them. */
-const INHERITED_POSITION = 1000;
+export const INHERITED_POSITION = 1000;
 
 const contentTerms = (clause: AnalyzedClause): QueryTerm[] =>
   clause.terms.filter((t) => !t.term.startsWith('#') && t.known && !t.entity);
@@ -443,8 +443,12 @@ function ellipsis(clause: AnalyzedClause, last: AnalyzedClause): AnalyzedClause 
   const terms = inherit(own, kept);
   const persons = terms.filter((t) => t.term.startsWith('#')).map((t) => t.term);
   const speakers = last.quoteIntent === 'none' ? [] : persons.slice(0, 1);
+  // "What's Trump's view?" -> "and Starmer's?": the view asked for is now the new subject's.
+  const newSubject = newPersons[0] ?? newEntities[0];
+  const viewOf = last.viewOf !== null && newSubject !== undefined ? newSubject.term : last.viewOf;
   return {
     ...last,
+    viewOf,
     // "Is Starmer willing to send troops?" -> "what about Lavrov?": what Lavrov's stance is.
     type: last.type === 'yes-no' ? 'what' : last.type,
     text: clause.text,

@@ -13,7 +13,7 @@
  */
 import type { AnalyzedClause } from './analyzer.ts';
 import type { Answer } from './answer.ts';
-import { type FollowUp, readFollowUp, type Turn, turnOf } from './conversation.ts';
+import { type FollowUp, INHERITED_POSITION, readFollowUp, type Turn, turnOf } from './conversation.ts';
 import { type Intent, readIntent } from './intents.ts';
 import type { KnowledgeBase } from './knowledge.ts';
 import { MESSAGE_RULES, type MessageContext } from './message-rules.ts';
@@ -167,7 +167,42 @@ export function converse(kb: KnowledgeBase, rawQuestion: string, options: Answer
   if (parts.length < 2) {
     decided = answerWithRemainder(kb, whole(), question, forceQuote, trace);
     const standalone = analysis.clauses[0];
-    if (resolvedAny && analysis.clauses.length === 1 && standalone && repeatsLastAnswer(decided, turns)) {
+    const reading = readings[0];
+    // "No, I meant Theresa May", "and Starmer's?": when the last question about the new subject
+    // finds nothing, or only the last answer again, the new subject is asked about on its own
+    // (still with the last question's kind and words of asking: "what did she say", "his view").
+    if (
+      analysis.clauses.length === 1 &&
+      reading?.kind === 'resolved' &&
+      reading.note.startsWith('ellipsis') &&
+      // Only a correction ("no, I meant...") was never about the last question's subject; "what
+      // about Putin?" after the minerals deal still asks about the deal, and may be declined.
+      ((!decided.answer.answered && CORRECTION.test(padded(question))) || repeatsLastAnswer(decided, turns))
+    ) {
+      const ownTerms = reading.clause.terms.filter((t) => t.position < INHERITED_POSITION);
+      const alone = answerWithRemainder(
+        kb,
+        { ...reading.clause, terms: ownTerms },
+        question,
+        forceQuote,
+        undefined,
+      );
+      if (ownTerms.length > 0 && alone.answer.answered && !repeatsLastAnswer(alone, turns)) {
+        trace?.note('the last question about the new subject found nothing new: the new subject on its own');
+        decided = answerWithRemainder(
+          kb,
+          { ...reading.clause, terms: ownTerms },
+          question,
+          forceQuote,
+          trace,
+        );
+      }
+    } else if (
+      resolvedAny &&
+      analysis.clauses.length === 1 &&
+      standalone &&
+      repeatsLastAnswer(decided, turns)
+    ) {
       // "Minerals?" after "who is Lavrov?": read with the last question it only gives the last
       // answer again; a keyword that has an answer of its own was a new question.
       // Tried without the trace, which then shows only the reading that was kept.
@@ -229,6 +264,9 @@ function isKeywordOf(kb: KnowledgeBase, clause: AnalyzedClause, result: ClauseRe
 function clauseTurn(kb: KnowledgeBase, clause: AnalyzedClause, question: string, at: number): Turn {
   return turnOf(kb, question, clause, { answered: false, ids: [] }, at);
 }
+
+/** "No, I meant Theresa May", "sorry, I meant the foreign minister": the subject corrected. */
+const CORRECTION = /^ (?:(?:no|sorry|oops|oh|ok|okay) )*(?:i meant|i mean|not (?:him|her|that) i meant)\b/;
 
 /** The answer is the one the conversation's last turn already gave. */
 function repeatsLastAnswer(result: ClauseResult, turns: readonly Turn[]): boolean {

@@ -146,3 +146,23 @@ describe('a later clause of one message', () => {
     expect(answer.text).not.toContain('Lavrov');
   });
 });
+
+describe('a new subject for the last question', () => {
+  it('asks for the new one’s view when the last question asked for a view ("and Starmer’s?")', () => {
+    const { answer } = ask('and Starmer’s?', ["What's Trump's view on protecting Ukraine?"]);
+    expect(answer.decidedBy).toBe('position-of-a-side');
+    expect(answer.text).toContain('Starmer');
+    expect(answer.text).toContain('backstop');
+  });
+
+  it('after a correction asks about the new one alone when the last question finds nothing for them', () => {
+    const { answer, notes } = ask('no, I meant Theresa May', ['What did Lavrov say about peacekeepers?']);
+    expect(notes).toContain('the new subject on its own');
+    expect(answer.text).toContain('Theresa May');
+  });
+
+  it('without a correction may still be declined ("what about Putin?")', () => {
+    const { answer } = ask('what about Putin?', ['What did Lavrov say about peacekeepers?']);
+    expect(answer.answered).toBe(false);
+  });
+});
