@@ -113,7 +113,7 @@ describe('answering (mini-story fixture)', () => {
   });
 
   it('answers greetings and help with the help text, and thanks with a welcome, never a made-up answer', () => {
-    for (const text of ['hi', 'hello there 👋', 'help']) {
+    for (const text of ['hi', 'hello there 👋', 'help', 'wow', 'huh']) {
       expect(answerQuestion(mini, text)).toMatchObject({
         kind: 'meta',
         decidedBy: 'small-talk',
