@@ -33,7 +33,7 @@ import {
   suggestionFor,
 } from './replies.ts';
 import { LEADING_LABEL } from './rules.ts';
-import { hasWordCharacters } from './text.ts';
+import { hasWordCharacters, wordsOf } from './text.ts';
 
 /** What message rules see: the whole message, read against the conversation. */
 export interface MessageContext {
@@ -259,7 +259,10 @@ export const MESSAGE_RULES: readonly MessageRule[] = [
       if (sides === null) return null;
       const parts = sides.map(({ side, clause }) => {
         // "The UK's position vs the US's": nothing asked but where each side stands.
-        const asksMore = clause.terms.some((t) => !t.entity && t.known && !VIEW_WORDS.has(t.surface));
+        // "...at the UN" asks more too: where they differ.
+        const asksMore = clause.terms.some(
+          (t) => t.term !== side && (t.entity || (t.known && !VIEW_WORDS.has(t.surface))),
+        );
         const position = asksMore ? null : positionAnswer(context.kb, context.question, side);
         if (position) return labelled(context.kb, side, position);
         const answer = context.decideClause(clause);
@@ -362,11 +365,23 @@ export const MESSAGE_RULES: readonly MessageRule[] = [
  */
 function sidesNamed(context: MessageContext): { side: string; clause: AnalyzedClause }[] | null {
   const whole = context.analysis.whole;
-  const sides = [...new Set(whole.terms.filter((t) => t.entity && t.known).map((t) => t.term))];
+  // "How did the US differ from Europe at the UN?": a body named after "at" or "in" is where
+  // they differ, not a third side.
+  const words = wordsOf(whole.folded);
+  const where = (t: AnalyzedClause['terms'][number]): boolean =>
+    /^(?:at|in)$/.test(words[t.position - 1] ?? '') ||
+    /^(?:at|in) the$/.test(`${words[t.position - 2] ?? ''} ${words[t.position - 1] ?? ''}`);
+  const named = whole.terms.filter((t) => t.entity && t.known);
+  const setting = named.length > 2 ? named.filter(where) : [];
+  const sides = [...new Set(named.filter((t) => !setting.includes(t)).map((t) => t.term))];
   // "How is that different from Starmer's?": the other side is the one the last question was about.
   const lastClause = [...context.turns].reverse().find((t) => t.clause !== null)?.clause ?? null;
   const lastSide = lastClause ? sideOf(lastClause) : null;
-  const subject = whole.terms.filter((t) => !t.entity);
+  // The words of comparing ("differ", "compare") ask how, not about what.
+  const subject = [
+    ...whole.terms.filter((t) => !t.entity && !COMPARISON_CUE.test(` ${t.surface} `)),
+    ...setting,
+  ];
   if (sides.length === 1 && lastClause && lastSide !== null && lastSide !== sides[0]) {
     const have = new Set(subject.map((t) => t.term));
     const inherited = lastClause.terms.filter((t) => !t.entity && !have.has(t.term));

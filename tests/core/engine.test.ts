@@ -249,6 +249,13 @@ describe('answering (the story)', () => {
     expect(answer.text).toBe(story.gapById.get('gap-war-end')?.reply);
   });
 
+  it('compares two sides where a third body named with "at" is the setting, not a side', () => {
+    const answer = answerQuestion(story, 'How did the US differ from Europe at the UN?');
+    expect(answer.decidedBy).toBe('one-side-against-another');
+    expect(answer.text).toMatch(/^US: .*voted/s);
+    expect(answer.text).toContain('Europe: ');
+  });
+
   it('every curated known gap declines', () => {
     const answered = story.gaps.filter((g) => answerQuestion(story, g.question).answered).map((g) => g.id);
     expect(answered).toEqual([]);
