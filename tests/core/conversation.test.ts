@@ -166,3 +166,13 @@ describe('a new subject for the last question', () => {
     expect(answer.answered).toBe(false);
   });
 });
+
+describe('"need"', () => {
+  it('is a word of the question, not filler: "why does he still need the US?" asks why the US is needed', () => {
+    const { answer } = ask('so why does he still need the US?', [
+      'Is Starmer willing to send British troops?',
+    ]);
+    expect(answer.answered).toBe(true);
+    expect(answer.text).toContain('crucial');
+  });
+});
