@@ -218,6 +218,13 @@ export function fits(
   return true;
 }
 
+/** A how-much question about money: what something costs, is paid, spent, raised or borrowed. */
+const MONEY_ASKED =
+  /\bhow much\b.*\b(?:cost|costs|costing|pay|pays|paid|paying|spend|spends|spent|spending|worth|price|borrow|borrowed|borrowing|raise|raised|raising|money|cash|fund|funding|budget)\b/;
+/** An amount of money (or a share of one) in an answer. */
+const MONEY_GIVEN =
+  /[£$€¥]|\b(?:pounds?|dollars?|euros?|million|billion|trillion|bn|per cent|percent)\b|%|\d+(?:\.\d+)?m\b/i;
+
 /** Words that ask for a size ("how big"), not what is measured. */
 const SIZE_WORDS = new Set(
   'big bigger large larger huge small much many long far high tall old size number amount total exactly roughly about'.split(
@@ -245,6 +252,16 @@ export const TYPE_CHECKS: readonly CandidateCheck[] = [
       // "What time is Zelensky arriving?": "on Friday" is a day, not a time.
       const text = kb.entryById.get(result.id)?.answer ?? kb.citationOf.get(result.id)?.excerpt ?? '';
       return PRECISE_TIME[clause.precision].test(text);
+    },
+  },
+  {
+    name: 'gives-an-amount-of-money',
+    doc: '"How much did the first line cost?": a how-much question about money needs an answer with an amount.',
+    passes(kb, result, clause) {
+      if (clause.type !== 'how-many' || kb.gapById.has(result.id) || !MONEY_ASKED.test(` ${clause.folded} `))
+        return true;
+      const text = kb.entryById.get(result.id)?.answer ?? kb.citationOf.get(result.id)?.excerpt ?? '';
+      return MONEY_GIVEN.test(text);
     },
   },
   {

@@ -483,6 +483,16 @@ const CHECKS: Readonly<Record<string, CheckRow>> = {
       candidate: 'qa:zelensky-visit',
     },
   },
+  'gives-an-amount-of-money': {
+    // What the first line cost: the entry about it gives passengers, not money.
+    rejects: {
+      story: 'second',
+      question: "How much did the city's first tram line cost?",
+      candidate: 'qa:first-tram-line',
+    },
+    // What the new line costs: an amount.
+    letsThrough: { story: 'second', question: 'How much will the Eastgate Line cost?', candidate: 'qa:cost' },
+  },
   'measures-what-was-asked': {
     // The size of the army: the spending entry gives only another figure.
     rejects: { story: 'seed', question: 'how big is the british army', candidate: 'qa:uk-defence-spending' },
