@@ -61,7 +61,7 @@ export interface MessageRule {
 
 /** "Was it Theresa May who urged...?", "is it the UK that...": the one named, and the deed. */
 const WAS_IT_THEM =
-  /^ (?:so |and |but )?(?:was|is|were|wasnt|isnt) it (?:really |actually )?((?:[a-z.']+ ){1,4}?)(?:who|that) ((?:[a-z0-9.%']+ ?)+) $/;
+  /^ (?:so |and |but )?(?:was|is|were|wasnt|isnt) it (?:really |actually )?((?:[a-z.']+ ){1,4}?)(?:who|that) (\S.*?) $/;
 
 /** The message asks this of the story as a whole (or of the bot), and nothing more specific. */
 function asksFor(context: MessageContext, intent: Intent): boolean {
