@@ -256,6 +256,10 @@ describe('answering (the story)', () => {
     expect(answer.text).toContain('Europe: ');
   });
 
+  it('reads "what happened at X" by X: "happened" is how it is asked, not what', () => {
+    expect(answerQuestion(story, 'what happened at the united nations').id).toBe('un-vote');
+  });
+
   it('every curated known gap declines', () => {
     const answered = story.gaps.filter((g) => answerQuestion(story, g.question).answered).map((g) => g.id);
     expect(answered).toEqual([]);
