@@ -364,10 +364,10 @@ const DECISIONS: Readonly<Record<string, DecisionRow>> = {
   'article-sentence': {
     // No entry names Lopez and the river, but the first sentence does.
     fires: { story: 'mini', question: 'what did Mayor Lopez say about the Alder River on Tuesday?' },
-    // Without Lopez the sentence fits too little.
+    // About something the sentence does not hold (fish), it fits too little.
     passes: {
       story: 'mini',
-      question: 'what happened over the Alder River on Tuesday?',
+      question: 'what happened to the fish in the Alder River?',
       decidedBy: 'not-in-article',
     },
   },
