@@ -241,13 +241,7 @@ export class SearchIndex {
   // Scratch space reused by every query (answering is synchronous, so never shared).
   private readonly phrasingAcc: Float64Array;
   private readonly docAcc: Float64Array;
-  private readonly bestCq: Float64Array;
-  private readonly bestCp: Float64Array;
-  private readonly bestF: Float64Array;
-  private readonly bestFTyped: Uint8Array;
-  private readonly touchedPhrasings: Int32Array;
   private readonly touchedDocs: Int32Array;
-  private phrasingsTouched = 0;
   private docsTouched = 0;
 
   constructor(documents: readonly IndexDocument[]) {
@@ -391,11 +385,6 @@ export class SearchIndex {
     this.rarestWeight = Math.log(1 + n);
     this.phrasingAcc = new Float64Array(phrasingCount);
     this.docAcc = new Float64Array(docCount);
-    this.bestCq = new Float64Array(docCount);
-    this.bestCp = new Float64Array(docCount);
-    this.bestF = new Float64Array(docCount);
-    this.bestFTyped = new Uint8Array(docCount);
-    this.touchedPhrasings = new Int32Array(phrasingCount);
     this.touchedDocs = new Int32Array(docCount);
   }
 
@@ -518,7 +507,7 @@ export class SearchIndex {
     }
     for (;;) {
       this.gather(present, wanted, read, seeds, exhaustive);
-      this.score(total, kindMask, questionType, top);
+      this.score(total, kindMask, questionType, top, exhaustive ? null : bound);
       if (read === seeds || bound === null) break;
       const beat = Math.max(top.threshold, SCORE_FLOOR);
       let left = 0;
@@ -598,11 +587,9 @@ export class SearchIndex {
   ): void {
     const phrasingAcc = this.phrasingAcc;
     const docAcc = this.docAcc;
-    const touchedPhrasings = this.touchedPhrasings;
     const touchedDocs = this.touchedDocs;
     const phrasingDoc = this.phrasingDoc;
     const docPhrasingOffsets = this.docPhrasingOffsets;
-    let phrasingsTouched = 0;
     let docsTouched = 0;
     for (let t = 0; t < read; t++) {
       const { id, gain } = present[t] as PresentTerm;
@@ -616,7 +603,6 @@ export class SearchIndex {
         ) {
           const p = pItems[i] as number;
           const acc = phrasingAcc[p] as number;
-          if (acc === 0) touchedPhrasings[phrasingsTouched++] = p;
           phrasingAcc[p] = acc + gain;
         }
         const docs = this.docPostings[k] as DocPostings;
@@ -660,10 +646,7 @@ export class SearchIndex {
             for (; at < pEnd && (pItems[at] as number) < last; at++) {
               const p = pItems[at] as number;
               const acc = phrasingAcc[p] as number;
-              if (acc === 0) {
-                if (!seed) continue;
-                touchedPhrasings[phrasingsTouched++] = p;
-              }
+              if (acc === 0 && !seed) continue;
               phrasingAcc[p] = acc + gain;
             }
           }
@@ -671,11 +654,8 @@ export class SearchIndex {
           for (let i = pStart; i < pEnd; i++) {
             const p = pItems[i] as number;
             const acc = phrasingAcc[p] as number;
-            if (acc === 0) {
-              // A seed's phrasing is a candidate when its document is one.
-              if (!seed || docAcc[phrasingDoc[p] as number] === 0) continue;
-              touchedPhrasings[phrasingsTouched++] = p;
-            }
+            // A seed's phrasing is a candidate when its document is one.
+            if (acc === 0 && (!seed || docAcc[phrasingDoc[p] as number] === 0)) continue;
             phrasingAcc[p] = acc + gain;
           }
         }
@@ -697,67 +677,74 @@ export class SearchIndex {
         }
       }
     }
-    this.phrasingsTouched = phrasingsTouched;
     this.docsTouched = docsTouched;
   }
 
-  /** Scores the candidates gather() left, into `top`, and clears the accumulators for the next search. */
-  private score(total: number, kindMask: number, questionType: QuestionType | undefined, top: TopK): void {
+  /**
+   * Scores the candidates gather() left into `top`, and clears the accumulators for the next
+   * search. A document's phrasings are its own run of phrasing ids, read in one go. Once `top`
+   * is full, a document whose accumulator bounds its score below the last kept is passed over
+   * unread (cover is that accumulator's share, and no phrasing of it holds more).
+   */
+  private score(
+    total: number,
+    kindMask: number,
+    questionType: QuestionType | undefined,
+    top: TopK,
+    bound: ((left: number) => number) | null,
+  ): void {
     const phrasingAcc = this.phrasingAcc;
     const docAcc = this.docAcc;
-    const touchedPhrasings = this.touchedPhrasings;
     const touchedDocs = this.touchedDocs;
-    const phrasingDoc = this.phrasingDoc;
+    const docPhrasingOffsets = this.docPhrasingOffsets;
     const phrasingWeight = this.phrasingWeight;
     const phrasingType = this.phrasingType;
-    const bestCq = this.bestCq;
-    const bestCp = this.bestCp;
-    const bestF = this.bestF;
-    const bestFTyped = this.bestFTyped;
     // The phrasing type that earns the bonus, as its index (-1: none does).
     const typeIndex = questionType === undefined ? -1 : this.phrasingTypeNames.indexOf(questionType);
-    // Per-document bests, in scratch arrays reset as they are read (no allocation per question).
-    for (let i = 0, n = this.phrasingsTouched; i < n; i++) {
-      const p = touchedPhrasings[i] as number;
-      const matched = phrasingAcc[p] as number;
-      phrasingAcc[p] = 0;
-      const d = phrasingDoc[p] as number;
-      const cq = matched / total;
-      const cp = matched / (phrasingWeight[p] as number);
-      const f = (2 * cq * cp) / (cq + cp);
-      if (cq > (bestCq[d] as number)) bestCq[d] = cq;
-      if (cp > (bestCp[d] as number)) bestCp[d] = cp;
-      const previous = bestF[d] as number;
-      const sameType = typeIndex > 0 && phrasingType[p] === typeIndex;
-      if (f > previous || (f === previous && sameType)) {
-        bestF[d] = f;
-        bestFTyped[d] = sameType ? 1 : 0;
-      }
-    }
     const gapKind = DOC_KINDS.indexOf('gap');
     for (let i = 0, n = this.docsTouched; i < n; i++) {
       const d = touchedDocs[i] as number;
-      let cover = Math.min(1, (docAcc[d] as number) / total);
-      const cq = bestCq[d] as number;
-      const cp = bestCp[d] as number;
-      const f = bestF[d] as number;
-      const typed = bestFTyped[d] === 1;
+      const acc = docAcc[d] as number;
       docAcc[d] = 0;
-      bestCq[d] = 0;
-      bestCp[d] = 0;
-      bestF[d] = 0;
-      bestFTyped[d] = 0;
+      const first = docPhrasingOffsets[d] as number;
+      const end = docPhrasingOffsets[d + 1] as number;
       const kind = this.docKinds[d] as number;
-      if ((kindMask & (1 << kind)) === 0) continue;
+      if (
+        (kindMask & (1 << kind)) === 0 ||
+        (bound !== null && bound(acc) < Math.max(top.threshold, SCORE_FLOOR))
+      ) {
+        for (let p = first; p < end; p++) phrasingAcc[p] = 0;
+        continue;
+      }
+      // Its best phrasings: the most of the question one explains, the most of itself one
+      // uses, and the best fit (the same kind of question breaking a tie).
+      let cq = 0;
+      let cp = 0;
+      let f = 0;
+      let typed = false;
+      for (let p = first; p < end; p++) {
+        const matched = phrasingAcc[p] as number;
+        if (matched === 0) continue;
+        phrasingAcc[p] = 0;
+        const pq = matched / total;
+        const pp = matched / (phrasingWeight[p] as number);
+        const pf = (2 * pq * pp) / (pq + pp);
+        if (pq > cq) cq = pq;
+        if (pp > cp) cp = pp;
+        const sameType = typeIndex > 0 && phrasingType[p] === typeIndex;
+        if (pf > f || (pf === f && sameType)) {
+          f = pf;
+          typed = sameType;
+        }
+      }
       // A known gap's phrasings are separate questions it declines, not one subject's words:
       // pooling them would let a question made of pieces of several look like one of them.
-      if (kind === gapKind) cover = cq;
+      const cover = kind === gapKind ? cq : Math.min(1, acc / total);
       const bonus = typed ? SAME_TYPE_BONUS : 0;
       const score = SCORE_WEIGHTS.cover * cover + SCORE_WEIGHTS.bestCq * cq + SCORE_WEIGHTS.bestF * f + bonus;
       if (score < SCORE_FLOOR) continue;
       top.offer(d, score, cover, cq, cp, f);
     }
-    this.phrasingsTouched = 0;
     this.docsTouched = 0;
   }
 }
