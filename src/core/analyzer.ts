@@ -11,6 +11,7 @@ import {
   entitiesOf,
   type OfficeReading,
   officeOf,
+  officeWordsOf,
   type Thesaurus,
   thesaurusLinks,
 } from './english/index.ts';
@@ -1120,10 +1121,18 @@ export class Analyzer {
    */
   private matchOffice(words: readonly Word[], start: number): AliasMatch | null {
     if (!this.language || this.officeHolders.size === 0) return null;
-    const last = Math.min(words.length, start + MAX_OFFICE_WORDS);
-    for (let end = last; end > start; end--) {
-      // "whos the mayer": an office typed with a slip is read as corrected.
-      const span = words.slice(start, end).map((w) => w.corrected ?? w.surface);
+    // "whos the mayer": an office typed with a slip is read as corrected. Only words the
+    // gazetteer can read as part of an office (most words are none) can make one.
+    const officeWords = officeWordsOf(this.language.english.gazetteer);
+    const read: string[] = [];
+    for (let i = start; i < words.length && read.length < MAX_OFFICE_WORDS; i++) {
+      const word = words[i] as Word;
+      const typed = word.corrected ?? word.surface;
+      if (!officeWords.has(typed)) break;
+      read.push(typed);
+    }
+    for (let end = start + read.length; end > start; end--) {
+      const span = end - start === read.length ? read : read.slice(0, end - start);
       const tail = span.at(-1) as string;
       // "president of the United States": an office of a country ends with the country.
       if (!this.officeHeads.has(tail) && !span.includes('of')) continue;

@@ -114,6 +114,16 @@ function distanceAtLeast(typed: string, word: string): number {
   return typedLeft + 0.5 * Math.max(0, wordLeft - typedLeft);
 }
 
+/**
+ * Whether a word's length leaves it within `allowed` of the typed word's: shorter by more than
+ * that, or longer by more than twice it (a left-out vowel costs half), is too far. distanceAtLeast
+ * says so too, from the letters; the lengths alone are cheaper still.
+ */
+function lengthWithin(typed: number, word: number, allowed: number): boolean {
+  const gap = word - typed;
+  return gap >= -allowed && gap <= 2 * allowed;
+}
+
 function bigramsOf(word: string): string[] {
   const padded = `^${word}$`;
   const grams: string[] = [];
@@ -137,6 +147,9 @@ export class FuzzyVocabulary {
   /** First letter -> bigram -> indexes of the words that start with that letter and hold it. */
   private readonly byFirstLetter = new Map<string, Map<string, Int32Array>>();
   private readonly cache = new Map<string, Correction | null>();
+  /** Each word's first letter (as a character code) and length, read without touching the string. */
+  private readonly firstCodes: Uint16Array;
+  private readonly lengths: Uint16Array;
   // Scratch space for counting shared bigrams (lookups are synchronous, so never shared).
   private readonly sharedCount: Uint8Array;
   private readonly touched: Int32Array;
@@ -169,6 +182,8 @@ export class FuzzyVocabulary {
     for (const [first, group] of byFirst) {
       this.byFirstLetter.set(first, new Map([...group].map(([gram, list]) => [gram, Int32Array.from(list)])));
     }
+    this.firstCodes = Uint16Array.from(this.words, (w) => w.charCodeAt(0));
+    this.lengths = Uint16Array.from(this.words, (w) => Math.min(w.length, 65535));
     this.sharedCount = new Uint8Array(this.words.length);
     this.touched = new Int32Array(this.words.length);
   }
@@ -232,8 +247,10 @@ export class FuzzyVocabulary {
       // Typos rarely hit the first letter: "tump" is "trump", not "bump"; "weather" is not "either".
       const firstLetter = first === candidate[0] ? 0 : 1;
       // The least a different word can be off by is half an edit (a dropped vowel).
-      if (limit - firstLetter < 0.5) return;
-      if (distanceAtLeast(word, candidate) > limit - firstLetter) return;
+      const allowed = limit - firstLetter;
+      if (allowed < 0.5) return;
+      if (!lengthWithin(word.length, candidate.length, allowed)) return;
+      if (distanceAtLeast(word, candidate) > allowed) return;
       const distance = typingDistance(word, candidate, limit - firstLetter) + firstLetter;
       if (distance > limit) return;
       // A typo is read as a function word only when it is long and plain: "becuase", not "works" for "words".
@@ -275,7 +292,6 @@ export class FuzzyVocabulary {
     grams: ReadonlySet<string>,
     consider: (index: number, count: number) => void,
   ): void {
-    const first = word[0] as string;
     const others = [...grams].filter((gram) => gram[0] !== '^');
     let lists: Int32Array[];
     if (others.length >= 3) {
@@ -290,10 +306,14 @@ export class FuzzyVocabulary {
     const counts = this.sharedCount;
     const touched = this.touched;
     let touchedCount = 0;
+    const firstCode = word.charCodeAt(0);
+    const firstCodes = this.firstCodes;
+    const lengths = this.lengths;
     for (const list of lists) {
       for (let i = 0; i < list.length; i++) {
         const index = list[i] as number;
-        if (counts[index] !== 0 || (this.words[index] as string)[0] === first) continue;
+        if (counts[index] !== 0 || firstCodes[index] === firstCode) continue;
+        if (!lengthWithin(word.length, lengths[index] as number, 1)) continue;
         counts[index] = 1;
         touched[touchedCount++] = index;
       }

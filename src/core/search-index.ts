@@ -82,6 +82,39 @@ export const SCORE_WEIGHTS = { cover: 0.4, bestCq: 0.3, bestF: 0.3 } as const;
  */
 export const SAME_TYPE_BONUS = 0.04;
 
+/** A search's query term found in the index: its id, what it adds, and how many phrasings hold it. */
+interface PresentTerm {
+  readonly id: number;
+  readonly gain: number;
+  readonly postings: number;
+}
+
+/**
+ * A candidate is looked up in a term's postings instead of reading them all when the postings
+ * are this many times more than the candidate documents (a lookup costs a few reads, a scan one).
+ */
+const LOOKUP_COST = 4;
+/** Added to a score bound, far above the rounding of sums added in another order. */
+const BOUND_MARGIN = 1e-9;
+
+/** The first position in items[from, end) (ascending) holding at least `value`: galloping, then halving. */
+function lowerBound(items: Int32Array, from: number, end: number, value: number): number {
+  if (from >= end || (items[from] as number) >= value) return from;
+  let lo = from;
+  let step = 1;
+  while (lo + step < end && (items[lo + step] as number) < value) {
+    lo += step;
+    step *= 2;
+  }
+  let hi = Math.min(lo + step, end);
+  while (lo + 1 < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((items[mid] as number) < value) lo = mid;
+    else hi = mid;
+  }
+  return hi;
+}
+
 /** Postings of one kind of document, compressed rows: term t's items are at [offsets[t], offsets[t + 1]). */
 interface Postings {
   readonly offsets: Int32Array;
@@ -148,6 +181,15 @@ class TopK {
     this.docs = new Int32Array(limit);
     this.figures = new Float64Array(limit * 5);
   }
+  /** The score a document must beat to be kept: the last one's once full, else none. */
+  get threshold(): number {
+    return this.size === this.limit
+      ? (this.figures[(this.limit - 1) * 5] as number)
+      : Number.NEGATIVE_INFINITY;
+  }
+  clear(): void {
+    this.size = 0;
+  }
   offer(doc: number, score: number, cover: number, cq: number, cp: number, f: number): void {
     const { docs, figures, limit } = this;
     if (limit === 0) return;
@@ -185,6 +227,8 @@ export class SearchIndex {
   private readonly docTermOffsets: Int32Array;
   private readonly docTermIds: Int32Array;
   private readonly phrasingDoc: Int32Array;
+  /** doc -> its phrasings, which are numbered in document order: [docPhrasingOffsets[d], docPhrasingOffsets[d + 1]). */
+  private readonly docPhrasingOffsets: Int32Array;
   /** Index into phrasingTypeNames, 0 for none. */
   private readonly phrasingType: Uint8Array;
   private readonly phrasingTypeNames: readonly (QuestionType | null)[];
@@ -197,12 +241,8 @@ export class SearchIndex {
   // Scratch space reused by every query (answering is synchronous, so never shared).
   private readonly phrasingAcc: Float64Array;
   private readonly docAcc: Float64Array;
-  private readonly bestCq: Float64Array;
-  private readonly bestCp: Float64Array;
-  private readonly bestF: Float64Array;
-  private readonly bestFTyped: Uint8Array;
-  private readonly touchedPhrasings: Int32Array;
   private readonly touchedDocs: Int32Array;
+  private docsTouched = 0;
 
   constructor(documents: readonly IndexDocument[]) {
     const termIds = new Map<string, number>();
@@ -230,6 +270,7 @@ export class SearchIndex {
     const phrasingOfPair = new IntList();
     const termOfPair = new IntList();
     const docTermOffsets = new Int32Array(docCount + 1);
+    const docPhrasingOffsets = new Int32Array(docCount + 1);
     const docTermList = new IntList();
     const docTermInPhrasing = new IntList();
     const seenInDoc = new Map<number, number>(); // term id -> 1 in a phrasing, 0 supporting only
@@ -239,6 +280,7 @@ export class SearchIndex {
       docIds[d] = doc.id;
       docKinds[d] = DOC_KINDS.indexOf(doc.kind);
       docIndexById.set(doc.id, d);
+      docPhrasingOffsets[d] = phrasingDocs.length;
       seenInDoc.clear();
       doc.phrasings.forEach((phrasing, p) => {
         seenInPhrasing.clear();
@@ -263,6 +305,7 @@ export class SearchIndex {
         docTermInPhrasing.push(seenInDoc.get(id) as number);
       }
       docTermOffsets[d + 1] = docTermList.length;
+      docPhrasingOffsets[d + 1] = phrasingDocs.length;
     }
     const termCount = termIds.size;
     const phrasingCount = phrasingDocs.length;
@@ -333,6 +376,7 @@ export class SearchIndex {
     this.docTermOffsets = docTermOffsets;
     this.docTermIds = docTermList.view().slice();
     this.phrasingDoc = phrasingDoc;
+    this.docPhrasingOffsets = docPhrasingOffsets;
     this.phrasingType = Uint8Array.from(phrasingTypes.view());
     this.phrasingTypeNames = typeNames;
     this.phrasingWeight = phrasingWeight;
@@ -341,11 +385,6 @@ export class SearchIndex {
     this.rarestWeight = Math.log(1 + n);
     this.phrasingAcc = new Float64Array(phrasingCount);
     this.docAcc = new Float64Array(docCount);
-    this.bestCq = new Float64Array(docCount);
-    this.bestCp = new Float64Array(docCount);
-    this.bestF = new Float64Array(docCount);
-    this.bestFTyped = new Uint8Array(docCount);
-    this.touchedPhrasings = new Int32Array(phrasingCount);
     this.touchedDocs = new Int32Array(docCount);
   }
 
@@ -411,25 +450,28 @@ export class SearchIndex {
     kinds: ReadonlySet<DocKind>,
     limit: number,
     questionType?: QuestionType,
+    /** Read every posting of every term: the plain method the faster one must equal (for tests). */
+    exhaustive = false,
   ): ScoredDocument[] {
     let total = 0;
     for (const term of terms) total += this.weightOf(term);
     if (total <= 0) return [];
+    const top = new TopK(Math.max(0, Math.min(Math.floor(limit), this.docIds.length)));
+    if (top.limit === 0) return [];
 
-    const phrasingAcc = this.phrasingAcc;
-    const docAcc = this.docAcc;
-    const touchedPhrasings = this.touchedPhrasings;
-    const touchedDocs = this.touchedDocs;
-    let phrasingsTouched = 0;
-    let docsTouched = 0;
     // Terms in many phrasings ("Trump" in a story about Trump) would make every question touch
     // most of a large knowledge base. They score the candidates rarer terms found instead; the
     // rarest term always finds candidates. With a small knowledge base every term is a seed.
     // Seeds, rarest first, until the terms left out weigh too little for a document holding
     // only them to reach any threshold (it could explain at most UNSEEDED_SHARE of the question).
     const wanted: number[] = [];
-    for (let k = 0; k < DOC_KINDS.length; k++) if (kinds.has(DOC_KINDS[k] as DocKind)) wanted.push(k);
-    const present: { id: number; gain: number; postings: number; seed: boolean }[] = [];
+    let kindMask = 0;
+    for (let k = 0; k < DOC_KINDS.length; k++) {
+      if (!kinds.has(DOC_KINDS[k] as DocKind)) continue;
+      wanted.push(k);
+      kindMask |= 1 << k;
+    }
+    const present: PresentTerm[] = [];
     let unseeded = 0;
     for (const term of terms) {
       const id = this.termIds.get(term.term);
@@ -441,103 +483,43 @@ export class SearchIndex {
       }
       const gain = (this.weights[id] ?? 0) * term.similarity * (term.weightScale ?? 1);
       unseeded += gain;
-      present.push({ id, gain, postings, seed: false });
+      present.push({ id, gain, postings });
     }
     present.sort((a, b) => a.postings - b.postings);
     let seeds = 0;
     for (const t of present) {
       if (t.postings > SEED_POSTINGS && seeds > 0 && unseeded <= UNSEEDED_SHARE * total) break;
-      t.seed = true;
       seeds++;
       unseeded -= t.gain;
     }
-    // Seeds first, then the other terms, which add to the candidates only: an accumulator above
-    // zero marks a candidate.
-    for (let pass = 0; pass < 2; pass++) {
-      const seeding = pass === 0;
-      for (const { id, gain, seed } of present) {
-        if (seed !== seeding) continue;
-        for (const k of wanted) {
-          const phrasings = this.phrasingPostings[k] as Postings;
-          const pItems = phrasings.items;
-          for (
-            let i = phrasings.offsets[id] as number, end = phrasings.offsets[id + 1] as number;
-            i < end;
-            i++
-          ) {
-            const p = pItems[i] as number;
-            const acc = phrasingAcc[p] as number;
-            if (acc === 0) {
-              if (!seeding) continue;
-              touchedPhrasings[phrasingsTouched++] = p;
-            }
-            phrasingAcc[p] = acc + gain;
-          }
-          const docs = this.docPostings[k] as DocPostings;
-          const dItems = docs.items;
-          const inPhrasing = docs.inPhrasing;
-          for (let i = docs.offsets[id] as number, end = docs.offsets[id + 1] as number; i < end; i++) {
-            const d = dItems[i] as number;
-            const acc = docAcc[d] as number;
-            if (acc === 0) {
-              if (!seeding) continue;
-              touchedDocs[docsTouched++] = d;
-            }
-            docAcc[d] = acc + gain * (inPhrasing[i] === 1 ? 1 : SUPPORTING_FACTOR);
-          }
-        }
+
+    // The seeds' postings name the candidates; reading those of the common seeds costs most.
+    // So only the rare seeds are read in full at first, and the others score the candidates
+    // those found (and their phrasings) without adding any. That is the whole answer when no
+    // document left out can beat the candidates kept: one holding only the terms not read in
+    // full scores at most bound(their share of the question). Else the seeds are read in full
+    // up to where the bound is below the score to beat, and the search runs once more.
+    const bound = this.boundFor(present, total, questionType);
+    let read = seeds;
+    if (!exhaustive && bound !== null) {
+      read = Math.min(1, seeds);
+      while (read < seeds && (present[read] as PresentTerm).postings <= SEED_POSTINGS) read++;
+    }
+    for (;;) {
+      this.gather(present, wanted, read, seeds, exhaustive);
+      this.score(total, kindMask, questionType, top, exhaustive ? null : bound);
+      if (read === seeds || bound === null) break;
+      const beat = Math.max(top.threshold, SCORE_FLOOR);
+      let left = 0;
+      for (let i = read; i < present.length; i++) left += (present[i] as PresentTerm).gain;
+      if (bound(left) < beat) break;
+      while (read < seeds && bound(left) >= beat) {
+        left -= (present[read] as PresentTerm).gain;
+        read++;
       }
+      top.clear();
     }
 
-    // Per-document bests, in scratch arrays reset as they are read (no allocation per question).
-    const bestCq = this.bestCq;
-    const bestCp = this.bestCp;
-    const bestF = this.bestF;
-    const bestFTyped = this.bestFTyped;
-    const typeNames = this.phrasingTypeNames;
-    for (let i = 0; i < phrasingsTouched; i++) {
-      const p = touchedPhrasings[i] as number;
-      const matched = phrasingAcc[p] as number;
-      phrasingAcc[p] = 0;
-      const d = this.phrasingDoc[p] as number;
-      const cq = matched / total;
-      const cp = matched / (this.phrasingWeight[p] as number);
-      const f = (2 * cq * cp) / (cq + cp);
-      if (cq > (bestCq[d] as number)) bestCq[d] = cq;
-      if (cp > (bestCp[d] as number)) bestCp[d] = cp;
-      const previous = bestF[d] as number;
-      const sameType =
-        questionType !== undefined && typeNames[this.phrasingType[p] as number] === questionType;
-      if (f > previous || (f === previous && sameType)) {
-        bestF[d] = f;
-        bestFTyped[d] = sameType ? 1 : 0;
-      }
-    }
-
-    const top = new TopK(Math.max(0, Math.min(Math.floor(limit), this.docIds.length)));
-    const gapKind = DOC_KINDS.indexOf('gap');
-    for (let i = 0; i < docsTouched; i++) {
-      const d = touchedDocs[i] as number;
-      let cover = Math.min(1, (docAcc[d] as number) / total);
-      const cq = bestCq[d] as number;
-      const cp = bestCp[d] as number;
-      const f = bestF[d] as number;
-      const typed = bestFTyped[d] === 1;
-      docAcc[d] = 0;
-      bestCq[d] = 0;
-      bestCp[d] = 0;
-      bestF[d] = 0;
-      bestFTyped[d] = 0;
-      const kind = this.docKinds[d] as number;
-      if (!kinds.has(DOC_KINDS[kind] as DocKind)) continue;
-      // A known gap's phrasings are separate questions it declines, not one subject's words:
-      // pooling them would let a question made of pieces of several look like one of them.
-      if (kind === gapKind) cover = cq;
-      const bonus = typed ? SAME_TYPE_BONUS : 0;
-      const score = SCORE_WEIGHTS.cover * cover + SCORE_WEIGHTS.bestCq * cq + SCORE_WEIGHTS.bestF * f + bonus;
-      if (score < SCORE_FLOOR) continue;
-      top.offer(d, score, cover, cq, cp, f);
-    }
     const results: ScoredDocument[] = [];
     for (let j = 0; j < top.size; j++) {
       const d = top.docs[j] as number;
@@ -554,5 +536,215 @@ export class SearchIndex {
       });
     }
     return results;
+  }
+
+  /**
+   * The most a document can score from terms weighing `left` in all (of the question's `total`),
+   * a little over, for sums added in another order; null when no bound is kept (a term weighing
+   * nothing, or more than the index gives it, which only an exhaustive search handles).
+   */
+  private boundFor(
+    present: readonly PresentTerm[],
+    total: number,
+    questionType: QuestionType | undefined,
+  ): ((left: number) => number) | null {
+    const seen = new Set<number>();
+    for (const t of present) {
+      // A term with no weight would make a candidate without a gain; one weighing more than the
+      // index says (or twice in the question) could lift a phrasing's share over one.
+      if (!(t.gain > 0) || t.gain > (this.weights[t.id] as number) || seen.has(t.id)) return null;
+      seen.add(t.id);
+    }
+    const bonus = questionType === undefined ? 0 : SAME_TYPE_BONUS;
+    return (left) => {
+      // cover and the best phrasing's share are at most u; the fit, 2·cq·cp / (cq + cp) with the
+      // phrasing's share cp at most 1, at most 2u / (1 + u).
+      const u = left / total;
+      return (
+        SCORE_WEIGHTS.cover * Math.min(1, u) +
+        SCORE_WEIGHTS.bestCq * u +
+        SCORE_WEIGHTS.bestF * ((2 * u) / (1 + u)) +
+        bonus +
+        BOUND_MARGIN
+      );
+    };
+  }
+
+  /**
+   * The accumulators of one search: the first `read` terms (seeds, rarest first) add every
+   * posting and make candidates; the other seeds add to the candidates and make candidates of
+   * their phrasings, and the terms after `seeds` only add to phrasings already candidates. A
+   * term far more common than the candidates is looked up per candidate document (postings are
+   * sorted: galloping from the last one found) instead of read in full. Every accumulator gets
+   * the same gains in the same order whichever way, so its sum is the same to the last bit.
+   */
+  private gather(
+    present: readonly PresentTerm[],
+    wanted: readonly number[],
+    read: number,
+    seeds: number,
+    exhaustive: boolean,
+  ): void {
+    const phrasingAcc = this.phrasingAcc;
+    const docAcc = this.docAcc;
+    const touchedDocs = this.touchedDocs;
+    const phrasingDoc = this.phrasingDoc;
+    const docPhrasingOffsets = this.docPhrasingOffsets;
+    let docsTouched = 0;
+    for (let t = 0; t < read; t++) {
+      const { id, gain } = present[t] as PresentTerm;
+      for (const k of wanted) {
+        const phrasings = this.phrasingPostings[k] as Postings;
+        const pItems = phrasings.items;
+        for (
+          let i = phrasings.offsets[id] as number, end = phrasings.offsets[id + 1] as number;
+          i < end;
+          i++
+        ) {
+          const p = pItems[i] as number;
+          const acc = phrasingAcc[p] as number;
+          phrasingAcc[p] = acc + gain;
+        }
+        const docs = this.docPostings[k] as DocPostings;
+        const dItems = docs.items;
+        const inPhrasing = docs.inPhrasing;
+        for (let i = docs.offsets[id] as number, end = docs.offsets[id + 1] as number; i < end; i++) {
+          const d = dItems[i] as number;
+          const acc = docAcc[d] as number;
+          if (acc === 0) touchedDocs[docsTouched++] = d;
+          docAcc[d] = acc + gain * (inPhrasing[i] === 1 ? 1 : SUPPORTING_FACTOR);
+        }
+      }
+    }
+    // From here on no document becomes a candidate: a candidate's accumulator is above zero.
+    let sorted = false;
+    for (let t = read; t < present.length; t++) {
+      const { id, gain } = present[t] as PresentTerm;
+      const seed = t < seeds;
+      for (const k of wanted) {
+        const phrasings = this.phrasingPostings[k] as Postings;
+        const pItems = phrasings.items;
+        const pStart = phrasings.offsets[id] as number;
+        const pEnd = phrasings.offsets[id + 1] as number;
+        const lookUpPhrasings = !exhaustive && docsTouched * LOOKUP_COST < pEnd - pStart;
+        const docs = this.docPostings[k] as DocPostings;
+        const dItems = docs.items;
+        const inPhrasing = docs.inPhrasing;
+        const dStart = docs.offsets[id] as number;
+        const dEnd = docs.offsets[id + 1] as number;
+        const lookUpDocs = !exhaustive && docsTouched * LOOKUP_COST < dEnd - dStart;
+        if ((lookUpPhrasings || lookUpDocs) && !sorted) {
+          // Scoring keeps maxima and a total order, so the candidates' order is free.
+          touchedDocs.subarray(0, docsTouched).sort();
+          sorted = true;
+        }
+        if (lookUpPhrasings) {
+          for (let j = 0, at = pStart; j < docsTouched && at < pEnd; j++) {
+            const d = touchedDocs[j] as number;
+            const last = docPhrasingOffsets[d + 1] as number;
+            at = lowerBound(pItems, at, pEnd, docPhrasingOffsets[d] as number);
+            for (; at < pEnd && (pItems[at] as number) < last; at++) {
+              const p = pItems[at] as number;
+              const acc = phrasingAcc[p] as number;
+              if (acc === 0 && !seed) continue;
+              phrasingAcc[p] = acc + gain;
+            }
+          }
+        } else {
+          for (let i = pStart; i < pEnd; i++) {
+            const p = pItems[i] as number;
+            const acc = phrasingAcc[p] as number;
+            // A seed's phrasing is a candidate when its document is one.
+            if (acc === 0 && (!seed || docAcc[phrasingDoc[p] as number] === 0)) continue;
+            phrasingAcc[p] = acc + gain;
+          }
+        }
+        if (lookUpDocs) {
+          for (let j = 0, at = dStart; j < docsTouched && at < dEnd; j++) {
+            const d = touchedDocs[j] as number;
+            at = lowerBound(dItems, at, dEnd, d);
+            if (at < dEnd && dItems[at] === d) {
+              const acc = docAcc[d] as number;
+              if (acc !== 0) docAcc[d] = acc + gain * (inPhrasing[at] === 1 ? 1 : SUPPORTING_FACTOR);
+            }
+          }
+        } else {
+          for (let i = dStart; i < dEnd; i++) {
+            const d = dItems[i] as number;
+            const acc = docAcc[d] as number;
+            if (acc !== 0) docAcc[d] = acc + gain * (inPhrasing[i] === 1 ? 1 : SUPPORTING_FACTOR);
+          }
+        }
+      }
+    }
+    this.docsTouched = docsTouched;
+  }
+
+  /**
+   * Scores the candidates gather() left into `top`, and clears the accumulators for the next
+   * search. A document's phrasings are its own run of phrasing ids, read in one go. Once `top`
+   * is full, a document whose accumulator bounds its score below the last kept is passed over
+   * unread (cover is that accumulator's share, and no phrasing of it holds more).
+   */
+  private score(
+    total: number,
+    kindMask: number,
+    questionType: QuestionType | undefined,
+    top: TopK,
+    bound: ((left: number) => number) | null,
+  ): void {
+    const phrasingAcc = this.phrasingAcc;
+    const docAcc = this.docAcc;
+    const touchedDocs = this.touchedDocs;
+    const docPhrasingOffsets = this.docPhrasingOffsets;
+    const phrasingWeight = this.phrasingWeight;
+    const phrasingType = this.phrasingType;
+    // The phrasing type that earns the bonus, as its index (-1: none does).
+    const typeIndex = questionType === undefined ? -1 : this.phrasingTypeNames.indexOf(questionType);
+    const gapKind = DOC_KINDS.indexOf('gap');
+    for (let i = 0, n = this.docsTouched; i < n; i++) {
+      const d = touchedDocs[i] as number;
+      const acc = docAcc[d] as number;
+      docAcc[d] = 0;
+      const first = docPhrasingOffsets[d] as number;
+      const end = docPhrasingOffsets[d + 1] as number;
+      const kind = this.docKinds[d] as number;
+      if (
+        (kindMask & (1 << kind)) === 0 ||
+        (bound !== null && bound(acc) < Math.max(top.threshold, SCORE_FLOOR))
+      ) {
+        for (let p = first; p < end; p++) phrasingAcc[p] = 0;
+        continue;
+      }
+      // Its best phrasings: the most of the question one explains, the most of itself one
+      // uses, and the best fit (the same kind of question breaking a tie).
+      let cq = 0;
+      let cp = 0;
+      let f = 0;
+      let typed = false;
+      for (let p = first; p < end; p++) {
+        const matched = phrasingAcc[p] as number;
+        if (matched === 0) continue;
+        phrasingAcc[p] = 0;
+        const pq = matched / total;
+        const pp = matched / (phrasingWeight[p] as number);
+        const pf = (2 * pq * pp) / (pq + pp);
+        if (pq > cq) cq = pq;
+        if (pp > cp) cp = pp;
+        const sameType = typeIndex > 0 && phrasingType[p] === typeIndex;
+        if (pf > f || (pf === f && sameType)) {
+          f = pf;
+          typed = sameType;
+        }
+      }
+      // A known gap's phrasings are separate questions it declines, not one subject's words:
+      // pooling them would let a question made of pieces of several look like one of them.
+      const cover = kind === gapKind ? cq : Math.min(1, acc / total);
+      const bonus = typed ? SAME_TYPE_BONUS : 0;
+      const score = SCORE_WEIGHTS.cover * cover + SCORE_WEIGHTS.bestCq * cq + SCORE_WEIGHTS.bestF * f + bonus;
+      if (score < SCORE_FLOOR) continue;
+      top.offer(d, score, cover, cq, cp, f);
+    }
+    this.docsTouched = 0;
   }
 }

@@ -1,3 +1,4 @@
+import Fuse from 'fuse.js';
 import { describe, expect, it } from 'vitest';
 import { FuzzyVocabulary, typingDistance } from '../../src/core/fuzzy.ts';
 
@@ -48,5 +49,83 @@ describe('typingDistance', () => {
     expect(typingDistance('trmp', 'trump', 2)).toBe(0.5);
     expect(typingDistance('lavorv', 'lavrov', 2)).toBe(1);
     expect(typingDistance('trip', 'trump', 2)).toBe(1.5);
+  });
+});
+
+describe('FuzzyVocabulary.correct on a large vocabulary', () => {
+  // Invented words from a few syllables share most of their bigrams, as a large story's do.
+  const syllables = [
+    'ka',
+    'lo',
+    'mir',
+    'tan',
+    've',
+    'dro',
+    'sul',
+    'pe',
+    'rak',
+    'zon',
+    'bi',
+    'fen',
+    'gor',
+    'ul',
+  ];
+  let state = 5;
+  const next = (): number => {
+    state = (state * 1664525 + 1013904223) >>> 0;
+    return state / 2 ** 32;
+  };
+  const invented = (): string =>
+    Array.from(
+      { length: 2 + Math.floor(next() * 3) },
+      () => syllables[Math.floor(next() * syllables.length)],
+    ).join('');
+  const words = [...new Set(Array.from({ length: 3000 }, invented))];
+  const avoid = new Set(words.slice(0, 30));
+  const large = new FuzzyVocabulary(words, { avoid });
+  const options = { ignoreLocation: true, threshold: 0.6, isCaseSensitive: true } as const;
+
+  /** The definition: the nearest word of all (first letter kept, else one edit more), then fuse.js's score, then spelling. */
+  function reference(typed: string): string | null {
+    const limit = typed.length >= 7 ? 2 : 1;
+    let best: { word: string; distance: number; score: number } | null = null;
+    for (const word of words) {
+      const firstLetter = word[0] === typed[0] ? 0 : 1;
+      if (limit - firstLetter < 0.5) continue;
+      const distance = typingDistance(typed, word, limit - firstLetter) + firstLetter;
+      if (distance > limit) continue;
+      if (avoid.has(word) && (typed.length <= 5 || distance > 1)) continue;
+      const score = Math.max(Fuse.match(typed, word, options).score, Fuse.match(word, typed, options).score);
+      if (score > 0.5) continue;
+      if (
+        !best ||
+        distance < best.distance ||
+        (distance === best.distance && (score < best.score || (score === best.score && word < best.word)))
+      )
+        best = { word, distance, score };
+    }
+    return best?.word ?? null;
+  }
+
+  it('finds the word comparing against every word finds', () => {
+    let corrected = 0;
+    for (const word of words.slice(0, 400)) {
+      if (word.length < 4) continue;
+      const at = 1 + Math.floor(next() * (word.length - 1));
+      const edit = Math.floor(next() * 4);
+      const typo =
+        edit === 0
+          ? `${word.slice(0, at)}${word.slice(at + 1)}`
+          : edit === 1
+            ? `${word.slice(0, at - 1)}${word[at] ?? ''}${word[at - 1]}${word.slice(at + 1)}`
+            : edit === 2
+              ? `${word.slice(0, at)}${word[at - 1]}${word.slice(at)}`
+              : `${'kz'[Math.floor(next() * 2)]}${word.slice(1)}`;
+      if (typo.length < 4 || large.has(typo)) continue;
+      const found = large.correct(typo)?.word ?? null;
+      expect(found).toBe(reference(typo));
+      if (found !== null) corrected++;
+    }
+    expect(corrected).toBeGreaterThan(100);
   });
 });

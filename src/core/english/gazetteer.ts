@@ -408,6 +408,40 @@ export function officeOf(gazetteer: Gazetteer, words: readonly string[]): Office
   return null;
 }
 
+const officeWordSets = new WeakMap<Gazetteer, ReadonlySet<string>>();
+
+/**
+ * Every word officeOf can read as part of an office: the words of every phrase, office, title and
+ * party it looks up, and its own "the", "of", "former" and "occupant of" words. officeOf reads a
+ * phrase only as a whole (each lookup is of the joined words), so a phrase holding any other word
+ * is no office, nor is any longer phrase around it: the analyser stops there instead of asking.
+ */
+export function officeWordsOf(gazetteer: Gazetteer): ReadonlySet<string> {
+  let words = officeWordSets.get(gazetteer);
+  if (words === undefined) {
+    const found = new Set<string>([
+      'the',
+      'of',
+      ...FORMER,
+      'occupant',
+      'resident',
+      'tenant',
+      'incumbent',
+      'holder',
+    ]);
+    const add = (key: string): void => {
+      for (const word of key.split(' ')) found.add(word);
+    };
+    for (const key of gazetteer.phrases.keys()) add(key);
+    for (const key of gazetteer.offices.keys()) add(key);
+    for (const titles of gazetteer.countryTitles.values()) for (const key of titles.keys()) add(key);
+    for (const key of gazetteer.parties.keys()) add(key);
+    words = found;
+    officeWordSets.set(gazetteer, words);
+  }
+  return words;
+}
+
 function reading(office: string, country: string | undefined, former: boolean): OfficeReading {
   return country === undefined ? { office, former } : { office, country, former };
 }

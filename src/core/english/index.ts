@@ -76,7 +76,7 @@ export function isCommonEnglishWord(english: Pick<English, 'commonWords'>, word:
 
 export { replaceFlags } from './flags.ts';
 export type { Country, EntityKind, EntityMatch, Gazetteer, OfficeReading, WorldEntity } from './gazetteer.ts';
-export { entitiesOf, entityOf, findEntities, matchEntity, officeOf } from './gazetteer.ts';
+export { entitiesOf, entityOf, findEntities, matchEntity, officeOf, officeWordsOf } from './gazetteer.ts';
 export { baseForms } from './morphology.ts';
 export type { Thesaurus, ThesaurusLink, ThesaurusRelation } from './thesaurus.ts';
 export { thesaurusLinks } from './thesaurus.ts';

@@ -4,7 +4,13 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { foldWords } from '../../../src/core/english/fold.ts';
 import { readWorldFile, WORLD_FILE, worldCountries } from '../../../src/core/english/gazetteer.ts';
-import { entityOf, findEntities, loadEnglish, officeOf } from '../../../src/core/english/index.ts';
+import {
+  entityOf,
+  findEntities,
+  loadEnglish,
+  officeOf,
+  officeWordsOf,
+} from '../../../src/core/english/index.ts';
 
 const { gazetteer } = loadEnglish();
 const entity = (phrase: string) => entityOf(gazetteer, foldWords(phrase));
@@ -100,6 +106,17 @@ describe('offices', () => {
     ['the Oval Office', { office: 'president', country: 'US', former: false, seat: true }],
   ])('"%s"', (phrase, reading) => {
     expect(office(phrase)).toEqual(reading);
+    // The analyser asks only about phrases made of office words (officeWordsOf).
+    for (const word of foldWords(phrase)) expect(officeWordsOf(gazetteer).has(word)).toBe(true);
+  });
+
+  it('knows which words can be part of an office, and no phrase with another word is one', () => {
+    const words = officeWordsOf(gazetteer);
+    expect(officeWordsOf(gazetteer)).toBe(words);
+    for (const word of ['what', 'minerals', 'deal', 'said']) expect(words.has(word)).toBe(false);
+    expect(office('the American leader')).not.toBeNull();
+    expect(office('the American deal leader')).toBeNull();
+    expect(office('prime minister of the minerals')).toBeNull();
   });
 
   it('is null for what is not an office', () => {
