@@ -316,3 +316,61 @@ describe('npm run draft: a data folder from the article alone', () => {
     );
   });
 });
+
+describe('npm run draft: how readers ask, beyond the sentence’s own words', () => {
+  // Written for this test.
+  const asks = (sentence: string) => {
+    const q = questionsFor(sentence, []);
+    return { all: [q.question, ...q.alternates], keywords: q.keywords };
+  };
+
+  it('asks no "what" of a verb that only goes somewhere, and no "who" of a thing', () => {
+    const { all } = asks('The new ferry will sail from Port Ellis to the island twice a day.');
+    expect(all.some((q) => /^What will the new ferry sail\?/.test(q))).toBe(false);
+    expect(all.some((q) => q.startsWith('Who will sail'))).toBe(false);
+    expect(asks('Trams are planned to run every ten minutes.').all[0]).toBe('What are trams planned to do?');
+  });
+
+  it('gives the verb of a noun and the noun of a verb as keywords (demolition: demolish)', () => {
+    expect(asks('The plan requires the demolition of six shops on Quay Street.').keywords).toContain(
+      'demolish',
+    );
+    expect(asks('The board will approve the budget in May.').keywords).toContain('approval');
+  });
+
+  it('asks for a vote’s result, a survey’s results, a sum’s breakdown and a named thing’s name', () => {
+    const vote = asks('The assembly passed the bill by 40 votes to 12.');
+    expect(vote.keywords).toEqual(expect.arrayContaining(['vote result', 'final vote']));
+    expect(vote.all).toContain('What was the result of the vote on the bill?');
+    expect(
+      asks('A survey of parents drew 500 replies, 70 per cent of which backed the change.').keywords,
+    ).toContain('survey results');
+    expect(asks('The budget gives £3 million to roads and £2 million to parks.').keywords).toContain(
+      'budget breakdown',
+    );
+    expect(asks('She has owned the Blue Lantern cafe for ten years.').all).toEqual(
+      expect.arrayContaining(['What is the cafe called?', 'What is the name of the cafe?']),
+    );
+  });
+
+  it('asks who the other side of a "when" clause was ("when the club played against Rovers")', () => {
+    const { all } = asks('Hopes were raised when the club played against Rovers at home.');
+    expect(all).toContain('Who did the club play against?');
+  });
+
+  it('names a body by its name without the place ("city council"), and summarises from the lead', () => {
+    const text = [
+      'DUNMORE, Scotland — Dunmore City Council approved a new library on Monday after a long debate.',
+      'The library will open in 2028 and cost £12 million, the council said.',
+      '“It is a great day,” said Mayor Ann Bell.',
+    ].join('\n');
+    const d = draftFromArticle(text, { today: '2026-02-01' });
+    expect(d.files.get('glossary.yaml')).toMatch(/term: Dunmore City Council[\s\S]*- city council/);
+    const story = d.files.get('story.yaml') ?? '';
+    expect(story).toContain(
+      'tldr: Dunmore City Council approved a new library on Monday after a long debate.',
+    );
+    expect(story).toContain('summary: Dunmore City Council approved');
+    expect(story).not.toContain('DUNMORE, Scotland');
+  });
+});

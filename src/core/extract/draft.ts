@@ -135,20 +135,23 @@ export function draftFromArticle(text: string, options: DraftOptions): Draft {
     topic: `paragraph-${q.cites.slice(1).split('.')[0]}`,
   }));
 
+  const summary = leadSummary(article);
   const story: StoryFile = {
     title: options.title ?? lead.title ?? titleFrom(article),
     source: options.source ?? lead.source ?? `Draft from ${articleName}: say where the article comes from`,
     ...(lead.author ? { author: lead.author } : {}),
     date: options.date ?? lead.date ?? options.today ?? new Date().toISOString().slice(0, 10),
     article: articleName,
-    cites: [],
+    ...(summary ? { summary: summary.summary, tldr: summary.tldr } : {}),
+    cites: summary?.cites ?? [],
   };
   const files = new Map<string, string>();
   files.set(
     'story.yaml',
     header('story', [
-      `Drafted by npm run draft from ${articleName}. Check the title, source and date; add a summary.`,
-    ]) + dump(omit(story, 'cites')),
+      `Drafted by npm run draft from ${articleName}. Check the title, source and date, and the`,
+      "summary and tldr (the article's opening sentences, as written): shorten or rewrite them faithfully.",
+    ]) + dump(story.cites.length > 0 ? story : omit(story, 'cites')),
   );
   files.set(articleName, articleText.endsWith('\n') ? articleText : `${articleText}\n`);
   files.set(
@@ -188,6 +191,32 @@ export function draftFromArticle(text: string, options: DraftOptions): Draft {
     files.set(`schema/${name}`, `${JSON.stringify(schema, null, 2)}\n`);
   }
   return { files, people, quotes, entries };
+}
+
+/**
+ * The story's summary from its lead, in the article's own words: its opening sentences (without a
+ * dateline, a quotation or a sentence told through a pronoun) until about sixty words, at most
+ * three; the tldr is the first of them. Cites the paragraphs they come from.
+ */
+function leadSummary(article: Article): { summary: string; tldr: string; cites: string[] } | undefined {
+  const chosen: { text: string; paragraph: string }[] = [];
+  let words = 0;
+  for (const paragraph of article.paragraphs.slice(0, 4)) {
+    for (const sentence of paragraph.sentences) {
+      if (chosen.length >= 3 || words >= 55) break;
+      const text = sentence.text.replace(DATELINE, '').trim();
+      if (/^[“"‘]/.test(text) || startsWithPronoun(text) || text.split(/\s+/).length < 6) continue;
+      chosen.push({ text: capitalise(text), paragraph: `p${paragraph.number}` });
+      words += text.split(/\s+/).length;
+    }
+  }
+  const first = chosen[0];
+  if (!first) return undefined;
+  return {
+    summary: chosen.map((c) => c.text).join(' '),
+    tldr: first.text,
+    cites: [...new Set(chosen.map((c) => c.paragraph))],
+  };
 }
 
 /** "He added…", "“…,” she told reporters": a sentence whose subject is a pronoun. */

@@ -428,6 +428,25 @@ function addBodyAliases(terms: Term[], article: Article): void {
     if (owners.length !== 1 || !owner) continue;
     if (!new RegExp(`\\b${escapeRegExp(alias)}\\b`).test(text)) continue;
     (owner as { aliases: string[] }).aliases = [...owner.aliases, alias];
+  } // "Ravensbridge City Council" is "the city council" to readers, "Ravensbridge Chamber of
+  // Commerce" "the Chamber of Commerce": the name without the place before it, when that is a
+  // name of its own (two words or more, a body's head among them) and no other body shares it.
+  const tails = new Map<string, Term[]>();
+  for (const t of terms) {
+    const words = t.term.split(/\s+/);
+    const rest = words.slice(1);
+    if (words.length < 3 || BODY_HEADS.has(words[0] ?? '') || /^(?:St|Saint|The)$/.test(words[0] ?? ''))
+      continue;
+    if (!rest.some((w) => BODY_HEADS.has(w)) || NAME_JOINERS.has(rest[0] ?? '')) continue;
+    if (!rest.every((w) => /^\p{Lu}/u.test(w) || NAME_JOINERS.has(w))) continue;
+    const alias = rest.join(' ').toLowerCase();
+    tails.set(alias, [...(tails.get(alias) ?? []), t]);
+  }
+  const taken = new Set(terms.flatMap((t) => [t.term, ...t.aliases].map((a) => a.toLowerCase())));
+  for (const [alias, owners] of tails) {
+    const owner = owners[0];
+    if (owners.length !== 1 || !owner || taken.has(alias) || taken.has(`the ${alias}`)) continue;
+    (owner as { aliases: string[] }).aliases = [...owner.aliases, alias];
   }
 }
 

@@ -6,6 +6,7 @@
  */
 import { TIME_EXPRESSION } from '../lexicon.ts';
 import type { Person } from '../schema.ts';
+import { derivedForms } from './derive.ts';
 import { nlp } from './nlp.ts';
 import { findForms, nameForms } from './people.ts';
 
@@ -27,6 +28,11 @@ const PURPOSE =
 /** A dateline before the story: "RAVENSBRIDGE, England — ", "LONDON (Reuters) - ". */
 export const DATELINE =
   /^[\p{Lu}][\p{Lu} .'-]{2,}(?:,\s*[\p{Lu}][\p{L} .'-]*)?(?:\s*\([^)]*\))?\s+[—–-]+\s+/u;
+const PREPOSITION_FIRST =
+  /^(?:at|in|on|to|from|for|with|after|before|into|amid|during|as|along|across|through|until|by|every|over|under)\b/i;
+/** A subject that can be a "who": people, bodies and their members. */
+const ANIMATE =
+  /\b(?:people|persons?|councillors?|residents|officials?|members?|council|committee|government|voters|traders|workers|staff|police|leaders?|ministers?|president|group|party|board|compan(?:y|ies)|employers?|critics|supporters|opponents|campaigners|protesters|crowd|officers?|judges?|court|parliament|mps|lawmakers|senators?|democrats|republicans|union|investors|owners?|managers?|experts?|scientists|researchers|doctors|nurses|teachers|students|parents|children|fans|players|team|club)$/i;
 const PLACE_AFTER =
   /\b(?:in|at)\s+(?:the\s+)?(?!(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)[\p{Lu}]/u;
 
@@ -108,6 +114,9 @@ function readClause(
     mentioned.find((m) => m.end <= Math.max(verbStart, 0))?.candidate ??
     (/^(?:he|she)$/i.test(subject) ? context.previous : undefined);
   if (subjectPerson) subject = shortName(subjectPerson);
+  else if (verbStart > 0 && /^\p{Lu}\p{Ll}/u.test(subject) && !properFirst(subject))
+    // "Trams are planned to run": a common noun that only opens the sentence.
+    subject = subject.charAt(0).toLowerCase() + subject.slice(1);
   else if (
     /^(?:The|A|An|This|That|These|Those|Its|Their|Our|His|Her|Such|Some|Many|Most|Both|All|Each)\b/.test(
       subject,
@@ -174,15 +183,43 @@ function readClause(
         return wh === 'What'
           ? `${wh} ${first} ${subject} ${rest.split(/\s+/).slice(0, 2).join(' ')} do`
           : `${wh} ${first} ${subject} ${rest.split(/\s+/).slice(0, 3).join(' ')}`;
+      // "will run from the station to the park": nothing to ask "what" of.
+      if (wh === 'What' && PREPOSITION_FIRST.test(rest)) return undefined;
       return remainder ? `${wh} ${first} ${subject} ${remainder}` : undefined;
     }
     if (!infinitive) return undefined;
     // "comes at a critical moment": nothing to ask "what" of.
-    if (wh === 'What' && /^(?:at|in|on|to|from|for|with|after|before|into|amid|during|as)\b/i.test(rest))
-      return undefined;
+    if (wh === 'What' && PREPOSITION_FIRST.test(rest)) return undefined;
     return `${wh} ${past ? 'did' : 'does'} ${subject} ${infinitive}`;
   };
   return { subject, subjectPerson, verbWords, verbText, afterVerb, rest, verbs, asked, verbStart };
+}
+
+/** "Who backed the plan": of a subject that can be a "who", and not "who will run from the station". */
+function whoQuestion(reading: ClauseReading): string | undefined {
+  const { subject, verbText, verbWords, rest } = reading;
+  if (!subject || !verbText || !rest || !animate(reading)) return undefined;
+  if (PREPOSITION_FIRST.test(rest) && !/^(?:to|alongside|with|against|for)\b/i.test(rest)) return undefined;
+  const whoVerb = verbWords
+    .map((w, i) => (i === 0 ? (PLURAL_TO_SINGULAR[w.toLowerCase()] ?? w) : w))
+    .join(' ');
+  return `Who ${whoVerb} ${rest}`;
+}
+
+/** The first word is a name (a person, place, body), not a common noun opening a sentence. */
+function properFirst(text: string): boolean {
+  const term = (nlp()(text).json() as { terms: { tags: string[] }[] }[])[0]?.terms[0];
+  return (term?.tags ?? []).some((t) =>
+    /^(?:ProperNoun|Person|Place|Organization|Acronym|FirstName|LastName)$/.test(t),
+  );
+}
+
+/** Could answer "who": a person, a name, or people and bodies ("councillors", "the council"). */
+function animate(reading: ClauseReading): boolean {
+  // "Councillors backed…": a plural of people names no one, so "who were they?" is not answered from it.
+  if (/s$/i.test(reading.subject) && !properFirst(reading.subject) && reading.subjectPerson === undefined)
+    return false;
+  return reading.subjectPerson !== undefined || ANIMATE.test(reading.subject) || properFirst(reading.subject);
 }
 
 export function questionsFor(
@@ -201,7 +238,7 @@ export function questionsFor(
   const mentioned = findForms(unquoted, forms);
   const clause = withoutAsides(unquoted, mentioned).replace(OPENER, '');
   const reading = readClause(clause, findForms(clause, forms), context);
-  const { subject, subjectPerson, verbWords, verbText, afterVerb, rest, verbs, asked } = reading;
+  const { subject, subjectPerson, verbWords, afterVerb, verbs, asked } = reading;
   const figureKeywords = figuresIn(unquoted).map((f) => f.text);
 
   const phrases = nounPhrases(unquoted);
@@ -248,12 +285,8 @@ export function questionsFor(
     );
   const whatQuestion = attributes ? undefined : asked('What');
   if (whatQuestion) candidates.unshift(whatQuestion);
-  if (subject && verbText && rest) {
-    const whoVerb = verbWords
-      .map((w, i) => (i === 0 ? (PLURAL_TO_SINGULAR[w.toLowerCase()] ?? w) : w))
-      .join(' ');
-    alternates.push(`Who ${whoVerb} ${rest}`);
-  }
+  const who = whoQuestion(reading);
+  if (who) alternates.push(who);
   for (const topic of topics.slice(0, 2)) alternates.push(`What about ${topic}`);
   if (TIME_EXPRESSION.test(unquoted)) {
     const when = asked('When');
@@ -306,6 +339,7 @@ export function questionsFor(
     .filter((h) => h.length > 3 && /^\p{Ll}+$/u.test(h));
   const keywords = [
     ...new Set([
+      ...outcomeKeywords(unquoted),
       ...topics.slice(0, 6),
       ...heads,
       ...figures.map((f) => f.trim().replace(/[,.]$/, '')),
@@ -314,7 +348,57 @@ export function questionsFor(
       ...peopleNamed.map(shortName),
     ]),
   ].slice(0, 14);
+  // The verbs of its nouns and the names of its actions ("abstentions": abstain; "approve": approval).
+  // Not of a noun a figure counts ("three abstentions"): its verb asks who did it, which a count never says.
+  const counted = new Set(figuresIn(unquoted).map((f) => /^How many (\p{Ll}+)$/u.exec(f.wh)?.[1] ?? ''));
+  const derived = [
+    ...heads.filter((h) => !counted.has(h)).flatMap((h) => derivedForms(h, 'n', 'v').slice(0, 1)),
+    ...actions.flatMap((a) => derivedForms(a, 'v', 'n').slice(0, 1)),
+  ].filter((d) => !keywords.includes(d) && !new RegExp(`\\b${d}`, 'i').test(unquoted));
+  for (const d of [...new Set(derived)].slice(0, 4)) keywords.push(d);
+  for (const named of namedThings(unquoted)) {
+    unique.push(finish(`What is the ${named} called`), finish(`What is the name of the ${named}`));
+  }
   return { question: finish(question), alternates: unique, keywords };
+}
+
+/** What has results readers ask for: "the vote result", "the consultation results". */
+const HAS_RESULTS =
+  /\b(consultation|survey|poll|vote|ballot|referendum|election|review|study|inquiry|trial|test|audit|count|census)s?\b/i;
+/** Words for money that a breakdown divides: "the funding breakdown", "a cost breakdown". */
+const MONEY_NOUNS = /\b(funding|cost|costs|budget|spending|money|financing|investment|bill|price)\b/i;
+
+/**
+ * Words readers type for what a sentence reports as figures: the result of a vote, survey or
+ * consultation it counts ("62 per cent of which supported"), the breakdown of money it divides
+ * (two sums or more), the final vote and the result of one ("by 31 votes to 24").
+ */
+function outcomeKeywords(text: string): string[] {
+  const out: string[] = [];
+  const figures = figuresIn(text);
+  const results = HAS_RESULTS.exec(text)?.[1]?.toLowerCase();
+  const vote = /\bby\s+\S+\s+votes?\s+to\s+\S+/i.test(text);
+  if (vote) out.push('vote result', 'final vote');
+  else if (results && (figures.length > 0 || /\bper\s?cent\b|%/.test(text))) out.push(`${results} results`);
+  const sums = figures.filter((f) => f.wh === 'How much');
+  if (sums.length >= 2) {
+    const money = MONEY_NOUNS.exec(text)?.[1]?.toLowerCase();
+    out.push(money ? `${money} breakdown` : 'breakdown');
+  }
+  return out;
+}
+
+/** "the Crumb and Kettle bakery": a common noun that the article gives a name ("bakery"). */
+function namedThings(text: string): string[] {
+  const out: string[] = [];
+  const named = /\bthe\s+(?:\p{Lu}[\p{L}'’-]*\s+(?:(?:and|of|&)\s+)?)*\p{Lu}[\p{L}'’-]*\s+(\p{Ll}{3,})\b/gu;
+  for (const m of text.matchAll(named)) {
+    const noun = m[1] ?? '';
+    if (PHRASE_END.has(noun) || /(?:ing|ed|ly)$/.test(noun)) continue;
+    const tags = (nlp()(noun).json() as { terms: { tags: string[] }[] }[])[0]?.terms[0]?.tags ?? [];
+    if (tags.includes('Singular') && !tags.includes('Verb')) out.push(noun);
+  }
+  return [...new Set(out)];
 }
 
 const NUMBER_WORDS =
@@ -404,7 +488,7 @@ const REPORTING_VERB =
 
 /** "…, while the council will borrow £95 million": a clause of its own. */
 const CLAUSE_BREAK =
-  /(?:,\s+|\s+)(?:while|whereas|but|although|though)\s+|;\s+|,\s+and\s+(?=(?:the|a|an|its|their|his|her)\s)|,\s+(?=with\s)/giu;
+  /(?:,\s+|\s+)(?:while|whereas|but|although|though)\s+|;\s+|,\s+and\s+(?=(?:the|a|an|its|their|his|her)\s)|,\s+(?=with\s)|\s+when\s+(?=(?:the|a|an|its|their|his|her|\p{Lu}))/giu;
 
 /**
  * Questions on every clause of a sentence, not only its first: what, when, where and how much,
@@ -453,6 +537,12 @@ function clauseQuestions(
     if (k > 0) {
       const what = asked('What');
       if (what) out.push(what);
+      const who = whoQuestion(reading);
+      if (who) out.push(who);
+      // "when the US voted alongside Russia": who did the US vote alongside?
+      const partner = /^(alongside|with|against)\b/i.exec(reading.rest)?.[1];
+      const whoWith = partner ? asked('Who') : undefined;
+      if (whoWith && !AUXILIARIES.has(verbWords[0]?.toLowerCase() ?? '')) out.push(`${whoWith} ${partner}`);
       if (TIME_EXPRESSION.test(text)) {
         const when = asked('When');
         if (when) out.push(when);
@@ -478,7 +568,13 @@ function clauseQuestions(
         // "a debate that lasted almost five hours": how long did the debate last?
         const base = nlp()(relative[2]).verbs().toInfinitive().text() || relative[2];
         out.push(`${figure.wh} did the ${relative[1]} ${base}`);
-      } else if (verbStart > 0 && figure.end <= verbStart && verbWords.length > 0 && !figure.noun) {
+      } else if (
+        verbStart > 0 &&
+        figure.end <= verbStart &&
+        verbWords.length > 0 &&
+        !figure.noun &&
+        !(withPhrase && figure.start === 0)
+      ) {
         // "£260 million will come from a grant": the figure is the subject.
         out.push(`${figure.wh} ${verbWords.join(' ')} ${reading.rest}`);
       } else if ((figure.had || (withPhrase && figure.start === 0)) && (subject || owner.subject)) {
@@ -509,6 +605,7 @@ function clauseQuestions(
       const object = passive ? subject : reading.rest.replace(/\s+by\s+.*$/i, '');
       out.push(
         `What was the vote on ${object}`,
+        `What was the result of the vote on ${object}`,
         `How many voted for ${object}`,
         `How many voted against ${object}`,
       );

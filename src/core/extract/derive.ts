@@ -1,0 +1,78 @@
+/**
+ * A word's other part of speech, as WordNet relates them ("derivationally related forms"):
+ * "abstentions" -> "abstain", "demolition" -> "demolish", "approved" -> "approval". Readers ask
+ * with the verb an article puts as a noun, and the other way round. Only for `npm run draft`:
+ * the reader opens WordNet once, on first use.
+ */
+import { type PartOfSpeech, WordNetReader } from '../english/wordnet.ts';
+
+let reader: WordNetReader | undefined;
+let unavailable = false;
+
+function wordnet(): WordNetReader | undefined {
+  if (reader || unavailable) return reader;
+  try {
+    reader = new WordNetReader();
+  } catch {
+    unavailable = true;
+  }
+  return reader;
+}
+
+/** The lemma WordNet knows for a word in that part of speech ("abstentions" -> "abstention"). */
+function lemmaOf(wn: WordNetReader, word: string, pos: PartOfSpeech): string | undefined {
+  const w = word.toLowerCase();
+  const candidates =
+    pos === 'n'
+      ? [w, w.replace(/s$/, ''), w.replace(/es$/, ''), w.replace(/ies$/, 'y')]
+      : [
+          w,
+          w.replace(/s$/, ''),
+          w.replace(/ed$/, ''),
+          w.replace(/ed$/, 'e'),
+          w.replace(/d$/, ''),
+          w.replace(/ing$/, ''),
+          w.replace(/ing$/, 'e'),
+        ];
+  return candidates.find((c) => c.length > 2 && wn.hasLemma(c, pos));
+}
+
+/** The endings of an action's name: "approval", "rejection", "payment", "signature". */
+const NOMINAL = /(?:ion|ment|al|ance|ence|ure|age|ery)$/;
+
+function sharedPrefix(a: string, b: string): number {
+  let n = 0;
+  while (n < a.length && n < b.length && a[n] === b[n]) n++;
+  return n;
+}
+
+/**
+ * The words of the other part of speech that WordNet derives from this one, in its two most
+ * frequent senses, and that share their start with it (so "service" gives "serve", never an
+ * unrelated word of the same synset).
+ */
+export function derivedForms(word: string, from: PartOfSpeech, to: PartOfSpeech): string[] {
+  const wn = wordnet();
+  if (!wn || !/^\p{Ll}{4,}$/u.test(word)) return [];
+  const lemma = lemmaOf(wn, word, from);
+  if (!lemma) return [];
+  const found = new Map<string, number>();
+  for (const sense of wn.sensesOf(lemma).filter((s) => s.pos === from && s.senseNumber <= 4)) {
+    for (const pointer of wn.synset(from, sense.offset).pointers) {
+      if (pointer.symbol !== '+' || pointer.pos !== to) continue;
+      for (const other of wn.synset(to, pointer.offset).words) {
+        if (other.includes('_') || other === lemma || !/^\p{Ll}+$/u.test(other)) continue;
+        // The doer ("approver", "borrower") and the -ing form are not the action's name.
+        // Of a verb, the action's name keeps the verb whole ("approve" -> "approval", not "approbation").
+        const shared = sharedPrefix(other, lemma);
+        if (to === 'n' && (!NOMINAL.test(other) || shared < lemma.length - 2)) continue;
+        if (shared >= 4 && shared * 2 >= Math.min(other.length, lemma.length))
+          found.set(other, Math.max(found.get(other) ?? 0, shared * 10 - sense.senseNumber));
+      }
+    }
+  }
+  return [...found]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 2)
+    .map(([w]) => w);
+}
