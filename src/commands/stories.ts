@@ -5,6 +5,7 @@
  */
 import { ApplicationCommandOptionType } from 'discord-api-types/v10';
 import { messages } from './messages.ts';
+import { truncate } from './render.ts';
 import {
   type AutocompleteChoice,
   type AutocompleteContext,
@@ -14,9 +15,6 @@ import {
   type StoryServices,
   UserError,
 } from './types.ts';
-
-const truncate = (text: string, max: number): string =>
-  text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 
 /** Discord's longest custom id. */
 const MAX_CUSTOM_ID = 100;
@@ -125,4 +123,15 @@ export function storyList(stories: StoryServices, max = 20): string {
   const lines = list.slice(0, max).map((s) => `• **${s.kb.story.title}** (\`${s.id}\`)`);
   if (list.length > max) lines.push(messages.moreStories(list.length - max));
   return lines.join('\n');
+}
+
+/** "Which story?": the stories served, and how to name one, for a command that needs one chosen. */
+export function whichStoryReply(context: Pick<CommandContext, 'services' | 'surface'>): BotReply {
+  const { stories, commandPrefix } = context.services;
+  return {
+    embed: {
+      title: messages.storiesTitle(stories.list().length),
+      description: `${storyList(stories)}\n\n${messages.storiesHint(commandPrefix, context.surface === 'terminal')}`,
+    },
+  };
 }

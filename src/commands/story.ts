@@ -6,7 +6,7 @@
 import { ApplicationCommandOptionType, InteractionContextType } from 'discord-api-types/v10';
 import type { KnowledgeBase } from '../core/knowledge.ts';
 import { messages } from './messages.ts';
-import { chosenStory, storyList, storyNamed, storyOption, suggestStories } from './stories.ts';
+import { chosenStory, storyNamed, storyOption, suggestStories, whichStoryReply } from './stories.ts';
 import { type Command, type CommandContext, UserError } from './types.ts';
 
 const definition = {
@@ -87,12 +87,7 @@ export const storyCommand: Command = {
     }
     const story = chosenStory(context, named);
     if (!story) {
-      await context.reply({
-        embed: {
-          title: messages.storiesTitle(stories.list().length),
-          description: `${storyList(stories)}\n\n${messages.storiesHint(commandPrefix, context.surface === 'terminal')}`,
-        },
-      });
+      await context.reply(whichStoryReply(context));
       return;
     }
     await showStory(context, story.kb, raw);

@@ -7,9 +7,9 @@ import { answerButtons, truncate } from './render.ts';
 import {
   autocompleteStory,
   chosenStory,
-  storyList,
   suggestStories,
   taggedReply,
+  whichStoryReply,
   withStoryOption,
 } from './stories.ts';
 import { type BotReply, type Command, UserError } from './types.ts';
@@ -55,12 +55,7 @@ export const topicsCommand: Command = {
     }
     const story = chosenStory(context, named);
     if (!story) {
-      await context.reply({
-        embed: {
-          title: messages.storiesTitle(stories.list().length),
-          description: `${storyList(stories)}\n\n${messages.storiesHint(commandPrefix, context.surface === 'terminal')}`,
-        },
-      });
+      await context.reply(whichStoryReply(context));
       return;
     }
     const { kb } = story;

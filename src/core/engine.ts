@@ -179,23 +179,14 @@ export function converse(kb: KnowledgeBase, rawQuestion: string, options: Answer
       // about Putin?" after the minerals deal still asks about the deal, and may be declined.
       ((!decided.answer.answered && CORRECTION.test(padded(question))) || repeatsLastAnswer(decided, turns))
     ) {
-      const ownTerms = reading.clause.terms.filter((t) => t.position < INHERITED_POSITION);
-      const alone = answerWithRemainder(
-        kb,
-        { ...reading.clause, terms: ownTerms },
-        question,
-        forceQuote,
-        undefined,
-      );
-      if (ownTerms.length > 0 && alone.answer.answered && !repeatsLastAnswer(alone, turns)) {
+      const alone = {
+        ...reading.clause,
+        terms: reading.clause.terms.filter((t) => t.position < INHERITED_POSITION),
+      };
+      const tried = answerWithRemainder(kb, alone, question, forceQuote, undefined);
+      if (alone.terms.length > 0 && tried.answer.answered && !repeatsLastAnswer(tried, turns)) {
         trace?.note('the last question about the new subject found nothing new: the new subject on its own');
-        decided = answerWithRemainder(
-          kb,
-          { ...reading.clause, terms: ownTerms },
-          question,
-          forceQuote,
-          trace,
-        );
+        decided = withTrace(tried, () => answerWithRemainder(kb, alone, question, forceQuote, trace), trace);
       }
     } else if (
       resolvedAny &&
@@ -211,7 +202,11 @@ export function converse(kb: KnowledgeBase, rawQuestion: string, options: Answer
         : answerWithRemainder(kb, standalone, question, forceQuote, undefined);
       if (own?.answer.answered && !repeatsLastAnswer(own, turns) && isKeywordOf(kb, standalone, own)) {
         trace?.note('follow-up reading only repeated the last answer: read on its own');
-        decided = answerWithRemainder(kb, standalone, question, forceQuote, trace);
+        decided = withTrace(
+          own,
+          () => answerWithRemainder(kb, standalone, question, forceQuote, trace),
+          trace,
+        );
       }
     }
   } else {
@@ -263,6 +258,14 @@ function isKeywordOf(kb: KnowledgeBase, clause: AnalyzedClause, result: ClauseRe
 /** An earlier clause of the same message, as a turn a later clause can lean on (nothing answered yet). */
 function clauseTurn(kb: KnowledgeBase, clause: AnalyzedClause, question: string, at: number): Turn {
   return turnOf(kb, question, clause, { answered: false, ids: [] }, at);
+}
+
+/**
+ * A reading tried off the trace and kept: answered once more only when a trace is collecting
+ * (--explain, the studio), so the trace shows the kept reading alone; otherwise the trial stands.
+ */
+function withTrace(tried: ClauseResult, traced: () => ClauseResult, trace: Trace | undefined): ClauseResult {
+  return trace ? traced() : tried;
 }
 
 /** "No, I meant Theresa May", "sorry, I meant the foreign minister": the subject corrected. */

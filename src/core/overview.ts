@@ -102,15 +102,27 @@ function firstMention(kb: KnowledgeBase, term: string): string | null {
  * Capitals the article names in its own words ("Washington", "Kyiv"), where each first appears:
  * places a reader counts even when the story reads them as their country.
  */
-function citiesNamed(kb: KnowledgeBase): { name: string; at: string }[] {
+function citiesNamed(kb: KnowledgeBase): readonly { name: string; at: string }[] {
+  // Found once per knowledge base: the gazetteer's file is read and the article scanned once,
+  // not on every "what places?" question.
+  const known = citiesOf.get(kb);
+  if (known) return known;
   const found: { name: string; at: string }[] = [];
-  for (const name of capitalNames()) {
+  for (const name of CAPITALS()) {
     const pattern = new RegExp(`\\b${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`);
     const at = kb.article.paragraphs.flatMap((p) => p.sentences).find((s) => pattern.test(s.text))?.id;
     if (at !== undefined) found.push({ name, at });
   }
+  citiesOf.set(kb, found);
   return found;
 }
+
+const citiesOf = new WeakMap<KnowledgeBase, readonly { name: string; at: string }[]>();
+let capitals: readonly string[] | undefined;
+const CAPITALS = (): readonly string[] => {
+  capitals ??= capitalNames();
+  return capitals;
+};
 
 /** The countries, places and bodies the story names, each cited where it first appears. */
 export function placesAnswer(kb: KnowledgeBase, question: string): Answer {
