@@ -67,6 +67,18 @@ export const DIRECT_QUOTE =
   /\b(?:direct|actual|verbatim) quot(?:e|es|ation)\b|\bquoted? directly\b|\bin quotation marks\b/;
 export const SAY_WORDS: ReadonlySet<string> = LISTS.sayWords;
 
+/** Words that deny or turn down ("not", "rejected", "against"): an answer holding one is no plain yes. */
+export const NEGATIONS: ReadonlySet<string> = LISTS.negations;
+
+/** "Is the UK the only one...", "did May also...": a yes/no question that asks more than whether. */
+export const YES_NO_QUALIFIERS: ReadonlySet<string> = LISTS.yesNoQualifiers;
+
+/** Words a yes/no question opens with ("did", "is", "has"). */
+export const YES_NO_OPENERS: ReadonlySet<string> = LISTS.yesNoOpeners;
+
+/** The words that ask what, who, which, when, where, why or how. */
+export const WH_WORDS: ReadonlySet<string> = LISTS.whWords;
+
 /**
  * The question type, from the first words of a clause. Only "why", "when", "where" and
  * "how-many" restrict matching: an entry must be able to answer that kind of question.

@@ -10,14 +10,19 @@
 import type { AnalyzedClause, QueryTerm } from './analyzer.ts';
 import type { Answer } from './answer.ts';
 import { fits, qualifiesPerson, supportsType } from './checks.ts';
+import { INHERITED_POSITION } from './conversation.ts';
 import type { KnowledgeBase } from './knowledge.ts';
 import {
   articlePlaceAsked,
+  NEGATIONS,
   POSITION_WORDS,
   QUOTATION_MARKS_ASKED,
   SAY_WORDS,
   STRICT_TYPES,
   VIEW_WORDS,
+  WH_WORDS,
+  YES_NO_OPENERS,
+  YES_NO_QUALIFIERS,
 } from './lexicon.ts';
 import { coreMessages } from './messages.ts';
 import { positionAnswer, speakersFor } from './overview.ts';
@@ -802,7 +807,46 @@ export function settleYesNo(context: ClauseContext, answer: Answer): Answer {
   const slip = clause.terms.some((t) => t.entity && t.known && missing(t) && !qualifiesPerson(t, clause));
   const wrongFigure = clause.terms.some((t) => /^\d/.test(t.term) && missing(t)) && /\d/.test(text);
   if (slip || wrongFigure) return { ...answer, text: `${coreMessages.no} ${text}` };
+  if (affirms(kb, clause, context.question, text)) return { ...answer, text: `${coreMessages.yes} ${text}` };
   // Otherwise the answer is given as it is: whether it means yes or no is for its words to say
   // ("Will the range still be made?" -> "It will be discontinued").
   return { ...answer, text };
+}
+
+/** The terms an answer's own words read as, per knowledge base: answers are few, questions many. */
+const termsOfAnswerText = new WeakMap<KnowledgeBase, Map<string, ReadonlySet<string>>>();
+
+function answerTextTerms(kb: KnowledgeBase, text: string): ReadonlySet<string> {
+  let byText = termsOfAnswerText.get(kb);
+  if (!byText) {
+    byText = new Map();
+    termsOfAnswerText.set(kb, byText);
+  }
+  let terms = byText.get(text);
+  if (!terms) {
+    terms = new Set(kb.analyzer.analyze(text).whole.terms.map((t) => t.term));
+    byText.set(text, terms);
+  }
+  return terms;
+}
+
+/**
+ * "Did Trump call Zelensky a dictator?" -> "Yes. Trump called...": the answer's own words say
+ * everything the question asks, and neither denies anything nor qualifies it ("only", "also";
+ * "not", "rejected", "against"), so its words settle it as a yes. Whatever else is for the
+ * reader to read ("Has Trump promised guarantees?" -> "I'm not going to make...").
+ */
+function affirms(kb: KnowledgeBase, clause: AnalyzedClause, question: string, text: string): boolean {
+  const asked = clause.terms.filter((t) => t.position < INHERITED_POSITION);
+  // "Did Theresa May" alone asks nothing of her; "UK spending increase?" is no question of whether.
+  if (!asked.some((t) => !t.entity) || asked.some((t) => !t.known)) return false;
+  if (!YES_NO_OPENERS.has(wordsOf(clause.folded)[0] ?? '')) return false;
+  // The whole message: "did May also call for 3%?" may be read in two clauses.
+  const questionWords = wordsOf(foldText(question));
+  // "...and which other country?", "and by when?" ask more than whether.
+  if (questionWords.some((w) => NEGATIONS.has(w) || YES_NO_QUALIFIERS.has(w) || WH_WORDS.has(w)))
+    return false;
+  if (wordsOf(foldText(text)).some((w) => NEGATIONS.has(w))) return false;
+  const said = answerTextTerms(kb, text);
+  return asked.every((t) => said.has(t.term));
 }

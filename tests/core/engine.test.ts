@@ -201,6 +201,18 @@ describe('answering (the story)', () => {
     expect(by.text).toMatch(/^No\b/);
   });
 
+  it('answers Yes when the answer says all a yes/no question asks, and denies or qualifies nothing', () => {
+    expect(answerQuestion(story, 'Did Trump call Zelensky a dictator?').text).toMatch(/^Yes\. Trump called/);
+    // The answer says "I'm not going to...": its words settle it, not a Yes.
+    expect(answerQuestion(story, 'Has Trump promised security guarantees?').text).not.toMatch(/^Yes\b/);
+    // "Against" the resolution: no Yes to "for" it.
+    expect(answerQuestion(story, 'Did the US vote for the resolution?').text).not.toMatch(/^Yes\b/);
+    // "Only" asks more than whether: the answer does not say no one else is.
+    expect(answerQuestion(story, 'Is the UK the only country sending troops?').text).not.toMatch(/^Yes\b/);
+    // "Criticise" is not in what May urged.
+    expect(answerQuestion(story, 'Did Theresa May criticise Starmer?').text).not.toMatch(/^Yes\b/);
+  });
+
   it('says what someone called it when asked with another word, but not of someone else', () => {
     const hero = answerQuestion(story, 'Did Trump call Zelensky a hero?');
     expect(hero.answered).toBe(true);

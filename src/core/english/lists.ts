@@ -22,6 +22,10 @@ export interface WordLists {
   readonly typeWords: Map<string, Set<string>>;
   readonly whWords: Set<string>;
   readonly yesNoOpeners: Set<string>;
+  /** Words that deny or turn down: an answer holding one does not simply say yes. */
+  readonly negations: Set<string>;
+  /** Words that make a yes/no question ask more than whether it happened ("only", "also"). */
+  readonly yesNoQualifiers: Set<string>;
   /** "💰" -> "money" (flags are flags.ts's). */
   readonly emojiWords: Map<string, string>;
 }
@@ -49,6 +53,8 @@ const WordListsFile = z
     type_words: z.record(z.string(), WordText),
     wh_words: WordText,
     yes_no_openers: WordText,
+    negations: WordText,
+    yes_no_qualifiers: WordText,
     emoji_words: z.record(z.string(), z.string().min(1)),
   })
   .strict();
@@ -83,6 +89,8 @@ export function loadWordLists(): WordLists {
     typeWords: new Map(Object.entries(lists.type_words).map(([type, text]) => [type, wordSet(text)])),
     whWords: wordSet(lists.wh_words),
     yesNoOpeners: wordSet(lists.yes_no_openers),
+    negations: wordSet(lists.negations),
+    yesNoQualifiers: wordSet(lists.yes_no_qualifiers),
     emojiWords: new Map(Object.entries(lists.emoji_words)),
   };
 }
