@@ -846,7 +846,8 @@ function affirms(kb: KnowledgeBase, clause: AnalyzedClause, question: string, te
   // "...and which other country?", "and by when?" ask more than whether.
   if (questionWords.some((w) => NEGATIONS.has(w) || YES_NO_QUALIFIERS.has(w) || WH_WORDS.has(w)))
     return false;
-  if (wordsOf(foldText(text)).some((w) => NEGATIONS.has(w))) return false;
+  // "Holds 22 billion litres when full, was at 31%", "just 97mm": the answer qualifies it too.
+  if (wordsOf(foldText(text)).some((w) => NEGATIONS.has(w) || YES_NO_QUALIFIERS.has(w))) return false;
   const said = answerTextTerms(kb, text);
   return asked.every((t) => said.has(t.term));
 }
