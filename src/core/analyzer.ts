@@ -462,6 +462,16 @@ interface Word {
   readonly kind?: { readonly stemmed: string; readonly similarity: number };
 }
 
+/** A word of data text, with what reading it alone gives (Analyzer.dataReader). */
+interface DataWord extends Word {
+  /** An alias or office may start at it. */
+  readonly phrase: boolean;
+  /** Its term when no phrase does, null for a stop word. */
+  readonly term: string | null;
+  /** A word for the article ("story"), read as one when a text has nothing else. */
+  readonly aboutTheStory: boolean;
+}
+
 export class Analyzer {
   private readonly aliasRoot: AliasNode = { next: new Map() };
   readonly vocabulary: FuzzyVocabulary;
@@ -718,17 +728,52 @@ export class Analyzer {
    * however many phrasings hold it. It keeps every word it saw: one build's, then dropped.
    */
   dataReader(): (folded: string) => string[] {
-    const seen = new Map<string, Word>();
+    // Per distinct word, what toTerms would decide of it alone: whether a phrase (an alias or an
+    // office) can start at it, and its term when none does (null: a stop word). Only where a
+    // phrase can start are the neighbours looked at; the terms are toTerms' to the letter.
+    const seen = new Map<string, DataWord>();
+    const officeWords =
+      this.language && this.officeHolders.size > 0 ? officeWordsOf(this.language.english.gazetteer) : NONE;
+    const terms = new Set<string>();
     return (folded) => {
-      const words = wordsOf(folded).map((surface): Word => {
+      const surfaces = wordsOf(folded);
+      const words: DataWord[] = new Array(surfaces.length);
+      for (let i = 0; i < surfaces.length; i++) {
+        const surface = surfaces[i] as string;
         let word = seen.get(surface);
         if (word === undefined) {
-          word = { surface, stemmed: stem(surface), similarity: 1, known: true };
+          const stemmed = stem(surface);
+          const stop = STOP_WORDS.has(surface) || (STOP_WORDS.has(stemmed) && !this.storyWords.has(surface));
+          word = {
+            surface,
+            stemmed,
+            similarity: 1,
+            known: true,
+            phrase: this.aliasRoot.next.has(aliasKey(surface, stemmed)) || officeWords.has(surface),
+            term: stop ? null : stemmed,
+            aboutTheStory: ARTICLE_WORDS.has(surface),
+          };
           seen.set(surface, word);
         }
-        return word;
-      });
-      return this.toTerms(words).map((t) => t.term);
+        words[i] = word;
+      }
+      terms.clear();
+      let aboutTheStory = false;
+      for (let i = 0; i < words.length; ) {
+        const word = words[i] as DataWord;
+        const alias = word.phrase ? this.aliasAt(words, i) : null;
+        if (alias) {
+          terms.add(alias.canonical);
+          if (alias.expansion) for (const term of alias.expansion) terms.add(term);
+          i += alias.length;
+          continue;
+        }
+        i++;
+        if (word.term === null) aboutTheStory ||= word.aboutTheStory;
+        else terms.add(word.term);
+      }
+      if (terms.size === 0 && aboutTheStory) return [ARTICLE_TERM];
+      return [...terms];
     };
   }
 
@@ -1040,11 +1085,8 @@ export class Analyzer {
     let aboutTheStory: Word | undefined;
     for (let i = 0; i < words.length; ) {
       const word = words[i] as Word;
-      const glossaryAlias = this.matchAlias(words, i);
-      const office = this.matchOffice(words, i);
-      const alias =
-        office && (!glossaryAlias || office.length >= glossaryAlias.length) ? office : glossaryAlias;
-      if (alias && !this.isFunctionWordUse(words, i)) {
+      const alias = this.aliasAt(words, i);
+      if (alias) {
         const span = words.slice(i, i + alias.length);
         const surface = span.map((w) => w.surface).join(' ');
         const similarity = Math.min(...span.map((w) => w.similarity)) * (alias.similarity ?? 1);
@@ -1098,6 +1140,15 @@ export class Analyzer {
       });
     }
     return terms;
+  }
+
+  /** The alias or office read at `start` (the longer; an office on a tie), unless the word is a function word there. */
+  private aliasAt(words: readonly Word[], start: number): AliasMatch | null {
+    const glossaryAlias = this.matchAlias(words, start);
+    const office = this.matchOffice(words, start);
+    const alias =
+      office && (!glossaryAlias || office.length >= glossaryAlias.length) ? office : glossaryAlias;
+    return alias && !this.isFunctionWordUse(words, start) ? alias : null;
   }
 
   private matchAlias(words: readonly Word[], start: number): AliasMatch | null {
