@@ -37,7 +37,7 @@ import {
 } from './lexicon.ts';
 import type { GlossaryFile, QuestionType } from './schema.ts';
 import { stem } from './stem.ts';
-import { cleanText, foldText, splitClauses, wordsOf } from './text.ts';
+import { cleanText, foldText, splitClauses, type WordTable, wordsOf } from './text.ts';
 
 /** The general English a story is read with: the engine's, and the thesaurus of its words. */
 export interface StoryLanguage {
@@ -464,8 +464,13 @@ interface Word {
 
 /** A word of data text, with what reading it alone gives (Analyzer.dataReader). */
 interface DataWord extends Word {
-  /** An alias or office may start at it. */
-  readonly phrase: boolean;
+  /** An alias of the glossary (or the world) may start at it. */
+  readonly alias: boolean;
+  /** The terms of the alias it is alone, when nothing else can be read from it. */
+  readonly single: readonly string[] | null;
+  /** It can be part of an office ("the former occupant of"), and an office of it alone. */
+  readonly office: boolean;
+  readonly officeAlone: boolean;
   /** Its term when no phrase does, null for a stop word. */
   readonly term: string | null;
   /** A word for the article ("story"), read as one when a text has nothing else. */
@@ -724,49 +729,78 @@ export class Analyzer {
   }
 
   /**
-   * termsOfFolded for the many texts of a build: each distinct word is stemmed and made once,
-   * however many phrasings hold it. It keeps every word it saw: one build's, then dropped.
+   * termsOfFolded for the many texts of a build, given as the ids of their words (`table`): each
+   * distinct word is stemmed and judged once, however many texts hold it. What toTerms decides
+   * of a word alone (its term, or none for a stop word) is kept per word; only where a phrase (an
+   * alias or an office) can start are the neighbours looked at. The terms are toTerms' to the
+   * letter (a test compares).
    */
-  dataReader(): (folded: string) => string[] {
-    // Per distinct word, what toTerms would decide of it alone: whether a phrase (an alias or an
-    // office) can start at it, and its term when none does (null: a stop word). Only where a
-    // phrase can start are the neighbours looked at; the terms are toTerms' to the letter.
-    const seen = new Map<string, DataWord>();
+  dataReader(table: WordTable): (ids: readonly number[]) => string[] {
     const officeWords =
       this.language && this.officeHolders.size > 0 ? officeWordsOf(this.language.english.gazetteer) : NONE;
-    const terms = new Set<string>();
-    return (folded) => {
-      const surfaces = wordsOf(folded);
-      const words: DataWord[] = new Array(surfaces.length);
-      for (let i = 0; i < surfaces.length; i++) {
-        const surface = surfaces[i] as string;
-        let word = seen.get(surface);
-        if (word === undefined) {
-          const stemmed = stem(surface);
-          const stop = STOP_WORDS.has(surface) || (STOP_WORDS.has(stemmed) && !this.storyWords.has(surface));
-          word = {
-            surface,
-            stemmed,
-            similarity: 1,
-            known: true,
-            phrase: this.aliasRoot.next.has(aliasKey(surface, stemmed)) || officeWords.has(surface),
-            term: stop ? null : stemmed,
-            aboutTheStory: ARTICLE_WORDS.has(surface),
-          };
-          seen.set(surface, word);
-        }
-        words[i] = word;
+    const known: DataWord[] = [];
+    const wordOf = (id: number): DataWord => {
+      let word = known[id];
+      if (word === undefined) {
+        const surface = table.words[id] as string;
+        const stemmed = stem(surface);
+        const stop = STOP_WORDS.has(surface) || (STOP_WORDS.has(stemmed) && !this.storyWords.has(surface));
+        const office = officeWords.has(surface);
+        const node = this.aliasRoot.next.get(aliasKey(surface, stemmed));
+        word = {
+          surface,
+          stemmed,
+          similarity: 1,
+          known: true,
+          alias: node !== undefined,
+          // An alias of this word alone, which no longer one can start with, nor an office, and
+          // no neighbour can make a function word ("may", "us"): read without looking further.
+          single:
+            node?.canonical !== undefined &&
+            node.next.size === 0 &&
+            !office &&
+            surface !== 'may' &&
+            surface !== 'us'
+              ? [node.canonical, ...(node.expansion ?? [])]
+              : null,
+          office,
+          // matchOffice reads one word alone as an office only when it ends one or is "of".
+          officeAlone: office && (this.officeHeads.has(surface) || surface === 'of'),
+          term: stop ? null : stemmed,
+          aboutTheStory: ARTICLE_WORDS.has(surface),
+        };
+        known[id] = word;
       }
+      return word;
+    };
+    const terms = new Set<string>();
+    return (ids) => {
+      const n = ids.length;
+      let words: DataWord[] | undefined;
       terms.clear();
       let aboutTheStory = false;
-      for (let i = 0; i < words.length; ) {
-        const word = words[i] as DataWord;
-        const alias = word.phrase ? this.aliasAt(words, i) : null;
-        if (alias) {
-          terms.add(alias.canonical);
-          if (alias.expansion) for (const term of alias.expansion) terms.add(term);
-          i += alias.length;
+      for (let i = 0; i < n; ) {
+        const word = wordOf(ids[i] as number);
+        if (word.single) {
+          for (const term of word.single) terms.add(term);
+          i++;
           continue;
+        }
+        // A phrase can start here: an alias does, or an office of one word, or of more when the
+        // next word can be part of one.
+        if (
+          word.alias ||
+          word.officeAlone ||
+          (word.office && i + 1 < n && wordOf(ids[i + 1] as number).office)
+        ) {
+          words ??= ids.map(wordOf);
+          const alias = this.aliasAt(words, i);
+          if (alias) {
+            terms.add(alias.canonical);
+            if (alias.expansion) for (const term of alias.expansion) terms.add(term);
+            i += alias.length;
+            continue;
+          }
         }
         i++;
         if (word.term === null) aboutTheStory ||= word.aboutTheStory;

@@ -18,7 +18,7 @@ import {
 } from './lexicon.ts';
 import type { GapEntry, Person, QaEntry, QuestionType, QuoteEntry, StoryFile, TopicDef } from './schema.ts';
 import { type IndexDocument, SearchIndex } from './search-index.ts';
-import { cleanText, foldText, wordsOf } from './text.ts';
+import { cleanText, foldText, WordTable, wordsOf } from './text.ts';
 import { type DataFiles, type Folder, folder, type ValidatedData, validateData } from './validate.ts';
 
 export type { DataFiles } from './validate.ts';
@@ -160,10 +160,20 @@ function assemble(data: ValidatedData, files: DataFiles, cache: BuildCache): Kno
   const people = glossary.people;
   const personById = new Map(people.map((p) => [p.id, p]));
 
-  // Every word of the data, each once, in the order first used (the vocabulary is a set).
-  const dataWords = new Set<string>();
+  // Every word of the data, each once, in the order first used (the vocabulary is a set). Each
+  // text's words are read once, as ids (reading it for its terms uses them again).
+  const table = new WordTable();
+  const idsMemo = new Map<string, number[]>();
+  const idsOf = (text: string): number[] => {
+    let ids = idsMemo.get(text);
+    if (ids === undefined) {
+      ids = table.read(fold(text));
+      idsMemo.set(text, ids);
+    }
+    return ids;
+  };
   const addWords = (text: string): void => {
-    for (const word of wordsOf(fold(text))) dataWords.add(word);
+    idsOf(text);
   };
   addWords(article.text);
   for (const e of entries) {
@@ -182,6 +192,7 @@ function assemble(data: ValidatedData, files: DataFiles, cache: BuildCache): Kno
     for (const text of g.alternates) addWords(text);
   }
   for (const t of topics) addWords(t.title);
+  const dataWords = new Set(table.words);
   const english = sharedEnglish();
   const names = new Set<string>();
   for (const person of glossary.people) {
@@ -190,15 +201,14 @@ function assemble(data: ValidatedData, files: DataFiles, cache: BuildCache): Kno
   }
   const thesaurus = buildStoryThesaurus(english, dataWords, { names });
   const analyzer = new Analyzer(glossary, dataWords, wordsOf(fold(article.text)), { english, thesaurus });
-  // Terms per distinct folded text: an answer is read for its terms and for the names it holds.
+  // Terms per distinct text: an answer is read for its terms and for the names it holds.
   const termsMemo = new Map<string, string[]>();
-  const readTerms = analyzer.dataReader();
+  const readTerms = analyzer.dataReader(table);
   const termsOf = (text: string): string[] => {
-    const folded = fold(text);
-    let terms = termsMemo.get(folded);
+    let terms = termsMemo.get(text);
     if (terms === undefined) {
-      terms = readTerms(folded);
-      termsMemo.set(folded, terms);
+      terms = readTerms(idsOf(text));
+      termsMemo.set(text, terms);
     }
     return terms;
   };

@@ -158,6 +158,32 @@ export function wordsOf(folded: string): string[] {
 }
 
 /**
+ * The words of many texts as numbers, each distinct word numbered once, in the order first met
+ * (a build reads every text's words once, and each distinct word once after that).
+ */
+export class WordTable {
+  private readonly ids = new Map<string, number>();
+  /** Id -> word. */
+  readonly words: string[] = [];
+
+  /** wordsOf a folded text, as ids; a word not seen before gets the next id. */
+  read(folded: string): number[] {
+    const surfaces = wordsOf(folded);
+    const ids: number[] = [];
+    for (const surface of surfaces) {
+      let id = this.ids.get(surface);
+      if (id === undefined) {
+        id = this.words.length;
+        this.words.push(surface);
+        this.ids.set(surface, id);
+      }
+      ids.push(id);
+    }
+    return ids;
+  }
+}
+
+/**
  * Splits a message into clauses that may each ask something ("who is X? and what did Y say"),
  * so a multi-part message can be answered part by part.
  */
