@@ -458,14 +458,17 @@ interface Word {
   readonly stemmed: string;
   readonly similarity: number;
   readonly known: boolean;
+  /** aliasKey(surface, stemmed), when made already. */
+  readonly aliasKey?: string;
   /** A story word this one is a kind of, read with it at a lower similarity (see kindOf). */
   readonly kind?: { readonly stemmed: string; readonly similarity: number };
 }
 
 /** A word of data text, with what reading it alone gives (Analyzer.dataReader). */
 interface DataWord extends Word {
-  /** An alias of the glossary (or the world) may start at it. */
-  readonly alias: boolean;
+  readonly aliasKey: string;
+  /** The aliases (of the glossary, or the world) that start with it. */
+  readonly aliases: AliasNode | undefined;
   /** The terms of the alias it is alone, when nothing else can be read from it. */
   readonly single: readonly string[] | null;
   /** It can be part of an office ("the former occupant of"), and an office of it alone. */
@@ -746,13 +749,15 @@ export class Analyzer {
         const stemmed = stem(surface);
         const stop = STOP_WORDS.has(surface) || (STOP_WORDS.has(stemmed) && !this.storyWords.has(surface));
         const office = officeWords.has(surface);
-        const node = this.aliasRoot.next.get(aliasKey(surface, stemmed));
+        const key = aliasKey(surface, stemmed);
+        const node = this.aliasRoot.next.get(key);
         word = {
           surface,
           stemmed,
           similarity: 1,
           known: true,
-          alias: node !== undefined,
+          aliasKey: key,
+          aliases: node,
           // An alias of this word alone, which no longer one can start with, nor an office, and
           // no neighbour can make a function word ("may", "us"): read without looking further.
           single:
@@ -786,15 +791,18 @@ export class Analyzer {
           i++;
           continue;
         }
-        // A phrase can start here: an alias does, or an office of one word, or of more when the
-        // next word can be part of one.
+        // A phrase can start here: an alias of this word, or of more when the next word goes on
+        // one; an office of this word, or of more when the next word can be part of one.
+        const aliases = word.aliases;
+        const next = i + 1 < n ? wordOf(ids[i + 1] as number) : undefined;
+        const office = word.office && (word.officeAlone || next?.office === true);
         if (
-          word.alias ||
-          word.officeAlone ||
-          (word.office && i + 1 < n && wordOf(ids[i + 1] as number).office)
+          office ||
+          (aliases !== undefined &&
+            (aliases.canonical !== undefined || (next !== undefined && aliases.next.has(next.aliasKey))))
         ) {
           words ??= ids.map(wordOf);
-          const alias = this.aliasAt(words, i);
+          const alias = this.aliasAt(words, i, office);
           if (alias) {
             terms.add(alias.canonical);
             if (alias.expansion) for (const term of alias.expansion) terms.add(term);
@@ -1177,9 +1185,10 @@ export class Analyzer {
   }
 
   /** The alias or office read at `start` (the longer; an office on a tie), unless the word is a function word there. */
-  private aliasAt(words: readonly Word[], start: number): AliasMatch | null {
+  private aliasAt(words: readonly Word[], start: number, offices = true): AliasMatch | null {
     const glossaryAlias = this.matchAlias(words, start);
-    const office = this.matchOffice(words, start);
+    // (The data reader knows when no office can start here.)
+    const office = offices ? this.matchOffice(words, start) : null;
     const alias =
       office && (!glossaryAlias || office.length >= glossaryAlias.length) ? office : glossaryAlias;
     return alias && !this.isFunctionWordUse(words, start) ? alias : null;
@@ -1190,7 +1199,7 @@ export class Analyzer {
     let found: AliasMatch | null = null;
     for (let i = start; i < words.length && node; i++) {
       const word = words[i] as Word;
-      node = node.next.get(aliasKey(word.surface, word.stemmed));
+      node = node.next.get(word.aliasKey ?? aliasKey(word.surface, word.stemmed));
       if (node?.canonical) {
         found = { canonical: node.canonical, length: i - start + 1 };
         if (node.expansion) found = { ...found, expansion: node.expansion, similarity: node.similarity ?? 1 };

@@ -161,37 +161,19 @@ function assemble(data: ValidatedData, files: DataFiles, cache: BuildCache): Kno
   const personById = new Map(people.map((p) => [p.id, p]));
 
   // Every word of the data, each once, in the order first used (the vocabulary is a set). Each
-  // text's words are read once, as ids (reading it for its terms uses them again).
+  // text's words are read once, as ids, kept in the order the documents below take them.
   const table = new WordTable();
-  const idsMemo = new Map<string, number[]>();
-  const idsOf = (text: string): number[] => {
-    let ids = idsMemo.get(text);
-    if (ids === undefined) {
-      ids = table.read(fold(text));
-      idsMemo.set(text, ids);
-    }
-    return ids;
-  };
-  const addWords = (text: string): void => {
-    idsOf(text);
-  };
-  addWords(article.text);
-  for (const e of entries) {
-    addWords(e.question);
-    for (const text of e.alternates) addWords(text);
-    for (const text of e.keywords) addWords(text);
-    addWords(e.answer);
-  }
-  for (const q of quotes) {
-    addWords(q.text);
-    addWords(q.context);
-    for (const text of q.about) addWords(text);
-  }
-  for (const g of gaps) {
-    addWords(g.question);
-    for (const text of g.alternates) addWords(text);
-  }
-  for (const t of topics) addWords(t.title);
+  const read = (text: string): number[] => table.read(fold(text));
+  table.read(fold(article.text));
+  const entryWords = entries.map((e) => [
+    read(e.question),
+    ...e.alternates.map(read),
+    ...e.keywords.map(read),
+    read(e.answer),
+  ]);
+  const quoteWords = quotes.map((q) => [read(q.text), read(q.context), ...q.about.map(read)]);
+  const gapWords = gaps.map((g) => [read(g.question), ...g.alternates.map(read)]);
+  for (const t of topics) read(t.title);
   const dataWords = new Set(table.words);
   const english = sharedEnglish();
   const names = new Set<string>();
@@ -201,17 +183,7 @@ function assemble(data: ValidatedData, files: DataFiles, cache: BuildCache): Kno
   }
   const thesaurus = buildStoryThesaurus(english, dataWords, { names });
   const analyzer = new Analyzer(glossary, dataWords, wordsOf(fold(article.text)), { english, thesaurus });
-  // Terms per distinct text: an answer is read for its terms and for the names it holds.
-  const termsMemo = new Map<string, string[]>();
-  const readTerms = analyzer.dataReader(table);
-  const termsOf = (text: string): string[] => {
-    let terms = termsMemo.get(text);
-    if (terms === undefined) {
-      terms = readTerms(idsOf(text));
-      termsMemo.set(text, terms);
-    }
-    return terms;
-  };
+  const termsOf = analyzer.dataReader(table);
   const typeOf = (text: string): QuestionType => cache.typeOf(fold(text));
 
   const citationOf = new Map<string, Citation>();
@@ -220,17 +192,21 @@ function assemble(data: ValidatedData, files: DataFiles, cache: BuildCache): Kno
   const documents: IndexDocument[] = [];
 
   const answerEntities = new Map<string, ReadonlySet<string>>();
-  const entitiesOf = (text: string): Set<string> =>
-    new Set(termsOf(text).filter((t) => analyzer.isEntity(t)));
-  for (const entry of entries) {
+  const entitiesOf = (terms: readonly string[]): Set<string> =>
+    new Set(terms.filter((t) => analyzer.isEntity(t)));
+  entries.forEach((entry, e) => {
+    const words = entryWords[e] as number[][];
     const questions = [entry.question, ...entry.alternates];
-    answerEntities.set(entry.id, entitiesOf(entry.answer));
+    const questionTypes = questions.map(typeOf);
+    const answerTerms = termsOf(words[words.length - 1] as number[]);
+    answerEntities.set(entry.id, entitiesOf(answerTerms));
     documents.push({
       kind: 'qa',
       id: entry.id,
-      phrasings: [...questions, ...entry.keywords].map((t) => termsOf(t)),
-      phrasingTypes: questions.map(typeOf),
-      supporting: termsOf(entry.answer),
+      // The question, alternates and keywords.
+      phrasings: words.slice(0, -1).map(termsOf),
+      phrasingTypes: questionTypes,
+      supporting: answerTerms,
     });
     citationOf.set(entry.id, citationFor(article, entry.cites, entry.excerpt));
     const paragraphs = [...new Set(entry.cites.map(paragraphOf))];
@@ -248,49 +224,53 @@ function assemble(data: ValidatedData, files: DataFiles, cache: BuildCache): Kno
     }
     answerTypes.set(
       entry.id,
-      entry.answers
-        ? new Set(entry.answers)
-        : derivedTypes([entry.question, ...entry.alternates], entry.answer, typeOf),
+      entry.answers ? new Set(entry.answers) : derivedTypes(questionTypes, entry.answer),
     );
-  }
-  for (const quote of quotes) {
+  });
+  quotes.forEach((quote, q) => {
+    // Its text, its context, then what it is about.
+    const [text, context, ...about] = (quoteWords[q] as number[][]).map(termsOf) as [
+      string[],
+      string[],
+      ...string[][],
+    ];
     const speaker = personTerm(quote.speaker);
-    const withSpeaker = (text: string): string[] => [speaker, ...termsOf(text)];
     documents.push({
       kind: 'quote',
       id: quote.id,
-      phrasings: [quote.text, ...quote.about].map(withSpeaker),
-      supporting: termsOf(quote.context),
+      phrasings: [text, ...about].map((terms) => [speaker, ...terms]),
+      supporting: context,
     });
     citationOf.set(quote.id, citationFor(article, [quote.cites]));
-    answerEntities.set(quote.id, new Set([speaker, ...entitiesOf(quote.text)]));
+    answerEntities.set(quote.id, new Set([speaker, ...entitiesOf(text)]));
     answerTypes.set(quote.id, new Set<QuestionType>(['who', 'what', 'how', 'yes-no']));
-  }
+  });
   const happenedGaps = new Set<string>();
-  for (const gap of gaps) {
+  gaps.forEach((gap, g) => {
     const questions = [gap.question, ...gap.alternates];
     if (questions.every((q) => asksWhetherItHappened(fold(q)))) happenedGaps.add(gap.id);
+    const questionTypes = questions.map(typeOf);
     documents.push({
       kind: 'gap',
       id: gap.id,
-      phrasings: questions.map((t) => termsOf(t)),
-      phrasingTypes: questions.map(typeOf),
+      phrasings: (gapWords[g] as number[][]).map(termsOf),
+      phrasingTypes: questionTypes,
       supporting: [],
     });
     // A gap declines the kinds of question it was written for ("why did the US vote..." does
     // not decline "did the US vote...").
-    answerTypes.set(gap.id, new Set(questions.map(typeOf)));
-  }
+    answerTypes.set(gap.id, new Set(questionTypes));
+  });
   for (const paragraph of article.paragraphs) {
     for (const sentence of paragraph.sentences) {
       documents.push({
         kind: 'sentence',
         id: sentence.id,
-        phrasings: [termsOf(sentence.text)],
+        phrasings: [termsOf(read(sentence.text))],
         supporting: [],
       });
       citationOf.set(sentence.id, citationFor(article, [sentence.id]));
-      answerTypes.set(sentence.id, derivedTypes([], sentence.text, typeOf));
+      answerTypes.set(sentence.id, derivedTypes([], sentence.text));
     }
   }
 
@@ -340,16 +320,9 @@ function assemble(data: ValidatedData, files: DataFiles, cache: BuildCache): Kno
 }
 
 /** What an entry answers when the data doesn't say: what its phrasings ask, and what its answer holds. */
-function derivedTypes(
-  phrasings: readonly string[],
-  answer: string,
-  typeOf: (text: string) => QuestionType,
-): Set<QuestionType> {
+function derivedTypes(phrasingTypes: readonly QuestionType[], answer: string): Set<QuestionType> {
   const types = new Set<QuestionType>(['who', 'what', 'how', 'yes-no']);
-  for (const text of phrasings) {
-    const type = typeOf(text);
-    if (STRICT_TYPES.has(type)) types.add(type);
-  }
+  for (const type of phrasingTypes) if (STRICT_TYPES.has(type)) types.add(type);
   if (FIGURE.test(answer)) types.add('how-many');
   if (TIME_EXPRESSION.test(answer)) types.add('when');
   // "... a transport economist at Northfield University", "... in Washington": it says where.
