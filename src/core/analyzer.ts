@@ -471,9 +471,9 @@ interface DataWord extends Word {
   readonly aliases: AliasNode | undefined;
   /** The terms of the alias it is alone, when nothing else can be read from it. */
   readonly single: readonly string[] | null;
-  /** It can be part of an office ("the former occupant of"), and an office of it alone. */
+  /** It can be part of an office ("the former occupant of"), and can end one. */
   readonly office: boolean;
-  readonly officeAlone: boolean;
+  readonly officeHead: boolean;
   /** Its term when no phrase does, null for a stop word. */
   readonly term: string | null;
   /** A word for the article ("story"), read as one when a text has nothing else. */
@@ -769,8 +769,7 @@ export class Analyzer {
               ? [node.canonical, ...(node.expansion ?? [])]
               : null,
           office,
-          // matchOffice reads one word alone as an office only when it ends one or is "of".
-          officeAlone: office && (this.officeHeads.has(surface) || surface === 'of'),
+          officeHead: this.officeHeads.has(surface),
           term: stop ? null : stemmed,
           aboutTheStory: ARTICLE_WORDS.has(surface),
         };
@@ -795,7 +794,18 @@ export class Analyzer {
         // one; an office of this word, or of more when the next word can be part of one.
         const aliases = word.aliases;
         const next = i + 1 < n ? wordOf(ids[i + 1] as number) : undefined;
-        const office = word.office && (word.officeAlone || next?.office === true);
+        // matchOffice reads the office words from here and asks only about a run of them that
+        // ends an office or holds "of".
+        let office = false;
+        for (let j = i, of = false; j < n && j - i < MAX_OFFICE_WORDS; j++) {
+          const part = wordOf(ids[j] as number);
+          if (!part.office) break;
+          of ||= part.surface === 'of';
+          if (part.officeHead || of) {
+            office = true;
+            break;
+          }
+        }
         if (
           office ||
           (aliases !== undefined &&
