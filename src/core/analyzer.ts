@@ -738,7 +738,7 @@ export class Analyzer {
    * alias or an office) can start are the neighbours looked at. The terms are toTerms' to the
    * letter (a test compares).
    */
-  dataReader(table: WordTable): (ids: readonly number[]) => string[] {
+  dataReader(table: WordTable): (ids: ArrayLike<number>) => string[] {
     const officeWords =
       this.language && this.officeHolders.size > 0 ? officeWordsOf(this.language.english.gazetteer) : NONE;
     const known: DataWord[] = [];
@@ -811,7 +811,7 @@ export class Analyzer {
           (aliases !== undefined &&
             (aliases.canonical !== undefined || (next !== undefined && aliases.next.has(next.aliasKey))))
         ) {
-          words ??= ids.map(wordOf);
+          words ??= Array.from(ids, wordOf);
           const alias = this.aliasAt(words, i, office);
           if (alias) {
             terms.add(alias.canonical);

@@ -161,19 +161,30 @@ function assemble(data: ValidatedData, files: DataFiles, cache: BuildCache): Kno
   const personById = new Map(people.map((p) => [p.id, p]));
 
   // Every word of the data, each once, in the order first used (the vocabulary is a set). Each
-  // text's words are read once, as ids, kept in the order the documents below take them.
+  // text's words are read once, as ids; a document's texts are read one after another, so its
+  // first text's number finds them all.
   const table = new WordTable();
-  const read = (text: string): number[] => table.read(fold(text));
-  table.read(fold(article.text));
-  const entryWords = entries.map((e) => [
-    read(e.question),
-    ...e.alternates.map(read),
-    ...e.keywords.map(read),
-    read(e.answer),
-  ]);
-  const quoteWords = quotes.map((q) => [read(q.text), read(q.context), ...q.about.map(read)]);
-  const gapWords = gaps.map((g) => [read(g.question), ...g.alternates.map(read)]);
-  for (const t of topics) read(t.title);
+  const add = (text: string): number => table.add(fold(text));
+  add(article.text);
+  const entryTexts = entries.map((e) => {
+    const first = add(e.question);
+    for (const text of e.alternates) add(text);
+    for (const text of e.keywords) add(text);
+    add(e.answer);
+    return first;
+  });
+  const quoteTexts = quotes.map((q) => {
+    const first = add(q.text);
+    add(q.context);
+    for (const text of q.about) add(text);
+    return first;
+  });
+  const gapTexts = gaps.map((g) => {
+    const first = add(g.question);
+    for (const text of g.alternates) add(text);
+    return first;
+  });
+  for (const t of topics) add(t.title);
   const dataWords = new Set(table.words);
   const english = sharedEnglish();
   const names = new Set<string>();
@@ -183,7 +194,10 @@ function assemble(data: ValidatedData, files: DataFiles, cache: BuildCache): Kno
   }
   const thesaurus = buildStoryThesaurus(english, dataWords, { names });
   const analyzer = new Analyzer(glossary, dataWords, wordsOf(fold(article.text)), { english, thesaurus });
-  const termsOf = analyzer.dataReader(table);
+  const readTerms = analyzer.dataReader(table);
+  /** The terms of `count` texts from text `first` on. */
+  const termsOf = (first: number, count: number): string[][] =>
+    Array.from({ length: count }, (_, i) => readTerms(table.idsOf(first + i)));
   const typeOf = (text: string): QuestionType => cache.typeOf(fold(text));
 
   const citationOf = new Map<string, Citation>();
@@ -195,16 +209,17 @@ function assemble(data: ValidatedData, files: DataFiles, cache: BuildCache): Kno
   const entitiesOf = (terms: readonly string[]): Set<string> =>
     new Set(terms.filter((t) => analyzer.isEntity(t)));
   entries.forEach((entry, e) => {
-    const words = entryWords[e] as number[][];
     const questions = [entry.question, ...entry.alternates];
     const questionTypes = questions.map(typeOf);
-    const answerTerms = termsOf(words[words.length - 1] as number[]);
+    // The question, alternates and keywords, then the answer.
+    const phrasings = questions.length + entry.keywords.length;
+    const texts = termsOf(entryTexts[e] as number, phrasings + 1);
+    const answerTerms = texts.pop() as string[];
     answerEntities.set(entry.id, entitiesOf(answerTerms));
     documents.push({
       kind: 'qa',
       id: entry.id,
-      // The question, alternates and keywords.
-      phrasings: words.slice(0, -1).map(termsOf),
+      phrasings: texts,
       phrasingTypes: questionTypes,
       supporting: answerTerms,
     });
@@ -229,7 +244,7 @@ function assemble(data: ValidatedData, files: DataFiles, cache: BuildCache): Kno
   });
   quotes.forEach((quote, q) => {
     // Its text, its context, then what it is about.
-    const [text, context, ...about] = (quoteWords[q] as number[][]).map(termsOf) as [
+    const [text, context, ...about] = termsOf(quoteTexts[q] as number, 2 + quote.about.length) as [
       string[],
       string[],
       ...string[][],
@@ -253,7 +268,7 @@ function assemble(data: ValidatedData, files: DataFiles, cache: BuildCache): Kno
     documents.push({
       kind: 'gap',
       id: gap.id,
-      phrasings: (gapWords[g] as number[][]).map(termsOf),
+      phrasings: termsOf(gapTexts[g] as number, questions.length),
       phrasingTypes: questionTypes,
       supporting: [],
     });
@@ -266,7 +281,7 @@ function assemble(data: ValidatedData, files: DataFiles, cache: BuildCache): Kno
       documents.push({
         kind: 'sentence',
         id: sentence.id,
-        phrasings: [termsOf(read(sentence.text))],
+        phrasings: [readTerms(table.read(fold(sentence.text)))],
         supporting: [],
       });
       citationOf.set(sentence.id, citationFor(article, [sentence.id]));
