@@ -37,7 +37,7 @@ import {
 } from './lexicon.ts';
 import type { GlossaryFile, QuestionType } from './schema.ts';
 import { stem } from './stem.ts';
-import { cleanText, foldText, splitClauses, wordsOf } from './text.ts';
+import { cleanText, foldText, splitClauses, type WordTable, wordsOf } from './text.ts';
 
 /** The general English a story is read with: the engine's, and the thesaurus of its words. */
 export interface StoryLanguage {
@@ -458,8 +458,26 @@ interface Word {
   readonly stemmed: string;
   readonly similarity: number;
   readonly known: boolean;
+  /** aliasKey(surface, stemmed), when made already. */
+  readonly aliasKey?: string;
   /** A story word this one is a kind of, read with it at a lower similarity (see kindOf). */
   readonly kind?: { readonly stemmed: string; readonly similarity: number };
+}
+
+/** A word of data text, with what reading it alone gives (Analyzer.dataReader). */
+interface DataWord extends Word {
+  readonly aliasKey: string;
+  /** The aliases (of the glossary, or the world) that start with it. */
+  readonly aliases: AliasNode | undefined;
+  /** The terms of the alias it is alone, when nothing else can be read from it. */
+  readonly single: readonly string[] | null;
+  /** It can be part of an office ("the former occupant of"), and can end one. */
+  readonly office: boolean;
+  readonly officeHead: boolean;
+  /** Its term when no phrase does, null for a stop word. */
+  readonly term: string | null;
+  /** A word for the article ("story"), read as one when a text has nothing else. */
+  readonly aboutTheStory: boolean;
 }
 
 export class Analyzer {
@@ -714,21 +732,100 @@ export class Analyzer {
   }
 
   /**
-   * termsOfFolded for the many texts of a build: each distinct word is stemmed and made once,
-   * however many phrasings hold it. It keeps every word it saw: one build's, then dropped.
+   * termsOfFolded for the many texts of a build, given as the ids of their words (`table`): each
+   * distinct word is stemmed and judged once, however many texts hold it. What toTerms decides
+   * of a word alone (its term, or none for a stop word) is kept per word; only where a phrase (an
+   * alias or an office) can start are the neighbours looked at. The terms are toTerms' to the
+   * letter (a test compares).
    */
-  dataReader(): (folded: string) => string[] {
-    const seen = new Map<string, Word>();
-    return (folded) => {
-      const words = wordsOf(folded).map((surface): Word => {
-        let word = seen.get(surface);
-        if (word === undefined) {
-          word = { surface, stemmed: stem(surface), similarity: 1, known: true };
-          seen.set(surface, word);
+  dataReader(table: WordTable): (ids: ArrayLike<number>) => string[] {
+    const officeWords =
+      this.language && this.officeHolders.size > 0 ? officeWordsOf(this.language.english.gazetteer) : NONE;
+    const known: DataWord[] = [];
+    const wordOf = (id: number): DataWord => {
+      let word = known[id];
+      if (word === undefined) {
+        const surface = table.words[id] as string;
+        const stemmed = stem(surface);
+        const stop = STOP_WORDS.has(surface) || (STOP_WORDS.has(stemmed) && !this.storyWords.has(surface));
+        const office = officeWords.has(surface);
+        const key = aliasKey(surface, stemmed);
+        const node = this.aliasRoot.next.get(key);
+        word = {
+          surface,
+          stemmed,
+          similarity: 1,
+          known: true,
+          aliasKey: key,
+          aliases: node,
+          // An alias of this word alone, which no longer one can start with, nor an office, and
+          // no neighbour can make a function word ("may", "us"): read without looking further.
+          single:
+            node?.canonical !== undefined &&
+            node.next.size === 0 &&
+            !office &&
+            surface !== 'may' &&
+            surface !== 'us'
+              ? [node.canonical, ...(node.expansion ?? [])]
+              : null,
+          office,
+          officeHead: this.officeHeads.has(surface),
+          term: stop ? null : stemmed,
+          aboutTheStory: ARTICLE_WORDS.has(surface),
+        };
+        known[id] = word;
+      }
+      return word;
+    };
+    const terms = new Set<string>();
+    return (ids) => {
+      const n = ids.length;
+      let words: DataWord[] | undefined;
+      terms.clear();
+      let aboutTheStory = false;
+      for (let i = 0; i < n; ) {
+        const word = wordOf(ids[i] as number);
+        if (word.single) {
+          for (const term of word.single) terms.add(term);
+          i++;
+          continue;
         }
-        return word;
-      });
-      return this.toTerms(words).map((t) => t.term);
+        // A phrase can start here: an alias of this word, or of more when the next word goes on
+        // one; an office of this word, or of more when the next word can be part of one.
+        const aliases = word.aliases;
+        const next = i + 1 < n ? wordOf(ids[i + 1] as number) : undefined;
+        // matchOffice reads the office words from here and asks only about a run of them that
+        // ends an office or holds "of".
+        let office = false;
+        for (let j = i, of = false; j < n && j - i < MAX_OFFICE_WORDS; j++) {
+          const part = wordOf(ids[j] as number);
+          if (!part.office) break;
+          of ||= part.surface === 'of';
+          if (part.officeHead || of) {
+            office = true;
+            break;
+          }
+        }
+        if (
+          office ||
+          (aliases !== undefined &&
+            (aliases.canonical !== undefined || (next !== undefined && aliases.next.has(next.aliasKey))))
+        ) {
+          words ??= Array.from(ids, wordOf);
+          const alias = this.aliasAt(words, i, office);
+          if (alias) {
+            terms.add(alias.canonical);
+            if (alias.expansion) for (const term of alias.expansion) terms.add(term);
+            i += alias.length;
+            continue;
+          }
+        }
+        i++;
+        if (word.term === null) aboutTheStory ||= word.aboutTheStory;
+        else terms.add(word.term);
+      }
+      if (terms.size === 0 && aboutTheStory) return [ARTICLE_TERM];
+      return [...terms];
     };
   }
 
@@ -1040,11 +1137,8 @@ export class Analyzer {
     let aboutTheStory: Word | undefined;
     for (let i = 0; i < words.length; ) {
       const word = words[i] as Word;
-      const glossaryAlias = this.matchAlias(words, i);
-      const office = this.matchOffice(words, i);
-      const alias =
-        office && (!glossaryAlias || office.length >= glossaryAlias.length) ? office : glossaryAlias;
-      if (alias && !this.isFunctionWordUse(words, i)) {
+      const alias = this.aliasAt(words, i);
+      if (alias) {
         const span = words.slice(i, i + alias.length);
         const surface = span.map((w) => w.surface).join(' ');
         const similarity = Math.min(...span.map((w) => w.similarity)) * (alias.similarity ?? 1);
@@ -1100,12 +1194,22 @@ export class Analyzer {
     return terms;
   }
 
+  /** The alias or office read at `start` (the longer; an office on a tie), unless the word is a function word there. */
+  private aliasAt(words: readonly Word[], start: number, offices = true): AliasMatch | null {
+    const glossaryAlias = this.matchAlias(words, start);
+    // (The data reader knows when no office can start here.)
+    const office = offices ? this.matchOffice(words, start) : null;
+    const alias =
+      office && (!glossaryAlias || office.length >= glossaryAlias.length) ? office : glossaryAlias;
+    return alias && !this.isFunctionWordUse(words, start) ? alias : null;
+  }
+
   private matchAlias(words: readonly Word[], start: number): AliasMatch | null {
     let node: AliasNode | undefined = this.aliasRoot;
     let found: AliasMatch | null = null;
     for (let i = start; i < words.length && node; i++) {
       const word = words[i] as Word;
-      node = node.next.get(aliasKey(word.surface, word.stemmed));
+      node = node.next.get(word.aliasKey ?? aliasKey(word.surface, word.stemmed));
       if (node?.canonical) {
         found = { canonical: node.canonical, length: i - start + 1 };
         if (node.expansion) found = { ...found, expansion: node.expansion, similarity: node.similarity ?? 1 };

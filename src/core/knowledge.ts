@@ -18,7 +18,7 @@ import {
 } from './lexicon.ts';
 import type { GapEntry, Person, QaEntry, QuestionType, QuoteEntry, StoryFile, TopicDef } from './schema.ts';
 import { type IndexDocument, SearchIndex } from './search-index.ts';
-import { cleanText, foldText, wordsOf } from './text.ts';
+import { cleanText, foldText, WordTable, wordsOf } from './text.ts';
 import { type DataFiles, type Folder, folder, type ValidatedData, validateData } from './validate.ts';
 
 export type { DataFiles } from './validate.ts';
@@ -160,28 +160,32 @@ function assemble(data: ValidatedData, files: DataFiles, cache: BuildCache): Kno
   const people = glossary.people;
   const personById = new Map(people.map((p) => [p.id, p]));
 
-  // Every word of the data, each once, in the order first used (the vocabulary is a set).
-  const dataWords = new Set<string>();
-  const addWords = (text: string): void => {
-    for (const word of wordsOf(fold(text))) dataWords.add(word);
-  };
-  addWords(article.text);
-  for (const e of entries) {
-    addWords(e.question);
-    for (const text of e.alternates) addWords(text);
-    for (const text of e.keywords) addWords(text);
-    addWords(e.answer);
-  }
-  for (const q of quotes) {
-    addWords(q.text);
-    addWords(q.context);
-    for (const text of q.about) addWords(text);
-  }
-  for (const g of gaps) {
-    addWords(g.question);
-    for (const text of g.alternates) addWords(text);
-  }
-  for (const t of topics) addWords(t.title);
+  // Every word of the data, each once, in the order first used (the vocabulary is a set). Each
+  // text's words are read once, as ids; a document's texts are read one after another, so its
+  // first text's number finds them all.
+  const table = new WordTable();
+  const add = (text: string): number => table.add(fold(text));
+  add(article.text);
+  const entryTexts = entries.map((e) => {
+    const first = add(e.question);
+    for (const text of e.alternates) add(text);
+    for (const text of e.keywords) add(text);
+    add(e.answer);
+    return first;
+  });
+  const quoteTexts = quotes.map((q) => {
+    const first = add(q.text);
+    add(q.context);
+    for (const text of q.about) add(text);
+    return first;
+  });
+  const gapTexts = gaps.map((g) => {
+    const first = add(g.question);
+    for (const text of g.alternates) add(text);
+    return first;
+  });
+  for (const t of topics) add(t.title);
+  const dataWords = new Set(table.words);
   const english = sharedEnglish();
   const names = new Set<string>();
   for (const person of glossary.people) {
@@ -190,18 +194,10 @@ function assemble(data: ValidatedData, files: DataFiles, cache: BuildCache): Kno
   }
   const thesaurus = buildStoryThesaurus(english, dataWords, { names });
   const analyzer = new Analyzer(glossary, dataWords, wordsOf(fold(article.text)), { english, thesaurus });
-  // Terms per distinct folded text: an answer is read for its terms and for the names it holds.
-  const termsMemo = new Map<string, string[]>();
-  const readTerms = analyzer.dataReader();
-  const termsOf = (text: string): string[] => {
-    const folded = fold(text);
-    let terms = termsMemo.get(folded);
-    if (terms === undefined) {
-      terms = readTerms(folded);
-      termsMemo.set(folded, terms);
-    }
-    return terms;
-  };
+  const readTerms = analyzer.dataReader(table);
+  /** The terms of `count` texts from text `first` on. */
+  const termsOf = (first: number, count: number): string[][] =>
+    Array.from({ length: count }, (_, i) => readTerms(table.idsOf(first + i)));
   const typeOf = (text: string): QuestionType => cache.typeOf(fold(text));
 
   const citationOf = new Map<string, Citation>();
@@ -210,17 +206,22 @@ function assemble(data: ValidatedData, files: DataFiles, cache: BuildCache): Kno
   const documents: IndexDocument[] = [];
 
   const answerEntities = new Map<string, ReadonlySet<string>>();
-  const entitiesOf = (text: string): Set<string> =>
-    new Set(termsOf(text).filter((t) => analyzer.isEntity(t)));
-  for (const entry of entries) {
+  const entitiesOf = (terms: readonly string[]): Set<string> =>
+    new Set(terms.filter((t) => analyzer.isEntity(t)));
+  entries.forEach((entry, e) => {
     const questions = [entry.question, ...entry.alternates];
-    answerEntities.set(entry.id, entitiesOf(entry.answer));
+    const questionTypes = questions.map(typeOf);
+    // The question, alternates and keywords, then the answer.
+    const phrasings = questions.length + entry.keywords.length;
+    const texts = termsOf(entryTexts[e] as number, phrasings + 1);
+    const answerTerms = texts.pop() as string[];
+    answerEntities.set(entry.id, entitiesOf(answerTerms));
     documents.push({
       kind: 'qa',
       id: entry.id,
-      phrasings: [...questions, ...entry.keywords].map((t) => termsOf(t)),
-      phrasingTypes: questions.map(typeOf),
-      supporting: termsOf(entry.answer),
+      phrasings: texts,
+      phrasingTypes: questionTypes,
+      supporting: answerTerms,
     });
     citationOf.set(entry.id, citationFor(article, entry.cites, entry.excerpt));
     const paragraphs = [...new Set(entry.cites.map(paragraphOf))];
@@ -238,49 +239,53 @@ function assemble(data: ValidatedData, files: DataFiles, cache: BuildCache): Kno
     }
     answerTypes.set(
       entry.id,
-      entry.answers
-        ? new Set(entry.answers)
-        : derivedTypes([entry.question, ...entry.alternates], entry.answer, typeOf),
+      entry.answers ? new Set(entry.answers) : derivedTypes(questionTypes, entry.answer),
     );
-  }
-  for (const quote of quotes) {
+  });
+  quotes.forEach((quote, q) => {
+    // Its text, its context, then what it is about.
+    const [text, context, ...about] = termsOf(quoteTexts[q] as number, 2 + quote.about.length) as [
+      string[],
+      string[],
+      ...string[][],
+    ];
     const speaker = personTerm(quote.speaker);
-    const withSpeaker = (text: string): string[] => [speaker, ...termsOf(text)];
     documents.push({
       kind: 'quote',
       id: quote.id,
-      phrasings: [quote.text, ...quote.about].map(withSpeaker),
-      supporting: termsOf(quote.context),
+      phrasings: [text, ...about].map((terms) => [speaker, ...terms]),
+      supporting: context,
     });
     citationOf.set(quote.id, citationFor(article, [quote.cites]));
-    answerEntities.set(quote.id, new Set([speaker, ...entitiesOf(quote.text)]));
+    answerEntities.set(quote.id, new Set([speaker, ...entitiesOf(text)]));
     answerTypes.set(quote.id, new Set<QuestionType>(['who', 'what', 'how', 'yes-no']));
-  }
+  });
   const happenedGaps = new Set<string>();
-  for (const gap of gaps) {
+  gaps.forEach((gap, g) => {
     const questions = [gap.question, ...gap.alternates];
     if (questions.every((q) => asksWhetherItHappened(fold(q)))) happenedGaps.add(gap.id);
+    const questionTypes = questions.map(typeOf);
     documents.push({
       kind: 'gap',
       id: gap.id,
-      phrasings: questions.map((t) => termsOf(t)),
-      phrasingTypes: questions.map(typeOf),
+      phrasings: termsOf(gapTexts[g] as number, questions.length),
+      phrasingTypes: questionTypes,
       supporting: [],
     });
     // A gap declines the kinds of question it was written for ("why did the US vote..." does
     // not decline "did the US vote...").
-    answerTypes.set(gap.id, new Set(questions.map(typeOf)));
-  }
+    answerTypes.set(gap.id, new Set(questionTypes));
+  });
   for (const paragraph of article.paragraphs) {
     for (const sentence of paragraph.sentences) {
       documents.push({
         kind: 'sentence',
         id: sentence.id,
-        phrasings: [termsOf(sentence.text)],
+        phrasings: [readTerms(table.read(fold(sentence.text)))],
         supporting: [],
       });
       citationOf.set(sentence.id, citationFor(article, [sentence.id]));
-      answerTypes.set(sentence.id, derivedTypes([], sentence.text, typeOf));
+      answerTypes.set(sentence.id, derivedTypes([], sentence.text));
     }
   }
 
@@ -330,16 +335,9 @@ function assemble(data: ValidatedData, files: DataFiles, cache: BuildCache): Kno
 }
 
 /** What an entry answers when the data doesn't say: what its phrasings ask, and what its answer holds. */
-function derivedTypes(
-  phrasings: readonly string[],
-  answer: string,
-  typeOf: (text: string) => QuestionType,
-): Set<QuestionType> {
+function derivedTypes(phrasingTypes: readonly QuestionType[], answer: string): Set<QuestionType> {
   const types = new Set<QuestionType>(['who', 'what', 'how', 'yes-no']);
-  for (const text of phrasings) {
-    const type = typeOf(text);
-    if (STRICT_TYPES.has(type)) types.add(type);
-  }
+  for (const type of phrasingTypes) if (STRICT_TYPES.has(type)) types.add(type);
   if (FIGURE.test(answer)) types.add('how-many');
   if (TIME_EXPRESSION.test(answer)) types.add('when');
   // "... a transport economist at Northfield University", "... in Washington": it says where.

@@ -86,14 +86,16 @@ export const WH_WORDS: ReadonlySet<string> = LISTS.whWords;
 export function questionTypeOf(folded: string): QuestionType {
   // "Can you explain why...", "could someone tell me who...": a request; what it asks decides.
   // "What does Trump think Europe's job is when it comes to Ukraine?" is not a when-question.
-  const text = ` ${folded.replace(/\s+/g, ' ').trim()} `
-    .replace(REQUEST_PREFIX, ' ')
-    .replace(/\bwhen it comes to\b/g, 'about')
-    // "What happened when the ferry broke down?": what happened; "when" only sets the scene.
-    .replace(
-      /^ (what (?:happened|happens|did (?:he|she|they|it) (?:say|do))) (?:when|after|while) /,
-      ' $1 about ',
-    );
+  let text = ` ${SPACES.test(folded) ? folded.replace(/\s+/g, ' ').trim() : folded} `.replace(
+    REQUEST_PREFIX,
+    ' ',
+  );
+  if (text.includes('when it comes to')) text = text.replace(/\bwhen it comes to\b/g, 'about');
+  // "What happened when the ferry broke down?": what happened; "when" only sets the scene.
+  text = text.replace(
+    /^ (what (?:happened|happens|did (?:he|she|they|it) (?:say|do))) (?:when|after|while) /,
+    ' $1 about ',
+  );
   // "Did Trump mention money when he talked about Ukraine?" is a yes-no question, not a "when".
   if (
     /^ (?:is|are|was|were|do|does|did|has|have|had|will|would|can|could|should|shall|may|might|must|isnt|arent|wasnt|didnt|doesnt|dont|wont|hasnt|havent)\b/.test(
@@ -104,9 +106,7 @@ export function questionTypeOf(folded: string): QuestionType {
   }
   // "Moscow says peacekeepers would end the war, right?", "...but trump no want, true?": a claim to confirm.
   if (
-    /\b(?:right|true|correct|really|yes or no|isnt it|is it|no|innit|(?:did|didnt|does|doesnt|is|isnt|was|wasnt|has|hasnt|will|wont|would|wouldnt|can|cant|do|dont|are|arent|have|havent) (?:he|she|they|it|we|you|i))\W*$/.test(
-      text.trimEnd(),
-    ) &&
+    CONFIRMING_TAIL.test(tailOf(text.trimEnd())) &&
     !/^ (?:what|who|when|where|why|how|which)\b/.test(text)
   ) {
     return 'yes-no';
@@ -144,14 +144,43 @@ export function questionTypeOf(folded: string): QuestionType {
   ) {
     return 'yes-no';
   }
-  // Otherwise the earliest cue wins: "who said when..." asks who.
-  let best: { type: QuestionType; at: number } | null = null;
-  for (const [type, pattern] of TYPE_CUES) {
-    const at = text.search(pattern);
-    if (at !== -1 && (best === null || at < best.at)) best = { type, at };
+  // Otherwise the earliest cue wins, the first listed of those at one place: "who said when..."
+  // asks who. One expression of every cue finds it in one pass (the leftmost place any matches,
+  // and there the first that does).
+  const cue = ANY_CUE.exec(text);
+  if (cue) {
+    for (let i = 0; i < TYPE_CUES.length; i++)
+      if (cue[i + 1] !== undefined) return (TYPE_CUES[i] as (typeof TYPE_CUES)[number])[0];
   }
-  if (best) return best.type;
   return 'what';
+}
+
+/** Any white space other than single spaces between words, which questionTypeOf evens out. */
+const SPACES = /\s\s|[^\S ]|^\s|\s$/;
+
+/** "..., right?", "did he?": a claim put to be confirmed, at the very end of the text. */
+const CONFIRMING_TAIL =
+  /\b(?:right|true|correct|really|yes or no|isnt it|is it|no|innit|(?:did|didnt|does|doesnt|is|isnt|was|wasnt|has|hasnt|will|wont|would|wouldnt|can|cant|do|dont|are|arent|have|havent) (?:he|she|they|it|we|you|i))\W*$/;
+/** More than the longest CONFIRMING_TAIL can match before its closing non-word characters. */
+const TAIL_CHARS = 16;
+
+/**
+ * The end of a text where CONFIRMING_TAIL can match, from a word's start (so its \b reads as in
+ * the whole text): testing only that is the same test, without trying every earlier place.
+ */
+function tailOf(text: string): string {
+  let end = text.length;
+  while (end > 0 && !isWordChar(text.charCodeAt(end - 1))) end--;
+  let start = Math.max(0, end - TAIL_CHARS);
+  while (start > 0 && isWordChar(text.charCodeAt(start - 1))) start--;
+  return start === 0 ? text : text.slice(start);
+}
+
+/** \w: an ASCII letter, digit or underscore. */
+function isWordChar(code: number): boolean {
+  return (
+    (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 95
+  );
 }
 
 const REQUEST_PREFIX =
@@ -180,6 +209,8 @@ const TYPE_CUES: readonly (readonly [QuestionType, RegExp])[] = [
   // "What did Zelensky say when he arrived?" asks what; a later "when" only sets the scene.
   ['what', /^ what (?:did|does|do|is|was|were|are|has|have|had|will|would|should|can|could)\b/],
 ];
+
+const ANY_CUE = new RegExp(TYPE_CUES.map(([, pattern]) => `(${pattern.source})`).join('|'));
 
 /**
  * Words a question type already says: "what day of the week is it signed" asks when, and "day"

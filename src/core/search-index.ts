@@ -273,36 +273,67 @@ export class SearchIndex {
     const docPhrasingOffsets = new Int32Array(docCount + 1);
     const docTermList = new IntList();
     const docTermInPhrasing = new IntList();
-    const seenInDoc = new Map<number, number>(); // term id -> 1 in a phrasing, 0 supporting only
-    const seenInPhrasing = new Set<number>();
+    // Per term id, the last phrasing and document that held it (stamps, so nothing is cleared),
+    // and whether that document holds it in a phrasing (1) or only supporting (0).
+    let phrasingStamp = new Int32Array(1024).fill(-1);
+    let docStamp = new Int32Array(1024).fill(-1);
+    let inDocPhrasing = new Uint8Array(1024);
+    const ensure = (id: number): void => {
+      if (id < phrasingStamp.length) return;
+      const size = Math.max(id + 1, phrasingStamp.length * 2);
+      const grow = <T extends Int32Array | Uint8Array>(from: T, make: (n: number) => T): T => {
+        const grown = make(size);
+        grown.set(from);
+        return grown;
+      };
+      phrasingStamp = grow(phrasingStamp, (n) => new Int32Array(n).fill(-1));
+      docStamp = grow(docStamp, (n) => new Int32Array(n).fill(-1));
+      inDocPhrasing = grow(inDocPhrasing, (n) => new Uint8Array(n));
+    };
+    const docTerms: number[] = [];
     for (let d = 0; d < docCount; d++) {
       const doc = documents[d] as IndexDocument;
       docIds[d] = doc.id;
       docKinds[d] = DOC_KINDS.indexOf(doc.kind);
       docIndexById.set(doc.id, d);
       docPhrasingOffsets[d] = phrasingDocs.length;
-      seenInDoc.clear();
-      doc.phrasings.forEach((phrasing, p) => {
-        seenInPhrasing.clear();
-        for (const term of phrasing) seenInPhrasing.add(termId(term));
-        if (seenInPhrasing.size === 0) return;
-        const phrasingId = phrasingDocs.length;
-        phrasingDocs.push(d);
-        phrasingTypes.push(typeIndex(doc.phrasingTypes?.[p] ?? null));
-        for (const id of seenInPhrasing) {
+      docTerms.length = 0;
+      const phrasings = doc.phrasings;
+      for (let p = 0; p < phrasings.length; p++) {
+        const phrasing = phrasings[p] as readonly string[];
+        // Its distinct terms, in the order they first appear; a phrasing with none is left out.
+        let phrasingId = -1;
+        for (let t = 0; t < phrasing.length; t++) {
+          const id = termId(phrasing[t] as string);
+          ensure(id);
+          if (phrasingId !== -1 && phrasingStamp[id] === phrasingId) continue;
+          if (phrasingId === -1) {
+            phrasingId = phrasingDocs.length;
+            phrasingDocs.push(d);
+            phrasingTypes.push(typeIndex(doc.phrasingTypes?.[p] ?? null));
+          }
+          phrasingStamp[id] = phrasingId;
           phrasingOfPair.push(phrasingId);
           termOfPair.push(id);
-          seenInDoc.set(id, 1);
+          if (docStamp[id] !== d) {
+            docStamp[id] = d;
+            docTerms.push(id);
+          }
+          inDocPhrasing[id] = 1;
         }
-      });
+      }
       for (const term of doc.supporting) {
         const id = termId(term);
-        if (!seenInDoc.has(id)) seenInDoc.set(id, 0);
+        ensure(id);
+        if (docStamp[id] === d) continue;
+        docStamp[id] = d;
+        inDocPhrasing[id] = 0;
+        docTerms.push(id);
       }
-      const ids = [...seenInDoc.keys()].sort((a, b) => a - b);
-      for (const id of ids) {
+      docTerms.sort((a, b) => a - b);
+      for (const id of docTerms) {
         docTermList.push(id);
-        docTermInPhrasing.push(seenInDoc.get(id) as number);
+        docTermInPhrasing.push(inDocPhrasing[id] as number);
       }
       docTermOffsets[d + 1] = docTermList.length;
       docPhrasingOffsets[d + 1] = phrasingDocs.length;

@@ -158,6 +158,58 @@ export function wordsOf(folded: string): string[] {
 }
 
 /**
+ * The words of many texts as numbers, each distinct word numbered once, in the order first met
+ * (a build reads every text's words once, and each distinct word once after that). The texts'
+ * ids are kept in one typed array, text after text, not an array each.
+ */
+export class WordTable {
+  private readonly ids = new Map<string, number>();
+  /** Id -> word. */
+  readonly words: string[] = [];
+  private items = new Int32Array(1 << 12);
+  /** Text t's ids are items[starts[t], starts[t + 1]). */
+  private starts = new Int32Array(1 << 10);
+  private texts = 0;
+
+  /** Reads a folded text's words (wordsOf); a word not seen before gets the next id. Returns the text's number, counted from 0. */
+  add(folded: string): number {
+    const surfaces = wordsOf(folded);
+    let end = this.starts[this.texts] as number;
+    if (end + surfaces.length > this.items.length) {
+      const grown = new Int32Array(Math.max(this.items.length * 2, end + surfaces.length));
+      grown.set(this.items.subarray(0, end));
+      this.items = grown;
+    }
+    for (const surface of surfaces) {
+      let id = this.ids.get(surface);
+      if (id === undefined) {
+        id = this.words.length;
+        this.words.push(surface);
+        this.ids.set(surface, id);
+      }
+      this.items[end++] = id;
+    }
+    if (this.texts + 2 > this.starts.length) {
+      const grown = new Int32Array(this.starts.length * 2);
+      grown.set(this.starts);
+      this.starts = grown;
+    }
+    this.starts[++this.texts] = end;
+    return this.texts - 1;
+  }
+
+  /** The ids of text t's words. */
+  idsOf(text: number): Int32Array {
+    return this.items.subarray(this.starts[text] as number, this.starts[text + 1] as number);
+  }
+
+  /** add, then idsOf. */
+  read(folded: string): Int32Array {
+    return this.idsOf(this.add(folded));
+  }
+}
+
+/**
  * Splits a message into clauses that may each ask something ("who is X? and what did Y say"),
  * so a multi-part message can be answered part by part.
  */

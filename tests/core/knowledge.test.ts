@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { buildKnowledge } from '../../src/core/knowledge.ts';
 import { loadKnowledge, readDataDir } from '../../src/core/load.ts';
 import { DataError, type DataProblem, formatProblem } from '../../src/core/problems.ts';
+import { cleanText, foldText, WordTable } from '../../src/core/text.ts';
 import { copyOfData, DATA_DIR, MINI_STORY_DIR } from '../support/data.ts';
 
 async function problemsOf(dir: string): Promise<DataProblem[]> {
@@ -50,6 +51,29 @@ describe('loading the data', () => {
     const changed = new Map(files);
     changed.set('story.yaml', `${files.get('story.yaml')}\n# edited\n`);
     expect(buildKnowledge(changed).version).not.toBe(a.version);
+  });
+});
+
+describe('reading data text for its terms', () => {
+  it('reads every text of the data as reading it alone would (the build reads each word once)', async () => {
+    const kb = await loadKnowledge(DATA_DIR);
+    const table = new WordTable();
+    const reader = kb.analyzer.dataReader(table);
+    const texts = [
+      kb.article.text,
+      ...kb.article.paragraphs.flatMap((p) => p.sentences.map((s) => s.text)),
+      ...kb.entries.flatMap((e) => [e.question, ...e.alternates, ...e.keywords, e.answer]),
+      ...kb.quotes.flatMap((q) => [q.text, q.context, ...q.about]),
+      ...kb.gaps.flatMap((g) => [g.question, ...g.alternates]),
+      'what is the story about',
+      'may we ask the US president',
+      'the former occupant of the White House',
+      'what did the president of the united states say',
+    ];
+    for (const text of texts) {
+      const folded = foldText(cleanText(text));
+      expect(reader(table.read(folded)), text).toEqual(kb.analyzer.termsOfFolded(folded));
+    }
   });
 });
 
