@@ -627,6 +627,8 @@ export class Analyzer {
     for (const [phrase, entities] of gazetteer.phrases)
       if (entities.some((e) => e.kind === 'seat')) this.officeHeads.add(phrase.split(' ').at(-1) as string);
     for (const seatWord of ['lords', 'commons']) this.officeHeads.add(seatWord);
+    // "The White House occupant": a seat's office, named after the seat.
+    for (const occupant of ['occupant', 'resident', 'tenant', 'incumbent']) this.officeHeads.add(occupant);
   }
 
   /**
@@ -954,8 +956,9 @@ export class Analyzer {
         ? null
         : (terms.find((t) => t.position < viewAt && this.silent.has(t.term))?.term ?? null);
     // "What do UK polls say": the one saying is something the story never mentions.
+    // "The American leader's overall stance": a person named before is the one whose view it is.
     const unknownSource =
-      viewAt > 0
+      viewAt > 0 && !personTerms.some((t) => t.position < viewAt)
         ? (terms.find((t) => t.position === viewAt - 1 && !t.known && !/^\d/.test(t.term))?.surface ?? null)
         : null;
     const silentSpeaker = silentBody ? (this.silent.get(silentBody) ?? silentBody) : unknownSource;
@@ -1248,6 +1251,8 @@ export class Analyzer {
           ? this.officeHolders.get(officeKey(reading.office, '*', reading.former))
           : undefined);
       if (holder) return { canonical: holder, length: end - start };
+      const kindHolder = reading.country === undefined ? undefined : this.holderOfKind(reading);
+      if (kindHolder) return { canonical: kindHolder, length: end - start };
       // "President Trump": a title before the name of one of the story's people who holds it.
       const named = this.matchAlias(words, end);
       if (named && this.officesOf.get(named.canonical)?.has(`${reading.office}|${reading.former}`))
@@ -1263,6 +1268,21 @@ export class Analyzer {
         };
     }
     return null;
+  }
+
+  /**
+   * "Which Russian minister...": the one person of the story holding an office of that country
+   * that is a kind of the one named ("foreign minister" is a minister). Undefined when none or several.
+   */
+  private holderOfKind(reading: { office: string; country?: string; former: boolean }): string | undefined {
+    const suffix = ` ${reading.office}`;
+    const holders = new Set<string>();
+    for (const [key, holder] of this.officeHolders) {
+      const [office = '', country, former] = key.split('|');
+      if (country === reading.country && former === String(reading.former) && office.endsWith(suffix))
+        holders.add(holder);
+    }
+    return holders.size === 1 ? [...holders][0] : undefined;
   }
 
   /** "may" the verb and "us" the pronoun are not Theresa May and the United States. */

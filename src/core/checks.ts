@@ -57,7 +57,7 @@ const AUXILIARIES = new Set([
 
 /** Kinds of thing a question asks for by their instances: "which countries" is answered by names. */
 const CATEGORY_WORDS = new Set(
-  "country countries nation nations people person persons individuals leader leaders politician politicians official officials city cities place places town towns state states organisation organisations organization organizations body bodies company companies firm firms group groups member members party parties side sides kind kinds type types sort sorts year years month months week weeks day days date dates time times number numbers amount amounts figure figures percentage percent role roles job jobs name names word words thing things part parts country's".split(
+  "country countries nation nations people person persons individuals leader leaders politician politicians official officials city cities place places town towns state states organisation organisations organization organizations body bodies company companies firm firms group groups member members party parties side sides kind kinds type types sort sorts year years month months week weeks day days date dates time times number numbers amount amounts figure figures percentage percent level levels share proportion total sum role roles job jobs name names word words thing things part parts country's".split(
     ' ',
   ),
 );

@@ -4,6 +4,7 @@ import { knowledgeOf, ROOT } from '../support/data.ts';
 
 // A story the engine was not written for: general English must reach its words.
 const second = await knowledgeOf(`${ROOT}/tests/fixtures/second-story/data`);
+const seed = await knowledgeOf(`${ROOT}/data`);
 const termsOf = (question: string): string[] =>
   second.analyzer.analyze(question).clauses.flatMap((c) => c.terms.map((t) => t.term));
 
@@ -36,6 +37,22 @@ describe('general paraphrases read as the story word they mean', () => {
   it('reads a general synonym group word as the story word ("height" is "peak", "trip" is "journey")', () => {
     expect(termsOf('at the height of the evening')).toContain('peak');
     expect(termsOf('how long is the trip')).toContain('journei');
+  });
+});
+
+describe('people by their office', () => {
+  const seedTerms = (question: string) => seed.analyzer.analyze(question).whole;
+
+  it('reads an office of a country as the one person of the story holding a kind of it', () => {
+    // Lavrov is Russia's foreign minister: "the Russian minister" is him.
+    expect(seedTerms('which Russian minister called it deceptive').persons).toEqual(['#lavrov']);
+    // No one in the story is Russia's defence minister.
+    expect(seedTerms('what did the Russian defence minister say').persons).toEqual([]);
+  });
+
+  it('does not take a word about a named person for a source the story never mentions', () => {
+    expect(seedTerms("what's the American leader's overall stance").silentSpeaker).toBeNull();
+    expect(seedTerms('what do UK polls say').silentSpeaker).toBe('polls');
   });
 });
 

@@ -213,6 +213,11 @@ describe('answering (the story)', () => {
     expect(answerQuestion(story, 'Did Theresa May criticise Starmer?').text).not.toMatch(/^Yes\b/);
   });
 
+  it('reads "what level" as asking for a figure, not for a thing called a level', () => {
+    const level = answerQuestion(story, 'What level will UK defence spending reach by 2027?');
+    expect(level).toMatchObject({ answered: true, id: 'uk-defence-spending' });
+  });
+
   it('says what someone called it when asked with another word, but not of someone else', () => {
     const hero = answerQuestion(story, 'Did Trump call Zelensky a hero?');
     expect(hero.answered).toBe(true);

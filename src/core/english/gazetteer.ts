@@ -350,6 +350,7 @@ export interface OfficeReading {
 
 const FORMER = new Set(['former', 'ex', 'previous', 'past', 'onetime']);
 const OCCUPANT = /^(?:occupant|resident|tenant|incumbent|holder) of$/;
+const OCCUPANT_WORDS = new Set(['occupant', 'resident', 'tenant', 'incumbent']);
 
 /**
  * An office held in a country, from its parts: "the American leader" (US president), "Moscow's
@@ -367,6 +368,13 @@ export function officeOf(gazetteer: Gazetteer, words: readonly string[]): Office
   // "occupant of Downing Street": whoever holds the office the seat stands for.
   if (rest.length >= 3 && OCCUPANT.test(rest.slice(0, 2).join(' '))) {
     const seat = entitiesOf(gazetteer, rest.slice(2)).find((e) => e.kind === 'seat');
+    const office = seat?.standsFor?.find((s) => gazetteer.offices.has(phraseKey(s)));
+    if (seat && office) return reading(office, seat.country, former);
+    return null;
+  }
+  // "The White House occupant", "the Downing Street incumbent": the same, the other way round.
+  if (rest.length >= 2 && OCCUPANT_WORDS.has(rest.at(-1) ?? '')) {
+    const seat = entitiesOf(gazetteer, rest.slice(0, -1)).find((e) => e.kind === 'seat');
     const office = seat?.standsFor?.find((s) => gazetteer.offices.has(phraseKey(s)));
     if (seat && office) return reading(office, seat.country, former);
     return null;

@@ -95,6 +95,8 @@ describe('offices', () => {
     ["Moscow's chief diplomat", { office: 'foreign minister', country: 'RU', former: false }],
     ['the British premier', { office: 'prime minister', country: 'GB', former: false }],
     ['former occupant of Downing Street', { office: 'prime minister', country: 'GB', former: true }],
+    ['the White House occupant', { office: 'president', country: 'US', former: false }],
+    ['the former Downing Street resident', { office: 'prime minister', country: 'GB', former: true }],
     ['member of the House of Lords', { office: 'peer', former: false }],
     ['prime minister of the UK', { office: 'prime minister', country: 'GB', former: false }],
     ['US secretary of state', { office: 'foreign minister', country: 'US', former: false }],
@@ -122,6 +124,7 @@ describe('offices', () => {
   it('is null for what is not an office', () => {
     expect(office('the minerals deal')).toBeNull();
     expect(office('occupant of the house')).toBeNull();
+    expect(office('the house occupant')).toBeNull();
     // A seat of the government as well as of an office is its country, not a person.
     expect(office('the Kremlin')).toBeNull();
     expect(office('Downing Street')).toBeNull();
