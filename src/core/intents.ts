@@ -20,6 +20,7 @@ export type Intent =
   | 'summary'
   | 'people'
   | 'places'
+  | 'figures'
   | 'greeting';
 
 const INTENTS_FILE = new URL('./english/data/intents.json', import.meta.url);

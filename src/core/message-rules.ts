@@ -14,6 +14,7 @@ import { COMPARISON, COMPARISON_CUE, VIEW_WORDS, WHICH_FIGURE_IS_MORE } from './
 import { coreMessages } from './messages.ts';
 import {
   aboutTheBotAnswer,
+  figuresAnswer,
   greetingAnswer,
   labelled,
   peopleAnswer,
@@ -234,6 +235,17 @@ export const MESSAGE_RULES: readonly MessageRule[] = [
     name: 'places-in-the-story',
     doc: '"What countries are involved?": the countries, places and bodies the story names, each cited.',
     decide: (context) => (asksFor(context, 'places') ? placesAnswer(context.kb, context.question) : null),
+  },
+  {
+    name: 'figures-in-the-story',
+    doc: '"Give me the key numbers": the article\'s sentences that give a figure, in order, each cited.',
+    decide(context) {
+      if (!asksFor(context, 'figures')) return null;
+      // A curator's own answer to "what are the key figures?" says it better: the usual rules give it.
+      const curated = context.decideClause(context.analysis.whole);
+      if (curated.answered && curated.kind === 'qa') return null;
+      return figuresAnswer(context.kb, context.question);
+    },
   },
   {
     name: 'two-figures-side-by-side',

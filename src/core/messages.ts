@@ -36,6 +36,8 @@ export const coreMessages = {
   peopleIntro: 'The people in the story, as the article describes them:',
   noPeople: "The article doesn't name anyone I know of as a person in the story.",
   placesIntro: 'The countries, places and bodies the story names:',
+  figuresIntro: 'The figures the story gives:',
+  noFigures: 'The story gives no figures that I know of.',
   noPlaces: "I don't know of any countries or places the story names.",
   storyDate: (date: string, note: string | undefined) =>
     `The story is dated ${date}${note ? ` (${note.replace(/\.$/, '')})` : ''}.`,

@@ -147,6 +147,32 @@ export function placesAnswer(kb: KnowledgeBase, question: string): Answer {
   );
 }
 
+/** Most sentences a "key numbers" answer lists: the figures, not the whole article again. */
+const MAX_FIGURE_SENTENCES = 8;
+/** A figure: digits (a year alone is a date, not a figure), or a sum, share or count in words. */
+const FIGURE =
+  /\d[\d,.]*\s?(?:%|per ?cent|percent|million|billion|bn|m\b|km|kg)|[£$€]\s?\d|\b(?!(?:19|20)\d\d\b)\d[\d,.]*\b/i;
+
+/** "Give me the key numbers": the article's sentences that give a figure, in order, each cited. */
+export function figuresAnswer(kb: KnowledgeBase, question: string): Answer {
+  const sentences = kb.article.paragraphs
+    .flatMap((p) => p.sentences)
+    .filter((s) => FIGURE.test(s.text))
+    .slice(0, MAX_FIGURE_SENTENCES);
+  if (sentences.length === 0)
+    return overview(question, 'overview', coreMessages.noFigures, summaryCitations(kb));
+  const lines = sentences.map((s) => `• ${s.text} (paragraph ${s.id.slice(1).split('.')[0]})`);
+  return overview(
+    question,
+    'overview',
+    `${coreMessages.figuresIntro}\n${lines.join('\n')}`,
+    citationsOf(
+      kb,
+      sentences.map((s) => s.id),
+    ),
+  );
+}
+
 export type StoryFact = 'date' | 'source' | 'author' | 'headline';
 
 /** The story's date, source, author or headline, from story.yaml; honest when it has none. */

@@ -158,6 +158,12 @@ const DECISIONS: Readonly<Record<string, DecisionRow>> = {
       decidedBy: 'curated-answer',
     },
   },
+  'figures-in-the-story': {
+    // The figures of the whole story, where no curated entry lists them.
+    fires: { story: 'mini', question: 'give me the key numbers' },
+    // A curated entry that lists them says it better.
+    passes: { story: 'seed', question: 'give me the key numbers', decidedBy: 'curated-answer' },
+  },
   'places-in-the-story': {
     // Every country the story names.
     fires: { story: 'seed', question: 'what countries are involved?' },
