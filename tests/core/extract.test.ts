@@ -90,6 +90,24 @@ describe('people and places from the article', () => {
     expect(terms.get('Veltro')?.speaks).toBe(true);
   });
 
+  it('reads a title before two names, and a surname’s particle ("van Dam"), as a person; a plural before a name is no role', () => {
+    // Written for this test.
+    const other = extractStory(
+      parseArticle(
+        [
+          'The study, led by Professor Ngozi Adeyemi, took three years.',
+          'The club paid £12 million for the Danish winger Pieter van Loon in 2021.',
+          'They beat Belgian champions Royal Verlaine on Sunday.',
+        ].join('\n'),
+      ),
+    );
+    expect(other.people.map((p) => [p.name, p.id])).toEqual([
+      ['Professor Ngozi Adeyemi', 'adeyemi'],
+      ['Pieter van Loon', 'van-loon'],
+    ]);
+    expect(other.people.find((p) => p.id === 'van-loon')?.aliases).toContain('van Loon');
+  });
+
   it('finds the places it names', () => {
     expect(extracted.places.map((t) => t.term)).toContain('Porto');
   });

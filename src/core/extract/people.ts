@@ -12,6 +12,24 @@ import { type Word, words } from './nlp.ts';
 
 /** Titles that are part of a name as the article writes it ("Sir Keir Starmer", "Lord Howard"). */
 const NAME_TITLES = new Set(['sir', 'lord', 'lady', 'dame', 'baroness', 'baron', 'dr', 'prof', 'professor']);
+/** Lower-case words inside a surname ("van Dam", "de la Cruz", "bin Salman"). */
+const SURNAME_PARTICLES = new Set([
+  'van',
+  'von',
+  'de',
+  'da',
+  'der',
+  'den',
+  'del',
+  'della',
+  'di',
+  'du',
+  'la',
+  'le',
+  'bin',
+  'ibn',
+  'ter',
+]);
 /** Courtesy titles: not part of the name, not a role, but they show the pronoun. */
 const COURTESY: ReadonlyMap<string, 'he' | 'she'> = new Map([
   ['mr', 'he'],
@@ -117,9 +135,16 @@ export function findPeopleAndPlaces(article: Article): {
     const name = nameWords.map((w) => bare(w.text)).join(' ');
     const surnameWord = nameWords.at(-1);
     if (!surnameWord) return;
-    // "Lord Howard of Lympne": the surname is Howard.
+    // "Lord Howard of Lympne": the surname is Howard; "Joris van Dam": van Dam.
     const ofAt = nameWords.findIndex((w) => w.normal === 'of');
-    const surname = bare((ofAt > 0 ? nameWords[ofAt - 1] : surnameWord)?.text ?? '');
+    const particle = nameWords.length > 2 && SURNAME_PARTICLES.has(nameWords.at(-2)?.normal ?? '');
+    const surname =
+      ofAt <= 0 && particle
+        ? nameWords
+            .slice(-2)
+            .map((w) => bare(w.text))
+            .join(' ')
+        : bare((ofAt > 0 ? nameWords[ofAt - 1] : surnameWord)?.text ?? '');
     if (surname.length < 2) return;
     const existing = bySurname.get(surname);
     if (existing) {
@@ -202,6 +227,14 @@ export function findPeopleAndPlaces(article: Article): {
           ) {
             j++;
           } else if (
+            // "Joris van Dam", "Ana de la Cruz": a surname's particle between capitalised names.
+            SURNAME_PARTICLES.has(next.normal) &&
+            ws[j + 2] &&
+            isCapitalised(ws[j + 2] as Word) &&
+            adjacent(next, ws[j + 2] as Word)
+          ) {
+            j += 2;
+          } else if (
             next.normal === 'of' &&
             NAME_TITLES.has((ws[i] as Word).normal) &&
             ws[j + 2] &&
@@ -239,7 +272,10 @@ export function findPeopleAndPlaces(article: Article): {
         const isName =
           nameCount >= 2
             ? run.some((r) => r.tags.has('Person') || r.tags.has('FirstName') || r.tags.has('LastName')) ||
-              before(ws, i)?.tags.has('Actor') === true ||
+              // "Professor Amara Okonjo", "Mayor Helen Okafor": a title or role before two names.
+              titles.length > 0 ||
+              // "striker Lucas Moreira", not "champions Sporting Almada" (a plural before a name is a side).
+              (before(ws, i)?.tags.has('Actor') === true && before(ws, i)?.tags.has('Plural') !== true) ||
               ROLE_WORDS.has(before(ws, i)?.normal ?? '') ||
               NEAR_NAME_VERBS.test(ws[j + 1]?.text ?? '') ||
               // "Priya Nandakumar, who has run…", "Tom Hale, 58, said", "Ana Lopez, a councillor":
