@@ -356,6 +356,15 @@ describe('npm run draft: how readers ask, beyond the sentence’s own words', ()
     expect(asks('The board will approve the budget in May.').keywords).toContain('approval');
   });
 
+  it('gives an irregular verb as readers type it (flew: fly, led by: lead), not a regular one', () => {
+    const flew = asks('The envoy flew to Oslo on Friday, and the talks were led by her deputy.').keywords;
+    expect(flew).toEqual(expect.arrayContaining(['fly', 'lead']));
+    expect(asks('The envoy travelled to Oslo and signed the treaty.').keywords).not.toEqual(
+      expect.arrayContaining(['travel']),
+    );
+    expect(asks('The envoy travelled to Oslo and signed the treaty.').keywords).not.toContain('sign');
+  });
+
   it('asks for a vote’s result, a survey’s results, a sum’s breakdown and a named thing’s name', () => {
     const vote = asks('The assembly passed the bill by 40 votes to 12.');
     expect(vote.keywords).toEqual(expect.arrayContaining(['vote result', 'final vote']));

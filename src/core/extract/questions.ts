@@ -6,6 +6,7 @@
  */
 import { TIME_EXPRESSION } from '../lexicon.ts';
 import type { Person } from '../schema.ts';
+import { stem } from '../stem.ts';
 import { derivedForms } from './derive.ts';
 import { nlp } from './nlp.ts';
 import { findForms, nameForms } from './people.ts';
@@ -356,10 +357,35 @@ export function questionsFor(
     ...actions.flatMap((a) => derivedForms(a, 'v', 'n').slice(0, 1)),
   ].filter((d) => !keywords.includes(d) && !new RegExp(`\\b${d}`, 'i').test(unquoted));
   for (const d of [...new Set(derived)].slice(0, 4)) keywords.push(d);
+  // Irregular verbs as readers type them ("flew": fly, "paid": pay, "led by": lead), which the
+  // sentence's own form never matches; a regular one ("voted") already matches as it stands.
+  for (const v of irregularVerbs(unquoted).slice(0, 4)) if (!keywords.includes(v)) keywords.push(v);
   for (const named of namedThings(unquoted)) {
     unique.push(finish(`What is the ${named} called`), finish(`What is the name of the ${named}`));
   }
   return { question: finish(question), alternates: unique, keywords };
+}
+
+/** Verbs that carry no action of their own as keywords. */
+const LIGHT_VERBS =
+  /^(?:be|have|do|get|make|take|go|come|will|would|can|could|should|may|might|must|say|tell|add|include|remain|become|seem|need|want|use)$/;
+
+/**
+ * The infinitives of a text's irregular verbs, in order, without light verbs: those whose written
+ * form does not stem to the infinitive's stem ("flew", "paid", "led", "sold", "built").
+ */
+function irregularVerbs(text: string): string[] {
+  const out: string[] = [];
+  for (const term of nlp()(text).verbs().terms().json() as { terms: { text: string; tags: string[] }[] }[]) {
+    const word = term.terms[0];
+    if (!word || !word.tags.includes('Verb') || word.tags.includes('Auxiliary')) continue;
+    const written = word.text.toLowerCase().replace(/[^\p{Ll}]/gu, '');
+    const inf = (nlp()(written).verbs().toInfinitive().text() as string).toLowerCase().trim();
+    if (!/^\p{Ll}{3,}$/u.test(inf) || LIGHT_VERBS.test(inf) || out.includes(inf)) continue;
+    if (stem(inf) === stem(written)) continue;
+    out.push(inf);
+  }
+  return out;
 }
 
 /** What has results readers ask for: "the vote result", "the consultation results". */
