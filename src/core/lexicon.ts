@@ -328,7 +328,7 @@ export type JudgementKind = 'opinion' | 'prediction' | 'advice' | 'truth';
 const EVALUATIVE =
   '(?:right|wrong|correct|justified|fair|unfair|good|bad|great|terrible|awful|smart|wise|stupid|dumb|naive|weak|strong|brave|cowardly|honest|dishonest|lying|a liar|liars|corrupt|evil|dangerous|reckless|a good idea|a bad idea|a mistake|a good (?:deal|thing|move|leader|pm|president|prime minister|choice|plan)|a bad (?:deal|thing|move|leader|pm|president|prime minister|choice|plan)|the good guys?|the bad guys?|a dictator|a hero|a villain|a traitor|a puppet|a criminal|a war criminal|a fascist|an idiot|a genius|crazy|insane|mad|biased|propaganda|fake|fake news|true|accurate|reliable|trustworthy|balanced|legit|real|enough|too much|too little|worth it|worth|justifiable|acceptable|appropriate|unreasonable|reasonable|overreacting|to blame|responsible|at fault|in the right|in the wrong|winning|losing(?! (?:money|cash|jobs|staff|workers|customers|members|passengers|sales|orders|business|trade|\\d))|the winner|the loser)';
 const PREDICTION_VERBS =
-  '(?:succeed|succeeds|work|works|work out|happen|happens|end|ends|win|wins|lose|loses|invade|invades|attack|attacks|agree|agrees|accept|accepts|convince|persuade|manage|last|hold|collapse|fail|fails|pay off|make (?:the )?(?:us |america )?money|make a difference|help|escalate|start a war|go to war|end up|get (?:it|what)|give in|back down|change (?:his|her|their) mind|come|be (?:enough|safe|protected|peace|war|a deal|a war|signed)|bring peace|survive|recover|retaliate|sign up|get re elected|be re elected|get reelected|be reelected|get elected|be elected|re elected|reelected|keep (?:his|her|their) promise|follow through|deliver|cave|budge|do it|say yes|say no|go over budget|overrun|run over budget|run late|be late|be delayed|be ready|be finished on time|open on time|be worth it|pay for itself|break even|go bust|go under|shut down)';
+  '(?:succeed|succeeds|work|works|work out|happen|happens|end|ends|win|wins|lose|loses|invade|invades|attack|attacks|agree|agrees|accept|accepts|convince|persuade|manage|last|hold|collapse|fail|fails|pay off|make (?:the )?(?:us |america )?money|make a difference|help|escalate|start a war|go to war|end up|get (?:it|what)|give in|back down|change (?:his|her|their) mind|come|be (?:enough|safe|protected|peace|war|a deal|a war|signed)|bring peace|survive|recover|retaliate|sign up|get re elected|be re elected|get reelected|be reelected|get elected|be elected|re elected|reelected|keep (?:his|her|their) promise|follow through|deliver|cave|budge|do it|say yes|say no|go over budget|overrun|run over budget|run late|be late|be delayed|be ready|be finished on time|open on time|be worth it|pay for itself|break even|go bust|go under|shut down|get relegated|be relegated|go down|stay up|get promoted|be promoted)';
 
 export function judgementOf(folded: string): JudgementKind | null {
   const text = ` ${folded
@@ -395,6 +395,13 @@ export function judgementOf(folded: string): JudgementKind | null {
     return 'prediction';
   if (
     /\bwhat (?:will|is going to|happens|would) happen\b|\bwhat happens next\b|\bwhat(?: is|s)? next\b|\bhow will (?:this|it|that|things) (?:end|go|play out)\b|\bwill there (?:ever )?be\b|\bis there going to be\b|\bchances? (?:of|that)\b|\bhow likely\b|\bpredict(?:ion)?\b|\bin the future\b|\bin (?:10|ten|five|5|a few) years\b/.test(
+      text,
+    )
+  )
+    return 'prediction';
+  // "Who will win the league?", "which team is going to go down?": a contest not yet decided.
+  if (
+    /^ (?:(?:and|so|but|ok) )?(?:who |which (?:[a-z]+ ){1,2})(?:will|is going to|are going to|gonna|would) (?:win|lose|come (?:first|top|last)|finish (?:first|top|bottom|last)|get relegated|be relegated|go down|stay up|get promoted|be promoted)\b/.test(
       text,
     )
   )

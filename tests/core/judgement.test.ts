@@ -8,6 +8,8 @@ describe('judgementOf', () => {
     ['will the line really carry 14000 people a day', 'prediction'],
     ['will the uk go up to 3% after 2027', 'prediction'],
     ['will putin invade again', 'prediction'],
+    ['who will win the league', 'prediction'],
+    ['will the club get relegated', 'prediction'],
     ['is the deal a good idea', 'truth'],
   ])('reads "%s" as %s', (question, kind) => {
     expect(judgementOf(question)).toBe(kind);
@@ -18,6 +20,8 @@ describe('judgementOf', () => {
     'when will the first trams run',
     'how much will the uk spend on defence by 2027',
     'does the line really go to the hospital',
+    'who will pay for the new line',
+    'who won the vote',
   ])('reads "%s" as a question of fact', (question) => {
     expect(judgementOf(question)).toBeNull();
   });
