@@ -378,7 +378,7 @@ function irregularVerbs(text: string): string[] {
   const out: string[] = [];
   for (const term of nlp()(text).verbs().terms().json() as { terms: { text: string; tags: string[] }[] }[]) {
     const word = term.terms[0];
-    if (!word || !word.tags.includes('Verb') || word.tags.includes('Auxiliary')) continue;
+    if (!word?.tags.includes('Verb') || word.tags.includes('Auxiliary')) continue;
     const written = word.text.toLowerCase().replace(/[^\p{Ll}]/gu, '');
     const inf = (nlp()(written).verbs().toInfinitive().text() as string).toLowerCase().trim();
     if (!/^\p{Ll}{3,}$/u.test(inf) || LIGHT_VERBS.test(inf) || out.includes(inf)) continue;
