@@ -365,6 +365,32 @@ describe('npm run draft: how readers ask, beyond the sentence’s own words', ()
     expect(asks('The envoy travelled to Oslo and signed the treaty.').keywords).not.toContain('sign');
   });
 
+  it('reads a participle aside after the subject as a question of its own, not as the main verb', () => {
+    const led = asks('The survey, led by Dr Ines Marlow, took six months to complete.').all;
+    expect(led).toContain('Who led the survey?');
+    expect(led).toContain('How long did the survey take?');
+    const published = asks(
+      'The results, published on Monday in the journal Ocean Science, show a fall in numbers.',
+    ).all;
+    expect(published).toEqual(
+      expect.arrayContaining(['When were the results published?', 'Where were the results published?']),
+    );
+    expect(published[0]).toBe('What do the results show?');
+    // A reporting verb between commas is no aside ("said to be"), and nothing is asked of it.
+    expect(asks('The bridge, said to be unsafe, will close in May.').all.some((q) => /said/.test(q))).toBe(
+      false,
+    );
+  });
+
+  it('asks a reported clause of its speaker when it opens with a pronoun ("say they have built")', () => {
+    const built = asks('Engineers at Dunmore College say they have built a boat that runs on sunlight.').all;
+    expect(built).toContain('What have engineers at Dunmore College built?');
+    expect(built.some((q) => q.startsWith('Who has built a boat'))).toBe(true);
+    expect(asks('Engineers at Dunmore College say the boat runs on sunlight.').all).not.toContain(
+      'What have engineers at Dunmore College built?',
+    );
+  });
+
   it('asks for a vote’s result, a survey’s results, a sum’s breakdown and a named thing’s name', () => {
     const vote = asks('The assembly passed the bill by 40 votes to 12.');
     expect(vote.keywords).toEqual(expect.arrayContaining(['vote result', 'final vote']));

@@ -463,6 +463,7 @@ function addBodyAliases(terms: Term[], article: Article): void {
     const owner = owners[0];
     if (owners.length !== 1 || !owner) continue;
     if (!new RegExp(`\\b${escapeRegExp(alias)}\\b`).test(text)) continue;
+    // "Which university built it?": readers drop "the" too.
     (owner as { aliases: string[] }).aliases = [...owner.aliases, alias];
   } // "Ravensbridge City Council" is "the city council" to readers, "Ravensbridge Chamber of
   // Commerce" "the Chamber of Commerce": the name without the place before it, when that is a

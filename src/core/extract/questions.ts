@@ -33,7 +33,7 @@ const PREPOSITION_FIRST =
   /^(?:at|in|on|to|from|for|with|after|before|into|amid|during|as|along|across|through|until|by|every|over|under)\b/i;
 /** A subject that can be a "who": people, bodies and their members. */
 const ANIMATE =
-  /\b(?:people|persons?|councillors?|residents|officials?|members?|council|committee|government|voters|traders|workers|staff|police|leaders?|ministers?|president|group|party|board|compan(?:y|ies)|employers?|critics|supporters|opponents|campaigners|protesters|crowd|officers?|judges?|court|parliament|mps|lawmakers|senators?|democrats|republicans|union|investors|owners?|managers?|experts?|scientists|researchers|doctors|nurses|teachers|students|parents|children|fans|players|team|club)$/i;
+  /\b(?:people|persons?|councillors?|residents|officials?|members?|council|committee|government|voters|traders|workers|staff|police|leaders?|ministers?|president|group|party|board|compan(?:y|ies)|employers?|critics|supporters|opponents|campaigners|protesters|crowd|officers?|judges?|court|parliament|mps|lawmakers|senators?|democrats|republicans|union|investors|owners?|managers?|experts?|scientists|researchers|engineers|designers|developers|farmers|pupils|patients|volunteers|drivers|pilots|athletes|coaches|writers|artists|doctors|nurses|teachers|students|parents|children|fans|players|team|club)$/i;
 const PLACE_AFTER =
   /\b(?:in|at)\s+(?:the\s+)?(?!(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)[\p{Lu}]/u;
 
@@ -191,7 +191,7 @@ function readClause(
     if (!infinitive) return undefined;
     // "comes at a critical moment": nothing to ask "what" of.
     if (wh === 'What' && PREPOSITION_FIRST.test(rest)) return undefined;
-    return `${wh} ${past ? 'did' : 'does'} ${subject} ${infinitive}`;
+    return `${wh} ${past ? 'did' : pluralSubject(subject) ? 'do' : 'does'} ${subject} ${infinitive}`;
   };
   return { subject, subjectPerson, verbWords, verbText, afterVerb, rest, verbs, asked, verbStart };
 }
@@ -220,7 +220,14 @@ function animate(reading: ClauseReading): boolean {
   // "Councillors backed…": a plural of people names no one, so "who were they?" is not answered from it.
   if (/s$/i.test(reading.subject) && !properFirst(reading.subject) && reading.subjectPerson === undefined)
     return false;
-  return reading.subjectPerson !== undefined || ANIMATE.test(reading.subject) || properFirst(reading.subject);
+  // "researchers at Kelmsford University": the head before its place or body.
+  const head = reading.subject.split(/\s+(?:at|of|from|in|for|with)\s+/)[0] ?? reading.subject;
+  return (
+    reading.subjectPerson !== undefined ||
+    ANIMATE.test(reading.subject) ||
+    ANIMATE.test(head) ||
+    properFirst(reading.subject)
+  );
 }
 
 export function questionsFor(
@@ -237,7 +244,9 @@ export function questionsFor(
     .replace(/\s{2,}/g, ' ')
     .replace(DATELINE, '');
   const mentioned = findForms(unquoted, forms);
-  const clause = withoutAsides(unquoted, mentioned).replace(OPENER, '');
+  const { text: clause, asides } = withoutParticipleAsides(
+    withoutAsides(unquoted, mentioned).replace(OPENER, ''),
+  );
   const reading = readClause(clause, findForms(clause, forms), context);
   const { subject, subjectPerson, verbWords, afterVerb, verbs, asked } = reading;
   const figureKeywords = figuresIn(unquoted).map((f) => f.text);
@@ -289,7 +298,8 @@ export function questionsFor(
   const who = whoQuestion(reading);
   if (who) alternates.push(who);
   for (const topic of topics.slice(0, 2)) alternates.push(`What about ${topic}`);
-  if (TIME_EXPRESSION.test(unquoted)) {
+  // A time in an aside is the aside's ("published on Wednesday"), asked of it.
+  if (TIME_EXPRESSION.test(asides.reduce((t, a) => t.replace(a.rest, ' '), unquoted))) {
     const when = asked('When');
     if (when) alternates.push(when);
   }
@@ -305,6 +315,7 @@ export function questionsFor(
     alternates.push(`What does the article say about ${shortName(person)} and ${topics[0] ?? 'this'}`);
   }
 
+  alternates.push(...asideQuestions(asides, reading, forms));
   alternates.push(...clauseQuestions(clause, forms, context, reading));
   alternates.push(...peopleQuestions(unquoted, forms));
 
@@ -548,12 +559,15 @@ function clauseQuestions(
     const verb = part.reading.verbs.find((v) => (v.offset?.start ?? -1) === part.reading.verbStart);
     if (!REPORTING_VERB.test(verb?.verb?.infinitive ?? '')) continue;
     const said =
-      /^\s*(?:(?:the\s+)?\p{L}+\s+)?that\s+|^\s+(?=(?:the|a|an|his|her|their|its|most|some|work)\s)/u.exec(
+      /^\s*(?:(?:the\s+)?\p{L}+\s+)?that\s+|^\s+(?=(?:the|a|an|his|her|their|its|most|some|work|they|he|she|we)\s)/u.exec(
         part.reading.afterVerb,
       );
     if (!said) continue;
-    const inner = part.reading.afterVerb.slice(said[0].length).trim();
+    let inner = part.reading.afterVerb.slice(said[0].length).trim();
     if (inner.split(/\s+/).length < 4) continue;
+    // "Researchers say they have built a battery": the pronoun is the speaker, asked by name.
+    const own = /^(?:they|he|she|we)\s+/i.exec(inner);
+    if (own && part.reading.subject) inner = `${part.reading.subject} ${inner.slice(own[0].length)}`;
     part.text = part.text.slice(0, part.text.length - part.reading.afterVerb.length);
     parts.splice(k + 1, 0, { text: inner, reading: readClause(inner, findForms(inner, forms), context) });
     k++;
@@ -666,6 +680,68 @@ function peopleQuestions(text: string, forms: readonly { form: string; candidate
           out.push(`Where does ${shortName(m.candidate)} work`);
       }
     }
+  }
+  return out;
+}
+
+/** ", led by Professor Okonjo,": a past participle between commas, and what follows it. */
+interface ParticipleAside {
+  readonly participle: string;
+  /** "by Professor Okonjo", "on Wednesday in the journal Nature Energy" */
+  readonly rest: string;
+}
+
+const ASIDE =
+  /,\s+(?:(?:first|recently|originally|jointly|largely|partly|mainly|newly)\s+)?(\p{Ll}{3,})\s+((?:by|on|in|at|from|for|last|this|with|to|after|before|earlier|over|under|during|since|between)\b[^,;:“”"]{2,100}?),\s+(?=\p{Ll})/gu;
+
+/**
+ * The clause without participle asides after its subject ("The team, led by Professor Okonjo,
+ * spent…", "The findings, published on Wednesday in Nature Energy, describe…"): the main verb is
+ * the one after them, and each aside is a question of its own (who led the team? when were the
+ * findings published?).
+ */
+function withoutParticipleAsides(text: string): { text: string; asides: ParticipleAside[] } {
+  const asides: ParticipleAside[] = [];
+  const out = text.replace(ASIDE, (whole, participle: string, rest: string) => {
+    const tags = (nlp()(`they were ${participle}`).json() as { terms: { tags: string[] }[] }[])[0]?.terms[2]
+      ?.tags;
+    if (!tags?.includes('Verb') || !(tags.includes('PastTense') || tags.includes('Participle'))) return whole;
+    if (REPORTING_VERB.test(nlp()(participle).verbs().toInfinitive().text() as string)) return whole;
+    asides.push({ participle, rest: rest.trim() });
+    return ' ';
+  });
+  return { text: out.replace(/\s{2,}/g, ' '), asides };
+}
+
+/** A subject read as plural ("the findings", "researchers at the university"). */
+function pluralSubject(subject: string): boolean {
+  const head =
+    subject
+      .split(/\s+(?:at|of|from|in|for|with|on)\s+/)[0]
+      ?.split(/\s+/)
+      .at(-1) ?? '';
+  return /(?:[^s]s|people|children|staff|police|men|women)$/i.test(head) && !/ss$/i.test(head);
+}
+
+/** Questions on participle asides: who led the team, when and where were the findings published. */
+function asideQuestions(
+  asides: readonly ParticipleAside[],
+  reading: ClauseReading,
+  forms: readonly { form: string; candidate: Person }[],
+): string[] {
+  const out: string[] = [];
+  const subject = reading.subject;
+  if (!subject) return out;
+  const be = pluralSubject(subject) ? 'were' : 'was';
+  for (const { participle, rest } of asides) {
+    const agent = /^by\s+(?:the\s+|a\s+|an\s+)?(\S+)/.exec(rest)?.[1] ?? '';
+    if (agent) {
+      const who = findForms(rest, forms).length > 0 || /^\p{Lu}/u.test(agent) || ANIMATE.test(agent);
+      out.push(`${who ? 'Who' : 'What'} ${participle} ${subject}`);
+    }
+    if (TIME_EXPRESSION.test(rest)) out.push(`When ${be} ${subject} ${participle}`);
+    if (/\b(?:in|at|near|from)\s+(?:the\s+)?(?:\p{Ll}+\s+)?\p{Lu}/u.test(rest))
+      out.push(`Where ${be} ${subject} ${participle}`);
   }
   return out;
 }
