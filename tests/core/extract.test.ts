@@ -391,6 +391,19 @@ describe('npm run draft: how readers ask, beyond the sentence’s own words', ()
     );
   });
 
+  it('reads "The 24-year-old" opening a sentence as the person named before it, not anyone after', () => {
+    const story = draftFromArticle(
+      'Northfield United have signed Marco Reyes from Porto.\nThe 24-year-old will wear the number ten shirt. The club hopes the deal will lift sales.',
+      { today: '2026-01-01' },
+    );
+    const age = story.entries.find((e) => e.id === 'p2-s1');
+    expect(age?.alternates).toContain('How old is Reyes?');
+    expect(age?.answer).toBe('Marco Reyes: The 24-year-old will wear the number ten shirt.');
+    expect(story.entries.find((e) => e.id === 'p2-s2')?.answer).toBe(
+      'The club hopes the deal will lift sales.',
+    );
+  });
+
   it('asks for a vote’s result, a survey’s results, a sum’s breakdown and a named thing’s name', () => {
     const vote = asks('The assembly passed the bill by 40 votes to 12.');
     expect(vote.keywords).toEqual(expect.arrayContaining(['vote result', 'final vote']));

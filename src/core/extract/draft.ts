@@ -221,7 +221,7 @@ function leadSummary(article: Article): { summary: string; tldr: string; cites: 
 /** "He added…", "“…,” she told reporters": a sentence whose subject is a pronoun. */
 function startsWithPronoun(text: string): boolean {
   const outside = text.replace(/“[^”]*”|"[^"]*"/g, ' ').replace(/^[\s,;:]+/, '');
-  return /^(?:he|she)\b/i.test(outside);
+  return /^(?:he|she)\b|^the\s+\d{1,3}-year-old\b/i.test(outside);
 }
 
 /** The last person a sentence names. */

@@ -26,6 +26,8 @@ const OPENER =
 const DETERMINERS = /^(?:the|a|an|this|that|these|those|his|her|their|its|our|my|your|such|any|some)\s+/i;
 const PURPOSE =
   /\b(?:because|since|so that|in order to|(?<!\b(?:is|are|was|were|be)\s)due to|as a result|to (?:deter|ensure|avoid|protect|prevent|help|support|boost|stop|secure|reduce|increase|fund|pay))\b/i;
+/** "The 23-year-old has signed…": the person the sentence before named. */
+export const BACK_REFERENCE = /^the\s+\d{1,3}-year-old$/i;
 /** A dateline before the story: "RAVENSBRIDGE, England — ", "LONDON (Reuters) - ". */
 export const DATELINE =
   /^[\p{Lu}][\p{Lu} .'-]{2,}(?:,\s*[\p{Lu}][\p{L} .'-]*)?(?:\s*\([^)]*\))?\s+[—–-]+\s+/u;
@@ -113,7 +115,7 @@ function readClause(
   if (subject.includes(', ')) subject = subject.slice(subject.lastIndexOf(', ') + 2);
   const subjectPerson =
     mentioned.find((m) => m.end <= Math.max(verbStart, 0))?.candidate ??
-    (/^(?:he|she)$/i.test(subject) ? context.previous : undefined);
+    (/^(?:he|she)$/i.test(subject) || BACK_REFERENCE.test(subject) ? context.previous : undefined);
   if (subjectPerson) subject = shortName(subjectPerson);
   else if (verbStart > 0 && /^\p{Lu}\p{Ll}/u.test(subject) && !properFirst(subject))
     // "Trams are planned to run": a common noun that only opens the sentence.
@@ -256,7 +258,11 @@ export function questionsFor(
     .filter((q) => q.kind === 'direct')
     .flatMap((q) => nounPhrases(q.text));
   const peopleNamed = [
-    ...new Set([...mentioned.map((m) => m.candidate), ...(context.quotes ?? []).map((q) => q.speaker)]),
+    ...new Set([
+      ...mentioned.map((m) => m.candidate),
+      ...(context.quotes ?? []).map((q) => q.speaker),
+      ...(subjectPerson ? [subjectPerson] : []),
+    ]),
   ];
   const isName = (p: string): boolean =>
     peopleNamed.some((person) => nameForms(person).some((f) => p.includes(f) || f.includes(p)));
