@@ -10,6 +10,8 @@ describe('judgementOf', () => {
     ['will putin invade again', 'prediction'],
     ['who will win the league', 'prediction'],
     ['will the club get relegated', 'prediction'],
+    ['will this battery replace lithium', 'prediction'],
+    ['will he score on his debut', 'prediction'],
     ['is the deal a good idea', 'truth'],
   ])('reads "%s" as %s', (question, kind) => {
     expect(judgementOf(question)).toBe(kind);
@@ -22,6 +24,8 @@ describe('judgementOf', () => {
     'does the line really go to the hospital',
     'who will pay for the new line',
     'who won the vote',
+    'who will replace the chief executive',
+    'how many goals did he score',
   ])('reads "%s" as a question of fact', (question) => {
     expect(judgementOf(question)).toBeNull();
   });
