@@ -108,6 +108,18 @@ describe('people and places from the article', () => {
     expect(other.people.find((p) => p.id === 'van-loon')?.aliases).toContain('van Loon');
   });
 
+  it('names a body also without the city its name ends in ("Imperial College London": imperial college)', () => {
+    // Written for this test.
+    const other = extractStory(
+      parseArticle(
+        'Ana Ruiz, a chemist at Imperial College London, was not involved. Harbury City Council met on Monday.',
+      ),
+    );
+    const terms = new Map(other.places.map((t) => [t.term, t]));
+    expect(terms.get('Imperial College London')?.aliases).toEqual(['imperial college']);
+    expect(terms.get('Harbury City Council')?.aliases).toEqual(['city council']);
+  });
+
   it('finds the places it names', () => {
     expect(extracted.places.map((t) => t.term)).toContain('Porto');
   });

@@ -469,9 +469,17 @@ function addBodyAliases(terms: Term[], article: Article): void {
   // Commerce" "the Chamber of Commerce": the name without the place before it, when that is a
   // name of its own (two words or more, a body's head among them) and no other body shares it.
   const tails = new Map<string, Term[]>();
+  const cityAt = (word: string | undefined): boolean =>
+    word !== undefined && words(word).some((w) => w.tags.has('City') || w.tags.has('Country'));
   for (const t of terms) {
     const words = t.term.split(/\s+/);
     const rest = words.slice(1);
+    // "Imperial College London" is "Imperial College": the name without the city after it.
+    if (words.length >= 3 && cityAt(words.at(-1)) && words.slice(0, -1).some((w) => BODY_HEADS.has(w))) {
+      const alias = words.slice(0, -1).join(' ').toLowerCase();
+      tails.set(alias, [...(tails.get(alias) ?? []), t]);
+      continue;
+    }
     if (words.length < 3 || BODY_HEADS.has(words[0] ?? '') || /^(?:St|Saint|The)$/.test(words[0] ?? ''))
       continue;
     if (!rest.some((w) => BODY_HEADS.has(w)) || NAME_JOINERS.has(rest[0] ?? '')) continue;
