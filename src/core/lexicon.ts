@@ -224,7 +224,7 @@ export const PRECISE_TIME: Readonly<Record<TimePrecision, RegExp>> = {
  * Street") lets an answer serve a "where" question; a place merely mentioned ("in Ukraine") does not.
  */
 export const PLACE_EXPRESSION =
-  /\b(?:(?:works?|working|based|located|lives?|living|born|headquartered|studies|studying|teaches|teaching) (?:in|at|on|near)|(?:economist|professor|lecturer|researcher|student|manager|director|owner|head|chief|spokesperson|spokesman|spokeswoman) (?:at|of)|who (?:lives|works) (?:in|at|on)|(?:visit|visits|visiting|visited|travel(?:s|ling|led)? to|fly(?:ing)? to|flies to|flew to|flown to|went to|gone to|moved to|returned to|headed to|arrive[sd]? in|arriving in|held in|signed in|sign [a-z ]{0,40} in)) (?:the )?[A-Z][a-z]+/;
+  /\b[A-Z][a-z]+-based\b|\b(?:(?:works?|working|based|located|lives?|living|born|headquartered|studies|studying|teaches|teaching) (?:in|at|on|near)|(?:economist|professor|lecturer|researcher|student|manager|director|owner|head|chief|spokesperson|spokesman|spokeswoman) (?:at|of)|who (?:lives|works) (?:in|at|on)|(?:visit|visits|visiting|visited|travel(?:s|ling|led)? to|fly(?:ing)? to|flies to|flew to|flown to|went to|gone to|moved to|returned to|headed to|arrive[sd]? in|arriving in|held in|signed in|sign [a-z ]{0,40} in)) (?:the )?[A-Z][a-z]+/;
 
 /** A figure that lets an answer serve a "how many / how much" question. */
 export const FIGURE = /\d/;
