@@ -120,6 +120,18 @@ describe('people and places from the article', () => {
     expect(terms.get('Harbury City Council')?.aliases).toEqual(['city council']);
   });
 
+  it('names a body by its name without its head when the article does so for the body, not for a place', () => {
+    // Written for this test.
+    const other = extractStory(
+      parseArticle(
+        'The grant came from Pellow Energy and Dunmore University. Pellow has agreed to host the trial, and a plant may be built in Dunmore.',
+      ),
+    );
+    const terms = new Map(other.places.map((t) => [t.term, t]));
+    expect(terms.get('Pellow Energy')?.aliases).toContain('Pellow');
+    expect(terms.get('Dunmore University')?.aliases ?? []).not.toContain('Dunmore');
+  });
+
   it('finds the places it names', () => {
     expect(extracted.places.map((t) => t.term)).toContain('Porto');
   });

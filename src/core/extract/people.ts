@@ -423,7 +423,13 @@ function bodyAt(
     else if (NAME_JOINERS.has(next.normal) && ws[j + 2] && isCapitalised(ws[j + 2] as Word)) {
       if (!adjacent(next, ws[j + 2] as Word) || /[,;:.]$/.test(next.text)) break;
       // "and" joins two names of one body only inside it ("Crumb and Kettle Bakery"), not two bodies.
-      if (next.normal === 'and' && !BODY_HEADS.has(bare((ws[j + 3] as Word | undefined)?.text ?? ''))) break;
+      // A name ending in a head before "and" is a whole body ("Pellow Energy and Dunmore University").
+      if (
+        next.normal === 'and' &&
+        (!BODY_HEADS.has(bare((ws[j + 3] as Word | undefined)?.text ?? '')) ||
+          BODY_HEADS.has(bare((ws[j] as Word).text)))
+      )
+        break;
       j += 2;
     } else break;
   }
@@ -492,6 +498,25 @@ function addBodyAliases(terms: Term[], article: Article): void {
     const owner = owners[0];
     if (owners.length !== 1 || !owner || taken.has(alias) || taken.has(`the ${alias}`)) continue;
     (owner as { aliases: string[] }).aliases = [...owner.aliases, alias];
+  }
+  // "Vantor Energy … Vantor has agreed", "Vantor's chief operating officer": the name without its
+  // head, when the article uses it so for the body itself (it acts or owns), not for a place.
+  const shorts = new Map<string, Term[]>();
+  for (const t of terms) {
+    const words = t.term.split(/\s+/);
+    if (words.length < 2 || !BODY_HEADS.has(words.at(-1) ?? '') || BODY_HEADS.has(words[0] ?? '')) continue;
+    const short = words.slice(0, -1).join(' ');
+    if (!words.slice(0, -1).every((w) => /^\p{Lu}/u.test(w)) || /^(?:St|Saint|The)$/.test(short)) continue;
+    const acts = new RegExp(
+      `\\b${escapeRegExp(short)}(?:[’']s\\b|\\s+(?:has|have|had|is|was|were|will|would|said|says|told|added|announced|agreed|confirmed|plans|planned|expects|declined|denied)\\b)`,
+      'u',
+    );
+    if (acts.test(text)) shorts.set(short, [...(shorts.get(short) ?? []), t]);
+  }
+  for (const [short, owners] of shorts) {
+    const owner = owners[0];
+    if (owners.length !== 1 || !owner || taken.has(short.toLowerCase())) continue;
+    (owner as { aliases: string[] }).aliases = [...owner.aliases, short];
   }
 }
 
