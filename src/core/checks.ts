@@ -113,6 +113,24 @@ function holdsEverythingElse(kb: KnowledgeBase, result: ScoredDocument, clause: 
   return clause.terms.every((t) => t.entity || !t.known || kb.index.documentHas(result.doc, t.term));
 }
 
+/** The people and bodies an answer names; an article sentence's read once per knowledge base. */
+const sentenceEntities = new WeakMap<KnowledgeBase, Map<string, ReadonlySet<string>>>();
+function entitiesIn(kb: KnowledgeBase, result: ScoredDocument): ReadonlySet<string> {
+  if (result.kind !== 'sentence') return kb.answerEntities.get(result.id) ?? new Set();
+  let memo = sentenceEntities.get(kb);
+  if (!memo) {
+    memo = new Map();
+    sentenceEntities.set(kb, memo);
+  }
+  let found = memo.get(result.id);
+  if (!found) {
+    const text = kb.citationOf.get(result.id)?.excerpt ?? kb.article.places.get(result.id)?.text ?? '';
+    found = new Set(kb.analyzer.termsOf(text).filter((t) => kb.analyzer.isEntity(t)));
+    memo.set(result.id, found);
+  }
+  return found;
+}
+
 export const CANDIDATE_CHECKS: readonly CandidateCheck[] = [
   {
     name: 'gives-one-of-several-figures',
@@ -159,6 +177,24 @@ export const CANDIDATE_CHECKS: readonly CandidateCheck[] = [
         return false;
       }
       return true;
+    },
+  },
+  {
+    name: 'a-draft-names-who-was-asked-for',
+    doc: '"Who are the investors?", "which two clubs made offers?": a draft entry (the article\'s sentence as it stands) must name someone the question does not.',
+    passes(kb, result, clause) {
+      const drafted =
+        result.kind === 'qa' ? kb.entryById.get(result.id)?.draft === true : result.kind === 'sentence';
+      if (!drafted) return true;
+      const words = wordsOf(clause.folded);
+      // "Who is Kinnear?" names the one asked about; "who is the medical director?" asks for a name.
+      const asksForNames =
+        (clause.type === 'who' && clause.terms.some((t) => !t.entity && t.known)) ||
+        (words[0] === 'which' && words.slice(1, 4).some((w) => /[^s]s$/.test(w) && !AUXILIARIES.has(w))) ||
+        /\bwhat (?:is|was|are|were) the names? of\b/.test(clause.folded);
+      if (!asksForNames) return true;
+      const named = new Set(clause.terms.map((t) => t.term));
+      return [...entitiesIn(kb, result)].some((e) => !named.has(e));
     },
   },
   {
