@@ -378,6 +378,8 @@ describe('npm run draft: how readers ask, beyond the sentence’s own words', ()
       'demolish',
     );
     expect(asks('The board will approve the budget in May.').keywords).toContain('approval');
+    // Of a counted noun too: how many abstained?
+    expect(asks('The motion passed by 20 votes to 9, with four abstentions.').keywords).toContain('abstain');
   });
 
   it('gives an irregular verb as readers type it (flew: fly, led by: lead), not a regular one', () => {

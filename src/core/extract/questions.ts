@@ -367,10 +367,10 @@ export function questionsFor(
     ]),
   ].slice(0, 14);
   // The verbs of its nouns and the names of its actions ("abstentions": abstain; "approve": approval).
-  // Not of a noun a figure counts ("three abstentions"): its verb asks who did it, which a count never says.
-  const counted = new Set(figuresIn(unquoted).map((f) => /^How many (\p{Ll}+)$/u.exec(f.wh)?.[1] ?? ''));
+  // Of a noun a figure counts too ("three abstentions": how many abstained?); "who abstained?" is
+  // declined, since the sentence names no one (check a-draft-names-who-was-asked-for).
   const derived = [
-    ...heads.filter((h) => !counted.has(h)).flatMap((h) => derivedForms(h, 'n', 'v').slice(0, 1)),
+    ...heads.flatMap((h) => derivedForms(h, 'n', 'v').slice(0, 1)),
     ...actions.flatMap((a) => derivedForms(a, 'v', 'n').slice(0, 1)),
   ].filter((d) => !keywords.includes(d) && !new RegExp(`\\b${d}`, 'i').test(unquoted));
   for (const d of [...new Set(derived)].slice(0, 4)) keywords.push(d);
