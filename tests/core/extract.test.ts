@@ -180,6 +180,17 @@ describe('who said what', () => {
     });
   });
 
+  it('makes a quotation about the people it names, by a first name too ("Marco is…"), not its speaker', () => {
+    // Written for this test.
+    const other = extractStory(
+      parseArticle(
+        'Northfield signed striker Marco Reyes on Monday. “Marco is the player we wanted,” said manager Helen Brandt. “I am happy,” Reyes said.',
+      ),
+    );
+    expect(other.quotes.find((q) => q.speaker === 'brandt')?.about).toContain('Marco Reyes');
+    expect(other.quotes.find((q) => q.speaker === 'reyes')?.about).not.toContain('Marco Reyes');
+  });
+
   it('reads "according to X"', () => {
     expect(quote('the club will pay the fee in three instalments')).toMatchObject({
       speaker: 'okafor',
