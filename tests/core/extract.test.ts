@@ -106,6 +106,11 @@ describe('people and places from the article', () => {
       ['Pieter van Loon', 'van-loon'],
     ]);
     expect(other.people.find((p) => p.id === 'van-loon')?.aliases).toContain('van Loon');
+    // The side after "champions" is a body, named by its last word where the article does so.
+    const side = extractStory(
+      parseArticle('They beat Belgian champions Royal Verlaine on Sunday. Verlaine had won the cup in May.'),
+    );
+    expect(side.places.find((t) => t.term === 'Royal Verlaine')?.aliases).toEqual(['Verlaine']);
   });
 
   it('names a body also without the city its name ends in ("Imperial College London": imperial college)', () => {
@@ -439,6 +444,23 @@ describe('npm run draft: how readers ask, beyond the sentence’s own words', ()
     expect(story.entries.find((e) => e.id === 'p2-s2')?.answer).toBe(
       'The club hopes the deal will lift sales.',
     );
+  });
+
+  it('asks with the verb of an action’s name ("the signing of X": who did they sign?), and what was paid', () => {
+    const signing = asks(
+      'Harbour United completed the signing of Pedro Alves for £12 million on Monday.',
+    ).all;
+    expect(signing).toEqual(
+      expect.arrayContaining([
+        'Who did Harbour United sign?',
+        'How much did Harbour United pay for Pedro Alves?',
+      ]),
+    );
+    expect(asks('The club confirmed the sale of its old ground to Veltro Homes.').all).toContain(
+      'What did the club sell to Veltro Homes?',
+    );
+    // A name of an action that is not one ("the signing ceremony") asks nothing of it.
+    expect(asks('The signing ceremony was held on Monday.').all.some((q) => /sign\?/.test(q))).toBe(false);
   });
 
   it('asks for a vote’s result, a survey’s results, a sum’s breakdown and a named thing’s name', () => {

@@ -298,6 +298,16 @@ export function findPeopleAndPlaces(article: Article): {
               (before(ws, i)?.normal === 'to' && before(ws, i - 1)?.normal === 'according'))
           )
             speakingWords.add(bare(first.text));
+          // "champions Sporting Almada": a side named after a plural of people is a body.
+          if (
+            nameCount >= 2 &&
+            titles.length === 0 &&
+            before(ws, i)?.tags.has('Actor') === true &&
+            before(ws, i)?.tags.has('Plural') === true
+          ) {
+            const name = run.map((r) => bare(r.text)).join(' ');
+            if (!bodies.has(name)) bodies.set(name, { speaks: true });
+          }
           i = j;
           continue;
         }
@@ -512,6 +522,19 @@ function addBodyAliases(terms: Term[], article: Article): void {
       'u',
     );
     if (acts.test(text)) shorts.set(short, [...(shorts.get(short) ?? []), t]);
+  }
+  // "Sporting Almada … Almada demanded": the last word of a two-word body name, used alone.
+  for (const t of terms) {
+    const [head, last, ...more] = t.term.split(/\s+/);
+    if (
+      !head ||
+      !last ||
+      more.length > 0 ||
+      [head, last].some((w) => BODY_HEADS.has(w) || PLACE_HEADS.has(w))
+    )
+      continue;
+    const alone = new RegExp(`(?<!${escapeRegExp(head)}\\s)\\b${escapeRegExp(last)}\\b`, 'u');
+    if (alone.test(text)) shorts.set(last, [...(shorts.get(last) ?? []), t]);
   }
   for (const [short, owners] of shorts) {
     const owner = owners[0];

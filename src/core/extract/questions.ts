@@ -117,7 +117,7 @@ function readClause(
     mentioned.find((m) => m.end <= Math.max(verbStart, 0))?.candidate ??
     (/^(?:he|she)$/i.test(subject) || BACK_REFERENCE.test(subject) ? context.previous : undefined);
   if (subjectPerson) subject = shortName(subjectPerson);
-  else if (verbStart > 0 && /^\p{Lu}\p{Ll}/u.test(subject) && !properFirst(subject))
+  else if (verbStart > 0 && /^\p{Lu}\p{Ll}+\b(?!\s+\p{Lu})/u.test(subject) && !properFirst(subject))
     // "Trams are planned to run": a common noun that only opens the sentence.
     subject = subject.charAt(0).toLowerCase() + subject.slice(1);
   else if (
@@ -322,6 +322,7 @@ export function questionsFor(
   }
 
   alternates.push(...asideQuestions(asides, reading, forms));
+  alternates.push(...actionNounQuestions(clause, reading, forms));
   alternates.push(...clauseQuestions(clause, forms, context, reading));
   alternates.push(...peopleQuestions(unquoted, forms));
 
@@ -686,6 +687,57 @@ function peopleQuestions(text: string, forms: readonly { form: string; candidate
           out.push(`Where does ${shortName(m.candidate)} work`);
       }
     }
+  }
+  return out;
+}
+
+/** Names of actions done to someone or something, and the verb readers ask with. */
+const ACTION_NOUNS: Readonly<Record<string, string>> = {
+  signing: 'sign',
+  appointment: 'appoint',
+  sale: 'sell',
+  purchase: 'buy',
+  acquisition: 'buy',
+  takeover: 'take over',
+  sacking: 'sack',
+  dismissal: 'dismiss',
+  arrest: 'arrest',
+  release: 'release',
+  transfer: 'transfer',
+  election: 'elect',
+  rescue: 'rescue',
+};
+/** Actions bought or sold: "the signing of X for £48 million" asks how much was paid for X. */
+const PAID_FOR = new Set(['signing', 'purchase', 'acquisition', 'takeover', 'transfer']);
+
+/**
+ * "Harbour City have completed the signing of Lucas Moreira…", "…the sale of Kieran Shaw to
+ * Bayern Munich": readers ask with the verb (who did they sign? who did they sell to Bayern
+ * Munich?) and, for a purchase with a price, how much was paid for it.
+ */
+function actionNounQuestions(
+  clause: string,
+  reading: ClauseReading,
+  forms: readonly { form: string; candidate: Person }[],
+): string[] {
+  const out: string[] = [];
+  const subject = reading.subject;
+  if (!subject || !reading.verbText) return out;
+  const pattern = new RegExp(
+    `\\bthe (${Object.keys(ACTION_NOUNS).join('|')}) of ((?:[\\p{L}'’-]+\\s+){0,5}?[\\p{L}'’-]+)(?=\\s+(?:from|to|for|by|in|on|at|after|before)\\b|[,;.]|$)(\\s+to\\s+(?:the\\s+)?\\p{Lu}[^,;.]*)?`,
+    'gu',
+  );
+  const money = figuresIn(clause).some((f) => f.wh === 'How much');
+  for (const m of clause.matchAll(pattern)) {
+    const noun = m[1] ?? '';
+    const object = m[2] ?? '';
+    const verb = ACTION_NOUNS[noun] ?? '';
+    const person = findForms(object, forms)[0]?.candidate;
+    const named = person ? shortName(person) : object.replace(DETERMINERS, '');
+    const animate = person !== undefined || /^\p{Lu}/u.test(object.split(/\s+/).at(-1) ?? '');
+    const to = (m[3] ?? '').trim().split(/\s+/).slice(0, 5).join(' ');
+    out.push(`${animate ? 'Who' : 'What'} did ${subject} ${verb}${to ? ` ${to}` : ''}`);
+    if (money && PAID_FOR.has(noun)) out.push(`How much did ${subject} pay for ${named}`);
   }
   return out;
 }
