@@ -98,12 +98,14 @@ describe('people and places from the article', () => {
           'The study, led by Professor Ngozi Adeyemi, took three years.',
           'The club paid £12 million for the Danish winger Pieter van Loon in 2021.',
           'They beat Belgian champions Royal Verlaine on Sunday.',
+          'Ana Ruiz, the Welsh Green Party spokesperson, agreed. So did the Scottish Liberal Democrat group.',
         ].join('\n'),
       ),
     );
     expect(other.people.map((p) => [p.name, p.id])).toEqual([
       ['Professor Ngozi Adeyemi', 'adeyemi'],
       ['Pieter van Loon', 'van-loon'],
+      ['Ana Ruiz', 'ruiz'],
     ]);
     expect(other.people.find((p) => p.id === 'van-loon')?.aliases).toContain('van Loon');
     // The side after "champions" is a body, named by its last word where the article does so.

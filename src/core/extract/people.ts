@@ -273,7 +273,8 @@ export function findPeopleAndPlaces(article: Article): {
           nameCount >= 2
             ? run.some((r) => r.tags.has('Person') || r.tags.has('FirstName') || r.tags.has('LastName')) ||
               // "Professor Amara Okonjo", "Mayor Helen Okafor": a title or role before two names.
-              titles.length > 0 ||
+              // Not a demonym alone ("Scottish Liberal Democrat" is a party, not a person).
+              titles.some((t) => NAME_TITLES.has(t) || ROLE_WORDS.has(t) || COURTESY.has(t)) ||
               // "striker Lucas Moreira", not "champions Sporting Almada" (a plural before a name is a side).
               (before(ws, i)?.tags.has('Actor') === true && before(ws, i)?.tags.has('Plural') !== true) ||
               ROLE_WORDS.has(before(ws, i)?.normal ?? '') ||
