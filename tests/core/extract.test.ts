@@ -198,6 +198,17 @@ describe('who said what', () => {
     expect(other.quotes.find((q) => q.speaker === 'reyes')?.about).not.toContain('Marco Reyes');
   });
 
+  it('makes a quotation after "described the trial as" about the trial, and not one after "said"', () => {
+    // Written for this test.
+    const other = extractStory(
+      parseArticle(
+        'Ana Ruiz described the trial as “the best news in years”. Later Ruiz said the trial was “going well so far”.',
+      ),
+    );
+    expect(other.quotes.find((q) => q.text === 'the best news in years')?.about).toContain('trial');
+    expect(other.quotes.find((q) => q.text === 'going well so far')?.about ?? []).not.toContain('trial');
+  });
+
   it('reads "according to X"', () => {
     expect(quote('the club will pay the fee in three instalments')).toMatchObject({
       speaker: 'okafor',

@@ -213,6 +213,7 @@ export function extractQuotes(article: Article, people: readonly Person[]): Extr
         context,
         about: [
           ...namedIn(inner, people, speaker),
+          ...described(head),
           ...aboutOf(text.slice(sStart, sEnd), inner, nameOf.get(speaker)),
         ].slice(0, 7),
       });
@@ -404,6 +405,15 @@ function namedIn(quote: string, people: readonly Person[], speaker: string): str
       out.push(p.name);
   }
   return out;
+}
+
+/** "…described the trial as “…”", "called the plan “…”": the quotation is about what it names. */
+function described(before: string): string[] {
+  const m =
+    /\b(?:described|describes|describing|called|calls|calling|branded|brands|labelled|labeled|dubbed)\s+((?:the|a|an|this|that|his|her|their|its)\s+[^,;:“”"]{2,50}?)\s+(?:as\s+)?[:,]?\s*$/iu.exec(
+      before,
+    );
+  return m?.[1] ? nounPhrases(m[1]).slice(0, 2) : [];
 }
 
 const TITLES = /^(?:Sir|Lord|Lady|Dame|Dr|Prof|Professor|Mr|Mrs|Ms|Miss)$/;
