@@ -30,6 +30,7 @@ const STORIES = {
           [
             'Pellow Energy has agreed to test a new battery at its site near Redditch, the company said on Monday.',
             'The battery was designed by Professor Ines Marlow at Dunmore University. The university is in talks with investors about a spin-out company.',
+            'The trial will use 40 batteries over two years.',
           ].join('\n'),
           { today: '2026-01-01' },
         ).files,
@@ -530,6 +531,20 @@ const CHECKS: Readonly<Record<string, CheckRow>> = {
       story: 'drafted',
       question: 'Who designed the battery at Dunmore University?',
       candidate: 'qa:p2-s1',
+    },
+  },
+  'a-draft-counts-what-was-asked': {
+    // Engineers: a word the story never uses, so the draft's figure counts something else.
+    rejects: {
+      story: 'drafted',
+      question: 'How many engineers will the trial use over two years?',
+      candidate: 'qa:p3-s1',
+    },
+    // Batteries: the figure counts them.
+    letsThrough: {
+      story: 'drafted',
+      question: 'How many batteries will the trial use?',
+      candidate: 'qa:p3-s1',
     },
   },
   'answers-the-question-type': {
