@@ -437,6 +437,18 @@ describe('npm run draft: how readers ask, beyond the sentence’s own words', ()
     );
   });
 
+  it('reads a participle after a noun as an aside on it ("figures released on Thursday by the board"), not the main verb', () => {
+    const released = asks(
+      'Sales have fallen by a fifth, according to figures published on Monday by the Harbury Trade Board.',
+    ).all;
+    expect(released).toEqual(
+      expect.arrayContaining(['Who published the figures?', 'When were the figures published?']),
+    );
+    expect(asks('Prices rocketed in May.').all.some((q) => /were the prices|was the prices/i.test(q))).toBe(
+      false,
+    );
+  });
+
   it('asks a reported clause of its speaker when it opens with a pronoun ("say they have built")', () => {
     const built = asks('Engineers at Dunmore College say they have built a boat that runs on sunlight.').all;
     expect(built).toContain('What have engineers at Dunmore College built?');

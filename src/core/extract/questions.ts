@@ -321,7 +321,7 @@ export function questionsFor(
     alternates.push(`What does the article say about ${shortName(person)} and ${topics[0] ?? 'this'}`);
   }
 
-  alternates.push(...asideQuestions(asides, reading, forms));
+  alternates.push(...asideQuestions([...asides, ...reducedRelatives(clause, reading)], reading, forms));
   alternates.push(...actionNounQuestions(clause, reading, forms));
   alternates.push(...clauseQuestions(clause, forms, context, reading));
   alternates.push(...peopleQuestions(unquoted, forms));
@@ -682,6 +682,7 @@ function peopleQuestions(text: string, forms: readonly { form: string; candidate
       if (role && /^\p{Ll}/u.test(role)) {
         out.push(`Who is ${apposition[1] ?? 'the'} ${role}`);
         out.push(`What does ${shortName(m.candidate)} do`);
+        out.push(`What is ${shortName(m.candidate)}'s job`);
         // "a transport economist at Northfield University": where do they work?
         if (/\b(?:at|for|with|of)\s+(?:the\s+)?\p{Lu}/u.test(role))
           out.push(`Where does ${shortName(m.candidate)} work`);
@@ -747,6 +748,31 @@ interface ParticipleAside {
   readonly participle: string;
   /** "by Professor Okonjo", "on Wednesday in the journal Nature Energy" */
   readonly rest: string;
+  /** What it says something of, when not the clause's subject ("figures released on Thursday"). */
+  readonly of?: string;
+}
+
+/**
+ * "…, according to figures released on Thursday by the health board": a noun and a participle
+ * after it that is not the clause's verb, read as an aside on the noun (who released the figures?
+ * when were they released?).
+ */
+function reducedRelatives(clause: string, reading: ClauseReading): ParticipleAside[] {
+  const out: ParticipleAside[] = [];
+  const pattern =
+    /\b(?:the\s+)?(\p{Ll}{3,})\s+(\p{Ll}{3,}ed)\s+((?:on|in|at|by|last|this|earlier)\b[^,;:“”"]{2,100})/gu;
+  for (const m of clause.matchAll(pattern)) {
+    const [, noun = '', participle = '', rest = ''] = m;
+    if (m.index + m[0].indexOf(participle) === reading.verbStart) continue;
+    const tags = (nlp()(`the ${noun} ${participle} ${rest}`).json() as { terms: { tags: string[] }[] }[])[0]
+      ?.terms;
+    const nounTags = tags?.[1]?.tags ?? [];
+    const verbTags = tags?.[2]?.tags ?? [];
+    if (!nounTags.includes('Noun') || nounTags.includes('Pronoun') || !verbTags.includes('Verb')) continue;
+    if (REPORTING_VERB.test(nlp()(participle).verbs().toInfinitive().text() as string)) continue;
+    out.push({ participle, rest: rest.trim(), of: `the ${noun}` });
+  }
+  return out;
 }
 
 const ASIDE =
@@ -788,11 +814,11 @@ function asideQuestions(
   forms: readonly { form: string; candidate: Person }[],
 ): string[] {
   const out: string[] = [];
-  const subject = reading.subject;
-  if (!subject) return out;
-  const be = pluralSubject(subject) ? 'were' : 'was';
-  for (const { participle, rest } of asides) {
-    const agent = /^by\s+(?:the\s+|a\s+|an\s+)?(\S+)/.exec(rest)?.[1] ?? '';
+  for (const { participle, rest, of } of asides) {
+    const subject = of ?? reading.subject;
+    if (!subject) continue;
+    const be = pluralSubject(subject) ? 'were' : 'was';
+    const agent = /(?:^|\s)by\s+(?:the\s+|a\s+|an\s+)?(\S+)/.exec(rest)?.[1] ?? '';
     if (agent) {
       const who = findForms(rest, forms).length > 0 || /^\p{Lu}/u.test(agent) || ANIMATE.test(agent);
       out.push(`${who ? 'Who' : 'What'} ${participle} ${subject}`);
