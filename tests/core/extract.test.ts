@@ -449,6 +449,15 @@ describe('npm run draft: how readers ask, beyond the sentence’s own words', ()
     );
   });
 
+  it('asks where of a place after "from" or "near", not of a time after "from"', () => {
+    expect(asks('The board recruited 35 nurses from the Philippines in March.').all).toContain(
+      'Where did the board recruit?',
+    );
+    expect(
+      asks('The board recruited 35 nurses from the start of March.').all.some((q) => q.startsWith('Where')),
+    ).toBe(false);
+  });
+
   it('asks a reported clause of its speaker when it opens with a pronoun ("say they have built")', () => {
     const built = asks('Engineers at Dunmore College say they have built a boat that runs on sunlight.').all;
     expect(built).toContain('What have engineers at Dunmore College built?');

@@ -37,7 +37,7 @@ const PREPOSITION_FIRST =
 const ANIMATE =
   /\b(?:people|persons?|councillors?|residents|officials?|members?|council|committee|government|voters|traders|workers|staff|police|leaders?|ministers?|president|group|party|board|compan(?:y|ies)|employers?|critics|supporters|opponents|campaigners|protesters|crowd|officers?|judges?|court|parliament|mps|lawmakers|senators?|democrats|republicans|union|investors|owners?|managers?|experts?|scientists|researchers|engineers|designers|developers|farmers|pupils|patients|volunteers|drivers|pilots|athletes|coaches|writers|artists|doctors|nurses|teachers|students|parents|children|fans|players|team|club)$/i;
 const PLACE_AFTER =
-  /\b(?:in|at)\s+(?:the\s+)?(?!(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)[\p{Lu}]/u;
+  /\b(?:in|at|near|from|outside)\s+(?:the\s+)?(?!(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)[\p{Lu}]/u;
 
 /** The key noun phrases of a text, without determiners, longest meaning first. */
 export function nounPhrases(text: string): string[] {
