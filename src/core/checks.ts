@@ -113,6 +113,28 @@ function holdsEverythingElse(kb: KnowledgeBase, result: ScoredDocument, clause: 
   return clause.terms.every((t) => t.entity || !t.known || kb.index.documentHas(result.doc, t.term));
 }
 
+/** A draft entry or an uncurated article sentence: the article's words, as no person has checked them. */
+const isDrafted = (kb: KnowledgeBase, result: ScoredDocument): boolean =>
+  result.kind === 'qa' ? kb.entryById.get(result.id)?.draft === true : result.kind === 'sentence';
+
+/** The people and bodies an answer names; an article sentence's read once per knowledge base. */
+const sentenceEntities = new WeakMap<KnowledgeBase, Map<string, ReadonlySet<string>>>();
+function entitiesIn(kb: KnowledgeBase, result: ScoredDocument): ReadonlySet<string> {
+  if (result.kind !== 'sentence') return kb.answerEntities.get(result.id) ?? new Set();
+  let memo = sentenceEntities.get(kb);
+  if (!memo) {
+    memo = new Map();
+    sentenceEntities.set(kb, memo);
+  }
+  let found = memo.get(result.id);
+  if (!found) {
+    const text = kb.citationOf.get(result.id)?.excerpt ?? kb.article.places.get(result.id)?.text ?? '';
+    found = new Set(kb.analyzer.termsOf(text).filter((t) => kb.analyzer.isEntity(t)));
+    memo.set(result.id, found);
+  }
+  return found;
+}
+
 export const CANDIDATE_CHECKS: readonly CandidateCheck[] = [
   {
     name: 'gives-one-of-several-figures',
@@ -159,6 +181,22 @@ export const CANDIDATE_CHECKS: readonly CandidateCheck[] = [
         return false;
       }
       return true;
+    },
+  },
+  {
+    name: 'a-draft-names-who-was-asked-for',
+    doc: '"Who are the investors?", "which two clubs made offers?": a draft entry (the article\'s sentence as it stands) must name someone the question does not.',
+    passes(kb, result, clause) {
+      if (!isDrafted(kb, result)) return true;
+      const words = wordsOf(clause.folded);
+      // "Who is Kinnear?" names the one asked about; "who is the medical director?" asks for a name.
+      const asksForNames =
+        (clause.type === 'who' && clause.terms.some((t) => !t.entity && t.known)) ||
+        (words[0] === 'which' && words.slice(1, 4).some((w) => /[^s]s$/.test(w) && !AUXILIARIES.has(w))) ||
+        /\bwhat (?:is|was|are|were) the names? of\b/.test(clause.folded);
+      if (!asksForNames) return true;
+      const named = new Set(clause.terms.map((t) => t.term));
+      return [...entitiesIn(kb, result)].some((e) => !named.has(e));
     },
   },
   {
@@ -275,6 +313,20 @@ export const TYPE_CHECKS: readonly CandidateCheck[] = [
       if (measured === undefined) return true;
       const doc = kb.index.documentIndex(result.id);
       return doc === undefined || kb.index.documentHas(doc, measured.term);
+    },
+  },
+  {
+    name: 'a-draft-counts-what-was-asked',
+    doc: '"How many beds does the hospital have?": what a how-many question counts must be a word of the story for a draft entry or an uncurated sentence to give its number.',
+    passes(kb, result, clause) {
+      if (clause.type !== 'how-many' || !isDrafted(kb, result)) return true;
+      // "how many beds", "how many hospital beds": the words right after "how many".
+      const words = wordsOf(clause.folded);
+      const at = words.findIndex((w, i) => w === 'many' && words[i - 1] === 'how');
+      if (at === -1) return true;
+      const counted = clause.terms.filter((t) => t.position === at + 1 || t.position === at + 2);
+      const first = counted.find((t) => t.position === at + 1);
+      return first === undefined || first.known || first.entity || counted.some((t) => t.known && !t.entity);
     },
   },
   {

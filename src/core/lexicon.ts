@@ -267,7 +267,7 @@ export const PRECISE_TIME: Readonly<Record<TimePrecision, RegExp>> = {
  * Street") lets an answer serve a "where" question; a place merely mentioned ("in Ukraine") does not.
  */
 export const PLACE_EXPRESSION =
-  /\b(?:(?:works?|working|based|located|lives?|living|born|headquartered|studies|studying|teaches|teaching) (?:in|at|on|near)|(?:economist|professor|lecturer|researcher|student|manager|director|owner|head|chief|spokesperson|spokesman|spokeswoman) (?:at|of)|who (?:lives|works) (?:in|at|on)|(?:visit|visits|visiting|visited|travel(?:s|ling|led)? to|fly(?:ing)? to|flies to|arrive[sd]? in|arriving in|held in|signed in|sign [a-z ]{0,40} in)) (?:the )?[A-Z][a-z]+/;
+  /\b[A-Z][a-z]+-based\b|\b(?:(?:works?|working|based|located|lives?|living|born|headquartered|studies|studying|teaches|teaching) (?:in|at|on|near)|(?:economist|professor|lecturer|researcher|student|manager|director|owner|head|chief|spokesperson|spokesman|spokeswoman) (?:at|of)|who (?:lives|works) (?:in|at|on)|(?:visit|visits|visiting|visited|travel(?:s|ling|led)? to|fly(?:ing)? to|flies to|flew to|flown to|went to|gone to|moved to|returned to|headed to|arrive[sd]? in|arriving in|held in|signed in|sign [a-z ]{0,40} in)) (?:the )?[A-Z][a-z]+/;
 
 /** A figure that lets an answer serve a "how many / how much" question. */
 export const FIGURE = /\d/;
@@ -371,7 +371,7 @@ export type JudgementKind = 'opinion' | 'prediction' | 'advice' | 'truth';
 const EVALUATIVE =
   '(?:right|wrong|correct|justified|fair|unfair|good|bad|great|terrible|awful|smart|wise|stupid|dumb|naive|weak|strong|brave|cowardly|honest|dishonest|lying|a liar|liars|corrupt|evil|dangerous|reckless|a good idea|a bad idea|a mistake|a good (?:deal|thing|move|leader|pm|president|prime minister|choice|plan)|a bad (?:deal|thing|move|leader|pm|president|prime minister|choice|plan)|the good guys?|the bad guys?|a dictator|a hero|a villain|a traitor|a puppet|a criminal|a war criminal|a fascist|an idiot|a genius|crazy|insane|mad|biased|propaganda|fake|fake news|true|accurate|reliable|trustworthy|balanced|legit|real|enough|too much|too little|worth it|worth|justifiable|acceptable|appropriate|unreasonable|reasonable|overreacting|to blame|responsible|at fault|in the right|in the wrong|winning|losing(?! (?:money|cash|jobs|staff|workers|customers|members|passengers|sales|orders|business|trade|\\d))|the winner|the loser)';
 const PREDICTION_VERBS =
-  '(?:succeed|succeeds|work|works|work out|happen|happens|end|ends|win|wins|lose|loses|invade|invades|attack|attacks|agree|agrees|accept|accepts|convince|persuade|manage|last|hold|collapse|fail|fails|pay off|make (?:the )?(?:us |america )?money|make a difference|help|escalate|start a war|go to war|end up|get (?:it|what)|give in|back down|change (?:his|her|their) mind|come|be (?:enough|safe|protected|peace|war|a deal|a war|signed)|bring peace|survive|recover|retaliate|sign up|get re elected|be re elected|get reelected|be reelected|get elected|be elected|re elected|reelected|keep (?:his|her|their) promise|follow through|deliver|cave|budge|do it|say yes|say no|go over budget|overrun|run over budget|run late|be late|be delayed|be ready|be finished on time|open on time|be worth it|pay for itself|break even|go bust|go under|shut down)';
+  '(?:succeed|succeeds|work|works|work out|happen|happens|end|ends|win|wins|lose|loses|invade|invades|attack|attacks|agree|agrees|accept|accepts|convince|persuade|manage|last|hold|collapse|fail|fails|pay off|make (?:the )?(?:us |america )?money|make a difference|help|escalate|start a war|go to war|end up|get (?:it|what)|give in|back down|change (?:his|her|their) mind|come|be (?:enough|safe|protected|peace|war|a deal|a war|signed)|bring peace|survive|recover|retaliate|sign up|get re elected|be re elected|get reelected|be reelected|get elected|be elected|re elected|reelected|keep (?:his|her|their) promise|follow through|deliver|cave|budge|do it|say yes|say no|go over budget|overrun|run over budget|run late|be late|be delayed|be ready|be finished on time|open on time|be worth it|pay for itself|break even|go bust|go under|shut down|get relegated|be relegated|go down|stay up|get promoted|be promoted|replace|overtake|beat|score|catch on|take off)';
 
 export function judgementOf(folded: string): JudgementKind | null {
   const text = ` ${folded
@@ -438,6 +438,13 @@ export function judgementOf(folded: string): JudgementKind | null {
     return 'prediction';
   if (
     /\bwhat (?:will|is going to|happens|would) happen\b|\bwhat happens next\b|\bwhat(?: is|s)? next\b|\bhow will (?:this|it|that|things) (?:end|go|play out)\b|\bwill there (?:ever )?be\b|\bis there going to be\b|\bchances? (?:of|that)\b|\bhow likely\b|\bpredict(?:ion)?\b|\bin the future\b|\bin (?:10|ten|five|5|a few) years\b/.test(
+      text,
+    )
+  )
+    return 'prediction';
+  // "Who will win the league?", "which team is going to go down?": a contest not yet decided.
+  if (
+    /^ (?:(?:and|so|but|ok) )?(?:who |which (?:[a-z]+ ){1,2})(?:will|is going to|are going to|gonna|would) (?:win|lose|come (?:first|top|last)|finish (?:first|top|bottom|last)|get relegated|be relegated|go down|stay up|get promoted|be promoted)\b/.test(
       text,
     )
   )

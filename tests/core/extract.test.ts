@@ -90,6 +90,55 @@ describe('people and places from the article', () => {
     expect(terms.get('Veltro')?.speaks).toBe(true);
   });
 
+  it('reads a title before two names, and a surname’s particle ("van Dam"), as a person; a plural before a name is no role', () => {
+    // Written for this test.
+    const other = extractStory(
+      parseArticle(
+        [
+          'The study, led by Professor Ngozi Adeyemi, took three years.',
+          'The club paid £12 million for the Danish winger Pieter van Loon in 2021.',
+          'They beat Belgian champions Royal Verlaine on Sunday.',
+          'Ana Ruiz, the Welsh Green Party spokesperson, agreed. So did the Scottish Liberal Democrat group.',
+        ].join('\n'),
+      ),
+    );
+    expect(other.people.map((p) => [p.name, p.id])).toEqual([
+      ['Professor Ngozi Adeyemi', 'adeyemi'],
+      ['Pieter van Loon', 'van-loon'],
+      ['Ana Ruiz', 'ruiz'],
+    ]);
+    expect(other.people.find((p) => p.id === 'van-loon')?.aliases).toContain('van Loon');
+    // The side after "champions" is a body, named by its last word where the article does so.
+    const side = extractStory(
+      parseArticle('They beat Belgian champions Royal Verlaine on Sunday. Verlaine had won the cup in May.'),
+    );
+    expect(side.places.find((t) => t.term === 'Royal Verlaine')?.aliases).toEqual(['Verlaine']);
+  });
+
+  it('names a body also without the city its name ends in ("Imperial College London": imperial college)', () => {
+    // Written for this test.
+    const other = extractStory(
+      parseArticle(
+        'Ana Ruiz, a chemist at Imperial College London, was not involved. Harbury City Council met on Monday.',
+      ),
+    );
+    const terms = new Map(other.places.map((t) => [t.term, t]));
+    expect(terms.get('Imperial College London')?.aliases).toEqual(['imperial college']);
+    expect(terms.get('Harbury City Council')?.aliases).toEqual(['city council']);
+  });
+
+  it('names a body by its name without its head when the article does so for the body, not for a place', () => {
+    // Written for this test.
+    const other = extractStory(
+      parseArticle(
+        'The grant came from Pellow Energy and Dunmore University. Pellow has agreed to host the trial, and a plant may be built in Dunmore.',
+      ),
+    );
+    const terms = new Map(other.places.map((t) => [t.term, t]));
+    expect(terms.get('Pellow Energy')?.aliases).toContain('Pellow');
+    expect(terms.get('Dunmore University')?.aliases ?? []).not.toContain('Dunmore');
+  });
+
   it('finds the places it names', () => {
     expect(extracted.places.map((t) => t.term)).toContain('Porto');
   });
@@ -136,6 +185,28 @@ describe('who said what', () => {
       kind: 'reported',
       cites: 'p5.s2',
     });
+  });
+
+  it('makes a quotation about the people it names, by a first name too ("Marco is…"), not its speaker', () => {
+    // Written for this test.
+    const other = extractStory(
+      parseArticle(
+        'Northfield signed striker Marco Reyes on Monday. “Marco is the player we wanted,” said manager Helen Brandt. “I am happy,” Reyes said.',
+      ),
+    );
+    expect(other.quotes.find((q) => q.speaker === 'brandt')?.about).toContain('Marco Reyes');
+    expect(other.quotes.find((q) => q.speaker === 'reyes')?.about).not.toContain('Marco Reyes');
+  });
+
+  it('makes a quotation after "described the trial as" about the trial, and not one after "said"', () => {
+    // Written for this test.
+    const other = extractStory(
+      parseArticle(
+        'Ana Ruiz described the trial as “the best news in years”. Later Ruiz said the trial was “going well so far”.',
+      ),
+    );
+    expect(other.quotes.find((q) => q.text === 'the best news in years')?.about).toContain('trial');
+    expect(other.quotes.find((q) => q.text === 'going well so far')?.about ?? []).not.toContain('trial');
   });
 
   it('reads "according to X"', () => {
@@ -336,6 +407,94 @@ describe('npm run draft: how readers ask, beyond the sentence’s own words', ()
       'demolish',
     );
     expect(asks('The board will approve the budget in May.').keywords).toContain('approval');
+    // Of a counted noun too: how many abstained?
+    expect(asks('The motion passed by 20 votes to 9, with four abstentions.').keywords).toContain('abstain');
+  });
+
+  it('gives an irregular verb as readers type it (flew: fly, led by: lead), not a regular one', () => {
+    const flew = asks('The envoy flew to Oslo on Friday, and the talks were led by her deputy.').keywords;
+    expect(flew).toEqual(expect.arrayContaining(['fly', 'lead']));
+    expect(asks('The envoy travelled to Oslo and signed the treaty.').keywords).not.toEqual(
+      expect.arrayContaining(['travel']),
+    );
+    expect(asks('The envoy travelled to Oslo and signed the treaty.').keywords).not.toContain('sign');
+  });
+
+  it('reads a participle aside after the subject as a question of its own, not as the main verb', () => {
+    const led = asks('The survey, led by Dr Ines Marlow, took six months to complete.').all;
+    expect(led).toContain('Who led the survey?');
+    expect(led).toContain('How long did the survey take?');
+    const published = asks(
+      'The results, published on Monday in the journal Ocean Science, show a fall in numbers.',
+    ).all;
+    expect(published).toEqual(
+      expect.arrayContaining(['When were the results published?', 'Where were the results published?']),
+    );
+    expect(published[0]).toBe('What do the results show?');
+    // A reporting verb between commas is no aside ("said to be"), and nothing is asked of it.
+    expect(asks('The bridge, said to be unsafe, will close in May.').all.some((q) => /said/.test(q))).toBe(
+      false,
+    );
+  });
+
+  it('reads a participle after a noun as an aside on it ("figures released on Thursday by the board"), not the main verb', () => {
+    const released = asks(
+      'Sales have fallen by a fifth, according to figures published on Monday by the Harbury Trade Board.',
+    ).all;
+    expect(released).toEqual(
+      expect.arrayContaining(['Who published the figures?', 'When were the figures published?']),
+    );
+    expect(asks('Prices rocketed in May.').all.some((q) => /were the prices|was the prices/i.test(q))).toBe(
+      false,
+    );
+  });
+
+  it('asks where of a place after "from" or "near", not of a time after "from"', () => {
+    expect(asks('The board recruited 35 nurses from the Philippines in March.').all).toContain(
+      'Where did the board recruit?',
+    );
+    expect(
+      asks('The board recruited 35 nurses from the start of March.').all.some((q) => q.startsWith('Where')),
+    ).toBe(false);
+  });
+
+  it('asks a reported clause of its speaker when it opens with a pronoun ("say they have built")', () => {
+    const built = asks('Engineers at Dunmore College say they have built a boat that runs on sunlight.').all;
+    expect(built).toContain('What have engineers at Dunmore College built?');
+    expect(built.some((q) => q.startsWith('Who has built a boat'))).toBe(true);
+    expect(asks('Engineers at Dunmore College say the boat runs on sunlight.').all).not.toContain(
+      'What have engineers at Dunmore College built?',
+    );
+  });
+
+  it('reads "The 24-year-old" opening a sentence as the person named before it, not anyone after', () => {
+    const story = draftFromArticle(
+      'Northfield United have signed Marco Reyes from Porto.\nThe 24-year-old will wear the number ten shirt. The club hopes the deal will lift sales.',
+      { today: '2026-01-01' },
+    );
+    const age = story.entries.find((e) => e.id === 'p2-s1');
+    expect(age?.alternates).toContain('How old is Reyes?');
+    expect(age?.answer).toBe('Marco Reyes: The 24-year-old will wear the number ten shirt.');
+    expect(story.entries.find((e) => e.id === 'p2-s2')?.answer).toBe(
+      'The club hopes the deal will lift sales.',
+    );
+  });
+
+  it('asks with the verb of an action’s name ("the signing of X": who did they sign?), and what was paid', () => {
+    const signing = asks(
+      'Harbour United completed the signing of Pedro Alves for £12 million on Monday.',
+    ).all;
+    expect(signing).toEqual(
+      expect.arrayContaining([
+        'Who did Harbour United sign?',
+        'How much did Harbour United pay for Pedro Alves?',
+      ]),
+    );
+    expect(asks('The club confirmed the sale of its old ground to Veltro Homes.').all).toContain(
+      'What did the club sell to Veltro Homes?',
+    );
+    // A name of an action that is not one ("the signing ceremony") asks nothing of it.
+    expect(asks('The signing ceremony was held on Monday.').all.some((q) => /sign\?/.test(q))).toBe(false);
   });
 
   it('asks for a vote’s result, a survey’s results, a sum’s breakdown and a named thing’s name', () => {

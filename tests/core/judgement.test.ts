@@ -8,6 +8,10 @@ describe('judgementOf', () => {
     ['will the line really carry 14000 people a day', 'prediction'],
     ['will the uk go up to 3% after 2027', 'prediction'],
     ['will putin invade again', 'prediction'],
+    ['who will win the league', 'prediction'],
+    ['will the club get relegated', 'prediction'],
+    ['will this battery replace lithium', 'prediction'],
+    ['will he score on his debut', 'prediction'],
     ['is the deal a good idea', 'truth'],
   ])('reads "%s" as %s', (question, kind) => {
     expect(judgementOf(question)).toBe(kind);
@@ -18,6 +22,10 @@ describe('judgementOf', () => {
     'when will the first trams run',
     'how much will the uk spend on defence by 2027',
     'does the line really go to the hospital',
+    'who will pay for the new line',
+    'who won the vote',
+    'who will replace the chief executive',
+    'how many goals did he score',
   ])('reads "%s" as a question of fact', (question) => {
     expect(judgementOf(question)).toBeNull();
   });

@@ -9,7 +9,8 @@ import { describe, expect, it } from 'vitest';
 import type { Answer } from '../../src/core/answer.ts';
 import { CANDIDATE_CHECKS, TYPE_CHECKS } from '../../src/core/checks.ts';
 import { answerAfter } from '../../src/core/engine.ts';
-import type { KnowledgeBase } from '../../src/core/knowledge.ts';
+import { draftFromArticle } from '../../src/core/extract/draft.ts';
+import { buildKnowledge, type KnowledgeBase } from '../../src/core/knowledge.ts';
 import { MESSAGE_RULES } from '../../src/core/message-rules.ts';
 import { CLAUSE_RULES } from '../../src/core/rules.ts';
 import { createTrace, type TraceRecord } from '../../src/core/trace.ts';
@@ -21,6 +22,21 @@ const STORIES = {
   mini: await knowledgeOf(MINI_STORY_DIR),
   /** A story the engine was not written for (a council's tram vote), for general forms. */
   second: await knowledgeOf(`${ROOT}/tests/fixtures/second-story/data`),
+  /** A story drafted by npm run draft from an article written for this test, with no human edit. */
+  drafted: buildKnowledge(
+    new Map(
+      [
+        ...draftFromArticle(
+          [
+            'Pellow Energy has agreed to test a new battery at its site near Redditch, the company said on Monday.',
+            'The battery was designed by Professor Ines Marlow at Dunmore University. The university is in talks with investors about a spin-out company.',
+            'The trial will use 40 batteries over two years.',
+          ].join('\n'),
+          { today: '2026-01-01' },
+        ).files,
+      ].filter(([name]) => !name.startsWith('schema/')),
+    ),
+  ),
 } satisfies Record<string, KnowledgeBase>;
 
 interface Asked {
@@ -507,6 +523,34 @@ const CHECKS: Readonly<Record<string, CheckRow>> = {
       story: 'seed',
       question: 'how big is the rise in UK defence spending?',
       candidate: 'qa:uk-defence-spending',
+    },
+  },
+  'a-draft-names-who-was-asked-for': {
+    // The investors: the draft's sentence names none.
+    rejects: {
+      story: 'drafted',
+      question: 'Who are the investors in talks with the university?',
+      candidate: 'qa:p2-s2',
+    },
+    // Who designed it: the sentence names her.
+    letsThrough: {
+      story: 'drafted',
+      question: 'Who designed the battery at Dunmore University?',
+      candidate: 'qa:p2-s1',
+    },
+  },
+  'a-draft-counts-what-was-asked': {
+    // Engineers: a word the story never uses, so the draft's figure counts something else.
+    rejects: {
+      story: 'drafted',
+      question: 'How many engineers will the trial use over two years?',
+      candidate: 'qa:p3-s1',
+    },
+    // Batteries: the figure counts them.
+    letsThrough: {
+      story: 'drafted',
+      question: 'How many batteries will the trial use?',
+      candidate: 'qa:p3-s1',
     },
   },
   'answers-the-question-type': {

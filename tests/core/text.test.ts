@@ -43,6 +43,26 @@ describe('foldText and wordsOf', () => {
   it('reads chat spellings as the words they stand for', () => {
     expect(wordsOf(foldText('wat did u say abt it'))).toEqual(['what', 'did', 'you', 'say', 'about', 'it']);
   });
+
+  it('reads a thousands separator as part of the number, not a list of numbers', () => {
+    expect(wordsOf(foldText('after 5,000 cycles and 1,200,000 km'))).toEqual([
+      'after',
+      '5000',
+      'cycles',
+      'and',
+      '1200000',
+      'km',
+    ]);
+    expect(wordsOf(foldText('scores of 3,12 and 4, 500'))).toEqual([
+      'scores',
+      'of',
+      '3',
+      '12',
+      'and',
+      '4',
+      '500',
+    ]);
+  });
 });
 
 describe('splitClauses', () => {

@@ -8,6 +8,7 @@ import YAML from 'yaml';
 import { type Article, parseArticle } from '../article.ts';
 import { jsonSchemas } from '../json-schemas.ts';
 import type { Person, QaEntry, QuoteEntry, StoryFile, TopicDef } from '../schema.ts';
+import { cleanText, foldText, wordsOf } from '../text.ts';
 import { findForms, nameForms } from './people.ts';
 import { DATELINE, nounPhrases, questionsFor } from './questions.ts';
 import { extractStory } from './story.ts';
@@ -54,13 +55,11 @@ export function draftFromArticle(text: string, options: DraftOptions): Draft {
   if (people.length > 0) topics.push({ id: 'people', title: "Who's who" });
 
   const entries: QaEntry[] = [];
-  // The same question in two entries is refused: the first sentence that asks it keeps it.
+  // The same question in two entries is refused (read as validation reads it: "City's" is "City"):
+  // the first sentence that asks it keeps it.
   const asked = new Set<string>();
   const fresh = (q: string): boolean => {
-    const key = q
-      .toLowerCase()
-      .replace(/[^\p{L}\p{N}]+/gu, ' ')
-      .trim();
+    const key = wordsOf(foldText(cleanText(q))).join(' ');
     if (asked.has(key)) return false;
     asked.add(key);
     return true;
@@ -222,7 +221,7 @@ function leadSummary(article: Article): { summary: string; tldr: string; cites: 
 /** "He added…", "“…,” she told reporters": a sentence whose subject is a pronoun. */
 function startsWithPronoun(text: string): boolean {
   const outside = text.replace(/“[^”]*”|"[^"]*"/g, ' ').replace(/^[\s,;:]+/, '');
-  return /^(?:he|she)\b/i.test(outside);
+  return /^(?:he|she)\b|^the\s+\d{1,3}-year-old\b/i.test(outside);
 }
 
 /** The last person a sentence names. */

@@ -12,6 +12,24 @@ import { type Word, words } from './nlp.ts';
 
 /** Titles that are part of a name as the article writes it ("Sir Keir Starmer", "Lord Howard"). */
 const NAME_TITLES = new Set(['sir', 'lord', 'lady', 'dame', 'baroness', 'baron', 'dr', 'prof', 'professor']);
+/** Lower-case words inside a surname ("van Dam", "de la Cruz", "bin Salman"). */
+const SURNAME_PARTICLES = new Set([
+  'van',
+  'von',
+  'de',
+  'da',
+  'der',
+  'den',
+  'del',
+  'della',
+  'di',
+  'du',
+  'la',
+  'le',
+  'bin',
+  'ibn',
+  'ter',
+]);
 /** Courtesy titles: not part of the name, not a role, but they show the pronoun. */
 const COURTESY: ReadonlyMap<string, 'he' | 'she'> = new Map([
   ['mr', 'he'],
@@ -117,9 +135,16 @@ export function findPeopleAndPlaces(article: Article): {
     const name = nameWords.map((w) => bare(w.text)).join(' ');
     const surnameWord = nameWords.at(-1);
     if (!surnameWord) return;
-    // "Lord Howard of Lympne": the surname is Howard.
+    // "Lord Howard of Lympne": the surname is Howard; "Joris van Dam": van Dam.
     const ofAt = nameWords.findIndex((w) => w.normal === 'of');
-    const surname = bare((ofAt > 0 ? nameWords[ofAt - 1] : surnameWord)?.text ?? '');
+    const particle = nameWords.length > 2 && SURNAME_PARTICLES.has(nameWords.at(-2)?.normal ?? '');
+    const surname =
+      ofAt <= 0 && particle
+        ? nameWords
+            .slice(-2)
+            .map((w) => bare(w.text))
+            .join(' ')
+        : bare((ofAt > 0 ? nameWords[ofAt - 1] : surnameWord)?.text ?? '');
     if (surname.length < 2) return;
     const existing = bySurname.get(surname);
     if (existing) {
@@ -202,6 +227,14 @@ export function findPeopleAndPlaces(article: Article): {
           ) {
             j++;
           } else if (
+            // "Joris van Dam", "Ana de la Cruz": a surname's particle between capitalised names.
+            SURNAME_PARTICLES.has(next.normal) &&
+            ws[j + 2] &&
+            isCapitalised(ws[j + 2] as Word) &&
+            adjacent(next, ws[j + 2] as Word)
+          ) {
+            j += 2;
+          } else if (
             next.normal === 'of' &&
             NAME_TITLES.has((ws[i] as Word).normal) &&
             ws[j + 2] &&
@@ -239,7 +272,11 @@ export function findPeopleAndPlaces(article: Article): {
         const isName =
           nameCount >= 2
             ? run.some((r) => r.tags.has('Person') || r.tags.has('FirstName') || r.tags.has('LastName')) ||
-              before(ws, i)?.tags.has('Actor') === true ||
+              // "Professor Amara Okonjo", "Mayor Helen Okafor": a title or role before two names.
+              // Not a demonym alone ("Scottish Liberal Democrat" is a party, not a person).
+              titles.some((t) => NAME_TITLES.has(t) || ROLE_WORDS.has(t) || COURTESY.has(t)) ||
+              // "striker Lucas Moreira", not "champions Sporting Almada" (a plural before a name is a side).
+              (before(ws, i)?.tags.has('Actor') === true && before(ws, i)?.tags.has('Plural') !== true) ||
               ROLE_WORDS.has(before(ws, i)?.normal ?? '') ||
               NEAR_NAME_VERBS.test(ws[j + 1]?.text ?? '') ||
               // "Priya Nandakumar, who has run…", "Tom Hale, 58, said", "Ana Lopez, a councillor":
@@ -262,6 +299,16 @@ export function findPeopleAndPlaces(article: Article): {
               (before(ws, i)?.normal === 'to' && before(ws, i - 1)?.normal === 'according'))
           )
             speakingWords.add(bare(first.text));
+          // "champions Sporting Almada": a side named after a plural of people is a body.
+          if (
+            nameCount >= 2 &&
+            titles.length === 0 &&
+            before(ws, i)?.tags.has('Actor') === true &&
+            before(ws, i)?.tags.has('Plural') === true
+          ) {
+            const name = run.map((r) => bare(r.text)).join(' ');
+            if (!bodies.has(name)) bodies.set(name, { speaks: true });
+          }
           i = j;
           continue;
         }
@@ -387,7 +434,13 @@ function bodyAt(
     else if (NAME_JOINERS.has(next.normal) && ws[j + 2] && isCapitalised(ws[j + 2] as Word)) {
       if (!adjacent(next, ws[j + 2] as Word) || /[,;:.]$/.test(next.text)) break;
       // "and" joins two names of one body only inside it ("Crumb and Kettle Bakery"), not two bodies.
-      if (next.normal === 'and' && !BODY_HEADS.has(bare((ws[j + 3] as Word | undefined)?.text ?? ''))) break;
+      // A name ending in a head before "and" is a whole body ("Pellow Energy and Dunmore University").
+      if (
+        next.normal === 'and' &&
+        (!BODY_HEADS.has(bare((ws[j + 3] as Word | undefined)?.text ?? '')) ||
+          BODY_HEADS.has(bare((ws[j] as Word).text)))
+      )
+        break;
       j += 2;
     } else break;
   }
@@ -427,14 +480,23 @@ function addBodyAliases(terms: Term[], article: Article): void {
     const owner = owners[0];
     if (owners.length !== 1 || !owner) continue;
     if (!new RegExp(`\\b${escapeRegExp(alias)}\\b`).test(text)) continue;
+    // "Which university built it?": readers drop "the" too.
     (owner as { aliases: string[] }).aliases = [...owner.aliases, alias];
   } // "Ravensbridge City Council" is "the city council" to readers, "Ravensbridge Chamber of
   // Commerce" "the Chamber of Commerce": the name without the place before it, when that is a
   // name of its own (two words or more, a body's head among them) and no other body shares it.
   const tails = new Map<string, Term[]>();
+  const cityAt = (word: string | undefined): boolean =>
+    word !== undefined && words(word).some((w) => w.tags.has('City') || w.tags.has('Country'));
   for (const t of terms) {
     const words = t.term.split(/\s+/);
     const rest = words.slice(1);
+    // "Imperial College London" is "Imperial College": the name without the city after it.
+    if (words.length >= 3 && cityAt(words.at(-1)) && words.slice(0, -1).some((w) => BODY_HEADS.has(w))) {
+      const alias = words.slice(0, -1).join(' ').toLowerCase();
+      tails.set(alias, [...(tails.get(alias) ?? []), t]);
+      continue;
+    }
     if (words.length < 3 || BODY_HEADS.has(words[0] ?? '') || /^(?:St|Saint|The)$/.test(words[0] ?? ''))
       continue;
     if (!rest.some((w) => BODY_HEADS.has(w)) || NAME_JOINERS.has(rest[0] ?? '')) continue;
@@ -447,6 +509,38 @@ function addBodyAliases(terms: Term[], article: Article): void {
     const owner = owners[0];
     if (owners.length !== 1 || !owner || taken.has(alias) || taken.has(`the ${alias}`)) continue;
     (owner as { aliases: string[] }).aliases = [...owner.aliases, alias];
+  }
+  // "Vantor Energy … Vantor has agreed", "Vantor's chief operating officer": the name without its
+  // head, when the article uses it so for the body itself (it acts or owns), not for a place.
+  const shorts = new Map<string, Term[]>();
+  for (const t of terms) {
+    const words = t.term.split(/\s+/);
+    if (words.length < 2 || !BODY_HEADS.has(words.at(-1) ?? '') || BODY_HEADS.has(words[0] ?? '')) continue;
+    const short = words.slice(0, -1).join(' ');
+    if (!words.slice(0, -1).every((w) => /^\p{Lu}/u.test(w)) || /^(?:St|Saint|The)$/.test(short)) continue;
+    const acts = new RegExp(
+      `\\b${escapeRegExp(short)}(?:[’']s\\b|\\s+(?:has|have|had|is|was|were|will|would|said|says|told|added|announced|agreed|confirmed|plans|planned|expects|declined|denied)\\b)`,
+      'u',
+    );
+    if (acts.test(text)) shorts.set(short, [...(shorts.get(short) ?? []), t]);
+  }
+  // "Sporting Almada … Almada demanded": the last word of a two-word body name, used alone.
+  for (const t of terms) {
+    const [head, last, ...more] = t.term.split(/\s+/);
+    if (
+      !head ||
+      !last ||
+      more.length > 0 ||
+      [head, last].some((w) => BODY_HEADS.has(w) || PLACE_HEADS.has(w))
+    )
+      continue;
+    const alone = new RegExp(`(?<!${escapeRegExp(head)}\\s)\\b${escapeRegExp(last)}\\b`, 'u');
+    if (alone.test(text)) shorts.set(last, [...(shorts.get(last) ?? []), t]);
+  }
+  for (const [short, owners] of shorts) {
+    const owner = owners[0];
+    if (owners.length !== 1 || !owner || taken.has(short.toLowerCase())) continue;
+    (owner as { aliases: string[] }).aliases = [...owner.aliases, short];
   }
 }
 

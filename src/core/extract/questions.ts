@@ -6,6 +6,7 @@
  */
 import { TIME_EXPRESSION } from '../lexicon.ts';
 import type { Person } from '../schema.ts';
+import { stem } from '../stem.ts';
 import { derivedForms } from './derive.ts';
 import { nlp } from './nlp.ts';
 import { findForms, nameForms } from './people.ts';
@@ -25,6 +26,8 @@ const OPENER =
 const DETERMINERS = /^(?:the|a|an|this|that|these|those|his|her|their|its|our|my|your|such|any|some)\s+/i;
 const PURPOSE =
   /\b(?:because|since|so that|in order to|(?<!\b(?:is|are|was|were|be)\s)due to|as a result|to (?:deter|ensure|avoid|protect|prevent|help|support|boost|stop|secure|reduce|increase|fund|pay))\b/i;
+/** "The 23-year-old has signed…": the person the sentence before named. */
+export const BACK_REFERENCE = /^the\s+\d{1,3}-year-old$/i;
 /** A dateline before the story: "RAVENSBRIDGE, England — ", "LONDON (Reuters) - ". */
 export const DATELINE =
   /^[\p{Lu}][\p{Lu} .'-]{2,}(?:,\s*[\p{Lu}][\p{L} .'-]*)?(?:\s*\([^)]*\))?\s+[—–-]+\s+/u;
@@ -32,9 +35,9 @@ const PREPOSITION_FIRST =
   /^(?:at|in|on|to|from|for|with|after|before|into|amid|during|as|along|across|through|until|by|every|over|under)\b/i;
 /** A subject that can be a "who": people, bodies and their members. */
 const ANIMATE =
-  /\b(?:people|persons?|councillors?|residents|officials?|members?|council|committee|government|voters|traders|workers|staff|police|leaders?|ministers?|president|group|party|board|compan(?:y|ies)|employers?|critics|supporters|opponents|campaigners|protesters|crowd|officers?|judges?|court|parliament|mps|lawmakers|senators?|democrats|republicans|union|investors|owners?|managers?|experts?|scientists|researchers|doctors|nurses|teachers|students|parents|children|fans|players|team|club)$/i;
+  /\b(?:people|persons?|councillors?|residents|officials?|members?|council|committee|government|voters|traders|workers|staff|police|leaders?|ministers?|president|group|party|board|compan(?:y|ies)|employers?|critics|supporters|opponents|campaigners|protesters|crowd|officers?|judges?|court|parliament|mps|lawmakers|senators?|democrats|republicans|union|investors|owners?|managers?|experts?|scientists|researchers|engineers|designers|developers|farmers|pupils|patients|volunteers|drivers|pilots|athletes|coaches|writers|artists|doctors|nurses|teachers|students|parents|children|fans|players|team|club)$/i;
 const PLACE_AFTER =
-  /\b(?:in|at)\s+(?:the\s+)?(?!(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)[\p{Lu}]/u;
+  /\b(?:in|at|near|from|outside)\s+(?:the\s+)?(?!(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)[\p{Lu}]/u;
 
 /** The key noun phrases of a text, without determiners, longest meaning first. */
 export function nounPhrases(text: string): string[] {
@@ -112,9 +115,9 @@ function readClause(
   if (subject.includes(', ')) subject = subject.slice(subject.lastIndexOf(', ') + 2);
   const subjectPerson =
     mentioned.find((m) => m.end <= Math.max(verbStart, 0))?.candidate ??
-    (/^(?:he|she)$/i.test(subject) ? context.previous : undefined);
+    (/^(?:he|she)$/i.test(subject) || BACK_REFERENCE.test(subject) ? context.previous : undefined);
   if (subjectPerson) subject = shortName(subjectPerson);
-  else if (verbStart > 0 && /^\p{Lu}\p{Ll}/u.test(subject) && !properFirst(subject))
+  else if (verbStart > 0 && /^\p{Lu}\p{Ll}+\b(?!\s+\p{Lu})/u.test(subject) && !properFirst(subject))
     // "Trams are planned to run": a common noun that only opens the sentence.
     subject = subject.charAt(0).toLowerCase() + subject.slice(1);
   else if (
@@ -190,7 +193,7 @@ function readClause(
     if (!infinitive) return undefined;
     // "comes at a critical moment": nothing to ask "what" of.
     if (wh === 'What' && PREPOSITION_FIRST.test(rest)) return undefined;
-    return `${wh} ${past ? 'did' : 'does'} ${subject} ${infinitive}`;
+    return `${wh} ${past ? 'did' : pluralSubject(subject) ? 'do' : 'does'} ${subject} ${infinitive}`;
   };
   return { subject, subjectPerson, verbWords, verbText, afterVerb, rest, verbs, asked, verbStart };
 }
@@ -219,7 +222,14 @@ function animate(reading: ClauseReading): boolean {
   // "Councillors backed…": a plural of people names no one, so "who were they?" is not answered from it.
   if (/s$/i.test(reading.subject) && !properFirst(reading.subject) && reading.subjectPerson === undefined)
     return false;
-  return reading.subjectPerson !== undefined || ANIMATE.test(reading.subject) || properFirst(reading.subject);
+  // "researchers at Kelmsford University": the head before its place or body.
+  const head = reading.subject.split(/\s+(?:at|of|from|in|for|with)\s+/)[0] ?? reading.subject;
+  return (
+    reading.subjectPerson !== undefined ||
+    ANIMATE.test(reading.subject) ||
+    ANIMATE.test(head) ||
+    properFirst(reading.subject)
+  );
 }
 
 export function questionsFor(
@@ -236,7 +246,9 @@ export function questionsFor(
     .replace(/\s{2,}/g, ' ')
     .replace(DATELINE, '');
   const mentioned = findForms(unquoted, forms);
-  const clause = withoutAsides(unquoted, mentioned).replace(OPENER, '');
+  const { text: clause, asides } = withoutParticipleAsides(
+    withoutAsides(unquoted, mentioned).replace(OPENER, ''),
+  );
   const reading = readClause(clause, findForms(clause, forms), context);
   const { subject, subjectPerson, verbWords, afterVerb, verbs, asked } = reading;
   const figureKeywords = figuresIn(unquoted).map((f) => f.text);
@@ -246,7 +258,11 @@ export function questionsFor(
     .filter((q) => q.kind === 'direct')
     .flatMap((q) => nounPhrases(q.text));
   const peopleNamed = [
-    ...new Set([...mentioned.map((m) => m.candidate), ...(context.quotes ?? []).map((q) => q.speaker)]),
+    ...new Set([
+      ...mentioned.map((m) => m.candidate),
+      ...(context.quotes ?? []).map((q) => q.speaker),
+      ...(subjectPerson ? [subjectPerson] : []),
+    ]),
   ];
   const isName = (p: string): boolean =>
     peopleNamed.some((person) => nameForms(person).some((f) => p.includes(f) || f.includes(p)));
@@ -288,7 +304,8 @@ export function questionsFor(
   const who = whoQuestion(reading);
   if (who) alternates.push(who);
   for (const topic of topics.slice(0, 2)) alternates.push(`What about ${topic}`);
-  if (TIME_EXPRESSION.test(unquoted)) {
+  // A time in an aside is the aside's ("published on Wednesday"), asked of it.
+  if (TIME_EXPRESSION.test(asides.reduce((t, a) => t.replace(a.rest, ' '), unquoted))) {
     const when = asked('When');
     if (when) alternates.push(when);
   }
@@ -304,6 +321,8 @@ export function questionsFor(
     alternates.push(`What does the article say about ${shortName(person)} and ${topics[0] ?? 'this'}`);
   }
 
+  alternates.push(...asideQuestions([...asides, ...reducedRelatives(clause, reading)], reading, forms));
+  alternates.push(...actionNounQuestions(clause, reading, forms));
   alternates.push(...clauseQuestions(clause, forms, context, reading));
   alternates.push(...peopleQuestions(unquoted, forms));
 
@@ -349,17 +368,42 @@ export function questionsFor(
     ]),
   ].slice(0, 14);
   // The verbs of its nouns and the names of its actions ("abstentions": abstain; "approve": approval).
-  // Not of a noun a figure counts ("three abstentions"): its verb asks who did it, which a count never says.
-  const counted = new Set(figuresIn(unquoted).map((f) => /^How many (\p{Ll}+)$/u.exec(f.wh)?.[1] ?? ''));
+  // Of a noun a figure counts too ("three abstentions": how many abstained?); "who abstained?" is
+  // declined, since the sentence names no one (check a-draft-names-who-was-asked-for).
   const derived = [
-    ...heads.filter((h) => !counted.has(h)).flatMap((h) => derivedForms(h, 'n', 'v').slice(0, 1)),
+    ...heads.flatMap((h) => derivedForms(h, 'n', 'v').slice(0, 1)),
     ...actions.flatMap((a) => derivedForms(a, 'v', 'n').slice(0, 1)),
   ].filter((d) => !keywords.includes(d) && !new RegExp(`\\b${d}`, 'i').test(unquoted));
   for (const d of [...new Set(derived)].slice(0, 4)) keywords.push(d);
+  // Irregular verbs as readers type them ("flew": fly, "paid": pay, "led by": lead), which the
+  // sentence's own form never matches; a regular one ("voted") already matches as it stands.
+  for (const v of irregularVerbs(unquoted).slice(0, 4)) if (!keywords.includes(v)) keywords.push(v);
   for (const named of namedThings(unquoted)) {
     unique.push(finish(`What is the ${named} called`), finish(`What is the name of the ${named}`));
   }
   return { question: finish(question), alternates: unique, keywords };
+}
+
+/** Verbs that carry no action of their own as keywords. */
+const LIGHT_VERBS =
+  /^(?:be|have|do|get|make|take|go|come|will|would|can|could|should|may|might|must|say|tell|add|include|remain|become|seem|need|want|use)$/;
+
+/**
+ * The infinitives of a text's irregular verbs, in order, without light verbs: those whose written
+ * form does not stem to the infinitive's stem ("flew", "paid", "led", "sold", "built").
+ */
+function irregularVerbs(text: string): string[] {
+  const out: string[] = [];
+  for (const term of nlp()(text).verbs().terms().json() as { terms: { text: string; tags: string[] }[] }[]) {
+    const word = term.terms[0];
+    if (!word?.tags.includes('Verb') || word.tags.includes('Auxiliary')) continue;
+    const written = word.text.toLowerCase().replace(/[^\p{Ll}]/gu, '');
+    const inf = (nlp()(written).verbs().toInfinitive().text() as string).toLowerCase().trim();
+    if (!/^\p{Ll}{3,}$/u.test(inf) || LIGHT_VERBS.test(inf) || out.includes(inf)) continue;
+    if (stem(inf) === stem(written)) continue;
+    out.push(inf);
+  }
+  return out;
 }
 
 /** What has results readers ask for: "the vote result", "the consultation results". */
@@ -522,12 +566,15 @@ function clauseQuestions(
     const verb = part.reading.verbs.find((v) => (v.offset?.start ?? -1) === part.reading.verbStart);
     if (!REPORTING_VERB.test(verb?.verb?.infinitive ?? '')) continue;
     const said =
-      /^\s*(?:(?:the\s+)?\p{L}+\s+)?that\s+|^\s+(?=(?:the|a|an|his|her|their|its|most|some|work)\s)/u.exec(
+      /^\s*(?:(?:the\s+)?\p{L}+\s+)?that\s+|^\s+(?=(?:the|a|an|his|her|their|its|most|some|work|they|he|she|we)\s)/u.exec(
         part.reading.afterVerb,
       );
     if (!said) continue;
-    const inner = part.reading.afterVerb.slice(said[0].length).trim();
+    let inner = part.reading.afterVerb.slice(said[0].length).trim();
     if (inner.split(/\s+/).length < 4) continue;
+    // "Researchers say they have built a battery": the pronoun is the speaker, asked by name.
+    const own = /^(?:they|he|she|we)\s+/i.exec(inner);
+    if (own && part.reading.subject) inner = `${part.reading.subject} ${inner.slice(own[0].length)}`;
     part.text = part.text.slice(0, part.text.length - part.reading.afterVerb.length);
     parts.splice(k + 1, 0, { text: inner, reading: readClause(inner, findForms(inner, forms), context) });
     k++;
@@ -635,11 +682,150 @@ function peopleQuestions(text: string, forms: readonly { form: string; candidate
       if (role && /^\p{Ll}/u.test(role)) {
         out.push(`Who is ${apposition[1] ?? 'the'} ${role}`);
         out.push(`What does ${shortName(m.candidate)} do`);
+        out.push(`What is ${shortName(m.candidate)}'s job`);
         // "a transport economist at Northfield University": where do they work?
         if (/\b(?:at|for|with|of)\s+(?:the\s+)?\p{Lu}/u.test(role))
           out.push(`Where does ${shortName(m.candidate)} work`);
       }
     }
+  }
+  return out;
+}
+
+/** Names of actions done to someone or something, and the verb readers ask with. */
+const ACTION_NOUNS: Readonly<Record<string, string>> = {
+  signing: 'sign',
+  appointment: 'appoint',
+  sale: 'sell',
+  purchase: 'buy',
+  acquisition: 'buy',
+  takeover: 'take over',
+  sacking: 'sack',
+  dismissal: 'dismiss',
+  arrest: 'arrest',
+  release: 'release',
+  transfer: 'transfer',
+  election: 'elect',
+  rescue: 'rescue',
+};
+/** Actions bought or sold: "the signing of X for £48 million" asks how much was paid for X. */
+const PAID_FOR = new Set(['signing', 'purchase', 'acquisition', 'takeover', 'transfer']);
+
+/**
+ * "Harbour City have completed the signing of Lucas Moreira…", "…the sale of Kieran Shaw to
+ * Bayern Munich": readers ask with the verb (who did they sign? who did they sell to Bayern
+ * Munich?) and, for a purchase with a price, how much was paid for it.
+ */
+function actionNounQuestions(
+  clause: string,
+  reading: ClauseReading,
+  forms: readonly { form: string; candidate: Person }[],
+): string[] {
+  const out: string[] = [];
+  const subject = reading.subject;
+  if (!subject || !reading.verbText) return out;
+  const pattern = new RegExp(
+    `\\bthe (${Object.keys(ACTION_NOUNS).join('|')}) of ((?:[\\p{L}'’-]+\\s+){0,5}?[\\p{L}'’-]+)(?=\\s+(?:from|to|for|by|in|on|at|after|before)\\b|[,;.]|$)(\\s+to\\s+(?:the\\s+)?\\p{Lu}[^,;.]*)?`,
+    'gu',
+  );
+  const money = figuresIn(clause).some((f) => f.wh === 'How much');
+  for (const m of clause.matchAll(pattern)) {
+    const noun = m[1] ?? '';
+    const object = m[2] ?? '';
+    const verb = ACTION_NOUNS[noun] ?? '';
+    const person = findForms(object, forms)[0]?.candidate;
+    const named = person ? shortName(person) : object.replace(DETERMINERS, '');
+    const animate = person !== undefined || /^\p{Lu}/u.test(object.split(/\s+/).at(-1) ?? '');
+    const to = (m[3] ?? '').trim().split(/\s+/).slice(0, 5).join(' ');
+    out.push(`${animate ? 'Who' : 'What'} did ${subject} ${verb}${to ? ` ${to}` : ''}`);
+    if (money && PAID_FOR.has(noun)) out.push(`How much did ${subject} pay for ${named}`);
+  }
+  return out;
+}
+
+/** ", led by Professor Okonjo,": a past participle between commas, and what follows it. */
+interface ParticipleAside {
+  readonly participle: string;
+  /** "by Professor Okonjo", "on Wednesday in the journal Nature Energy" */
+  readonly rest: string;
+  /** What it says something of, when not the clause's subject ("figures released on Thursday"). */
+  readonly of?: string;
+}
+
+/**
+ * "…, according to figures released on Thursday by the health board": a noun and a participle
+ * after it that is not the clause's verb, read as an aside on the noun (who released the figures?
+ * when were they released?).
+ */
+function reducedRelatives(clause: string, reading: ClauseReading): ParticipleAside[] {
+  const out: ParticipleAside[] = [];
+  const pattern =
+    /\b(?:the\s+)?(\p{Ll}{3,})\s+(\p{Ll}{3,}ed)\s+((?:on|in|at|by|last|this|earlier)\b[^,;:“”"]{2,100})/gu;
+  for (const m of clause.matchAll(pattern)) {
+    const [, noun = '', participle = '', rest = ''] = m;
+    if (m.index + m[0].indexOf(participle) === reading.verbStart) continue;
+    const tags = (nlp()(`the ${noun} ${participle} ${rest}`).json() as { terms: { tags: string[] }[] }[])[0]
+      ?.terms;
+    const nounTags = tags?.[1]?.tags ?? [];
+    const verbTags = tags?.[2]?.tags ?? [];
+    if (!nounTags.includes('Noun') || nounTags.includes('Pronoun') || !verbTags.includes('Verb')) continue;
+    if (REPORTING_VERB.test(nlp()(participle).verbs().toInfinitive().text() as string)) continue;
+    out.push({ participle, rest: rest.trim(), of: `the ${noun}` });
+  }
+  return out;
+}
+
+const ASIDE =
+  /,\s+(?:(?:first|recently|originally|jointly|largely|partly|mainly|newly)\s+)?(\p{Ll}{3,})\s+((?:by|on|in|at|from|for|last|this|with|to|after|before|earlier|over|under|during|since|between)\b[^,;:“”"]{2,100}?),\s+(?=\p{Ll})/gu;
+
+/**
+ * The clause without participle asides after its subject ("The team, led by Professor Okonjo,
+ * spent…", "The findings, published on Wednesday in Nature Energy, describe…"): the main verb is
+ * the one after them, and each aside is a question of its own (who led the team? when were the
+ * findings published?).
+ */
+function withoutParticipleAsides(text: string): { text: string; asides: ParticipleAside[] } {
+  const asides: ParticipleAside[] = [];
+  const out = text.replace(ASIDE, (whole, participle: string, rest: string) => {
+    const tags = (nlp()(`they were ${participle}`).json() as { terms: { tags: string[] }[] }[])[0]?.terms[2]
+      ?.tags;
+    if (!tags?.includes('Verb') || !(tags.includes('PastTense') || tags.includes('Participle'))) return whole;
+    if (REPORTING_VERB.test(nlp()(participle).verbs().toInfinitive().text() as string)) return whole;
+    asides.push({ participle, rest: rest.trim() });
+    return ' ';
+  });
+  return { text: out.replace(/\s{2,}/g, ' '), asides };
+}
+
+/** A subject read as plural ("the findings", "researchers at the university"). */
+function pluralSubject(subject: string): boolean {
+  const head =
+    subject
+      .split(/\s+(?:at|of|from|in|for|with|on)\s+/)[0]
+      ?.split(/\s+/)
+      .at(-1) ?? '';
+  return /(?:[^s]s|people|children|staff|police|men|women)$/i.test(head) && !/ss$/i.test(head);
+}
+
+/** Questions on participle asides: who led the team, when and where were the findings published. */
+function asideQuestions(
+  asides: readonly ParticipleAside[],
+  reading: ClauseReading,
+  forms: readonly { form: string; candidate: Person }[],
+): string[] {
+  const out: string[] = [];
+  for (const { participle, rest, of } of asides) {
+    const subject = of ?? reading.subject;
+    if (!subject) continue;
+    const be = pluralSubject(subject) ? 'were' : 'was';
+    const agent = /(?:^|\s)by\s+(?:the\s+|a\s+|an\s+)?(\S+)/.exec(rest)?.[1] ?? '';
+    if (agent) {
+      const who = findForms(rest, forms).length > 0 || /^\p{Lu}/u.test(agent) || ANIMATE.test(agent);
+      out.push(`${who ? 'Who' : 'What'} ${participle} ${subject}`);
+    }
+    if (TIME_EXPRESSION.test(rest)) out.push(`When ${be} ${subject} ${participle}`);
+    if (/\b(?:in|at|near|from)\s+(?:the\s+)?(?:\p{Ll}+\s+)?\p{Lu}/u.test(rest))
+      out.push(`Where ${be} ${subject} ${participle}`);
   }
   return out;
 }

@@ -211,7 +211,11 @@ export function extractQuotes(article: Article, people: readonly Person[]): Extr
         text: inner,
         cites: citeFor(innerAt, innerAt + inner.length),
         context,
-        about: aboutOf(text.slice(sStart, sEnd), inner, nameOf.get(speaker)),
+        about: [
+          ...namedIn(inner, people, speaker),
+          ...described(head),
+          ...aboutOf(text.slice(sStart, sEnd), inner, nameOf.get(speaker)),
+        ].slice(0, 7),
       });
     }
 
@@ -380,6 +384,39 @@ function speakerBefore(
   }
   return null;
 }
+
+/**
+ * The people a quotation names, by a form of their name or by a first name no one else in the
+ * article has ("Lucas is exactly the type of player…"): what it is about, as their full names.
+ */
+function namedIn(quote: string, people: readonly Person[], speaker: string): string[] {
+  const firstNames = new Map<string, Person[]>();
+  for (const p of people) {
+    const first = p.name.split(/\s+/).find((w) => /^\p{Lu}\p{Ll}+$/u.test(w) && !TITLES.test(w));
+    if (first && first !== p.aliases.find((a) => !a.includes(' ')))
+      firstNames.set(first, [...(firstNames.get(first) ?? []), p]);
+  }
+  const out: string[] = [];
+  for (const p of people) {
+    if (p.id === speaker) continue;
+    const first = [...firstNames].find(([, owners]) => owners.length === 1 && owners[0] === p)?.[0];
+    const forms = [...nameForms(p), ...(first ? [first] : [])];
+    if (forms.some((f) => new RegExp(`\\b${f.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'u').test(quote)))
+      out.push(p.name);
+  }
+  return out;
+}
+
+/** "…described the trial as “…”", "called the plan “…”": the quotation is about what it names. */
+function described(before: string): string[] {
+  const m =
+    /\b(?:described|describes|describing|called|calls|calling|branded|brands|labelled|labeled|dubbed)\s+((?:the|a|an|this|that|his|her|their|its)\s+[^,;:“”"]{2,50}?)\s+(?:as\s+)?[:,]?\s*$/iu.exec(
+      before,
+    );
+  return m?.[1] ? nounPhrases(m[1]).slice(0, 2) : [];
+}
+
+const TITLES = /^(?:Sir|Lord|Lady|Dame|Dr|Prof|Professor|Mr|Mrs|Ms|Miss)$/;
 
 /** What a quote is about, for matching: its nouns and the sentence's, less the speaker's name. */
 function aboutOf(sentence: string, quote: string, speakerName: string | undefined): string[] {
