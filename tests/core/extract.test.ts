@@ -63,6 +63,35 @@ describe('people and places from the article', () => {
     expect(other.places.map((t) => t.term)).toContain('Russia');
   });
 
+  it('takes a body named after its kind, and a river or brook, for no person; "X, the agency\'s manager" is one', () => {
+    // Written for this test.
+    const other = extractStory(
+      parseArticle(
+        [
+          'Tom Hale, chair of the campaign group FlowWatch East, described the leaks as a scandal.',
+          'Volunteers moved fish from the Kell Brook, a tributary of the Arun.',
+          "Priya Anand, the agency's area manager, said it was monitoring levels daily.",
+        ].join('\n'),
+      ),
+    );
+    const names = other.people.map((p) => p.name);
+    expect(names).toEqual(expect.arrayContaining(['Tom Hale', 'Priya Anand']));
+    expect(names).not.toContain('FlowWatch East');
+    expect(names).not.toContain('Kell Brook');
+  });
+
+  it('leaves a standfirst between the headline and the byline out of the paragraphs, as the tldr', () => {
+    const headed = draftFromArticle(
+      `Reservoirs sink to 38%\n\nThe ban starts on Monday as rivers run low\n\nBy Sam Ortiz, 9 July 2025\n\n${ARTICLE}`,
+      { today: '2026-02-01' },
+    );
+    const story = headed.files.get('story.yaml') ?? '';
+    expect(story).toContain('author: Sam Ortiz');
+    expect(story).toContain('date: 2025-07-09');
+    expect(story).toContain('tldr: The ban starts on Monday as rivers run low');
+    expect(headed.files.get('article.txt')).toBe(`${ARTICLE}\n`);
+  });
+
   it('makes bodies and named places glossary terms, never people', () => {
     // Written for this test: bodies with a person's first name, a joiner, or one word that speaks.
     const other = extractStory(

@@ -141,7 +141,7 @@ export function draftFromArticle(text: string, options: DraftOptions): Draft {
     ...(lead.author ? { author: lead.author } : {}),
     date: options.date ?? lead.date ?? options.today ?? new Date().toISOString().slice(0, 10),
     article: articleName,
-    ...(summary ? { summary: summary.summary, tldr: summary.tldr } : {}),
+    ...(summary ? { summary: summary.summary, tldr: lead.standfirst ?? summary.tldr } : {}),
     cites: summary?.cites ?? [],
   };
   const files = new Map<string, string>();
@@ -261,7 +261,9 @@ export interface ArticleHeader {
   readonly source?: string;
   /** YYYY-MM-DD */
   readonly date?: string;
-  /** The article without its headline and byline lines. */
+  /** The line between the headline and the byline that sums the story up, when there is one. */
+  readonly standfirst?: string;
+  /** The article without its headline, standfirst and byline lines. */
   readonly body: string;
 }
 
@@ -300,7 +302,23 @@ export function readHeader(text: string): ArticleHeader {
   let source: string | undefined;
   let date: string | undefined;
   let used = 0;
-  for (const { l } of next.slice(0, 3)) {
+  let standfirst: string | undefined;
+  const isByOrDate = (l: string | undefined): boolean =>
+    l !== undefined &&
+    ((/^by\s+\S/i.test(l) && l.split(/\s+/).length <= 20) ||
+      dateOf(l.replace(/^(?:published|updated|posted)\s*:?\s*/i, '')) !== undefined);
+  // "Headline / one line that sums it up / By X, date": the standfirst is no paragraph either.
+  const first = next[0]?.l;
+  if (
+    first !== undefined &&
+    !isByOrDate(first) &&
+    isByOrDate(next[1]?.l) &&
+    first.split(/\s+/).length <= 50
+  ) {
+    standfirst = first;
+    used++;
+  }
+  for (const { l } of next.slice(used, used + 3)) {
     const byline = /^by\s+(.+)$/i.exec(l);
     const alone = dateOf(l.replace(/^(?:published|updated|posted)\s*:?\s*/i, ''));
     if (byline?.[1] && !author && l.split(/\s+/).length <= 20) {
@@ -321,7 +339,7 @@ export function readHeader(text: string): ArticleHeader {
       used++;
     } else break;
   }
-  if (!isHeadline || used === 0) return { body: text };
+  if (!isHeadline || used === (standfirst === undefined ? 0 : 1)) return { body: text };
   const last = filled[used]?.i ?? 0;
   const body = lines
     .slice(last + 1)
@@ -332,6 +350,7 @@ export function readHeader(text: string): ArticleHeader {
     ...(author ? { author } : {}),
     ...(source ? { source } : {}),
     ...(date ? { date } : {}),
+    ...(standfirst ? { standfirst } : {}),
     body,
   };
 }

@@ -269,6 +269,13 @@ export function findPeopleAndPlaces(article: Article): {
         const nameCount = run.filter(
           (r) => !NAME_TITLES.has(r.normal.replace(/\.$/, '')) && r.normal !== 'of',
         ).length;
+        // "the consumer group WaterWatch North", "the charity Hope Rising": a body's kind before its name.
+        if (BODY_NOUNS.has(before(ws, i)?.normal ?? '') && titles.length === 0) {
+          const name = run.map((r) => bare(r.text)).join(' ');
+          if (!bodies.has(name)) bodies.set(name, { speaks: NEAR_NAME_VERBS.test(ws[j + 1]?.text ?? '') });
+          i = j;
+          continue;
+        }
         const isName =
           nameCount >= 2
             ? run.some((r) => r.tags.has('Person') || r.tags.has('FirstName') || r.tags.has('LastName')) ||
@@ -280,7 +287,7 @@ export function findPeopleAndPlaces(article: Article): {
               ROLE_WORDS.has(before(ws, i)?.normal ?? '') ||
               NEAR_NAME_VERBS.test(ws[j + 1]?.text ?? '') ||
               // "Priya Nandakumar, who has run…", "Tom Hale, 58, said", "Ana Lopez, a councillor":
-              /^,\s+(?:who\b|\d{1,3},|(?:a|an)\s)/.test(sentence.text.slice((ws[j] as Word).end))
+              /^,\s+(?:who\b|\d{1,3},|(?:a|an|the)\s)/.test(sentence.text.slice((ws[j] as Word).end))
             : bySurname.has(bare(first.text)) ||
               titles.length > 0 ||
               // One word alone is a person only when compromise knows it as a name ("Trump"); a
@@ -406,7 +413,14 @@ const BODY_HEADS = new Set(
 /** The last word of a named place that is no body: it never speaks. */
 const PLACE_HEADS = new Set(
   `Road Street Lane Avenue Square Park Bridge Way Drive Close Crescent Terrace Place Row Hill Green
-  Station Airport Port Harbour Stadium Arena Hall Tower Estate Quay Wharf Gardens`.split(/\s+/),
+  Station Airport Port Harbour Stadium Arena Hall Tower Estate Quay Wharf Gardens Brook River Stream
+  Lake Reservoir Canal Valley Forest Moor Beck Creek Bay Loch Island Mountain Falls Estuary`.split(/\s+/),
+);
+/** A body's kind, said before its name ("the consumer group WaterWatch North"): the name is no person's. */
+const BODY_NOUNS = new Set(
+  'group groups firm company companies charity organisation organization campaign union club body agency association society network coalition alliance brand chain retailer supermarket developer operator provider'.split(
+    ' ',
+  ),
 );
 /** Small words inside a body's name ("Department for Transport", "Chamber of Commerce"). */
 const NAME_JOINERS = new Set(['of', 'for', 'and', '&', 'de', 'du', 'la', 'del', 'der', 'van', 'von']);
