@@ -5,9 +5,10 @@
  * edit distance decides which are close enough. fuse.js is asked word against word, never a whole
  * question against whole entries: Bitap cuts patterns into 32-character chunks, is word-order
  * sensitive and finds short words inside long ones ("us" in "just"), and a linear scan over every
- * entry costs milliseconds per question (docs/design.md has the measurements). A character-bigram
- * index picks the few vocabulary words worth asking about, so a lookup stays cheap however large
- * the vocabulary grows, and results are cached.
+ * entry costs milliseconds per question (docs/design.md has the measurements). The vocabulary is a
+ * trie, walked with the distance table so that only the words close enough are reached and fuse.js
+ * is asked about the nearest alone; a lookup stays cheap however large the vocabulary grows, and
+ * results are cached.
  */
 import Fuse from 'fuse.js';
 
@@ -87,49 +88,16 @@ export function typingDistance(typed: string, word: string, limit: number): numb
   return previous[m] as number;
 }
 
-// Letters of the typed word not yet matched, while bounding a candidate's distance from below.
-const available = new Int32Array(65536);
+/** What leaving out a letter costs, in half edits (the trie search counts in whole numbers). */
+const SKIP_HALVES = new Int32Array(128).fill(2);
+for (const vowel of 'aeiouy') SKIP_HALVES[vowel.charCodeAt(0)] = 1;
 
-/**
- * A lower bound of typingDistance, from the letters alone: every typed letter the word lacks
- * costs an edit, and every letter of the word left unmatched at least half of one. Far cheaper
- * than the distance table, and most shortlisted words fail it.
- */
-function distanceAtLeast(typed: string, word: string): number {
-  for (let i = 0; i < typed.length; i++) {
-    const c = typed.charCodeAt(i);
-    available[c] = (available[c] as number) + 1;
-  }
-  let matched = 0;
-  for (let j = 0; j < word.length; j++) {
-    const c = word.charCodeAt(j);
-    if ((available[c] as number) > 0) {
-      available[c] = (available[c] as number) - 1;
-      matched++;
-    }
-  }
-  for (let i = 0; i < typed.length; i++) available[typed.charCodeAt(i)] = 0;
-  const typedLeft = typed.length - matched;
-  const wordLeft = word.length - matched;
-  return typedLeft + 0.5 * Math.max(0, wordLeft - typedLeft);
-}
-
-/**
- * Whether a word's length leaves it within `allowed` of the typed word's: shorter by more than
- * that, or longer by more than twice it (a left-out vowel costs half), is too far. distanceAtLeast
- * says so too, from the letters; the lengths alone are cheaper still.
- */
-function lengthWithin(typed: number, word: number, allowed: number): boolean {
-  const gap = word - typed;
-  return gap >= -allowed && gap <= 2 * allowed;
-}
-
-function bigramsOf(word: string): string[] {
-  const padded = `^${word}$`;
-  const grams: string[] = [];
-  for (let i = 0; i < padded.length - 1; i++) grams.push(padded.slice(i, i + 2));
-  return grams;
-}
+// The trie search's rows of the distance table, one per depth, reused by every call.
+let trieRows = new Int32Array(64 * 32);
+let pathLetters = new Int32Array(64);
+let stackNodes = new Int32Array(1024);
+let stackDepths = new Int32Array(1024);
+const typedCodes = new Int32Array(MAX_FUZZY_LENGTH + 1);
 
 export interface FuzzyVocabularyOptions {
   /** Words that are never the correction of a short typo (function words). */
@@ -138,54 +106,84 @@ export interface FuzzyVocabularyOptions {
   readonly keep?: Iterable<string>;
 }
 
+/** Letter bits (a = bit 0) of the vowels, whose leaving out costs half. */
+const VOWEL_BITS = [...'aeiouy'].reduce((bits, v) => bits | (1 << (v.charCodeAt(0) - 97)), 0);
+const ALL_LETTERS = (1 << 26) - 1;
+
 export class FuzzyVocabulary {
+  /** The words a typo may be read as, in spelling order. */
   private readonly words: readonly string[];
   private readonly known: ReadonlySet<string>;
   private readonly avoid: ReadonlySet<string>;
-  /** Bigram -> indexes of the words holding it. */
-  private readonly byBigram = new Map<string, Int32Array>();
-  /** First letter -> bigram -> indexes of the words that start with that letter and hold it. */
-  private readonly byFirstLetter = new Map<string, Map<string, Int32Array>>();
+  /**
+   * The words as a trie, its nodes numbered breadth first: node n's children are the nodes
+   * [childStart[n], childStart[n + 1]), in letter order; nodeLetter[n] is the letter leading to
+   * it (a character code) and nodeWord[n] the word ending there (an index into words), or -1.
+   */
+  private readonly childStart: Int32Array;
+  private readonly nodeLetter: Uint8Array;
+  private readonly nodeWord: Int32Array;
+  /** The shortest and longest word under each node (at most 255 letters counted). */
+  private readonly shortestBelow: Uint8Array;
+  private readonly longestBelow: Uint8Array;
   private readonly cache = new Map<string, Correction | null>();
-  /** Each word's first letter (as a character code) and length, read without touching the string. */
-  private readonly firstCodes: Uint16Array;
-  private readonly lengths: Uint16Array;
-  // Scratch space for counting shared bigrams (lookups are synchronous, so never shared).
-  private readonly sharedCount: Uint8Array;
-  private readonly touched: Int32Array;
 
   constructor(vocabulary: Iterable<string>, options: FuzzyVocabularyOptions = {}) {
     const targets = new Set(vocabulary);
     this.known = new Set([...targets, ...(options.keep ?? [])]);
     this.avoid = options.avoid ?? new Set();
-    this.words = [...targets].filter((w) => w.length >= MIN_FUZZY_LENGTH - 1 && /^[a-z]+$/.test(w));
-    const lists = new Map<string, number[]>();
-    const byFirst = new Map<string, Map<string, number[]>>();
-    const add = (map: Map<string, number[]>, gram: string, index: number): void => {
-      const list = map.get(gram);
-      if (list) list.push(index);
-      else map.set(gram, [index]);
-    };
-    this.words.forEach((word, index) => {
-      const first = word[0] as string;
-      let group = byFirst.get(first);
-      if (!group) {
-        group = new Map();
-        byFirst.set(first, group);
+    const words = [...targets].filter((w) => w.length >= MIN_FUZZY_LENGTH - 1 && /^[a-z]+$/.test(w)).sort();
+    this.words = words;
+    // Breadth first over runs of the sorted words that share a prefix: a node's words are
+    // [from[n], to[n]), all with the same first depth[n] letters; its children are their runs
+    // by the next letter.
+    const from = [0];
+    const to = [words.length];
+    const depth = [0];
+    const letters = [0];
+    const childStart: number[] = [];
+    const nodeWord: number[] = [];
+    for (let node = 0; node < from.length; node++) {
+      const d = depth[node] as number;
+      let a = from[node] as number;
+      const b = to[node] as number;
+      childStart.push(from.length);
+      if (a < b && (words[a] as string).length === d) nodeWord.push(a++);
+      else nodeWord.push(-1);
+      while (a < b) {
+        const letter = (words[a] as string).charCodeAt(d);
+        let e = a + 1;
+        while (e < b && (words[e] as string).charCodeAt(d) === letter) e++;
+        from.push(a);
+        to.push(e);
+        depth.push(d + 1);
+        letters.push(letter);
+        a = e;
       }
-      for (const gram of new Set(bigramsOf(word))) {
-        add(lists, gram, index);
-        add(group, gram, index);
-      }
-    });
-    for (const [gram, list] of lists) this.byBigram.set(gram, Int32Array.from(list));
-    for (const [first, group] of byFirst) {
-      this.byFirstLetter.set(first, new Map([...group].map(([gram, list]) => [gram, Int32Array.from(list)])));
     }
-    this.firstCodes = Uint16Array.from(this.words, (w) => w.charCodeAt(0));
-    this.lengths = Uint16Array.from(this.words, (w) => Math.min(w.length, 65535));
-    this.sharedCount = new Uint8Array(this.words.length);
-    this.touched = new Int32Array(this.words.length);
+    childStart.push(from.length);
+    const count = from.length;
+    // Children are numbered after their parent: from the last node back, each one's are done.
+    const shortest = new Uint8Array(count).fill(255);
+    const longest = new Uint8Array(count);
+    for (let node = count - 1; node >= 0; node--) {
+      const own = nodeWord[node] as number;
+      if (own >= 0) {
+        const length = Math.min(255, (words[own] as string).length);
+        shortest[node] = length;
+        longest[node] = length;
+      }
+      for (let child = childStart[node] as number; child < (childStart[node + 1] as number); child++) {
+        if ((shortest[child] as number) < (shortest[node] as number))
+          shortest[node] = shortest[child] as number;
+        if ((longest[child] as number) > (longest[node] as number)) longest[node] = longest[child] as number;
+      }
+    }
+    this.childStart = Int32Array.from(childStart);
+    this.nodeLetter = Uint8Array.from(letters);
+    this.nodeWord = Int32Array.from(nodeWord);
+    this.shortestBelow = shortest;
+    this.longestBelow = longest;
   }
 
   has(word: string): boolean {
@@ -210,60 +208,16 @@ export class FuzzyVocabulary {
   }
 
   /**
-   * The best candidate by typing distance, then fuse.js score, then spelling, among the words
-   * sharing enough bigrams with the typed one. Only words that can be close enough are looked
-   * at: those with the same first letter (from their own bigram lists), and, for long words,
-   * those within one edit that start differently: such a word lacks at most two of the typed
-   * word's other bigrams (an edit breaks at most three, one of them the first letter's), so it
-   * holds one of any three of them: the three rarest are searched. Only the words at the best
-   * distance are asked of fuse.js (its Bitap score is the costly part), nearest first.
+   * The best word by typing distance, then fuse.js score, then spelling, among the words within
+   * the edits allowed. Only the words at the best distance are asked of fuse.js (its Bitap score
+   * is the costly part), nearest first.
    */
   private search(word: string): Correction | null {
-    const grams = new Set(bigramsOf(word));
-    const counts = this.sharedCount;
-    const touched = this.touched;
-    let touchedCount = 0;
     const limit = maxEditsFor(word.length);
-    // Each edit breaks at most two bigrams (a swap, three), so fewer shared means too far.
-    const needed = Math.max(1, grams.size - 3 * Math.ceil(limit));
-    const first = word[0] as string;
-    const group = this.byFirstLetter.get(first);
-    if (group) {
-      for (const gram of grams) {
-        const list = group.get(gram);
-        if (!list) continue;
-        for (let i = 0; i < list.length; i++) {
-          const index = list[i] as number;
-          if (counts[index] === 0) touched[touchedCount++] = index;
-          counts[index] = (counts[index] as number) + 1;
-        }
-      }
-    }
-    const near: { word: string; distance: number }[] = [];
-    const consider = (index: number, count: number): void => {
-      if (count < needed) return;
-      const candidate = this.words[index];
-      if (candidate === undefined) return;
-      // Typos rarely hit the first letter: "tump" is "trump", not "bump"; "weather" is not "either".
-      const firstLetter = first === candidate[0] ? 0 : 1;
-      // The least a different word can be off by is half an edit (a dropped vowel).
-      const allowed = limit - firstLetter;
-      if (allowed < 0.5) return;
-      if (!lengthWithin(word.length, candidate.length, allowed)) return;
-      if (distanceAtLeast(word, candidate) > allowed) return;
-      const distance = typingDistance(word, candidate, limit - firstLetter) + firstLetter;
-      if (distance > limit) return;
-      // A typo is read as a function word only when it is long and plain: "becuase", not "works" for "words".
-      if (this.avoid.has(candidate) && (word.length <= 5 || distance > 1)) return;
-      near.push({ word: candidate, distance });
-    };
-    for (let i = 0; i < touchedCount; i++) {
-      const index = touched[i] as number;
-      const count = counts[index] as number;
-      counts[index] = 0;
-      consider(index, count);
-    }
-    if (limit >= 1.5) this.considerOtherFirstLetters(word, grams, consider);
+    // A typo is read as a function word only when it is long and plain: "becuase", not "works" for "words".
+    const near = this.within(word, limit).filter(
+      ({ word: candidate, distance }) => !(this.avoid.has(candidate) && (word.length <= 5 || distance > 1)),
+    );
     near.sort((a, b) => a.distance - b.distance);
     let best: { word: string; distance: number; score: number } | null = null;
     for (const { word: candidate, distance } of near) {
@@ -286,47 +240,121 @@ export class FuzzyVocabulary {
     return best ? { word: best.word, similarity: Math.max(0.5, 1 - best.score) } : null;
   }
 
-  /** Words that start with another letter and may be one edit away: see search(). */
-  private considerOtherFirstLetters(
-    word: string,
-    grams: ReadonlySet<string>,
-    consider: (index: number, count: number) => void,
-  ): void {
-    const others = [...grams].filter((gram) => gram[0] !== '^');
-    let lists: Int32Array[];
-    if (others.length >= 3) {
-      lists = others
-        .map((gram) => this.byBigram.get(gram) ?? new Int32Array(0))
-        .sort((a, b) => a.length - b.length)
-        .slice(0, 3);
-    } else {
-      // Too few bigrams to choose from: every word sharing one.
-      lists = [...grams].map((gram) => this.byBigram.get(gram) ?? new Int32Array(0));
-    }
-    const counts = this.sharedCount;
-    const touched = this.touched;
-    let touchedCount = 0;
-    const firstCode = word.charCodeAt(0);
-    const firstCodes = this.firstCodes;
-    const lengths = this.lengths;
-    for (const list of lists) {
-      for (let i = 0; i < list.length; i++) {
-        const index = list[i] as number;
-        if (counts[index] !== 0 || firstCodes[index] === firstCode) continue;
-        if (!lengthWithin(word.length, lengths[index] as number, 1)) continue;
-        counts[index] = 1;
-        touched[touchedCount++] = index;
+  /**
+   * Every word within `limit` typing edits of the typed one, a different first letter counting
+   * as one edit more ("tump" is "trump", not "bump"; "weather" is not "either"), with its
+   * distance. The distance table (typingDistance's, one row per letter of the word, in half
+   * edits) is computed along the trie, so words sharing a prefix share its rows, and a branch is
+   * left as soon as no word under it can be close enough: a path through the table crosses each
+   * row (or swaps over it from the row before, at no less), so a row whose every cell, with
+   * what the rest of the typed word costs at least against the lengths of the words below, is
+   * too far, is too far for all of them. A child is not even looked at when no letter it could
+   * add reaches a cell within reach.
+   */
+  private within(typed: string, limit: number): { word: string; distance: number }[] {
+    const n = typed.length;
+    const width = n + 1;
+    for (let i = 0; i < n; i++) typedCodes[i] = typed.charCodeAt(i);
+    // A word more than twice the allowed edits longer is too far.
+    const maxDepth = n + 2 * limit + 1;
+    if (pathLetters.length < maxDepth + 1) pathLetters = new Int32Array(maxDepth + 1);
+    if (trieRows.length < (maxDepth + 1) * width) trieRows = new Int32Array((maxDepth + 1) * width);
+    const rows = trieRows;
+    for (let i = 0; i <= n; i++) rows[i] = 2 * i;
+    const found: { word: string; distance: number }[] = [];
+    const { childStart, nodeLetter, nodeWord, shortestBelow, longestBelow, words } = this;
+    const first = typedCodes[0] as number;
+    for (let root = childStart[0] as number, rootEnd = childStart[1] as number; root < rootEnd; root++) {
+      const firstLetter = nodeLetter[root] === first ? 0 : 1;
+      // The least a different word can be off by is half an edit (a dropped vowel).
+      const allowed = 2 * (limit - firstLetter);
+      if (allowed < 1) continue;
+      let top = 0;
+      stackNodes[top] = root;
+      stackDepths[top] = 1;
+      top++;
+      while (top > 0) {
+        top--;
+        const node = stackNodes[top] as number;
+        const j = stackDepths[top] as number;
+        const letter = nodeLetter[node] as number;
+        pathLetters[j] = letter;
+        const skip = SKIP_HALVES[letter] as number;
+        const row = j * width;
+        const above = row - width;
+        const above2 = above - width;
+        const letterBefore = j > 1 ? (pathLetters[j - 1] as number) : -1;
+        // What the rest of the typed word costs at least against the rest of any word below:
+        // an extra letter typed costs a whole edit, one left out at least half.
+        const restShortest = (shortestBelow[node] as number) - j;
+        const restLongest = (longestBelow[node] as number) - j;
+        let cell = (rows[above] as number) + skip;
+        rows[row] = cell;
+        let bound =
+          cell + (n > restLongest ? 2 * (n - restLongest) : n < restShortest ? restShortest - n : 0);
+        // The letters a child may add and still reach a cell within reach: any, through a cell
+        // one edit inside it (a letter mistyped or left out); a vowel, through one half an edit
+        // inside; the typed letter after a cell within reach; the letter swapped back.
+        let cheapest = cell;
+        let matching = cell <= allowed && n > 0 ? 1 << ((typedCodes[0] as number) - 97) : 0;
+        for (let i = 1; i <= n; i++) {
+          const t = typedCodes[i - 1] as number;
+          // A letter of the word left out, an extra letter typed, a letter mistyped or kept.
+          let cost = (rows[above + i] as number) + skip;
+          const extra = cell + 2;
+          if (extra < cost) cost = extra;
+          const diagonal = (rows[above + i - 1] as number) + (t === letter ? 0 : 2);
+          if (diagonal < cost) cost = diagonal;
+          if (i > 1 && t === letterBefore && typedCodes[i - 2] === letter) {
+            // Two letters swapped.
+            const swapped = (rows[above2 + i - 2] as number) + 2;
+            if (swapped < cost) cost = swapped;
+          }
+          rows[row + i] = cost;
+          cell = cost;
+          if (cost < cheapest) cheapest = cost;
+          if (cost <= allowed && i < n) matching |= 1 << ((typedCodes[i] as number) - 97);
+          if (i > 1 && t === letter && (rows[above + i - 2] as number) + 2 <= allowed) {
+            // A child with the typed letter before this one swaps back from this row's parent.
+            matching |= 1 << ((typedCodes[i - 2] as number) - 97);
+          }
+          if (cost < bound) {
+            const typedLeft = n - i;
+            const rest =
+              typedLeft > restLongest
+                ? 2 * (typedLeft - restLongest)
+                : typedLeft < restShortest
+                  ? restShortest - typedLeft
+                  : 0;
+            if (cost + rest < bound) bound = cost + rest;
+          }
+        }
+        const index = nodeWord[node] as number;
+        if (index >= 0 && cell <= allowed) {
+          found.push({ word: words[index] as string, distance: cell / 2 + firstLetter });
+        }
+        if (bound > allowed || j >= maxDepth) continue;
+        const childEnd = childStart[node + 1] as number;
+        let child = childStart[node] as number;
+        if (child === childEnd) continue;
+        const viable =
+          cheapest + 2 <= allowed ? ALL_LETTERS : cheapest + 1 <= allowed ? matching | VOWEL_BITS : matching;
+        if (top + (childEnd - child) > stackNodes.length) {
+          const grownNodes = new Int32Array(stackNodes.length * 2 + (childEnd - child));
+          grownNodes.set(stackNodes);
+          stackNodes = grownNodes;
+          const grownDepths = new Int32Array(grownNodes.length);
+          grownDepths.set(stackDepths);
+          stackDepths = grownDepths;
+        }
+        for (; child < childEnd; child++) {
+          if (((viable >> ((nodeLetter[child] as number) - 97)) & 1) === 0) continue;
+          stackNodes[top] = child;
+          stackDepths[top] = j + 1;
+          top++;
+        }
       }
     }
-    for (let i = 0; i < touchedCount; i++) {
-      const index = touched[i] as number;
-      counts[index] = 0;
-      const candidate = this.words[index] as string;
-      // Most are more than one edit away by their letters alone; counting bigrams costs more.
-      if (distanceAtLeast(word, candidate) > 1) continue;
-      let shared = 0;
-      for (const gram of new Set(bigramsOf(candidate))) if (grams.has(gram)) shared++;
-      consider(index, shared);
-    }
+    return found;
   }
 }

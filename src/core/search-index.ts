@@ -233,6 +233,8 @@ export class SearchIndex {
   private readonly phrasingType: Uint8Array;
   private readonly phrasingTypeNames: readonly (QuestionType | null)[];
   private readonly phrasingWeight: Float64Array;
+  /** doc -> the least weight of its phrasings (Infinity without any): bounds how much of one a question can use. */
+  private readonly docLightestPhrasing: Float64Array;
   /** Per kind of document, in DOC_KINDS order: term id -> phrasing ids containing it. */
   private readonly phrasingPostings: readonly Postings[];
   /** Per kind of document: term id -> docs holding it (in a phrasing, or only supporting). */
@@ -411,6 +413,14 @@ export class SearchIndex {
     this.phrasingType = Uint8Array.from(phrasingTypes.view());
     this.phrasingTypeNames = typeNames;
     this.phrasingWeight = phrasingWeight;
+    const lightest = new Float64Array(docCount).fill(Number.POSITIVE_INFINITY);
+    for (let d = 0; d < docCount; d++) {
+      for (let p = docPhrasingOffsets[d] as number; p < (docPhrasingOffsets[d + 1] as number); p++) {
+        if ((phrasingWeight[p] as number) < (lightest[d] as number))
+          lightest[d] = phrasingWeight[p] as number;
+      }
+    }
+    this.docLightestPhrasing = lightest;
     this.phrasingPostings = phrasingPostings;
     this.docPostings = docPostings;
     this.rarestWeight = Math.log(1 + n);
@@ -531,24 +541,11 @@ export class SearchIndex {
     // full scores at most bound(their share of the question). Else the seeds are read in full
     // up to where the bound is below the score to beat, and the search runs once more.
     const bound = this.boundFor(present, total, questionType);
-    let read = seeds;
     if (!exhaustive && bound !== null) {
-      read = Math.min(1, seeds);
-      while (read < seeds && (present[read] as PresentTerm).postings <= SEED_POSTINGS) read++;
-    }
-    for (;;) {
-      this.gather(present, wanted, read, seeds, exhaustive);
-      this.score(total, kindMask, questionType, top, exhaustive ? null : bound);
-      if (read === seeds || bound === null) break;
-      const beat = Math.max(top.threshold, SCORE_FLOOR);
-      let left = 0;
-      for (let i = read; i < present.length; i++) left += (present[i] as PresentTerm).gain;
-      if (bound(left) < beat) break;
-      while (read < seeds && bound(left) >= beat) {
-        left -= (present[read] as PresentTerm).gain;
-        read++;
-      }
-      top.clear();
+      this.searchByDocument(present, seeds, wanted, total, questionType, top, bound);
+    } else {
+      this.gather(present, wanted, seeds, seeds, exhaustive);
+      this.score(total, kindMask, questionType, top, null);
     }
 
     const results: ScoredDocument[] = [];
@@ -567,6 +564,200 @@ export class SearchIndex {
       });
     }
     return results;
+  }
+
+  /**
+   * The search document by document (MaxScore): the candidates are the documents holding one of
+   * the seeds that could still lift a document over the score to beat (the seeds a document could
+   * lack, with every term that is no seed, and still reach it), read in document order from their
+   * postings side by side. A candidate's other terms are looked up in their sorted postings
+   * (galloping on from the last found), heaviest first, until its bound falls below the score to
+   * beat; only a candidate that still reaches it is scored, its phrasings looked up the same way.
+   * As the best `limit` fill, the score to beat rises and fewer seeds make candidates. Every sum is
+   * added in the order the plain method adds it (terms by postings), so the figures are the same
+   * to the last bit, and so are the documents kept: only one that cannot beat the last kept is
+   * passed over.
+   */
+  private searchByDocument(
+    present: readonly PresentTerm[],
+    seeds: number,
+    wanted: readonly number[],
+    total: number,
+    questionType: QuestionType | undefined,
+    top: TopK,
+    bound: (left: number) => number,
+  ): void {
+    const m = present.length;
+    if (seeds === 0) return;
+    const gains = new Float64Array(m);
+    for (let t = 0; t < m; t++) gains[t] = (present[t] as PresentTerm).gain;
+    // Seeds, lightest first: the first `essentialFrom` of them make no candidates.
+    const seedOrder = Array.from({ length: seeds }, (_, t) => t).sort(
+      (a, b) => (gains[a] as number) - (gains[b] as number) || a - b,
+    );
+    // Every term, heaviest first: the order a candidate's other terms are looked up in.
+    const lookupOrder = Array.from({ length: m }, (_, t) => t).sort(
+      (a, b) => (gains[b] as number) - (gains[a] as number) || a - b,
+    );
+    let nonSeedGain = 0;
+    for (let t = seeds; t < m; t++) nonSeedGain += gains[t] as number;
+    const essential = new Uint8Array(m);
+    for (let t = 0; t < seeds; t++) essential[t] = 1;
+    let essentialFrom = 0;
+    let passedOver = nonSeedGain;
+    let beat = SCORE_FLOOR;
+    const raise = (): void => {
+      beat = Math.max(top.threshold, SCORE_FLOOR);
+      while (essentialFrom < seeds - 1) {
+        const t = seedOrder[essentialFrom] as number;
+        if (bound(passedOver + (gains[t] as number)) >= beat) break;
+        passedOver += gains[t] as number;
+        essential[t] = 0;
+        essentialFrom++;
+      }
+    };
+    raise();
+    const contribution = new Float64Array(m);
+    // Per term: 1 the document holds it in a phrasing, 2 only in its supporting text, 0 not.
+    const holds = new Uint8Array(m);
+    const docCursor = new Int32Array(m);
+    const docEnd = new Int32Array(m);
+    const phrasingCursor = new Int32Array(m);
+    const phrasingEnd = new Int32Array(m);
+    const phrasingAcc = this.phrasingAcc;
+    const docPhrasingOffsets = this.docPhrasingOffsets;
+    const phrasingWeight = this.phrasingWeight;
+    const phrasingType = this.phrasingType;
+    const typeIndex = questionType === undefined ? -1 : this.phrasingTypeNames.indexOf(questionType);
+    const gapKind = DOC_KINDS.indexOf('gap');
+    const lightestPhrasing = this.docLightestPhrasing;
+    const bonusAtMost = questionType === undefined ? 0 : SAME_TYPE_BONUS;
+    /**
+     * The most document d can score when its terms weigh `all` and those in its phrasings
+     * `phrased`: no phrasing matches more than `phrased`, nor uses more of itself than that
+     * share of its lightest phrasing. A little over, like bound().
+     */
+    const documentBound = (d: number, all: number, phrased: number): number => {
+      const pq = phrased / total;
+      const pp = Math.min(1, phrased / (lightestPhrasing[d] as number));
+      const fit = pq + pp > 0 ? (2 * pq * pp) / (pq + pp) : 0;
+      return (
+        SCORE_WEIGHTS.cover * Math.min(1, all / total) +
+        SCORE_WEIGHTS.bestCq * pq +
+        SCORE_WEIGHTS.bestF * fit +
+        bonusAtMost +
+        BOUND_MARGIN
+      );
+    };
+    for (const k of wanted) {
+      const docs = this.docPostings[k] as DocPostings;
+      const phrasings = this.phrasingPostings[k] as Postings;
+      const dItems = docs.items;
+      const inPhrasing = docs.inPhrasing;
+      const pItems = phrasings.items;
+      for (let t = 0; t < m; t++) {
+        const id = (present[t] as PresentTerm).id;
+        docCursor[t] = docs.offsets[id] as number;
+        docEnd[t] = docs.offsets[id + 1] as number;
+        phrasingCursor[t] = phrasings.offsets[id] as number;
+        phrasingEnd[t] = phrasings.offsets[id + 1] as number;
+      }
+      for (;;) {
+        // The next candidate: the first document on of the seeds that make candidates.
+        let d = 2147483647;
+        for (let e = essentialFrom; e < seeds; e++) {
+          const t = seedOrder[e] as number;
+          const at = docCursor[t] as number;
+          if (at < (docEnd[t] as number) && (dItems[at] as number) < d) d = dItems[at] as number;
+        }
+        if (d === 2147483647) break;
+        let most = passedOver;
+        for (let t = 0; t < m; t++) {
+          holds[t] = 0;
+          contribution[t] = 0;
+          if (essential[t] === 0) continue;
+          const at = docCursor[t] as number;
+          if (at < (docEnd[t] as number) && dItems[at] === d) {
+            const phrased = inPhrasing[at] === 1;
+            holds[t] = phrased ? 1 : 2;
+            contribution[t] = (gains[t] as number) * (phrased ? 1 : SUPPORTING_FACTOR);
+            most += contribution[t] as number;
+            docCursor[t] = at + 1;
+          }
+        }
+        if (bound(most) < beat || documentBound(d, most, most) < beat) continue;
+        let passed = false;
+        for (let l = 0; l < m; l++) {
+          const t = lookupOrder[l] as number;
+          if (essential[t] === 1) continue;
+          most -= gains[t] as number;
+          const at = lowerBound(dItems, docCursor[t] as number, docEnd[t] as number, d);
+          docCursor[t] = at;
+          if (at < (docEnd[t] as number) && dItems[at] === d) {
+            const phrased = inPhrasing[at] === 1;
+            holds[t] = phrased ? 1 : 2;
+            contribution[t] = (gains[t] as number) * (phrased ? 1 : SUPPORTING_FACTOR);
+            most += contribution[t] as number;
+            docCursor[t] = at + 1;
+          }
+          if (bound(most) < beat) {
+            passed = true;
+            break;
+          }
+        }
+        if (passed) continue;
+        let acc = 0;
+        let phrased = 0;
+        for (let t = 0; t < m; t++) {
+          if (holds[t] !== 0) acc += contribution[t] as number;
+          if (holds[t] === 1) phrased += gains[t] as number;
+        }
+        if (bound(acc) < beat || documentBound(d, acc, phrased) < beat) continue;
+        // Its phrasings: each term's in the document's run of phrasing ids; a phrasing holding
+        // no seed gains nothing from the other terms.
+        const first = docPhrasingOffsets[d] as number;
+        const end = docPhrasingOffsets[d + 1] as number;
+        for (let t = 0; t < m; t++) {
+          if (holds[t] !== 1) continue;
+          const gain = gains[t] as number;
+          const pEnd = phrasingEnd[t] as number;
+          let at = lowerBound(pItems, phrasingCursor[t] as number, pEnd, first);
+          for (; at < pEnd && (pItems[at] as number) < end; at++) {
+            const p = pItems[at] as number;
+            const a = phrasingAcc[p] as number;
+            if (a === 0 && t >= seeds) continue;
+            phrasingAcc[p] = a + gain;
+          }
+          phrasingCursor[t] = at;
+        }
+        let cq = 0;
+        let cp = 0;
+        let f = 0;
+        let typed = false;
+        for (let p = first; p < end; p++) {
+          const matched = phrasingAcc[p] as number;
+          if (matched === 0) continue;
+          phrasingAcc[p] = 0;
+          const pq = matched / total;
+          const pp = matched / (phrasingWeight[p] as number);
+          const pf = (2 * pq * pp) / (pq + pp);
+          if (pq > cq) cq = pq;
+          if (pp > cp) cp = pp;
+          const sameType = typeIndex > 0 && phrasingType[p] === typeIndex;
+          if (pf > f || (pf === f && sameType)) {
+            f = pf;
+            typed = sameType;
+          }
+        }
+        const cover = k === gapKind ? cq : Math.min(1, acc / total);
+        const bonus = typed ? SAME_TYPE_BONUS : 0;
+        const score =
+          SCORE_WEIGHTS.cover * cover + SCORE_WEIGHTS.bestCq * cq + SCORE_WEIGHTS.bestF * f + bonus;
+        if (score < SCORE_FLOOR) continue;
+        top.offer(d, score, cover, cq, cp, f);
+        if (top.threshold > beat) raise();
+      }
+    }
   }
 
   /**
