@@ -434,6 +434,16 @@ function capitalisedWords(text: string): ReadonlySet<string> {
   return found;
 }
 
+/** "The US vote at the UN", "in the EU": a body named as where something happened, not who spoke. */
+function isSetting(surfaces: readonly string[], position: number): boolean {
+  const before = surfaces[position - 1] ?? '';
+  return (
+    before === 'at' ||
+    before === 'in' ||
+    (before === 'the' && /^(?:at|in)$/.test(surfaces[position - 2] ?? ''))
+  );
+}
+
 /** Longest office phrase read as a person ("the former occupant of Downing Street"). */
 const MAX_OFFICE_WORDS = 7;
 const officeKey = (office: string, country: string | undefined, former: boolean): string =>
@@ -954,7 +964,9 @@ export class Analyzer {
     const silentBody =
       viewAt === -1
         ? null
-        : (terms.find((t) => t.position < viewAt && this.silent.has(t.term))?.term ?? null);
+        : (terms.find(
+            (t) => t.position < viewAt && this.silent.has(t.term) && !isSetting(surfaces, t.position),
+          )?.term ?? null);
     // "What do UK polls say": the one saying is something the story never mentions.
     // "The American leader's overall stance": a person named before is the one whose view it is.
     const unknownSource =

@@ -53,6 +53,9 @@ describe('people by their office', () => {
   it('does not take a word about a named person for a source the story never mentions', () => {
     expect(seedTerms("what's the American leader's overall stance").silentSpeaker).toBeNull();
     expect(seedTerms('what do UK polls say').silentSpeaker).toBe('polls');
+    // A body the article quotes nothing from, named as where it happened, is no silent speaker.
+    expect(seedTerms('at the UN, how did the US position differ').silentSpeaker).toBeNull();
+    expect(seedTerms('what is the UN position').silentSpeaker).not.toBeNull();
   });
 });
 
