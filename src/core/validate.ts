@@ -553,11 +553,18 @@ function crossCheck(
     if (entry.excerpt !== undefined && cited.length === entry.cites.length && article) {
       const haystacks = cited.map((ref) => article.places.get(paragraphOf(ref))?.text ?? '');
       if (!haystacks.some((text) => text.includes(entry.excerpt as string))) {
+        // Verbatim, but in a paragraph the entry does not cite: the reply would show it under
+        // the wrong paragraph number.
+        const excerpt = entry.excerpt;
+        const elsewhere = article.paragraphs.find((p) => p.text.includes(excerpt));
+        const sentence = elsewhere?.sentences.find((s) => s.text.includes(excerpt));
         problems.push({
           file,
           entry: entry.id,
           field: 'excerpt',
-          message: `excerpt is not verbatim in the cited paragraphs: ${closest(entry.excerpt)}`,
+          message: elsewhere
+            ? `the excerpt is in ${sentence?.id ?? elsewhere.id}, which this entry does not cite: add ${sentence?.id ?? elsewhere.id} to \`cites\`, or take the excerpt from a paragraph it cites (${[...new Set(cited.map(paragraphOf))].join(', ')})`
+            : `excerpt is not verbatim in the cited paragraphs: ${closest(excerpt)}`,
         });
       }
     }

@@ -54,6 +54,30 @@ describe('loading the data', () => {
   });
 });
 
+describe('citations', () => {
+  it('shows an excerpt under the cited paragraph that holds it, not under the first one cited', async () => {
+    const data = await copyOfData();
+    cleanup = data.remove;
+    await data.edit('qa.yaml', (t) =>
+      t.replace(
+        'cites: [p1.s1, p2.s2]',
+        'cites: [p1.s1, p2.s2]\n    excerpt: This bridge connects our two halves',
+      ),
+    );
+    const kb = buildKnowledge(await readDataDir(data.dir));
+    expect(kb.citationOf.get('who-is-lopez')).toEqual({
+      paragraph: 'p2',
+      sentences: ['p2.s2'],
+      excerpt: 'This bridge connects our two halves',
+    });
+    // Every paragraph is still cited, in the order cited; the other shows its own cited sentence.
+    expect(kb.citationsOf.get('who-is-lopez')).toEqual([
+      { paragraph: 'p1', sentences: ['p1.s1'], excerpt: kb.article.places.get('p1.s1')?.text },
+      { paragraph: 'p2', sentences: ['p2.s2'], excerpt: 'This bridge connects our two halves' },
+    ]);
+  });
+});
+
 describe('reading data text for its terms', () => {
   it('reads every text of the data as reading it alone would (the build reads each word once)', async () => {
     const kb = await loadKnowledge(DATA_DIR);
@@ -127,6 +151,18 @@ describe('validation reports every problem with its file, entry and field', () =
         ),
       ]),
     );
+  });
+
+  it('names the paragraph that holds an excerpt the entry does not cite, and what to do', async () => {
+    const data = await copyOfData();
+    cleanup = data.remove;
+    await data.edit('qa.yaml', (t) =>
+      t.replace('cites: [p1.s1, p2.s2]', 'cites: [p1.s1, p2.s2]\n    excerpt: voted against the plan'),
+    );
+    const lines = (await problemsOf(data.dir)).map(formatProblem);
+    expect(lines).toEqual([
+      'qa.yaml, entry "who-is-lopez", field excerpt: the excerpt is in p3.s1, which this entry does not cite: add p3.s1 to `cites`, or take the excerpt from a paragraph it cites (p1, p2)',
+    ]);
   });
 
   it('reports paragraphs no entry covers', async () => {
