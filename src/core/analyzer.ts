@@ -480,6 +480,16 @@ interface DataWord extends Word {
   readonly aboutTheStory: boolean;
 }
 
+/** How many of `length` words from `start` count (are not stop words): how much a phrase covers. */
+function countingWords(words: readonly Word[], start: number, length: number): number {
+  let n = 0;
+  for (let i = start; i < start + length; i++) {
+    const word = words[i] as Word;
+    if (!STOP_WORDS.has(word.corrected ?? word.surface)) n++;
+  }
+  return n;
+}
+
 export class Analyzer {
   private readonly aliasRoot: AliasNode = { next: new Map() };
   readonly vocabulary: FuzzyVocabulary;
@@ -814,7 +824,7 @@ export class Analyzer {
             (aliases.canonical !== undefined || (next !== undefined && aliases.next.has(next.aliasKey))))
         ) {
           words ??= Array.from(ids, wordOf);
-          const alias = this.aliasAt(words, i, office);
+          const alias = this.phraseAt(words, i, office);
           if (alias) {
             terms.add(alias.canonical);
             if (alias.expansion) for (const term of alias.expansion) terms.add(term);
@@ -1140,7 +1150,7 @@ export class Analyzer {
     let aboutTheStory: Word | undefined;
     for (let i = 0; i < words.length; ) {
       const word = words[i] as Word;
-      const alias = this.aliasAt(words, i);
+      const alias = this.phraseAt(words, i);
       if (alias) {
         const span = words.slice(i, i + alias.length);
         const surface = span.map((w) => w.surface).join(' ');
@@ -1195,6 +1205,25 @@ export class Analyzer {
       });
     }
     return terms;
+  }
+
+  /**
+   * The phrase read at `start`: aliasAt's, unless a phrase starting inside it covers more of the
+   * words that count (stop words aside). With aliases "the water company" and "water company
+   * boss", "the water company boss" is the boss: the later phrase covers three such words, the
+   * earlier two. On a tie the earlier phrase wins. Where the earlier one gives way, its first word
+   * is read on its own and the next word is looked at again. Both readers (toTerms, dataReader)
+   * go through here, so data and questions read alike.
+   */
+  private phraseAt(words: readonly Word[], start: number, offices = true): AliasMatch | null {
+    const alias = this.aliasAt(words, start, offices);
+    if (alias === null || alias.length < 2) return alias;
+    const covered = countingWords(words, start, alias.length);
+    for (let j = start + 1; j < start + alias.length; j++) {
+      const later = this.aliasAt(words, j);
+      if (later !== null && countingWords(words, j, later.length) > covered) return null;
+    }
+    return alias;
   }
 
   /** The alias or office read at `start` (the longer; an office on a tie), unless the word is a function word there. */
