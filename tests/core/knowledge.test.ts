@@ -1,7 +1,10 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildKnowledge } from '../../src/core/knowledge.ts';
 import { loadKnowledge, readDataDir } from '../../src/core/load.ts';
 import { DataError, type DataProblem, formatProblem } from '../../src/core/problems.ts';
+import { QaEntry } from '../../src/core/schema.ts';
 import { cleanText, foldText, WordTable } from '../../src/core/text.ts';
 import { copyOfData, DATA_DIR, MINI_STORY_DIR } from '../support/data.ts';
 
@@ -75,6 +78,31 @@ describe('citations', () => {
       { paragraph: 'p1', sentences: ['p1.s1'], excerpt: kb.article.places.get('p1.s1')?.text },
       { paragraph: 'p2', sentences: ['p2.s2'], excerpt: 'This bridge connects our two halves' },
     ]);
+  });
+});
+
+describe('the question types an entry answers', () => {
+  it('are by default who, what, how and yes-no, plus what its phrasings ask and its answer holds, as the docs say', async () => {
+    const kb = buildKnowledge(await readDataDir(MINI_STORY_DIR));
+    const typesOf = (id: string) => [...(kb.answerTypes.get(id) ?? [])].sort();
+    const always = ['how', 'what', 'who', 'yes-no'];
+    // "Why did Hale vote against it?" is one of its phrasings.
+    expect(typesOf('hale-vote')).toEqual([...always, 'why'].sort());
+    // "4.2 million pounds": a figure. ("When will the bridge open?" asks when.)
+    expect(typesOf('bridge-cost')).toEqual([...always, 'how-many'].sort());
+    expect(typesOf('bridge-opening')).toEqual([...always, 'how-many', 'when'].sort());
+    // The schema's description (the curator's editor shows it) and the example qa.yaml agree.
+    const described = QaEntry.shape.answers.description ?? '';
+    const comment = (await readFile(join(DATA_DIR, 'qa.yaml'), 'utf8'))
+      .split('\n')
+      .filter((line) => line.startsWith('#'))
+      .join(' ')
+      .replace(/#\s+/g, ' ')
+      .replace(/\s+/g, ' ');
+    for (const doc of [described, comment]) {
+      expect(doc).toContain('who, what, when, where, why, how, how-many, yes-no');
+      expect(doc).toContain('By default: who, what, how and yes-no');
+    }
   });
 });
 
