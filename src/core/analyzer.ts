@@ -131,6 +131,8 @@ interface AliasNode {
   expansion?: readonly string[];
   /** Below 1 for an expansion: a paraphrase is a softer match than the story's own words. */
   similarity?: number;
+  /** A name or alias the glossary gives (not general English's): the story's own phrase. */
+  glossary?: true;
 }
 
 /**
@@ -448,6 +450,8 @@ interface AliasMatch {
   readonly length: number;
   readonly expansion?: readonly string[];
   readonly similarity?: number;
+  /** A name or alias of the glossary's. */
+  readonly glossary?: true;
 }
 
 interface Word {
@@ -535,7 +539,7 @@ export class Analyzer {
       const canonical = personTerm(person.id);
       persons.add(canonical);
       this.pronounOf.set(canonical, person.pronoun);
-      for (const alias of [person.name, ...person.aliases]) this.addAlias(alias, canonical, vocabulary);
+      for (const alias of [person.name, ...person.aliases]) this.addAlias(alias, canonical, vocabulary, true);
       if (person.country !== undefined) {
         const country = canonicalTerm(person.country);
         this.countryOf.set(canonical, country);
@@ -551,7 +555,7 @@ export class Analyzer {
       const canonical = canonicalTerm(term.term);
       if (term.entity) entities.add(canonical);
       if (!term.speaks) this.silent.set(canonical, term.term);
-      for (const alias of [term.term, ...term.aliases]) this.addAlias(alias, canonical, vocabulary);
+      for (const alias of [term.term, ...term.aliases]) this.addAlias(alias, canonical, vocabulary, true);
       // "UK": Britain, British, the United Kingdom, London... every name the world gives it.
       if (term.entity && language)
         for (const name of worldNamesOf(term.term, language)) this.addAlias(name, canonical, vocabulary);
@@ -691,7 +695,12 @@ export class Analyzer {
     node.similarity = similarity;
   }
 
-  private addAlias(alias: string, canonical: string, vocabulary: Set<string>): AliasNode | undefined {
+  private addAlias(
+    alias: string,
+    canonical: string,
+    vocabulary: Set<string>,
+    glossary = false,
+  ): AliasNode | undefined {
     const surfaces = wordsOf(foldText(cleanText(alias)));
     if (surfaces.length === 0) return undefined;
     let node = this.aliasRoot;
@@ -705,7 +714,10 @@ export class Analyzer {
       }
       node = child;
     }
-    node.canonical ??= canonical;
+    if (node.canonical === undefined) {
+      node.canonical = canonical;
+      if (glossary) node.glossary = true;
+    }
     return node;
   }
 
@@ -839,6 +851,30 @@ export class Analyzer {
       if (terms.size === 0 && aboutTheStory) return [ARTICLE_TERM];
       return [...terms];
     };
+  }
+
+  /**
+   * Which of these words (folded, as typed) are read as a name or alias the glossary gives a
+   * person or an entity ("the agency" for a body of the story): the story's own names, which a
+   * phrase of general English ("agency" asks where the article comes from) must not take. Its
+   * other terms ("key" for important) are words, not names. Read as questions are.
+   */
+  glossaryNamesIn(words: readonly string[]): Set<number> {
+    const read = words.map(
+      (surface): Word => ({ surface, stemmed: stem(surface), similarity: 1, known: true }),
+    );
+    const covered = new Set<number>();
+    for (let i = 0; i < read.length; ) {
+      const alias = this.phraseAt(read, i);
+      if (alias === null) {
+        i++;
+        continue;
+      }
+      if (alias.glossary && this.entityTerms.has(alias.canonical))
+        for (let k = 0; k < alias.length; k++) covered.add(i + k);
+      i += alias.length;
+    }
+    return covered;
   }
 
   analyze(raw: string): AnalyzedQuestion {
@@ -1243,7 +1279,11 @@ export class Analyzer {
       const word = words[i] as Word;
       node = node.next.get(word.aliasKey ?? aliasKey(word.surface, word.stemmed));
       if (node?.canonical) {
-        found = { canonical: node.canonical, length: i - start + 1 };
+        found = {
+          canonical: node.canonical,
+          length: i - start + 1,
+          ...(node.glossary && { glossary: true }),
+        };
         if (node.expansion) found = { ...found, expansion: node.expansion, similarity: node.similarity ?? 1 };
       }
     }
