@@ -457,6 +457,14 @@ interface Checked {
   readonly invalidCites: ReadonlySet<string>;
 }
 
+/** A name as an id would spell it ("Northvale Water" -> "northvale-water"). */
+const idOf = (name: string): string =>
+  name
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+
 /** Checks across files: ids, references, citations, verbatim quotes, coverage of the article. */
 function crossCheck(
   data: Checked,
@@ -585,11 +593,17 @@ function crossCheck(
     if (built.quotes) continue; // built from the article: right by construction
     if (!personIds.has(quote.speaker)) {
       const close = didYouMean(quote.speaker, [...personIds]);
+      // A body's words with no one named for it: the body may speak as a person entry of its own.
+      const body = data.terms.find((t) =>
+        [t.term, ...t.aliases].some((name) => idOf(name) === quote.speaker),
+      );
       problems.push({
         file,
         entry: quote.id,
         field: 'speaker',
-        message: `unknown speaker "${quote.speaker}": ${close ? `did you mean "${close}"? ` : ''}use a person id from ${data.glossaryFile} (${data.people.map((p) => p.id).join(', ')})`,
+        message: body
+          ? `"${quote.speaker}" is the term "${body.term}" of ${data.glossaryFile}, not a person: a speaker is a person id. When the article names no one speaking for it, move "${body.term}" from \`terms\` to \`people\` (id: ${quote.speaker}, name: ${body.term}, pronoun: they, cites) and keep its aliases there`
+          : `unknown speaker "${quote.speaker}": ${close ? `did you mean "${close}"? ` : ''}use a person id from ${data.glossaryFile} (${data.people.map((p) => p.id).join(', ')})`,
       });
     }
     if (!topicIds.has(quote.topic)) {

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { answerQuestion } from '../../src/core/engine.ts';
 import { buildKnowledge } from '../../src/core/knowledge.ts';
 import { loadKnowledge, readDataDir } from '../../src/core/load.ts';
 import { DataError, type DataProblem, formatProblem } from '../../src/core/problems.ts';
@@ -193,6 +194,31 @@ describe('validation reports every problem with its file, entry and field', () =
     ]);
   });
 
+  it('says how a body the article names no one for can speak, when a quote gives a term as its speaker', async () => {
+    const data = await copyOfData();
+    cleanup = data.remove;
+    await withBodyStatement(data);
+    await data.edit(
+      'glossary.yaml',
+      (t) => `${t}  - term: Alder Water\n    entity: true\n    aliases: [the water company]\n`,
+    );
+    expect((await problemsOf(data.dir)).map(formatProblem)).toEqual([
+      'quotes.yaml, entry "alder-water-no-harm", field speaker: "alder-water" is the term "Alder Water" of glossary.yaml, not a person: a speaker is a person id. When the article names no one speaking for it, move "Alder Water" from `terms` to `people` (id: alder-water, name: Alder Water, pronoun: they, cites) and keep its aliases there',
+    ]);
+    // Done so, the body speaks for itself.
+    await data.edit('glossary.yaml', (t) =>
+      t
+        .replace('  - term: Alder Water\n    entity: true\n    aliases: [the water company]\n', '')
+        .replace(
+          'terms:\n',
+          '  - id: alder-water\n    name: Alder Water\n    pronoun: they\n    cites: [p4.s1]\n    aliases: [the water company]\nterms:\n',
+        ),
+    );
+    const kb = await loadKnowledge(data.dir);
+    for (const question of ['What did Alder Water say?', 'what did the water company say?'])
+      expect(answerQuestion(kb, question)).toMatchObject({ kind: 'quote', id: 'alder-water-no-harm' });
+  });
+
   it('reports paragraphs no entry covers', async () => {
     const data = await copyOfData();
     cleanup = data.remove;
@@ -236,3 +262,18 @@ describe('validation reports every problem with its file, entry and field', () =
     ]);
   });
 });
+
+/** A fourth paragraph reporting what a body said, with no person named for it: an entry and a quote. */
+async function withBodyStatement(data: Awaited<ReturnType<typeof copyOfData>>): Promise<void> {
+  await data.edit('article.txt', (t) => `${t}Alder Water said the works would not harm the river.\n`);
+  await data.edit(
+    'qa.yaml',
+    (t) =>
+      `${t}  - id: alder-water-view\n    topic: bridge\n    question: Will the works harm the river?\n    alternates: [Is the river at risk?]\n    answer: Alder Water said the works would not harm the river.\n    cites: [p4.s1]\n`,
+  );
+  await data.edit(
+    'quotes.yaml',
+    (t) =>
+      `${t}  - id: alder-water-no-harm\n    speaker: alder-water\n    kind: reported\n    text: said the works would not harm the river\n    cites: p4.s1\n    context: on the works\n    topic: bridge\n    about: [works, river, harm]\n`,
+  );
+}
