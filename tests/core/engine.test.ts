@@ -308,3 +308,26 @@ describe('a word of the story read as a cue about the whole story', () => {
     }
   });
 });
+
+describe('yes and no before a curated answer (README, Curating)', () => {
+  it('puts "Yes." or "No." before an answer, unless the answer starts with its own', async () => {
+    expect(answerQuestion(mini, 'Did the council approve the bridge?').text).toMatch(/^Yes\. The Riverton/);
+    expect(answerQuestion(mini, 'Did Lopez vote against the plan?').text).toMatch(/^No\. Councillor/);
+    const data = await copyOfData();
+    try {
+      await data.edit('qa.yaml', (t) =>
+        t
+          .replace(
+            'answer: The Riverton town council approved',
+            'answer: Yes, the Riverton town council approved',
+          )
+          .replace('answer: Councillor Tom Hale voted', 'answer: No, Councillor Tom Hale voted'),
+      );
+      const kb = buildKnowledge(await readDataDir(data.dir));
+      expect(answerQuestion(kb, 'Did the council approve the bridge?').text).toMatch(/^Yes, the Riverton/);
+      expect(answerQuestion(kb, 'Did Lopez vote against the plan?').text).toMatch(/^No, Councillor/);
+    } finally {
+      await data.remove();
+    }
+  });
+});
