@@ -130,6 +130,26 @@ describe('npm run ask', () => {
     expect(lines[1]).toMatchObject({ answered: false, kind: 'none', citation: null });
   });
 
+  it('answers each plain line on its own, and a {"question", "context"} line after its context', async () => {
+    const result = await runScript('src/cli/ask.ts', [], {
+      stdin:
+        'who is lavrov?\nhow old is he?\n{"question": "how old is he?", "context": ["who is lavrov?"]}\n',
+    });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('Who do you mean by “he”?');
+    expect(result.stdout).toContain("The article doesn't give Sergei Lavrov's age.");
+  });
+
+  it('shows an excerpt under the number of the paragraph that holds it', async () => {
+    const result = await runScript('src/cli/ask.ts', ['Is Starmer meeting Trump?']);
+    expect(result.code).toBe(0);
+    // The entry cites p6, p9 and p1; its excerpt is p9's words.
+    expect(result.stdout).toContain(
+      'Source (paragraph 9): “His visit to Washington comes at a critical moment for transatlantic relations”',
+    );
+    expect(result.stdout).not.toMatch(/paragraph 6\): “His visit/);
+  });
+
   it('prints one readable answer for a question given as arguments', async () => {
     const result = await runScript('src/cli/ask.ts', [
       'how',

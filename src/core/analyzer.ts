@@ -131,6 +131,8 @@ interface AliasNode {
   expansion?: readonly string[];
   /** Below 1 for an expansion: a paraphrase is a softer match than the story's own words. */
   similarity?: number;
+  /** A name or alias the glossary gives (not general English's): the story's own phrase. */
+  glossary?: true;
 }
 
 /**
@@ -458,6 +460,8 @@ interface AliasMatch {
   readonly length: number;
   readonly expansion?: readonly string[];
   readonly similarity?: number;
+  /** A name or alias of the glossary's. */
+  readonly glossary?: true;
 }
 
 interface Word {
@@ -488,6 +492,16 @@ interface DataWord extends Word {
   readonly term: string | null;
   /** A word for the article ("story"), read as one when a text has nothing else. */
   readonly aboutTheStory: boolean;
+}
+
+/** How many of `length` words from `start` count (are not stop words): how much a phrase covers. */
+function countingWords(words: readonly Word[], start: number, length: number): number {
+  let n = 0;
+  for (let i = start; i < start + length; i++) {
+    const word = words[i] as Word;
+    if (!STOP_WORDS.has(word.corrected ?? word.surface)) n++;
+  }
+  return n;
 }
 
 export class Analyzer {
@@ -535,7 +549,7 @@ export class Analyzer {
       const canonical = personTerm(person.id);
       persons.add(canonical);
       this.pronounOf.set(canonical, person.pronoun);
-      for (const alias of [person.name, ...person.aliases]) this.addAlias(alias, canonical, vocabulary);
+      for (const alias of [person.name, ...person.aliases]) this.addAlias(alias, canonical, vocabulary, true);
       if (person.country !== undefined) {
         const country = canonicalTerm(person.country);
         this.countryOf.set(canonical, country);
@@ -551,7 +565,7 @@ export class Analyzer {
       const canonical = canonicalTerm(term.term);
       if (term.entity) entities.add(canonical);
       if (!term.speaks) this.silent.set(canonical, term.term);
-      for (const alias of [term.term, ...term.aliases]) this.addAlias(alias, canonical, vocabulary);
+      for (const alias of [term.term, ...term.aliases]) this.addAlias(alias, canonical, vocabulary, true);
       // "UK": Britain, British, the United Kingdom, London... every name the world gives it.
       if (term.entity && language)
         for (const name of worldNamesOf(term.term, language)) this.addAlias(name, canonical, vocabulary);
@@ -691,7 +705,12 @@ export class Analyzer {
     node.similarity = similarity;
   }
 
-  private addAlias(alias: string, canonical: string, vocabulary: Set<string>): AliasNode | undefined {
+  private addAlias(
+    alias: string,
+    canonical: string,
+    vocabulary: Set<string>,
+    glossary = false,
+  ): AliasNode | undefined {
     const surfaces = wordsOf(foldText(cleanText(alias)));
     if (surfaces.length === 0) return undefined;
     let node = this.aliasRoot;
@@ -705,7 +724,10 @@ export class Analyzer {
       }
       node = child;
     }
-    node.canonical ??= canonical;
+    if (node.canonical === undefined) {
+      node.canonical = canonical;
+      if (glossary) node.glossary = true;
+    }
     return node;
   }
 
@@ -824,7 +846,7 @@ export class Analyzer {
             (aliases.canonical !== undefined || (next !== undefined && aliases.next.has(next.aliasKey))))
         ) {
           words ??= Array.from(ids, wordOf);
-          const alias = this.aliasAt(words, i, office);
+          const alias = this.phraseAt(words, i, office);
           if (alias) {
             terms.add(alias.canonical);
             if (alias.expansion) for (const term of alias.expansion) terms.add(term);
@@ -839,6 +861,30 @@ export class Analyzer {
       if (terms.size === 0 && aboutTheStory) return [ARTICLE_TERM];
       return [...terms];
     };
+  }
+
+  /**
+   * Which of these words (folded, as typed) are read as a name or alias the glossary gives a
+   * person or an entity ("the agency" for a body of the story): the story's own names, which a
+   * phrase of general English ("agency" asks where the article comes from) must not take. Its
+   * other terms ("key" for important) are words, not names. Read as questions are.
+   */
+  glossaryNamesIn(words: readonly string[]): Set<number> {
+    const read = words.map(
+      (surface): Word => ({ surface, stemmed: stem(surface), similarity: 1, known: true }),
+    );
+    const covered = new Set<number>();
+    for (let i = 0; i < read.length; ) {
+      const alias = this.phraseAt(read, i);
+      if (alias === null) {
+        i++;
+        continue;
+      }
+      if (alias.glossary && this.entityTerms.has(alias.canonical))
+        for (let k = 0; k < alias.length; k++) covered.add(i + k);
+      i += alias.length;
+    }
+    return covered;
   }
 
   analyze(raw: string): AnalyzedQuestion {
@@ -1152,7 +1198,7 @@ export class Analyzer {
     let aboutTheStory: Word | undefined;
     for (let i = 0; i < words.length; ) {
       const word = words[i] as Word;
-      const alias = this.aliasAt(words, i);
+      const alias = this.phraseAt(words, i);
       if (alias) {
         const span = words.slice(i, i + alias.length);
         const surface = span.map((w) => w.surface).join(' ');
@@ -1209,6 +1255,25 @@ export class Analyzer {
     return terms;
   }
 
+  /**
+   * The phrase read at `start`: aliasAt's, unless a phrase starting inside it covers more of the
+   * words that count (stop words aside). With aliases "the water company" and "water company
+   * boss", "the water company boss" is the boss: the later phrase covers three such words, the
+   * earlier two. On a tie the earlier phrase wins. Where the earlier one gives way, its first word
+   * is read on its own and the next word is looked at again. Both readers (toTerms, dataReader)
+   * go through here, so data and questions read alike.
+   */
+  private phraseAt(words: readonly Word[], start: number, offices = true): AliasMatch | null {
+    const alias = this.aliasAt(words, start, offices);
+    if (alias === null || alias.length < 2) return alias;
+    const covered = countingWords(words, start, alias.length);
+    for (let j = start + 1; j < start + alias.length; j++) {
+      const later = this.aliasAt(words, j);
+      if (later !== null && countingWords(words, j, later.length) > covered) return null;
+    }
+    return alias;
+  }
+
   /** The alias or office read at `start` (the longer; an office on a tie), unless the word is a function word there. */
   private aliasAt(words: readonly Word[], start: number, offices = true): AliasMatch | null {
     const glossaryAlias = this.matchAlias(words, start);
@@ -1226,7 +1291,11 @@ export class Analyzer {
       const word = words[i] as Word;
       node = node.next.get(word.aliasKey ?? aliasKey(word.surface, word.stemmed));
       if (node?.canonical) {
-        found = { canonical: node.canonical, length: i - start + 1 };
+        found = {
+          canonical: node.canonical,
+          length: i - start + 1,
+          ...(node.glossary && { glossary: true }),
+        };
         if (node.expansion) found = { ...found, expansion: node.expansion, similarity: node.similarity ?? 1 };
       }
     }

@@ -68,7 +68,10 @@ function storyIntentOf(kb: KnowledgeBase, paddedText: string): Intent | null {
   const leans = words.some((w) => PERSON_WORDS.has(w));
   if (leans && reading.intent !== 'bot' && reading.intent !== 'thanks' && reading.intent !== 'greeting')
     return null;
-  const rest = words.filter((_, i) => !reading.cueWords.has(i)).join(' ');
+  // "What did the agency say?", with "the agency" a body of the glossary: the story's name for
+  // it, not a cue ("agency" asks where the article comes from), so it stays to make it specific.
+  const story = kb.analyzer.glossaryNamesIn(words);
+  const rest = words.filter((_, i) => !reading.cueWords.has(i) || story.has(i)).join(' ');
   // Any word of the story, or any other word that is not filler ("how many people were injured"),
   // or a figure the story gives ("41 countries"; not "top 3 people").
   const specific =

@@ -223,20 +223,20 @@ function assemble(data: ValidatedData, files: DataFiles, cache: BuildCache): Kno
       phrasingTypes: questionTypes,
       supporting: answerTerms,
     });
-    citationOf.set(entry.id, citationFor(article, entry.cites, entry.excerpt));
     const paragraphs = [...new Set(entry.cites.map(paragraphOf))];
-    if (paragraphs.length > 1) {
-      // The first keeps the curated excerpt; each other paragraph shows the sentences cited in it.
-      citationsOf.set(entry.id, [
-        citationFor(article, entry.cites, entry.excerpt),
-        ...paragraphs.slice(1).map((p) =>
-          citationFor(
-            article,
-            entry.cites.filter((r) => paragraphOf(r) === p),
-          ),
-        ),
-      ]);
-    }
+    // The curated excerpt is shown under the paragraph that holds it (the first cited one that
+    // does), not always under the first one cited; each other paragraph shows the sentences
+    // cited in it.
+    const excerptAt = excerptParagraph(article, paragraphs, entry.excerpt);
+    const cited = paragraphs.map((p) =>
+      citationFor(
+        article,
+        entry.cites.filter((r) => paragraphOf(r) === p),
+        p === excerptAt ? entry.excerpt : undefined,
+      ),
+    );
+    citationOf.set(entry.id, cited[paragraphs.indexOf(excerptAt)] as Citation);
+    if (paragraphs.length > 1) citationsOf.set(entry.id, cited);
     answerTypes.set(
       entry.id,
       entry.answers ? new Set(entry.answers) : derivedTypes(questionTypes, entry.answer),
@@ -343,6 +343,16 @@ function derivedTypes(phrasingTypes: readonly QuestionType[], answer: string): S
   // "... a transport economist at Northfield University", "... in Washington": it says where.
   if (PLACE_EXPRESSION.test(answer)) types.add('where');
   return types;
+}
+
+/**
+ * The cited paragraph whose text holds the excerpt: the first such, in the order cited; the
+ * first cited paragraph when there is no excerpt or none holds it (validation reports that).
+ */
+function excerptParagraph(article: Article, paragraphs: readonly string[], excerpt?: string): string {
+  const first = paragraphs[0] ?? 'p1';
+  if (excerpt === undefined) return first;
+  return paragraphs.find((p) => article.places.get(p)?.text.includes(excerpt)) ?? first;
 }
 
 function citationFor(article: Article, refs: readonly string[], excerpt?: string): Citation {

@@ -88,7 +88,7 @@ export const QaEntry = z
       .array(QuestionType)
       .optional()
       .describe(
-        'Question types this entry answers; by default those its phrasings ask, plus what and yes-no.',
+        'Question types this entry answers, of who, what, when, where, why, how, how-many, yes-no. By default: who, what, how and yes-no; why, when, where and how-many when one of its phrasings asks it; how-many when the answer holds a figure (a digit), when a date or time ("in 2027", "on Tuesday", "next week"), where where someone is or goes ("based in Leeds", "visiting Washington"). Give the list to answer other types, or fewer.',
       ),
     related: z.array(Id).default([]),
     draft: z

@@ -457,6 +457,14 @@ interface Checked {
   readonly invalidCites: ReadonlySet<string>;
 }
 
+/** A name as an id would spell it ("Northvale Water" -> "northvale-water"). */
+const idOf = (name: string): string =>
+  name
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+
 /** Checks across files: ids, references, citations, verbatim quotes, coverage of the article. */
 function crossCheck(
   data: Checked,
@@ -553,11 +561,18 @@ function crossCheck(
     if (entry.excerpt !== undefined && cited.length === entry.cites.length && article) {
       const haystacks = cited.map((ref) => article.places.get(paragraphOf(ref))?.text ?? '');
       if (!haystacks.some((text) => text.includes(entry.excerpt as string))) {
+        // Verbatim, but in a paragraph the entry does not cite: the reply would show it under
+        // the wrong paragraph number.
+        const excerpt = entry.excerpt;
+        const elsewhere = article.paragraphs.find((p) => p.text.includes(excerpt));
+        const sentence = elsewhere?.sentences.find((s) => s.text.includes(excerpt));
         problems.push({
           file,
           entry: entry.id,
           field: 'excerpt',
-          message: `excerpt is not verbatim in the cited paragraphs: ${closest(entry.excerpt)}`,
+          message: elsewhere
+            ? `the excerpt is in ${sentence?.id ?? elsewhere.id}, which this entry does not cite: add ${sentence?.id ?? elsewhere.id} to \`cites\`, or take the excerpt from a paragraph it cites (${[...new Set(cited.map(paragraphOf))].join(', ')})`
+            : `excerpt is not verbatim in the cited paragraphs: ${closest(excerpt)}`,
         });
       }
     }
@@ -578,11 +593,17 @@ function crossCheck(
     if (built.quotes) continue; // built from the article: right by construction
     if (!personIds.has(quote.speaker)) {
       const close = didYouMean(quote.speaker, [...personIds]);
+      // A body's words with no one named for it: the body may speak as a person entry of its own.
+      const body = data.terms.find((t) =>
+        [t.term, ...t.aliases].some((name) => idOf(name) === quote.speaker),
+      );
       problems.push({
         file,
         entry: quote.id,
         field: 'speaker',
-        message: `unknown speaker "${quote.speaker}": ${close ? `did you mean "${close}"? ` : ''}use a person id from ${data.glossaryFile} (${data.people.map((p) => p.id).join(', ')})`,
+        message: body
+          ? `"${quote.speaker}" is the term "${body.term}" of ${data.glossaryFile}, not a person: a speaker is a person id. When the article names no one speaking for it, move "${body.term}" from \`terms\` to \`people\` (id: ${quote.speaker}, name: ${body.term}, pronoun: they, cites) and keep its aliases there`
+          : `unknown speaker "${quote.speaker}": ${close ? `did you mean "${close}"? ` : ''}use a person id from ${data.glossaryFile} (${data.people.map((p) => p.id).join(', ')})`,
       });
     }
     if (!topicIds.has(quote.topic)) {

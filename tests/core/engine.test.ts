@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { answerQuestion } from '../../src/core/engine.ts';
-import { DATA_DIR, knowledgeOf, MINI_STORY_DIR } from '../support/data.ts';
+import { buildKnowledge } from '../../src/core/knowledge.ts';
+import { readDataDir } from '../../src/core/load.ts';
+import { copyOfData, DATA_DIR, knowledgeOf, MINI_STORY_DIR } from '../support/data.ts';
 
 const mini = await knowledgeOf(MINI_STORY_DIR);
 const story = await knowledgeOf(DATA_DIR);
@@ -280,5 +282,52 @@ describe('answering (the story)', () => {
   it('every curated known gap declines', () => {
     const answered = story.gaps.filter((g) => answerQuestion(story, g.question).answered).map((g) => g.id);
     expect(answered).toEqual([]);
+  });
+});
+
+describe('a word of the story read as a cue about the whole story', () => {
+  it('answers about a body whose glossary alias holds a source word ("the agency"), not with the source', async () => {
+    const data = await copyOfData();
+    try {
+      await data.edit('glossary.yaml', (t) =>
+        t.replace(
+          'aliases: [councillors, town council]',
+          'entity: true\n    aliases: [councillors, town council, the agency]',
+        ),
+      );
+      const kb = buildKnowledge(await readDataDir(data.dir));
+      const agency = answerQuestion(kb, 'What did the agency say?');
+      expect(agency.decidedBy).not.toBe('story-source');
+      expect(agency.text).not.toContain('It comes from');
+      expect(agency.id).toBe(answerQuestion(kb, 'What did the council say?').id);
+      // Without the alias the same words still ask where the article comes from.
+      expect(answerQuestion(kb, 'which agency is this from?').text).toContain('It comes from');
+      expect(answerQuestion(mini, 'What did the agency say?').text).toContain('It comes from');
+    } finally {
+      await data.remove();
+    }
+  });
+});
+
+describe('yes and no before a curated answer (README, Curating)', () => {
+  it('puts "Yes." or "No." before an answer, unless the answer starts with its own', async () => {
+    expect(answerQuestion(mini, 'Did the council approve the bridge?').text).toMatch(/^Yes\. The Riverton/);
+    expect(answerQuestion(mini, 'Did Lopez vote against the plan?').text).toMatch(/^No\. Councillor/);
+    const data = await copyOfData();
+    try {
+      await data.edit('qa.yaml', (t) =>
+        t
+          .replace(
+            'answer: The Riverton town council approved',
+            'answer: Yes, the Riverton town council approved',
+          )
+          .replace('answer: Councillor Tom Hale voted', 'answer: No, Councillor Tom Hale voted'),
+      );
+      const kb = buildKnowledge(await readDataDir(data.dir));
+      expect(answerQuestion(kb, 'Did the council approve the bridge?').text).toMatch(/^Yes, the Riverton/);
+      expect(answerQuestion(kb, 'Did Lopez vote against the plan?').text).toMatch(/^No, Councillor/);
+    } finally {
+      await data.remove();
+    }
   });
 });

@@ -1,7 +1,11 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { answerQuestion } from '../../src/core/engine.ts';
 import { buildKnowledge } from '../../src/core/knowledge.ts';
 import { loadKnowledge, readDataDir } from '../../src/core/load.ts';
 import { DataError, type DataProblem, formatProblem } from '../../src/core/problems.ts';
+import { QaEntry } from '../../src/core/schema.ts';
 import { cleanText, foldText, WordTable } from '../../src/core/text.ts';
 import { copyOfData, DATA_DIR, MINI_STORY_DIR } from '../support/data.ts';
 
@@ -51,6 +55,55 @@ describe('loading the data', () => {
     const changed = new Map(files);
     changed.set('story.yaml', `${files.get('story.yaml')}\n# edited\n`);
     expect(buildKnowledge(changed).version).not.toBe(a.version);
+  });
+});
+
+describe('citations', () => {
+  it('shows an excerpt under the cited paragraph that holds it, not under the first one cited', async () => {
+    const data = await copyOfData();
+    cleanup = data.remove;
+    await data.edit('qa.yaml', (t) =>
+      t.replace(
+        'cites: [p1.s1, p2.s2]',
+        'cites: [p1.s1, p2.s2]\n    excerpt: This bridge connects our two halves',
+      ),
+    );
+    const kb = buildKnowledge(await readDataDir(data.dir));
+    expect(kb.citationOf.get('who-is-lopez')).toEqual({
+      paragraph: 'p2',
+      sentences: ['p2.s2'],
+      excerpt: 'This bridge connects our two halves',
+    });
+    // Every paragraph is still cited, in the order cited; the other shows its own cited sentence.
+    expect(kb.citationsOf.get('who-is-lopez')).toEqual([
+      { paragraph: 'p1', sentences: ['p1.s1'], excerpt: kb.article.places.get('p1.s1')?.text },
+      { paragraph: 'p2', sentences: ['p2.s2'], excerpt: 'This bridge connects our two halves' },
+    ]);
+  });
+});
+
+describe('the question types an entry answers', () => {
+  it('are by default who, what, how and yes-no, plus what its phrasings ask and its answer holds, as the docs say', async () => {
+    const kb = buildKnowledge(await readDataDir(MINI_STORY_DIR));
+    const typesOf = (id: string) => [...(kb.answerTypes.get(id) ?? [])].sort();
+    const always = ['how', 'what', 'who', 'yes-no'];
+    // "Why did Hale vote against it?" is one of its phrasings.
+    expect(typesOf('hale-vote')).toEqual([...always, 'why'].sort());
+    // "4.2 million pounds": a figure. ("When will the bridge open?" asks when.)
+    expect(typesOf('bridge-cost')).toEqual([...always, 'how-many'].sort());
+    expect(typesOf('bridge-opening')).toEqual([...always, 'how-many', 'when'].sort());
+    // The schema's description (the curator's editor shows it) and the example qa.yaml agree.
+    const described = QaEntry.shape.answers.description ?? '';
+    const comment = (await readFile(join(DATA_DIR, 'qa.yaml'), 'utf8'))
+      .split('\n')
+      .filter((line) => line.startsWith('#'))
+      .join(' ')
+      .replace(/#\s+/g, ' ')
+      .replace(/\s+/g, ' ');
+    for (const doc of [described, comment]) {
+      expect(doc).toContain('who, what, when, where, why, how, how-many, yes-no');
+      expect(doc).toContain('By default: who, what, how and yes-no');
+    }
   });
 });
 
@@ -129,6 +182,43 @@ describe('validation reports every problem with its file, entry and field', () =
     );
   });
 
+  it('names the paragraph that holds an excerpt the entry does not cite, and what to do', async () => {
+    const data = await copyOfData();
+    cleanup = data.remove;
+    await data.edit('qa.yaml', (t) =>
+      t.replace('cites: [p1.s1, p2.s2]', 'cites: [p1.s1, p2.s2]\n    excerpt: voted against the plan'),
+    );
+    const lines = (await problemsOf(data.dir)).map(formatProblem);
+    expect(lines).toEqual([
+      'qa.yaml, entry "who-is-lopez", field excerpt: the excerpt is in p3.s1, which this entry does not cite: add p3.s1 to `cites`, or take the excerpt from a paragraph it cites (p1, p2)',
+    ]);
+  });
+
+  it('says how a body the article names no one for can speak, when a quote gives a term as its speaker', async () => {
+    const data = await copyOfData();
+    cleanup = data.remove;
+    await withBodyStatement(data);
+    await data.edit(
+      'glossary.yaml',
+      (t) => `${t}  - term: Alder Water\n    entity: true\n    aliases: [the water company]\n`,
+    );
+    expect((await problemsOf(data.dir)).map(formatProblem)).toEqual([
+      'quotes.yaml, entry "alder-water-no-harm", field speaker: "alder-water" is the term "Alder Water" of glossary.yaml, not a person: a speaker is a person id. When the article names no one speaking for it, move "Alder Water" from `terms` to `people` (id: alder-water, name: Alder Water, pronoun: they, cites) and keep its aliases there',
+    ]);
+    // Done so, the body speaks for itself.
+    await data.edit('glossary.yaml', (t) =>
+      t
+        .replace('  - term: Alder Water\n    entity: true\n    aliases: [the water company]\n', '')
+        .replace(
+          'terms:\n',
+          '  - id: alder-water\n    name: Alder Water\n    pronoun: they\n    cites: [p4.s1]\n    aliases: [the water company]\nterms:\n',
+        ),
+    );
+    const kb = await loadKnowledge(data.dir);
+    for (const question of ['What did Alder Water say?', 'what did the water company say?'])
+      expect(answerQuestion(kb, question)).toMatchObject({ kind: 'quote', id: 'alder-water-no-harm' });
+  });
+
   it('reports paragraphs no entry covers', async () => {
     const data = await copyOfData();
     cleanup = data.remove;
@@ -172,3 +262,18 @@ describe('validation reports every problem with its file, entry and field', () =
     ]);
   });
 });
+
+/** A fourth paragraph reporting what a body said, with no person named for it: an entry and a quote. */
+async function withBodyStatement(data: Awaited<ReturnType<typeof copyOfData>>): Promise<void> {
+  await data.edit('article.txt', (t) => `${t}Alder Water said the works would not harm the river.\n`);
+  await data.edit(
+    'qa.yaml',
+    (t) =>
+      `${t}  - id: alder-water-view\n    topic: bridge\n    question: Will the works harm the river?\n    alternates: [Is the river at risk?]\n    answer: Alder Water said the works would not harm the river.\n    cites: [p4.s1]\n`,
+  );
+  await data.edit(
+    'quotes.yaml',
+    (t) =>
+      `${t}  - id: alder-water-no-harm\n    speaker: alder-water\n    kind: reported\n    text: said the works would not harm the river\n    cites: p4.s1\n    context: on the works\n    topic: bridge\n    about: [works, river, harm]\n`,
+  );
+}
