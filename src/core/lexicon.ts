@@ -27,6 +27,7 @@ export const QUOTE_PHRASES: readonly RegExp[] = [
   /\bword for word\b/,
   /\b(?:his|her|their|own) (?:own )?words\b/,
   /\bwhat (?:exactly|precisely) did\b/,
+  /\b(?:say|said|tell|told|put it) (?:exactly|precisely|word for word)\b|\bexactly what (?:did|does)\b/,
   /\b(?:direct|actual) quote\b/,
   /\bexact(?:ly)? (?:phrase|phrasing|term|expression)\b/,
   /\b(?:quote|quotation) marks\b|\binverted commas\b|\bscare quotes\b/,

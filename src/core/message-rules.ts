@@ -69,6 +69,22 @@ function asksFor(context: MessageContext, intent: Intent): boolean {
   return context.intent === intent;
 }
 
+/** "Is that true?", "is that right?": asks whether, not where. */
+const TRUE_ASKED = /\b(?:true|right|correct|accurate|fact|facts|factual)\b/;
+/** Words by which an answer reports what someone claimed rather than what happened. */
+const CLAIMED =
+  /\b(?:claim|claims|claimed|claiming|suggest|suggests|suggested|suggesting|says|said|alleged|allegedly|accused|insists|insisted|argued|argues)\b/;
+
+/** "Is that true though?" after what someone claimed or suggested: the claim's truth is asked. */
+function asksIfAClaimIsTrue(context: MessageContext, turn: Turn): boolean {
+  if (!TRUE_ASKED.test(context.padded)) return false;
+  return turn.ids.some((id) => {
+    if (context.kb.quoteById.has(id)) return true;
+    const answer = context.kb.entryById.get(id)?.answer;
+    return answer !== undefined && CLAIMED.test(answer);
+  });
+}
+
 /** The one reading of a one-clause message, if it is one. */
 const onlyReading = (context: MessageContext): FollowUp | undefined =>
   context.readings.length === 1 ? context.readings[0] : undefined;
@@ -162,7 +178,7 @@ export const MESSAGE_RULES: readonly MessageRule[] = [
     doc: '"Source?", "quote it", "really?" after an answer: the article\'s own words it rests on.',
     decide(context) {
       const reading = onlyReading(context);
-      if (reading?.kind !== 'source') return null;
+      if (reading?.kind !== 'source' || asksIfAClaimIsTrue(context, reading.turn)) return null;
       const { ids, citations } = citedOf(context.kb, reading.turn);
       if (citations.length === 0) return null;
       const lines = citations.map((c) => `“${c.excerpt}” (paragraph ${c.paragraph.slice(1)})`);
@@ -174,7 +190,10 @@ export const MESSAGE_RULES: readonly MessageRule[] = [
     doc: '"Is that a lot?", "is he right?" after an answer: the article doesn\'t judge; what it reports.',
     decide(context) {
       const reading = onlyReading(context);
-      if (reading?.kind !== 'judgement') return null;
+      // "Is that true?" of what someone claimed is a judgement of the claim, not a request for the source.
+      const ofAClaim = reading?.kind === 'source' && asksIfAClaimIsTrue(context, reading.turn);
+      if (reading?.kind !== 'judgement' && !ofAClaim) return null;
+      if (reading === undefined || !('turn' in reading)) return null;
       const { kb } = context;
       const { ids, citations } = citedOf(kb, reading.turn);
       const reported = ids

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { answerQuestion } from '../../src/core/engine.ts';
+import { answerAfter, answerQuestion } from '../../src/core/engine.ts';
 import { buildKnowledge } from '../../src/core/knowledge.ts';
 import { readDataDir } from '../../src/core/load.ts';
 import { copyOfData, DATA_DIR, knowledgeOf, MINI_STORY_DIR } from '../support/data.ts';
@@ -218,6 +218,18 @@ describe('answering (the story)', () => {
   it('reads "what level" as asking for a figure, not for a thing called a level', () => {
     const level = answerQuestion(story, 'What level will UK defence spending reach by 2027?');
     expect(level).toMatchObject({ answered: true, id: 'uk-defence-spending' });
+  });
+
+  it('reads "is that true?" after a claim as a judgement of it, and after a fact as asking for the source', () => {
+    const ofAClaim = answerAfter(story, 'is that true though?', ['what did Trump suggest about Kyiv?']);
+    expect(ofAClaim).toMatchObject({ answered: false, decidedBy: 'judgement-of-last-answer' });
+    const ofAFact = answerAfter(story, 'is that true?', ['how much does the UK spend on defence?']);
+    expect(ofAFact.decidedBy).toBe('source-of-last-answer');
+  });
+
+  it('reads "what did he say exactly?" as asking for his own words: the direct quote', () => {
+    const exactly = answerAfter(story, 'what did he say exactly', ['is Trump offering security guarantees?']);
+    expect(exactly.id).toBe('trump-not-going-to-make-guarantees');
   });
 
   it('says what someone called it when asked with another word, but not of someone else', () => {
