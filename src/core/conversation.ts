@@ -11,6 +11,7 @@ import { type AnalyzedClause, ARTICLE_TERM, ARTICLE_WORDS, type QueryTerm } from
 import { dataTermsOf } from './data-terms.ts';
 import type { KnowledgeBase } from './knowledge.ts';
 import {
+  ELLIPSIS_END,
   ELLIPSIS_START,
   JUDGEMENT_FOLLOW_UP,
   MORE_REQUEST,
@@ -249,12 +250,13 @@ export function readFollowUp(
   }
 
   // "What about Lavrov?", "and the UK?", "no, I meant Trump": the last question, about the new one.
-  if (ELLIPSIS_START.test(text) && clause.terms.length > 0 && clause.terms.length <= 3) {
+  const alsoAbout = ELLIPSIS_END.test(text) && clause.terms.some((t) => t.entity) && words.length <= 4;
+  if ((ELLIPSIS_START.test(text) || alsoAbout) && clause.terms.length > 0 && clause.terms.length <= 3) {
     // Without a conversation, "what about the minerals deal?" is a question of its own.
     if (!lastClause) return { kind: 'standalone' };
     return {
       kind: 'resolved',
-      clause: ellipsis(clause, lastClause),
+      clause: ellipsis(clause, lastClause, alsoAbout),
       note: 'ellipsis: the last question, about the new subject',
     };
   }
@@ -430,7 +432,7 @@ export function withPerson(clause: AnalyzedClause, person: string): AnalyzedClau
  * "What about Lavrov?" after "what did Trump say about peacekeepers?": the earlier question
  * with its person (or country, or subject) swapped for the new one.
  */
-function ellipsis(clause: AnalyzedClause, last: AnalyzedClause): AnalyzedClause {
+function ellipsis(clause: AnalyzedClause, last: AnalyzedClause, alsoAbout = false): AnalyzedClause {
   const own = clause.terms.filter((t) => !STOP_WORDS.has(t.surface));
   const newPersons = own.filter((t) => t.term.startsWith('#'));
   const newEntities = own.filter((t) => t.entity && !t.term.startsWith('#'));
@@ -450,7 +452,8 @@ function ellipsis(clause: AnalyzedClause, last: AnalyzedClause): AnalyzedClause 
     ...last,
     viewOf,
     // "Is Starmer willing to send troops?" -> "what about Lavrov?": what Lavrov's stance is.
-    type: last.type === 'yes-no' ? 'what' : last.type,
+    // "Who is visiting Washington?" -> "Starmer too?": whether the new one is as well.
+    type: last.type === 'yes-no' ? 'what' : alsoAbout && last.type === 'who' ? 'yes-no' : last.type,
     text: clause.text,
     folded: `${last.folded} (${clause.folded})`,
     terms,

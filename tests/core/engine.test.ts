@@ -232,6 +232,12 @@ describe('answering (the story)', () => {
     expect(exactly.id).toBe('trump-not-going-to-make-guarantees');
   });
 
+  it('reads "Starmer too?" after a who-question as the same question of Starmer', () => {
+    expect(answerAfter(story, 'Starmer too?', ["who's visiting Washington?"]).id).toBe(
+      'starmer-meeting-trump',
+    );
+  });
+
   it('says what someone called it when asked with another word, but not of someone else', () => {
     const hero = answerQuestion(story, 'Did Trump call Zelensky a hero?');
     expect(hero.answered).toBe(true);
