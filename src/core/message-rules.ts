@@ -10,7 +10,7 @@ import type { Answer } from './answer.ts';
 import type { FollowUp, Turn } from './conversation.ts';
 import type { Intent } from './intents.ts';
 import type { KnowledgeBase } from './knowledge.ts';
-import { COMPARISON, COMPARISON_CUE, VIEW_WORDS, WHICH_FIGURE_IS_MORE } from './lexicon.ts';
+import { COMPARISON, COMPARISON_CUE, STOP_WORDS, VIEW_WORDS, WHICH_FIGURE_IS_MORE } from './lexicon.ts';
 import { coreMessages } from './messages.ts';
 import {
   aboutTheBotAnswer,
@@ -25,6 +25,7 @@ import {
   thanksAnswer,
 } from './overview.ts';
 import {
+  closeQuestions,
   combine,
   decline,
   MAX_SUGGESTIONS,
@@ -374,6 +375,22 @@ export const MESSAGE_RULES: readonly MessageRule[] = [
         .flatMap((p) => personSuggestions(kb, p.id).slice(0, 1));
       const suggestions = people.length > 0 ? people : popular(kb);
       return decline(question, 'needs-context', coreMessages.whoDoYouMean(reading.pronoun), suggestions);
+    },
+  },
+  {
+    name: 'one-word-the-story-never-uses',
+    doc: '"Devote", "desire": one common English word the story reads only as another word of its own: not a question about it.',
+    decide(context) {
+      const { analysis, kb, question, turns, readings } = context;
+      if (turns.length > 0 || analysis.clauses.length !== 1 || readings[0]?.kind !== 'standalone')
+        return null;
+      const [term, ...more] = analysis.whole.terms;
+      if (term === undefined || more.length > 0 || term.entity || term.similarity >= 1) return null;
+      // "Devote" read as "commit", "desire" as "want": a link or a correction, not the story's word.
+      const typed = wordsOf(analysis.whole.folded).filter((w) => !STOP_WORDS.has(w));
+      if (typed.length !== 1 || !kb.analyzer.language?.english.commonWords.has(typed[0] as string))
+        return null;
+      return decline(question, 'not-in-article', coreMessages.notInArticle, closeQuestions(kb, [term]));
     },
   },
   {

@@ -174,6 +174,12 @@ const DECISIONS: Readonly<Record<string, DecisionRow>> = {
       decidedBy: 'curated-answer',
     },
   },
+  'one-word-the-story-never-uses': {
+    // A common word the story reads only as its own "commit".
+    fires: { story: 'seed', question: 'devote' },
+    // The story's own word.
+    passes: { story: 'seed', question: 'commit', decidedBy: 'curated-answer' },
+  },
   'figures-in-the-story': {
     // The figures of the whole story, where no curated entry lists them.
     fires: { story: 'mini', question: 'give me the key numbers' },
