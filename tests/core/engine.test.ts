@@ -238,6 +238,10 @@ describe('answering (the story)', () => {
     );
   });
 
+  it('reads "which minerals specifically?" as asking for the specific ones, which the article never names', () => {
+    expect(answerQuestion(story, 'which minerals specifically?')).toMatchObject({ answered: false });
+  });
+
   it('says what someone called it when asked with another word, but not of someone else', () => {
     const hero = answerQuestion(story, 'Did Trump call Zelensky a hero?');
     expect(hero.answered).toBe(true);
