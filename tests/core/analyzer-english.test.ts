@@ -40,6 +40,18 @@ describe('general paraphrases read as the story word they mean', () => {
   });
 });
 
+describe('general synonym groups', () => {
+  it('reads "investing" as the story\'s "spending" (synonyms.json), and not a word of no group', () => {
+    const terms = (q: string) => seed.analyzer.analyze(q).whole.terms.map((t) => t.term);
+    expect(terms('how much is the UK investing in defence')).toEqual(
+      terms('how much is the UK spending on defence'),
+    );
+    expect(terms('how much is the UK wasting on defence')).not.toEqual(
+      terms('how much is the UK spending on defence'),
+    );
+  });
+});
+
 describe('people by their office', () => {
   const seedTerms = (question: string) => seed.analyzer.analyze(question).whole;
 
