@@ -11,6 +11,8 @@ describe('judgementOf', () => {
     ['who will win the league', 'prediction'],
     ['will the club get relegated', 'prediction'],
     ['will this battery replace lithium', 'prediction'],
+    ['will it rain in august', 'prediction'],
+    ['will the reservoirs run out', 'prediction'],
     ['will he score on his debut', 'prediction'],
     ['is the deal a good idea', 'truth'],
   ])('reads "%s" as %s', (question, kind) => {
@@ -26,6 +28,8 @@ describe('judgementOf', () => {
     'who won the vote',
     'who will replace the chief executive',
     'how many goals did he score',
+    'how much rain fell in june',
+    'when will the ban be lifted',
   ])('reads "%s" as a question of fact', (question) => {
     expect(judgementOf(question)).toBeNull();
   });
