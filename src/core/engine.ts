@@ -14,6 +14,7 @@
 import type { AnalyzedClause } from './analyzer.ts';
 import type { Answer } from './answer.ts';
 import { type FollowUp, INHERITED_POSITION, readFollowUp, type Turn, turnOf } from './conversation.ts';
+import { dataTermsOf } from './data-terms.ts';
 import { type Intent, readIntent } from './intents.ts';
 import type { KnowledgeBase } from './knowledge.ts';
 import { MESSAGE_RULES, type MessageContext } from './message-rules.ts';
@@ -192,6 +193,41 @@ export function converse(kb: KnowledgeBase, rawQuestion: string, options: Answer
         decided = withTrace(tried, () => answerWithRemainder(kb, alone, question, forceQuote, trace), trace);
       }
     } else if (
+      analysis.clauses.length === 1 &&
+      reading?.kind === 'resolved' &&
+      reading.note.startsWith('ellipsis') &&
+      !decided.answer.answered &&
+      lastClauseOf(turns)?.type === 'yes-no'
+    ) {
+      // "Is Starmer willing to send troops?" -> "what about Lavrov?": his stance on the subject
+      // (troops), not whether he is willing to send any: the last question's topic words only.
+      const topics = topicTermsOf(kb);
+      // Their stance is what they said of it, asked as their words: someone the article never
+      // quotes (Putin, after the minerals deal) gets no stance.
+      const person = reading.clause.persons[0];
+      const stance: AnalyzedClause = {
+        ...reading.clause,
+        terms: reading.clause.terms.filter(
+          (t) => t.position < INHERITED_POSITION || t.entity || topics.has(t.term),
+        ),
+        quoteIntent: 'say',
+        speakers: person === undefined ? [] : [person],
+      };
+      const tried =
+        person !== undefined && stance.terms.length < reading.clause.terms.length
+          ? answerWithRemainder(kb, stance, question, forceQuote, undefined)
+          : undefined;
+      if (
+        tried?.answer.answered &&
+        !repeatsLastAnswer(tried, turns) &&
+        sharesATopic(kb, tried.answer, turns)
+      ) {
+        trace?.note(
+          'the last yes/no question about the new subject found nothing: their stance on its topic',
+        );
+        decided = withTrace(tried, () => answerWithRemainder(kb, stance, question, forceQuote, trace), trace);
+      }
+    } else if (
       resolvedAny &&
       analysis.clauses.length === 1 &&
       standalone &&
@@ -234,6 +270,39 @@ export function converse(kb: KnowledgeBase, rawQuestion: string, options: Answer
     }
   }
   return { answer: decided.answer, turn: turnOf(kb, question, decided.clause, decided.answer, at) };
+}
+
+/** The clause of the latest turn that has one. */
+function lastClauseOf(turns: readonly Turn[]): AnalyzedClause | null {
+  return [...turns].reverse().find((t) => t.clause !== null)?.clause ?? null;
+}
+
+/**
+ * The answer is about what the last answer was about: it holds a keyword of the last answer's
+ * entries ("peacekeeping" after British troops), not only a word both happen to use ("deal" in
+ * "peace deal" after the minerals deal).
+ */
+function sharesATopic(kb: KnowledgeBase, answer: Answer, turns: readonly Turn[]): boolean {
+  const last = turns.at(-1);
+  const first = answer.ids[0];
+  const doc = first === undefined ? undefined : kb.index.documentIndex(first);
+  if (!last || doc === undefined) return false;
+  return last.ids.some((id) =>
+    (kb.entryById.get(id)?.keywords ?? []).some((k) =>
+      dataTermsOf(kb, k).some((term) => kb.index.documentHas(doc, term)),
+    ),
+  );
+}
+
+/** The terms of the entries' keywords: what the story's answers are about, per knowledge base. */
+const topicTermsByKb = new WeakMap<KnowledgeBase, ReadonlySet<string>>();
+function topicTermsOf(kb: KnowledgeBase): ReadonlySet<string> {
+  let terms = topicTermsByKb.get(kb);
+  if (!terms) {
+    terms = new Set(kb.entries.flatMap((e) => e.keywords.flatMap((k) => dataTermsOf(kb, k))));
+    topicTermsByKb.set(kb, terms);
+  }
+  return terms;
 }
 
 const LEANING_WORDS = new Set(

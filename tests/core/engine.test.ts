@@ -242,6 +242,15 @@ describe('answering (the story)', () => {
     expect(answerQuestion(story, 'which minerals specifically?')).toMatchObject({ answered: false });
   });
 
+  it('reads "what about Lavrov?" after a yes/no question as his stance on its subject, and not of someone never quoted', () => {
+    const lavrov = answerAfter(story, 'what about Lavrov?', ['Is Starmer willing to send troops?']);
+    expect(lavrov.id).toBe('russia-rejects-peacekeepers');
+    // Putin says nothing in the article about the minerals deal.
+    expect(answerAfter(story, 'what about Putin?', ['is Zelensky signing the minerals deal?']).answered).toBe(
+      false,
+    );
+  });
+
   it('says what someone called it when asked with another word, but not of someone else', () => {
     const hero = answerQuestion(story, 'Did Trump call Zelensky a hero?');
     expect(hero.answered).toBe(true);
