@@ -437,7 +437,7 @@ function capitalisedWords(text: string): ReadonlySet<string> {
 }
 
 /** "The US vote at the UN", "in the EU": a body named as where something happened, not who spoke. */
-function isSetting(surfaces: readonly string[], position: number): boolean {
+export function isSetting(surfaces: readonly string[], position: number): boolean {
   const before = surfaces[position - 1] ?? '';
   return (
     before === 'at' ||

@@ -228,6 +228,11 @@ function inherit(terms: readonly QueryTerm[], from: readonly QueryTerm[]): Query
   return out;
 }
 
+/** The clause of the latest turn that has one: what a follow-up leans on. */
+export function lastClauseOf(turns: readonly Turn[]): AnalyzedClause | null {
+  return [...turns].reverse().find((t) => t.clause !== null)?.clause ?? null;
+}
+
 /** Reads one clause of a new message against the turns before it (oldest first). */
 export function readFollowUp(
   clause: AnalyzedClause,
@@ -236,7 +241,7 @@ export function readFollowUp(
 ): FollowUp {
   const words = wordsOf(clause.folded);
   const last = turns.at(-1);
-  const lastClause = [...turns].reverse().find((t) => t.clause !== null)?.clause ?? null;
+  const lastClause = lastClauseOf(turns);
   const text = ` ${words.join(' ')} `;
 
   if (MORE_REQUEST.test(text) && clause.persons.length === 0 && contentTerms(clause).length === 0) {

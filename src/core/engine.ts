@@ -13,7 +13,14 @@
  */
 import type { AnalyzedClause } from './analyzer.ts';
 import type { Answer } from './answer.ts';
-import { type FollowUp, INHERITED_POSITION, readFollowUp, type Turn, turnOf } from './conversation.ts';
+import {
+  type FollowUp,
+  INHERITED_POSITION,
+  lastClauseOf,
+  readFollowUp,
+  type Turn,
+  turnOf,
+} from './conversation.ts';
 import { dataTermsOf } from './data-terms.ts';
 import { type Intent, readIntent } from './intents.ts';
 import type { KnowledgeBase } from './knowledge.ts';
@@ -270,11 +277,6 @@ export function converse(kb: KnowledgeBase, rawQuestion: string, options: Answer
     }
   }
   return { answer: decided.answer, turn: turnOf(kb, question, decided.clause, decided.answer, at) };
-}
-
-/** The clause of the latest turn that has one. */
-function lastClauseOf(turns: readonly Turn[]): AnalyzedClause | null {
-  return [...turns].reverse().find((t) => t.clause !== null)?.clause ?? null;
 }
 
 /**

@@ -5,9 +5,10 @@
  * conversation ("tell me more", "source?", "is that a lot?", or one with nothing to follow).
  * Like the clause rules, they are named and ordered; the first that decides names the answer.
  */
-import type { AnalyzedClause, AnalyzedQuestion } from './analyzer.ts';
+import { type AnalyzedClause, type AnalyzedQuestion, isSetting } from './analyzer.ts';
 import type { Answer } from './answer.ts';
-import type { FollowUp, Turn } from './conversation.ts';
+import { type FollowUp, lastClauseOf, type Turn } from './conversation.ts';
+import { isCommonEnglishWord } from './english/index.ts';
 import type { Intent } from './intents.ts';
 import type { KnowledgeBase } from './knowledge.ts';
 import { COMPARISON, COMPARISON_CUE, STOP_WORDS, VIEW_WORDS, WHICH_FIGURE_IS_MORE } from './lexicon.ts';
@@ -388,8 +389,8 @@ export const MESSAGE_RULES: readonly MessageRule[] = [
       if (term === undefined || more.length > 0 || term.entity || term.similarity >= 1) return null;
       // "Devote" read as "commit", "desire" as "want": a link or a correction, not the story's word.
       const typed = wordsOf(analysis.whole.folded).filter((w) => !STOP_WORDS.has(w));
-      if (typed.length !== 1 || !kb.analyzer.language?.english.commonWords.has(typed[0] as string))
-        return null;
+      const english = kb.analyzer.language?.english;
+      if (typed.length !== 1 || !english || !isCommonEnglishWord(english, typed[0] as string)) return null;
       return decline(question, 'not-in-article', coreMessages.notInArticle, closeQuestions(kb, [term]));
     },
   },
@@ -416,14 +417,12 @@ function sidesNamed(context: MessageContext): { side: string; clause: AnalyzedCl
   // "How did the US differ from Europe at the UN?": a body named after "at" or "in" is where
   // they differ, not a third side.
   const words = wordsOf(whole.folded);
-  const where = (t: AnalyzedClause['terms'][number]): boolean =>
-    /^(?:at|in)$/.test(words[t.position - 1] ?? '') ||
-    /^(?:at|in) the$/.test(`${words[t.position - 2] ?? ''} ${words[t.position - 1] ?? ''}`);
+  const where = (t: AnalyzedClause['terms'][number]): boolean => isSetting(words, t.position);
   const named = whole.terms.filter((t) => t.entity && t.known);
   const setting = named.length > 2 ? named.filter(where) : [];
   const sides = [...new Set(named.filter((t) => !setting.includes(t)).map((t) => t.term))];
   // "How is that different from Starmer's?": the other side is the one the last question was about.
-  const lastClause = [...context.turns].reverse().find((t) => t.clause !== null)?.clause ?? null;
+  const lastClause = lastClauseOf(context.turns);
   const lastSide = lastClause ? sideOf(lastClause) : null;
   // The words of comparing ("differ", "compare") ask how, not about what.
   const subject = [

@@ -47,6 +47,25 @@ export function citationOfPlace(kb: KnowledgeBase, ref: string): Citation | null
 const citationsOf = (kb: KnowledgeBase, refs: readonly string[]): Citation[] =>
   refs.map((ref) => citationOfPlace(kb, ref)).filter((c) => c !== null);
 
+/** An overview that lists things, each with where the article has it: "• X (paragraph 4)", all cited. */
+function listOverview(
+  kb: KnowledgeBase,
+  question: string,
+  intro: string,
+  items: readonly { readonly text: string; readonly at: string }[],
+): Answer {
+  const lines = items.map(({ text, at }) => `• ${text} (paragraph ${at.slice(1).split('.')[0]})`);
+  return overview(
+    question,
+    'overview',
+    `${intro}\n${lines.join('\n')}`,
+    citationsOf(
+      kb,
+      items.map((i) => i.at),
+    ),
+  );
+}
+
 /** What the story's summaries rest on: story.yaml's `cites`, or the opening paragraph. */
 function summaryCitations(kb: KnowledgeBase): Citation[] {
   const refs = kb.story.cites ?? [];
@@ -76,15 +95,12 @@ export function peopleAnswer(kb: KnowledgeBase, question: string): Answer {
   if (kb.people.length === 0) {
     return overview(question, 'overview', coreMessages.noPeople, summaryCitations(kb));
   }
-  const lines = kb.people.map((p) => {
-    const at = p.cites[0] ?? 'p1';
-    return `• ${p.name}${p.role ? `, ${p.role}` : ''} (paragraph ${at.slice(1).split('.')[0]})`;
-  });
-  const citations = citationsOf(
+  return listOverview(
     kb,
-    kb.people.map((p) => p.cites[0] ?? 'p1'),
+    question,
+    coreMessages.peopleIntro,
+    kb.people.map((p) => ({ text: `${p.name}${p.role ? `, ${p.role}` : ''}`, at: p.cites[0] ?? 'p1' })),
   );
-  return overview(question, 'overview', `${coreMessages.peopleIntro}\n${lines.join('\n')}`, citations);
 }
 
 /** Where in the article a term is first named, as a sentence id. */
@@ -135,21 +151,17 @@ export function placesAnswer(kb: KnowledgeBase, question: string): Answer {
   const named = new Set(found.map(({ place }) => place.name));
   const cities = citiesNamed(kb).filter((c) => !named.has(c.name));
   const all = [...found.map(({ place, at }) => ({ name: place.name, at })), ...cities];
-  const lines = all.map(({ name, at }) => `• ${name} (paragraph ${at.slice(1).split('.')[0]})`);
-  return overview(
+  return listOverview(
+    kb,
     question,
-    'overview',
-    `${coreMessages.placesIntro}\n${lines.join('\n')}`,
-    citationsOf(
-      kb,
-      all.map((f) => f.at),
-    ),
+    coreMessages.placesIntro,
+    all.map(({ name, at }) => ({ text: name, at })),
   );
 }
 
 /** Most sentences a "key numbers" answer lists: the figures, not the whole article again. */
 const MAX_FIGURE_SENTENCES = 8;
-/** A figure: digits (a year alone is a date, not a figure), or a sum, share or count in words. */
+/** A figure in digits: a sum, a share, a count (a year alone is a date, not a figure). */
 const FIGURE =
   /\d[\d,.]*\s?(?:%|per ?cent|percent|million|billion|bn|m\b|km|kg)|[£$€]\s?\d|\b(?!(?:19|20)\d\d\b)\d[\d,.]*\b/i;
 
@@ -161,15 +173,11 @@ export function figuresAnswer(kb: KnowledgeBase, question: string): Answer {
     .slice(0, MAX_FIGURE_SENTENCES);
   if (sentences.length === 0)
     return overview(question, 'overview', coreMessages.noFigures, summaryCitations(kb));
-  const lines = sentences.map((s) => `• ${s.text} (paragraph ${s.id.slice(1).split('.')[0]})`);
-  return overview(
+  return listOverview(
+    kb,
     question,
-    'overview',
-    `${coreMessages.figuresIntro}\n${lines.join('\n')}`,
-    citationsOf(
-      kb,
-      sentences.map((s) => s.id),
-    ),
+    coreMessages.figuresIntro,
+    sentences.map((s) => ({ text: s.text, at: s.id })),
   );
 }
 

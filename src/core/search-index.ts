@@ -626,8 +626,6 @@ export class SearchIndex {
     const phrasingEnd = new Int32Array(m);
     const phrasingAcc = this.phrasingAcc;
     const docPhrasingOffsets = this.docPhrasingOffsets;
-    const phrasingWeight = this.phrasingWeight;
-    const phrasingType = this.phrasingType;
     const typeIndex = questionType === undefined ? -1 : this.phrasingTypeNames.indexOf(questionType);
     const gapKind = DOC_KINDS.indexOf('gap');
     const lightestPhrasing = this.docLightestPhrasing;
@@ -730,31 +728,7 @@ export class SearchIndex {
           }
           phrasingCursor[t] = at;
         }
-        let cq = 0;
-        let cp = 0;
-        let f = 0;
-        let typed = false;
-        for (let p = first; p < end; p++) {
-          const matched = phrasingAcc[p] as number;
-          if (matched === 0) continue;
-          phrasingAcc[p] = 0;
-          const pq = matched / total;
-          const pp = matched / (phrasingWeight[p] as number);
-          const pf = (2 * pq * pp) / (pq + pp);
-          if (pq > cq) cq = pq;
-          if (pp > cp) cp = pp;
-          const sameType = typeIndex > 0 && phrasingType[p] === typeIndex;
-          if (pf > f || (pf === f && sameType)) {
-            f = pf;
-            typed = sameType;
-          }
-        }
-        const cover = k === gapKind ? cq : Math.min(1, acc / total);
-        const bonus = typed ? SAME_TYPE_BONUS : 0;
-        const score =
-          SCORE_WEIGHTS.cover * cover + SCORE_WEIGHTS.bestCq * cq + SCORE_WEIGHTS.bestF * f + bonus;
-        if (score < SCORE_FLOOR) continue;
-        top.offer(d, score, cover, cq, cp, f);
+        this.offerDocument(top, d, first, end, acc, total, k === gapKind, typeIndex);
         if (top.threshold > beat) raise();
       }
     }
@@ -908,6 +882,52 @@ export class SearchIndex {
    * is full, a document whose accumulator bounds its score below the last kept is passed over
    * unread (cover is that accumulator's share, and no phrasing of it holds more).
    */
+  /**
+   * Scores one document from its phrasings' accumulators (clearing them) and offers it to the
+   * top k: its best phrasings (the most of the question one explains, the most of itself one
+   * uses, the best fit, the same kind of question breaking a tie) and its cover.
+   */
+  private offerDocument(
+    top: TopK,
+    d: number,
+    first: number,
+    end: number,
+    acc: number,
+    total: number,
+    isGap: boolean,
+    typeIndex: number,
+  ): void {
+    const phrasingAcc = this.phrasingAcc;
+    const phrasingWeight = this.phrasingWeight;
+    const phrasingType = this.phrasingType;
+    let cq = 0;
+    let cp = 0;
+    let f = 0;
+    let typed = false;
+    for (let p = first; p < end; p++) {
+      const matched = phrasingAcc[p] as number;
+      if (matched === 0) continue;
+      phrasingAcc[p] = 0;
+      const pq = matched / total;
+      const pp = matched / (phrasingWeight[p] as number);
+      const pf = (2 * pq * pp) / (pq + pp);
+      if (pq > cq) cq = pq;
+      if (pp > cp) cp = pp;
+      const sameType = typeIndex > 0 && phrasingType[p] === typeIndex;
+      if (pf > f || (pf === f && sameType)) {
+        f = pf;
+        typed = sameType;
+      }
+    }
+    // A known gap's phrasings are separate questions it declines, not one subject's words:
+    // pooling them would let a question made of pieces of several look like one of them.
+    const cover = isGap ? cq : Math.min(1, acc / total);
+    const bonus = typed ? SAME_TYPE_BONUS : 0;
+    const score = SCORE_WEIGHTS.cover * cover + SCORE_WEIGHTS.bestCq * cq + SCORE_WEIGHTS.bestF * f + bonus;
+    if (score < SCORE_FLOOR) return;
+    top.offer(d, score, cover, cq, cp, f);
+  }
+
   private score(
     total: number,
     kindMask: number,
@@ -919,8 +939,6 @@ export class SearchIndex {
     const docAcc = this.docAcc;
     const touchedDocs = this.touchedDocs;
     const docPhrasingOffsets = this.docPhrasingOffsets;
-    const phrasingWeight = this.phrasingWeight;
-    const phrasingType = this.phrasingType;
     // The phrasing type that earns the bonus, as its index (-1: none does).
     const typeIndex = questionType === undefined ? -1 : this.phrasingTypeNames.indexOf(questionType);
     const gapKind = DOC_KINDS.indexOf('gap');
@@ -938,34 +956,7 @@ export class SearchIndex {
         for (let p = first; p < end; p++) phrasingAcc[p] = 0;
         continue;
       }
-      // Its best phrasings: the most of the question one explains, the most of itself one
-      // uses, and the best fit (the same kind of question breaking a tie).
-      let cq = 0;
-      let cp = 0;
-      let f = 0;
-      let typed = false;
-      for (let p = first; p < end; p++) {
-        const matched = phrasingAcc[p] as number;
-        if (matched === 0) continue;
-        phrasingAcc[p] = 0;
-        const pq = matched / total;
-        const pp = matched / (phrasingWeight[p] as number);
-        const pf = (2 * pq * pp) / (pq + pp);
-        if (pq > cq) cq = pq;
-        if (pp > cp) cp = pp;
-        const sameType = typeIndex > 0 && phrasingType[p] === typeIndex;
-        if (pf > f || (pf === f && sameType)) {
-          f = pf;
-          typed = sameType;
-        }
-      }
-      // A known gap's phrasings are separate questions it declines, not one subject's words:
-      // pooling them would let a question made of pieces of several look like one of them.
-      const cover = kind === gapKind ? cq : Math.min(1, acc / total);
-      const bonus = typed ? SAME_TYPE_BONUS : 0;
-      const score = SCORE_WEIGHTS.cover * cover + SCORE_WEIGHTS.bestCq * cq + SCORE_WEIGHTS.bestF * f + bonus;
-      if (score < SCORE_FLOOR) continue;
-      top.offer(d, score, cover, cq, cp, f);
+      this.offerDocument(top, d, first, end, acc, total, kind === gapKind, typeIndex);
     }
     this.docsTouched = 0;
   }
