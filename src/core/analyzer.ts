@@ -504,11 +504,44 @@ function countingWords(words: readonly Word[], start: number, length: number): n
   return n;
 }
 
+/** Office words by first letter, for reading a slip of one ("minster", "ukrainain"). */
+const officeWordsByInitial = new WeakMap<ReadonlySet<string>, Map<string, string[]>>();
+
+/** The one office word (of five letters or more) a typed word is one edit from, or null. */
+function officeWordNear(typed: string, officeWords: ReadonlySet<string>): string | null {
+  let byInitial = officeWordsByInitial.get(officeWords);
+  if (byInitial === undefined) {
+    byInitial = new Map();
+    for (const w of officeWords) {
+      if (w.length < 5) continue;
+      const bucket = byInitial.get(w[0] as string);
+      if (bucket) bucket.push(w);
+      else byInitial.set(w[0] as string, [w]);
+    }
+    officeWordsByInitial.set(officeWords, byInitial);
+  }
+  let best: string | null = null;
+  let bestDistance = 1.01;
+  for (const candidate of byInitial.get(typed[0] as string) ?? []) {
+    const distance = typingDistance(typed, candidate, 1);
+    if (distance < bestDistance) {
+      best = candidate;
+      bestDistance = distance;
+    } else if (distance === bestDistance) best = null;
+  }
+  return best;
+}
+
+/** How many slips of office words an analyser remembers before it starts again. */
+const OFFICE_SLIP_CACHE = 4096;
+
 export class Analyzer {
   private readonly aliasRoot: AliasNode = { next: new Map() };
   readonly vocabulary: FuzzyVocabulary;
   /** The article's own words. */
   private readonly storyWords = new Set<string>();
+  /** Question words read as slips of office words (or as none), so each is looked for once. */
+  private readonly officeSlips = new Map<string, string | null>();
   /** Stems of the vocabulary's words: other forms of a known word are known too. */
   private readonly stems: ReadonlySet<string>;
   /** Person terms ("#starmer"), for telling persons apart from other terms. */
@@ -1303,6 +1336,25 @@ export class Analyzer {
   }
 
   /**
+   * The office word a question's word is, as typed or corrected, or as a slip of one: "russain
+   * foriegn minster" is Russia's foreign minister, though "minster" is an English word, and
+   * "ukrainain leader" is Ukraine's leader though the glossary lists "ukrainain" as a slip of
+   * "Ukraine". A word of the story's own text is never a slip; the span around a slip must still read as a whole office, so a slip alone changes nothing.
+   */
+  private officeWordOf(word: Word, officeWords: ReadonlySet<string>): string | null {
+    const typed = word.corrected ?? word.surface;
+    if (officeWords.has(typed)) return typed;
+    if (word.surface.length < 5 || this.storyWords.has(word.surface)) return null;
+    let slip = this.officeSlips.get(word.surface);
+    if (slip === undefined) {
+      if (this.officeSlips.size >= OFFICE_SLIP_CACHE) this.officeSlips.clear();
+      slip = officeWordNear(word.surface, officeWords);
+      this.officeSlips.set(word.surface, slip);
+    }
+    return slip;
+  }
+
+  /**
    * "Moscow's chief diplomat", "the former occupant of Downing Street", "the American leader": an
    * office (with its country, and whether former) that one person of the story holds, read as
    * that person. The gazetteer knows offices and seats; the glossary gives each person's role.
@@ -1315,8 +1367,8 @@ export class Analyzer {
     const read: string[] = [];
     for (let i = start; i < words.length && read.length < MAX_OFFICE_WORDS; i++) {
       const word = words[i] as Word;
-      const typed = word.corrected ?? word.surface;
-      if (!officeWords.has(typed)) break;
+      const typed = this.officeWordOf(word, officeWords);
+      if (typed === null) break;
       read.push(typed);
     }
     for (let end = start + read.length; end > start; end--) {

@@ -69,6 +69,14 @@ describe('people by their office', () => {
     expect(seedTerms('at the UN, how did the US position differ').silentSpeaker).toBeNull();
     expect(seedTerms('what is the UN position').silentSpeaker).not.toBeNull();
   });
+
+  it('reads a slip of an office word inside a whole office, though the slip is an English word', () => {
+    // "minster" is a church, but "foreign minster" can only be the foreign minister.
+    expect(seedTerms('what did the russain foriegn minster say').persons).toEqual(['#lavrov']);
+    expect(seedTerms('what did the ukrainain leader sign').persons).toEqual(['#zelensky']);
+    // A slip alone is no office: "minster" by itself stays the word it is.
+    expect(seedTerms('what did the minster say').persons).toEqual([]);
+  });
 });
 
 describe('question forms', () => {
