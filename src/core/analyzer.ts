@@ -540,6 +540,8 @@ export class Analyzer {
   readonly vocabulary: FuzzyVocabulary;
   /** The article's own words. */
   private readonly storyWords = new Set<string>();
+  /** Stems of stop words the article uses in another form ("taken"): "took" is read, not dropped. */
+  private readonly storyStopStems = new Set<string>();
   /** Question words read as slips of office words (or as none), so each is looked for once. */
   private readonly officeSlips = new Map<string, string | null>();
   /** Stems of the vocabulary's words: other forms of a known word are known too. */
@@ -577,6 +579,10 @@ export class Analyzer {
     const vocabulary = new Set<string>([...STOP_WORDS, ...SMALL_TALK, ...QUOTE_WORDS, ...SAY_WORDS]);
     for (const word of dataWords) vocabulary.add(word);
     for (const word of articleWords) this.storyWords.add(word);
+    for (const word of this.storyWords) {
+      const stemmed = stem(word);
+      if (!STOP_WORDS.has(word) && STOP_WORDS.has(stemmed)) this.storyStopStems.add(stemmed);
+    }
     const persons = new Set<string>();
     for (const person of glossary.people) {
       const canonical = personTerm(person.id);
@@ -765,6 +771,15 @@ export class Analyzer {
   }
 
   /** The canonical term of a glossary term's text ("North Korea" -> "north_korea"). */
+  /**
+   * A form of a stop word is a stop word ("telling"), unless the story uses the word itself
+   * ("willing" is not "will") or uses another form of it that is no stop word: "who took the
+   * masks" reads "took" when the article says they "were taken".
+   */
+  private isStopWordForm(word: string, stemmed: string): boolean {
+    return STOP_WORDS.has(stemmed) && !this.storyWords.has(word) && !this.storyStopStems.has(stemmed);
+  }
+
   termOf(text: string): string {
     return canonicalTerm(text);
   }
@@ -814,7 +829,7 @@ export class Analyzer {
       if (word === undefined) {
         const surface = table.words[id] as string;
         const stemmed = stem(surface);
-        const stop = STOP_WORDS.has(surface) || (STOP_WORDS.has(stemmed) && !this.storyWords.has(surface));
+        const stop = STOP_WORDS.has(surface) || this.isStopWordForm(surface, stemmed);
         const office = officeWords.has(surface);
         const key = aliasKey(surface, stemmed);
         const node = this.aliasRoot.next.get(key);
@@ -1253,7 +1268,7 @@ export class Analyzer {
       // Forms of stop words are stop words ("telling"), unless the story uses the word itself:
       // "willing" is not "will", nor "reminder" "remind".
       const read = word.corrected ?? word.surface;
-      if (STOP_WORDS.has(read) || (STOP_WORDS.has(word.stemmed) && !this.storyWords.has(read))) {
+      if (STOP_WORDS.has(read) || this.isStopWordForm(read, word.stemmed)) {
         if (ARTICLE_WORDS.has(read)) aboutTheStory ??= word;
         continue;
       }

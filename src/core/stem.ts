@@ -9,20 +9,33 @@
  * (docs/design.md, "General English").
  */
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { stemmer } from 'stemmer';
 import { z } from 'zod';
 
-/** Words Porter would merge with an unrelated word ("engineer" with "engine"): their own stems. */
-const EXCEPTIONS: ReadonlyMap<string, string> = new Map(
-  Object.entries(
-    z
-      .object({ $comment: z.array(z.string()).optional(), stems: z.record(z.string(), z.string()) })
-      .strict()
-      .parse(
-        JSON.parse(readFileSync(new URL('./english/data/stem-exceptions.json', import.meta.url), 'utf8')),
-      ).stems,
-  ),
+const StemExceptionsFile = z
+  .object({
+    $comment: z.array(z.string()).optional(),
+    stems: z.record(z.string(), z.string()),
+    irregularVerbFormsKept: z.object({ $comment: z.array(z.string()), forms: z.array(z.string()) }).strict(),
+  })
+  .strict();
+const stemExceptions = StemExceptionsFile.parse(
+  JSON.parse(readFileSync(new URL('./english/data/stem-exceptions.json', import.meta.url), 'utf8')),
 );
+
+/** Words Porter would merge with an unrelated word ("engineer" with "engine"): their own stems. */
+const EXCEPTIONS: ReadonlyMap<string, string> = new Map(Object.entries(stemExceptions.stems));
+
+/**
+ * Irregular verb forms -> their base verb ("took", "taken" -> "take"), from WordNet's exception
+ * list, so every form of a verb meets at one stem; less the forms that are as often another word.
+ */
+const IRREGULAR_VERB_FORMS: ReadonlyMap<string, string> = (() => {
+  const kept = new Set(stemExceptions.irregularVerbFormsKept.forms);
+  const table = createRequire(import.meta.url)('wink-lexicon/src/wn-verb-exceptions.js') as Record<string, string>;
+  return new Map(Object.entries(table).filter(([form, base]) => !kept.has(form) && form !== base));
+})();
 
 /** Words repeat across questions; stems are cached (bounded, so no input can grow it without limit). */
 const cache = new Map<string, string>();
@@ -31,8 +44,10 @@ const CACHE_LIMIT = 20_000;
 export function stem(input: string): string {
   const cached = cache.get(input);
   if (cached !== undefined) return cached;
+  const base = IRREGULAR_VERB_FORMS.get(input);
+  const word = base ?? input;
   const result =
-    EXCEPTIONS.get(input) ?? (input.length <= 2 || !/^[a-z]+$/.test(input) ? input : stemmer(input));
+    EXCEPTIONS.get(word) ?? (word.length <= 2 || !/^[a-z]+$/.test(word) ? word : stemmer(word));
   if (cache.size >= CACHE_LIMIT) cache.clear();
   cache.set(input, result);
   return result;

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { Analyzer } from '../../src/core/analyzer.ts';
+import { loadEnglish } from '../../src/core/english/index.ts';
 import { judgementOf, questionTypeOf } from '../../src/core/lexicon.ts';
+import { GlossaryFile } from '../../src/core/schema.ts';
+import { stem } from '../../src/core/stem.ts';
+import { foldText } from '../../src/core/text.ts';
 import { knowledgeOf, ROOT } from '../support/data.ts';
 
 // A story the engine was not written for: general English must reach its words.
@@ -101,5 +106,24 @@ describe('question forms', () => {
   it('reads "will X really/actually <do it>?" as asking for a prediction, whatever the verb', () => {
     expect(judgementOf('will the depot really open on time')).toBe('prediction');
     expect(judgementOf('will the line carry 14000 people a day')).toBeNull();
+  });
+});
+
+describe('forms of stop words', () => {
+  const english = loadEnglish();
+  const storyWords = foldText('the masks were taken in 1897 and the crew will take a vote').split(/\s+/);
+  const analyzer = new Analyzer(GlossaryFile.parse({}), storyWords, storyWords, {
+    english,
+    thesaurus: new Map(),
+  });
+  const termsIn = (question: string): string[] =>
+    analyzer.analyze(question).clauses.flatMap((c) => c.terms.map((t) => t.term));
+
+  it('reads "took" when the article uses another form of it that is no stop word ("taken")', () => {
+    expect(termsIn('who took the masks')).toContain(stem('taken'));
+  });
+
+  it('still drops a stop word form the article uses only as a stop word ("make")', () => {
+    expect(termsIn('who made the masks')).not.toContain(stem('make'));
   });
 });

@@ -9,6 +9,7 @@ import { dateOf, draftFromArticle, readHeader } from '../../src/core/extract/dra
 import { questionsFor } from '../../src/core/extract/questions.ts';
 import { extractStory } from '../../src/core/extract/story.ts';
 import { buildKnowledge } from '../../src/core/knowledge.ts';
+import { stem } from '../../src/core/stem.ts';
 import { checkData } from '../../src/core/validate.ts';
 
 // Written for this test: one of each attribution pattern.
@@ -441,8 +442,14 @@ describe('npm run draft: how readers ask, beyond the sentence’s own words', ()
   });
 
   it('gives an irregular verb as readers type it (flew: fly, led by: lead), not a regular one', () => {
+    // Where the stemmer already brings the two forms together (WordNet's irregular forms), the
+    // sentence's own word matches and no keyword is needed; otherwise the infinitive is one.
     const flew = asks('The envoy flew to Oslo on Friday, and the talks were led by her deputy.').keywords;
-    expect(flew).toEqual(expect.arrayContaining(['fly', 'lead']));
+    for (const [written, typed] of [
+      ['flew', 'fly'],
+      ['led', 'lead'],
+    ] as const)
+      expect(flew.includes(typed) || stem(written) === stem(typed), typed).toBe(true);
     expect(asks('The envoy travelled to Oslo and signed the treaty.').keywords).not.toEqual(
       expect.arrayContaining(['travel']),
     );

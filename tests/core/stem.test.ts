@@ -34,6 +34,16 @@ describe('stem (Porter)', () => {
     expect(stem('engineers')).toBe(stem('engineering'));
   });
 
+  it('stems an irregular verb form as its base verb, except forms as often another word', () => {
+    expect(stem('took')).toBe(stem('take'));
+    expect(stem('taken')).toBe(stem('takes'));
+    expect(stem('rose')).toBe(stem('rising'));
+    expect(stem('spent')).toBe(stem('spending'));
+    // "the left", "a bit": not "leave", "bite".
+    expect(stem('left')).not.toBe(stem('leave'));
+    expect(stem('bit')).not.toBe(stem('bite'));
+  });
+
   it('leaves short words and numbers alone', () => {
     expect(stem('us')).toBe('us');
     expect(stem('2.5')).toBe('2.5');
