@@ -376,6 +376,10 @@ const EVALUATIVE =
 const PREDICTION_VERBS =
   '(?:succeed|succeeds|work|works|work out|happen|happens|end|ends|win|wins|lose|loses|invade|invades|attack|attacks|agree|agrees|accept|accepts|convince|persuade|manage|last|hold|collapse|fail|fails|pay off|make (?:the )?(?:us |america )?money|make a difference|help|escalate|start a war|go to war|end up|get (?:it|what)|give in|back down|change (?:his|her|their) mind|come|be (?:enough|safe|protected|peace|war|a deal|a war|signed)|bring peace|survive|recover|retaliate|sign up|get re elected|be re elected|get reelected|be reelected|get elected|be elected|re elected|reelected|keep (?:his|her|their) promise|follow through|deliver|cave|budge|do it|say yes|say no|go over budget|overrun|run over budget|run late|be late|be delayed|be ready|be finished on time|open on time|be worth it|pay for itself|break even|go bust|go under|shut down|get relegated|be relegated|go down|stay up|get promoted|be promoted|replace|overtake|beat|score|catch on|take off|rain|snow|improve|worsen|get worse|get better|rise|fall|go up|come down|run out|dry up|be lifted|be extended|be scrapped)';
 
+/** A stance or plan the article can report, not a verdict: "keen on", "willing to", "ready to". */
+const STANCE_ADJECTIVE =
+  /\b(?:keen|willing|unwilling|ready|prepared|eager|reluctant|hesitant|planning|set|due|expected|likely|able|allowed|minded) (?:on|to|about)\b/;
+
 export function judgementOf(folded: string): JudgementKind | null {
   const text = ` ${folded
     .replace(/[^a-z0-9.% ]+/g, ' ')
@@ -389,7 +393,7 @@ export function judgementOf(folded: string): JudgementKind | null {
   )
     return null;
   if (
-    /\b(?:do|did|would|will) (?:you|u) (?:think|reckon|believe|agree|feel|suppose)\b|\bwhat (?:do|would|did) (?:you|u) (?:think|reckon|make of|say|do)\b|\b(?:your|ur) (?:view|opinion|take|thoughts|verdict|position)\b|\bin your (?:view|opinion)\b|\bwhat would (?:you|u) do\b|\b(?:how|what|who|which|where|when) would (?:you|u)\b|\bwould (?:you|u) have\b|\bif you were\b|\bhow do you feel\b|\bwhos? (?:the )?(?:good|bad) guys?\b|\bwho is (?:the )?(?:good|bad) guys?\b|\bwho(?: is|s)? (?:right|wrong|to blame|in the right|at fault|winning|the winner)\b|\bwho(?: is|s)? the better\b|\bwhich (?:side|one|country) is (?:right|wrong|better|worse)\b|\bwho should (?:i|we) (?:believe|trust|support)\b/.test(
+    /\b(?:do|did|would|will) (?:you|u) (?:think|reckon|believe|agree|feel|suppose|support|side with|stand with|prefer)\b|\bwhat (?:do|would|did) (?:you|u) (?:think|reckon|make of|say|do)\b|\b(?:your|ur) (?:view|opinion|take|thoughts|verdict|position)\b|\bin your (?:view|opinion)\b|\bwhat would (?:you|u) do\b|\b(?:how|what|who|which|where|when) would (?:you|u)\b|\bwould (?:you|u) have\b|\bif you were\b|\bhow do you feel\b|\bwhos? (?:the )?(?:good|bad) guys?\b|\bwho is (?:the )?(?:good|bad) guys?\b|\bwho(?: is|s)? (?:right|wrong|to blame|in the right|at fault|winning|the winner)\b|\bwho(?: is|s)? the better\b|\bwhich (?:side|one|country) is (?:right|wrong|better|worse)\b|\bwho should (?:i|we) (?:believe|trust|support)\b/.test(
       text,
     )
   )
@@ -401,11 +405,16 @@ export function judgementOf(folded: string): JudgementKind | null {
   )
     return 'truth';
   // "Is Lavrov lying?", "is Zelensky actually a dictator?", "was the vote a mistake?", "is 2.5% enough?"
+  // Not a stance the article reports: "is Trump keen on giving strong guarantees?".
   if (
     new RegExp(
       `^ (?:is|was|are|were|isnt|wasnt|arent) (?:(?!to )[a-z0-9.%]+ ){1,7}(?:really |actually |truly |even |being |just |so |too |very |kind of |sort of |basically |literally |a bit |being a )*${EVALUATIVE}(?: [a-z0-9.%]+){0,6} $`,
-    ).test(text)
+    ).test(text) &&
+    !STANCE_ADJECTIVE.test(text)
   )
+    return 'truth';
+  // "What did Trump call him?" - "is he actually one though?": whether a claim is true.
+  if (/^ (?:is|was|are|were) (?:he|she|it|they|that|this) (?:really|actually|truly|even) (?:one|that|true|right|so)\b/.test(text))
     return 'truth';
   if (
     /^ (?:did|does|do) (?:[a-z]+ ){1,3}(?:really|actually|truly) (?:start|begin|cause|want|mean|lie|win)\b/.test(
@@ -432,7 +441,7 @@ export function judgementOf(folded: string): JudgementKind | null {
   // "Will the line really carry that many?": doubting a plan, whatever the verb.
   if (
     new RegExp(
-      `^ (?:(?:and|so|but|ok) )?(?:will|wont|would|is|are|do you think|does|do)(?: [a-z0-9.%]+){0,7} (?:will |wont |would |going to |gonna |likely to |ever |actually |really |finally |eventually )+${PREDICTION_VERBS}\\b|^ (?:will|wont|would)(?: [a-z0-9.%]+){0,5} ${PREDICTION_VERBS}\\b|^ (?:(?:and|so|but|ok) )?(?:will|wont)(?: [a-z0-9.%]+){1,5} (?:really|actually) [a-z]+`,
+      `^ (?:(?:and|so|but|ok) )?(?:will|wont|would|is|are|do you think|does|do)(?: [a-z0-9.%]+){0,7} (?:will |wont |would |going to |gonna |likely to |ever |actually |really |finally |eventually )+${PREDICTION_VERBS}\\b|^ (?:(?:and|so|but|ok) )?(?:will|wont|would)(?: [a-z0-9.%]+){0,5} ${PREDICTION_VERBS}\\b|^ (?:(?:and|so|but|ok) )?(?:will|wont)(?: [a-z0-9.%]+){1,5} (?:really|actually) [a-z]+`,
     ).test(text) &&
     !/\b(?:set to|due to|planned|plans? to|announced|pledged|promised|says (?:it|he|she|they) will|said (?:it|he|she|they) would)\b/.test(
       text,

@@ -15,6 +15,9 @@ describe('judgementOf', () => {
     ['will the reservoirs run out', 'prediction'],
     ['will he score on his debut', 'prediction'],
     ['is the deal a good idea', 'truth'],
+    ['so will russia invade again', 'prediction'],
+    ['is he actually one though', 'truth'],
+    ['do you support ukraine', 'opinion'],
   ])('reads "%s" as %s', (question, kind) => {
     expect(judgementOf(question)).toBe(kind);
   });
@@ -30,6 +33,8 @@ describe('judgementOf', () => {
     'how many goals did he score',
     'how much rain fell in june',
     'when will the ban be lifted',
+    'is trump keen on giving ukraine strong guarantees',
+    'is she willing to send troops',
   ])('reads "%s" as a question of fact', (question) => {
     expect(judgementOf(question)).toBeNull();
   });
