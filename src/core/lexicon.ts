@@ -414,7 +414,11 @@ export function judgementOf(folded: string): JudgementKind | null {
   )
     return 'truth';
   // "What did Trump call him?" - "is he actually one though?": whether a claim is true.
-  if (/^ (?:is|was|are|were) (?:he|she|it|they|that|this) (?:really|actually|truly|even) (?:one|that|true|right|so)\b/.test(text))
+  if (
+    /^ (?:is|was|are|were) (?:he|she|it|they|that|this) (?:really|actually|truly|even) (?:one|that|true|right|so)\b/.test(
+      text,
+    )
+  )
     return 'truth';
   if (
     /^ (?:did|does|do) (?:[a-z]+ ){1,3}(?:really|actually|truly) (?:start|begin|cause|want|mean|lie|win)\b/.test(

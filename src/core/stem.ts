@@ -33,7 +33,10 @@ const EXCEPTIONS: ReadonlyMap<string, string> = new Map(Object.entries(stemExcep
  */
 const IRREGULAR_VERB_FORMS: ReadonlyMap<string, string> = (() => {
   const kept = new Set(stemExceptions.irregularVerbFormsKept.forms);
-  const table = createRequire(import.meta.url)('wink-lexicon/src/wn-verb-exceptions.js') as Record<string, string>;
+  const table = createRequire(import.meta.url)('wink-lexicon/src/wn-verb-exceptions.js') as Record<
+    string,
+    string
+  >;
   return new Map(Object.entries(table).filter(([form, base]) => !kept.has(form) && form !== base));
 })();
 
@@ -46,8 +49,7 @@ export function stem(input: string): string {
   if (cached !== undefined) return cached;
   const base = IRREGULAR_VERB_FORMS.get(input);
   const word = base ?? input;
-  const result =
-    EXCEPTIONS.get(word) ?? (word.length <= 2 || !/^[a-z]+$/.test(word) ? word : stemmer(word));
+  const result = EXCEPTIONS.get(word) ?? (word.length <= 2 || !/^[a-z]+$/.test(word) ? word : stemmer(word));
   if (cache.size >= CACHE_LIMIT) cache.clear();
   cache.set(input, result);
   return result;
