@@ -559,6 +559,10 @@ export class Analyzer {
   /** Each person's country term ("#starmer" -> "uk"), and every such country term. */
   private readonly countryOf = new Map<string, string>();
   private readonly countryTerms = new Set<string>();
+  /** The countries of the story's people (glossary `country`), as terms: "which Russians are in it?". */
+  get peopleCountries(): ReadonlySet<string> {
+    return this.countryTerms;
+  }
   /** "foreign minister|RU|false" -> "#lavrov": the story's office holders (see matchOffice). */
   private readonly officeHolders = new Map<string, string>();
   private readonly fillerSlips = new Map<string, string | null>();

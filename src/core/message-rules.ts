@@ -9,7 +9,7 @@ import { type AnalyzedClause, type AnalyzedQuestion, isSetting } from './analyze
 import type { Answer } from './answer.ts';
 import { type FollowUp, lastClauseOf, type Turn } from './conversation.ts';
 import { isCommonEnglishWord } from './english/index.ts';
-import type { Intent } from './intents.ts';
+import { type Intent, readIntent } from './intents.ts';
 import type { KnowledgeBase } from './knowledge.ts';
 import { COMPARISON, COMPARISON_CUE, STOP_WORDS, VIEW_WORDS, WHICH_FIGURE_IS_MORE } from './lexicon.ts';
 import { coreMessages } from './messages.ts';
@@ -19,6 +19,7 @@ import {
   greetingAnswer,
   labelled,
   peopleAnswer,
+  peopleFromAnswer,
   placesAnswer,
   positionAnswer,
   storyFactAnswer,
@@ -65,6 +66,10 @@ export interface MessageRule {
 /** "Was it Theresa May who urged...?", "is it the UK that...": the one named, and the deed. */
 const WAS_IT_THEM =
   /^ (?:so |and |but )?(?:was|is|were|wasnt|isnt) it (?:really |actually )?((?:[a-z.']+ ){1,4}?)(?:who|that) (\S.*?) $/;
+
+/** "Which Russians are mentioned?", "any Americans in it?": people of a nationality, in the story. */
+const PEOPLE_OF_A_COUNTRY =
+  /^ (?:so |and |ok )?(?:which|what|who are the|are there any|any|list the|name the) [a-z]+s (?:are |were |get |got )?(?:mentioned|named|quoted|involved|featured|in (?:it|this|the story|the article|the piece))\b/;
 
 /** The message asks this of the story as a whole (or of the bot), and nothing more specific. */
 function asksFor(context: MessageContext, intent: Intent): boolean {
@@ -246,6 +251,27 @@ export const MESSAGE_RULES: readonly MessageRule[] = [
     doc: '"What is this article about?", "summary?", "what happened": the summary paragraph, cited.',
     decide: (context) =>
       asksFor(context, 'summary') ? summaryAnswer(context.kb, context.question, 'paragraph') : null,
+  },
+  {
+    name: 'people-from-a-country',
+    doc: '"Which Russians are mentioned?", "which politicians here are British?": the story\'s people from that country, each cited.',
+    decide(context) {
+      if (context.analysis.clauses.length > 1) return null;
+      const { terms } = context.analysis.whole;
+      const countries = new Set(
+        terms.map((t) => t.term).filter((t) => context.kb.analyzer.peopleCountries.has(t)),
+      );
+      if (countries.size === 0) return null;
+      const reading = readIntent(context.padded.trim().split(' '));
+      const cues = reading?.intent === 'people' ? reading.cueWords : null;
+      if (cues === null && !PEOPLE_OF_A_COUNTRY.test(context.padded)) return null;
+      // Nothing else of the story is asked ("which Russians called it deceptive?" asks who did);
+      // "politicians", "leaders" say who is asked for.
+      const asksMore = terms.some(
+        (t) => !countries.has(t.term) && !cues?.has(t.position) && context.kb.index.hasTerm(t.term),
+      );
+      return asksMore ? null : peopleFromAnswer(context.kb, context.question, countries);
+    },
   },
   {
     name: 'people-in-the-story',

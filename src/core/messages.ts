@@ -34,6 +34,8 @@ export const coreMessages = {
     `The article has no direct quote from ${name}; it reports what ${pronoun} said:`,
   theArticle: 'The article',
   peopleIntro: 'The people in the story, as the article describes them:',
+  peopleFromIntro: (countries: string) =>
+    `The people in the story from ${countries}, as the article describes them:`,
   noPeople: "The article doesn't name anyone I know of as a person in the story.",
   placesIntro: 'The countries, places and bodies the story names:',
   figuresIntro: 'The figures the story gives:',

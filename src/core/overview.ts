@@ -95,12 +95,32 @@ export function peopleAnswer(kb: KnowledgeBase, question: string): Answer {
   if (kb.people.length === 0) {
     return overview(question, 'overview', coreMessages.noPeople, summaryCitations(kb));
   }
-  return listOverview(
-    kb,
-    question,
-    coreMessages.peopleIntro,
-    kb.people.map((p) => ({ text: `${p.name}${p.role ? `, ${p.role}` : ''}`, at: p.cites[0] ?? 'p1' })),
+  return listOverview(kb, question, coreMessages.peopleIntro, kb.people.map(personLine));
+}
+
+const personLine = (p: KnowledgeBase['people'][number]): { text: string; at: string } => ({
+  text: `${p.name}${p.role ? `, ${p.role}` : ''}`,
+  at: p.cites[0] ?? 'p1',
+});
+
+/**
+ * The story's people from some countries (as terms: "uk", "russia"), with their roles, each
+ * cited; null when the story names no one from them.
+ */
+export function peopleFromAnswer(
+  kb: KnowledgeBase,
+  question: string,
+  countries: ReadonlySet<string>,
+): Answer | null {
+  const from = kb.people.filter(
+    (p) => p.country !== undefined && countries.has(kb.analyzer.termOf(p.country)),
   );
+  if (from.length === 0) return null;
+  // "the UK", "the US": a country known by its initials takes "the".
+  const names = [...new Set(from.map((p) => p.country as string))]
+    .map((c) => (/^[A-Z]{2,}$/.test(c) ? `the ${c}` : c))
+    .join(' and ');
+  return listOverview(kb, question, coreMessages.peopleFromIntro(names), from.map(personLine));
 }
 
 /** Where in the article a term is first named, as a sentence id. */

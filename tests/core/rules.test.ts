@@ -164,6 +164,12 @@ const DECISIONS: Readonly<Record<string, DecisionRow>> = {
     // What one thing in it is about.
     passes: { story: 'seed', question: 'what is the minerals deal about?', decidedBy: 'curated-answer' },
   },
+  'people-from-a-country': {
+    // The story's people of one nationality.
+    fires: { story: 'seed', question: 'which Russians are mentioned?' },
+    // Those of them who did one thing: the usual rules find who.
+    passes: { story: 'seed', question: 'which Russians called it deceptive?', decidedBy: 'curated-answer' },
+  },
   'people-in-the-story': {
     // Everyone the story names.
     fires: { story: 'seed', question: 'who are all the people mentioned?' },
