@@ -687,6 +687,24 @@ export const CLAUSE_RULES: readonly DecisionRule[] = [
     },
   },
   {
+    name: 'where-a-name-is-mentioned',
+    doc: '"Whitcombe & Lyle": a name of the story alone, in no phrasing: the entry, else the sentence, naming it.',
+    decide(context) {
+      const { kb, clause } = context;
+      const names = clause.terms;
+      if (clause.type !== 'what' && clause.type !== 'who') return null;
+      if (context.intent !== 'none' || clause.personalDetail !== null || names.length === 0) return null;
+      if (!names.every((t) => t.known && t.similarity === 1 && (t.entity || t.term.startsWith('#'))))
+        return null;
+      const namesAll = (r: ScoredDocument): boolean =>
+        names.every((t) => kb.index.documentHas(r.doc, t.term));
+      const entry = context.results().find((r) => r.kind === 'qa' && namesAll(r));
+      if (entry) return entryAnswer(kb, context.question, entry);
+      const sentence = kb.index.search(names, SENTENCE_KINDS, 3).find(namesAll);
+      return sentence ? sentenceAnswer(kb, context.question, sentence) : null;
+    },
+  },
+  {
     name: 'article-sentence',
     doc: 'No curated answer, but one article sentence fits very well: that sentence, saying it is uncurated.',
     decide(context) {

@@ -85,6 +85,15 @@ describe('people by their office', () => {
 });
 
 describe('question forms', () => {
+  it('reads "in what year" as asking when, with "year" no word to match ("a six-year campaign")', () => {
+    const asked = seed.analyzer.analyze('in what year will the UK reach 2.5%?').whole;
+    expect(asked.type).toBe('when');
+    expect(asked.terms.map((t) => t.term)).not.toContain(stem('year'));
+    expect(seed.analyzer.analyze('how many years will it take').whole.terms.map((t) => t.term)).toContain(
+      stem('year'),
+    );
+  });
+
   it('reads "where does X work?" as asking who employs them, not for a place', () => {
     expect(questionTypeOf('where does the analyst work')).toBe('what');
     expect(questionTypeOf('where is she employed')).toBe('what');

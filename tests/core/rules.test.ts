@@ -395,6 +395,12 @@ const DECISIONS: Readonly<Record<string, DecisionRow>> = {
       decidedBy: 'not-in-article',
     },
   },
+  'where-a-name-is-mentioned': {
+    // A place the story names in passing: the answer that names it.
+    fires: { story: 'second', question: 'Market Square' },
+    // Something about it the article does not give.
+    passes: { story: 'second', question: 'how big is Market Square', decidedBy: 'not-in-article' },
+  },
   'article-sentence': {
     // No entry names Lopez and the river, but the first sentence does.
     fires: { story: 'mini', question: 'what did Mayor Lopez say about the Alder River on Tuesday?' },
