@@ -22,6 +22,7 @@ import {
   GOVERNMENT_WORDS,
   type JudgementKind,
   judgementOf,
+  POSITION_WORDS,
   personalDetailOf,
   QUOTATION_MARKS_ASKED,
   QUOTE_PHRASES,
@@ -1276,6 +1277,9 @@ export class Analyzer {
         if (ARTICLE_WORDS.has(read)) aboutTheStory ??= word;
         continue;
       }
+      // "What stance did the council take?" asks where it stands, as the question's view reading
+      // says; a story that never uses the word has nothing to match it with.
+      if (!word.known && POSITION_WORDS.has(read)) continue;
       push({
         term: word.stemmed,
         surface: word.surface,

@@ -45,6 +45,16 @@ describe('general paraphrases read as the story word they mean', () => {
   });
 });
 
+describe('words asking where someone stands', () => {
+  it('leaves out "stance" in a story that never uses it: the view reading carries it', () => {
+    expect(termsOf('what stance did the chamber of commerce take on the tram?')).not.toContain(
+      stem('stance'),
+    );
+    // A story whose glossary reads "stance" as its own word keeps it.
+    expect(seed.analyzer.analyze("what is Trump's stance").whole.terms.map((t) => t.term)).toContain('posit');
+  });
+});
+
 describe('general synonym groups', () => {
   it('reads "investing" as the story\'s "spending" (synonyms.json), and not a word of no group', () => {
     const terms = (q: string) => seed.analyzer.analyze(q).whole.terms.map((t) => t.term);
