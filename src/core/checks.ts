@@ -9,7 +9,7 @@ import { typingDistance } from './fuzzy.ts';
 import type { KnowledgeBase } from './knowledge.ts';
 import { PRECISE_TIME, STRICT_TYPES } from './lexicon.ts';
 import type { ScoredDocument } from './search-index.ts';
-import { wordsOf } from './text.ts';
+import { foldText, wordsOf } from './text.ts';
 import type { Trace } from './trace.ts';
 
 export interface CandidateCheck {
@@ -135,6 +135,10 @@ function entitiesIn(kb: KnowledgeBase, result: ScoredDocument): ReadonlySet<stri
   return found;
 }
 
+/** "Which two trustees", "which 14 museums": the count and the kind of the members asked for. */
+const COUNTED_KIND =
+  /^which (\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|other) ([a-z]+s)\b/;
+
 export const CANDIDATE_CHECKS: readonly CandidateCheck[] = [
   {
     name: 'gives-one-of-several-figures',
@@ -197,6 +201,20 @@ export const CANDIDATE_CHECKS: readonly CandidateCheck[] = [
       if (!asksForNames) return true;
       const named = new Set(clause.terms.map((t) => t.term));
       return [...entitiesIn(kb, result)].some((e) => !named.has(e));
+    },
+  },
+  {
+    name: 'names-the-ones-asked-for',
+    doc: '"Which two trustees...", "which 14 museums...": an answer that counts them the same way ("two trustees") does not name them.',
+    passes(kb, result, clause) {
+      if (result.kind === 'gap') return true;
+      const asked = COUNTED_KIND.exec(clause.folded);
+      if (!asked) return true;
+      const [, count, kind] = asked as unknown as [string, string, string];
+      const text = foldText(
+        kb.entryById.get(result.id)?.answer ?? kb.citationOf.get(result.id)?.excerpt ?? '',
+      );
+      return !new RegExp(`\\b${count} (?:[a-z]+ )?${kind}\\b`).test(text);
     },
   },
   {

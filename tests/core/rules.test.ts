@@ -543,6 +543,20 @@ const CHECKS: Readonly<Record<string, CheckRow>> = {
       candidate: 'qa:uk-defence-spending',
     },
   },
+  'names-the-ones-asked-for': {
+    // "11 stops" counts them, as the question does: it names none.
+    rejects: {
+      story: 'second',
+      question: 'Which 11 stops will the line have?',
+      candidate: 'qa:line-length-stops',
+    },
+    // How many: the count is the answer.
+    letsThrough: {
+      story: 'second',
+      question: 'How many stops will the line have?',
+      candidate: 'qa:line-length-stops',
+    },
+  },
   'a-draft-names-who-was-asked-for': {
     // The investors: the draft's sentence names none.
     rejects: {
