@@ -23,6 +23,7 @@ import {
   type JudgementKind,
   judgementOf,
   POSITION_WORDS,
+  particleNextToVerb,
   personalDetailOf,
   QUOTATION_MARKS_ASKED,
   QUOTE_PHRASES,
@@ -972,7 +973,7 @@ export class Analyzer {
 
   private analyzeClause(text: string): AnalyzedClause {
     const folded = foldText(text);
-    const surfaces = this.joinSplitWords(wordsOf(folded));
+    const surfaces = this.joinSplitWords(particleNextToVerb(wordsOf(folded)));
     const words = surfaces.map((typed): Word => {
       // "the UKs position", "Russias view": a possessive typed without its apostrophe.
       const surface =

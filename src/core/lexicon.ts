@@ -74,6 +74,19 @@ export const NEGATIONS: ReadonlySet<string> = LISTS.negations;
 /** "Is the UK the only one...", "did May also...": a yes/no question that asks more than whether. */
 export const YES_NO_QUALIFIERS: ReadonlySet<string> = LISTS.yesNoQualifiers;
 
+/** "Send the masks back" -> "send back the masks": the particle read next to its verb. */
+export function particleNextToVerb(words: string[]): string[] {
+  for (let i = 0; i < words.length - 2; i++) {
+    if (!LISTS.particleVerbs.has(words[i] as string)) continue;
+    // An object of one to three words between them: "give the masks back", "pay the museum back".
+    for (let j = i + 2; j <= i + 4 && j < words.length; j++) {
+      if (!LISTS.separableParticles.has(words[j] as string)) continue;
+      return [...words.slice(0, i + 1), words[j] as string, ...words.slice(i + 1, j), ...words.slice(j + 1)];
+    }
+  }
+  return words;
+}
+
 /** Words a yes/no question opens with ("did", "is", "has"). */
 export const YES_NO_OPENERS: ReadonlySet<string> = LISTS.yesNoOpeners;
 

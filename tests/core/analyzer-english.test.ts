@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Analyzer } from '../../src/core/analyzer.ts';
 import { loadEnglish } from '../../src/core/english/index.ts';
-import { judgementOf, questionTypeOf } from '../../src/core/lexicon.ts';
+import { judgementOf, particleNextToVerb, questionTypeOf } from '../../src/core/lexicon.ts';
 import { GlossaryFile } from '../../src/core/schema.ts';
 import { stem } from '../../src/core/stem.ts';
 import { foldText } from '../../src/core/text.ts';
@@ -95,6 +95,19 @@ describe('people by their office', () => {
 });
 
 describe('question forms', () => {
+  it('reads a particle put after the object next to its verb: "send the masks back" is "send back"', () => {
+    expect(particleNextToVerb('are they sending the masks back'.split(' '))).toEqual(
+      'are they sending back the masks'.split(' '),
+    );
+    // Not a verb that takes the particle apart, nor one too far from it.
+    expect(particleNextToVerb('when did he come back'.split(' '))).toEqual(
+      'when did he come back'.split(' '),
+    );
+    expect(particleNextToVerb('give all of the old masks back'.split(' '))).toEqual(
+      'give all of the old masks back'.split(' '),
+    );
+  });
+
   it('reads "in what year" as asking when, with "year" no word to match ("a six-year campaign")', () => {
     const asked = seed.analyzer.analyze('in what year will the UK reach 2.5%?').whole;
     expect(asked.type).toBe('when');

@@ -26,6 +26,13 @@ export interface WordLists {
   readonly negations: Set<string>;
   /** Words that make a yes/no question ask more than whether it happened ("only", "also"). */
   readonly yesNoQualifiers: Set<string>;
+  /**
+   * Verbs whose particle readers put after the object ("send the masks back"): the particle is
+   * read next to its verb, so "send back" meets its paraphrase ("return").
+   */
+  readonly particleVerbs: Set<string>;
+  /** The particles those verbs take apart from them. */
+  readonly separableParticles: Set<string>;
   /** "💰" -> "money" (flags are flags.ts's). */
   readonly emojiWords: Map<string, string>;
 }
@@ -55,6 +62,8 @@ const WordListsFile = z
     yes_no_openers: WordText,
     negations: WordText,
     yes_no_qualifiers: WordText,
+    particle_verbs: WordText,
+    separable_particles: WordText,
     emoji_words: z.record(z.string(), z.string().min(1)),
   })
   .strict();
@@ -91,6 +100,8 @@ export function loadWordLists(): WordLists {
     yesNoOpeners: wordSet(lists.yes_no_openers),
     negations: wordSet(lists.negations),
     yesNoQualifiers: wordSet(lists.yes_no_qualifiers),
+    particleVerbs: wordSet(lists.particle_verbs),
+    separableParticles: wordSet(lists.separable_particles),
     emojiWords: new Map(Object.entries(lists.emoji_words)),
   };
 }
