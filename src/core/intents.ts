@@ -21,6 +21,7 @@ export type Intent =
   | 'people'
   | 'places'
   | 'figures'
+  | 'dates'
   | 'greeting';
 
 const INTENTS_FILE = new URL('./english/data/intents.json', import.meta.url);

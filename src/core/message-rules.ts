@@ -15,6 +15,7 @@ import { COMPARISON, COMPARISON_CUE, STOP_WORDS, VIEW_WORDS, WHICH_FIGURE_IS_MOR
 import { coreMessages } from './messages.ts';
 import {
   aboutTheBotAnswer,
+  datesAnswer,
   figuresAnswer,
   greetingAnswer,
   labelled,
@@ -293,6 +294,11 @@ export const MESSAGE_RULES: readonly MessageRule[] = [
       if (curated.answered && curated.kind === 'qa') return null;
       return figuresAnswer(context.kb, context.question);
     },
+  },
+  {
+    name: 'dates-in-the-story',
+    doc: '"What dates does it mention?": the article\'s sentences that give a day, month or year, in order, each cited.',
+    decide: (context) => (asksFor(context, 'dates') ? datesAnswer(context.kb, context.question) : null),
   },
   {
     name: 'two-figures-side-by-side',

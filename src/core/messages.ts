@@ -40,6 +40,8 @@ export const coreMessages = {
   placesIntro: 'The countries, places and bodies the story names:',
   figuresIntro: 'The figures the story gives:',
   noFigures: 'The story gives no figures that I know of.',
+  datesIntro: 'The dates and times the story gives:',
+  noDates: 'The story gives no dates that I know of.',
   noPlaces: "I don't know of any countries or places the story names.",
   storyDate: (date: string, note: string | undefined) =>
     `The story is dated ${date}${note ? ` (${note.replace(/\.$/, '')})` : ''}.`,

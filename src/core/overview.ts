@@ -179,27 +179,43 @@ export function placesAnswer(kb: KnowledgeBase, question: string): Answer {
   );
 }
 
-/** Most sentences a "key numbers" answer lists: the figures, not the whole article again. */
-const MAX_FIGURE_SENTENCES = 8;
+/** Most sentences a "key numbers" or "key dates" answer lists: those, not the whole article again. */
+const MAX_LISTED_SENTENCES = 8;
 /** A figure in digits: a sum, a share, a count (a year alone is a date, not a figure). */
 const FIGURE =
   /\d[\d,.]*\s?(?:%|per ?cent|percent|million|billion|bn|m\b|km|kg)|[£$€]\s?\d|\b(?!(?:19|20)\d\d\b)\d[\d,.]*\b/i;
+/** A date or a time: a day, a month, a year, "next week", "by 2027". */
+const DATE =
+  /\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tonight|tomorrow|yesterday|january|february|march|april|(?:in|by|from|until|since|on|next|last|early|late|mid) may|may \d|june|july|august|september|october|november|december|(?:next|last|this) (?:week|month|year|spring|summer|autumn|winter)|(?:19|20)\d\d)\b/i;
 
-/** "Give me the key numbers": the article's sentences that give a figure, in order, each cited. */
-export function figuresAnswer(kb: KnowledgeBase, question: string): Answer {
+/** The article's sentences that match, in order, each cited: the figures, or the dates. */
+function sentencesOverview(
+  kb: KnowledgeBase,
+  question: string,
+  pattern: RegExp,
+  intro: string,
+  none: string,
+): Answer {
   const sentences = kb.article.paragraphs
     .flatMap((p) => p.sentences)
-    .filter((s) => FIGURE.test(s.text))
-    .slice(0, MAX_FIGURE_SENTENCES);
-  if (sentences.length === 0)
-    return overview(question, 'overview', coreMessages.noFigures, summaryCitations(kb));
+    .filter((s) => pattern.test(s.text))
+    .slice(0, MAX_LISTED_SENTENCES);
+  if (sentences.length === 0) return overview(question, 'overview', none, summaryCitations(kb));
   return listOverview(
     kb,
     question,
-    coreMessages.figuresIntro,
+    intro,
     sentences.map((s) => ({ text: s.text, at: s.id })),
   );
 }
+
+/** "Give me the key numbers": the article's sentences that give a figure, in order, each cited. */
+export const figuresAnswer = (kb: KnowledgeBase, question: string): Answer =>
+  sentencesOverview(kb, question, FIGURE, coreMessages.figuresIntro, coreMessages.noFigures);
+
+/** "What dates does it mention?": the article's sentences that give a day, month or year, each cited. */
+export const datesAnswer = (kb: KnowledgeBase, question: string): Answer =>
+  sentencesOverview(kb, question, DATE, coreMessages.datesIntro, coreMessages.noDates);
 
 export type StoryFact = 'date' | 'source' | 'author' | 'headline';
 

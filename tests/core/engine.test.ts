@@ -238,6 +238,13 @@ describe('answering (the story)', () => {
     );
   });
 
+  it('lists the sentences that give a date for "what dates does it mention?", not a person named May', () => {
+    const dates = answerQuestion(story, 'what dates does the article mention?');
+    expect(dates.decidedBy).toBe('dates-in-the-story');
+    expect(dates.text).toContain('2027');
+    expect(dates.text).not.toContain('Theresa May');
+  });
+
   it('reads "which minerals specifically?" as asking for the specific ones, which the article never names', () => {
     expect(answerQuestion(story, 'which minerals specifically?')).toMatchObject({ answered: false });
   });

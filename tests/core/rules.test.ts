@@ -192,6 +192,12 @@ const DECISIONS: Readonly<Record<string, DecisionRow>> = {
     // A curated entry that lists them says it better.
     passes: { story: 'seed', question: 'give me the key numbers', decidedBy: 'curated-answer' },
   },
+  'dates-in-the-story': {
+    // The story's dates, each sentence cited.
+    fires: { story: 'seed', question: 'what dates does the article mention?' },
+    // When one thing happens: the entry that says.
+    passes: { story: 'seed', question: 'when is Zelensky visiting Washington?', decidedBy: 'curated-answer' },
+  },
   'places-in-the-story': {
     // Every country the story names.
     fires: { story: 'seed', question: 'what countries are involved?' },
