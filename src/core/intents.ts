@@ -22,6 +22,7 @@ export type Intent =
   | 'places'
   | 'figures'
   | 'dates'
+  | 'sides'
   | 'greeting';
 
 const INTENTS_FILE = new URL('./english/data/intents.json', import.meta.url);

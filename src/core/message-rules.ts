@@ -23,6 +23,7 @@ import {
   peopleFromAnswer,
   placesAnswer,
   positionAnswer,
+  sidesAnswer,
   storyFactAnswer,
   summaryAnswer,
   thanksAnswer,
@@ -294,6 +295,11 @@ export const MESSAGE_RULES: readonly MessageRule[] = [
       if (curated.answered && curated.kind === 'qa') return null;
       return figuresAnswer(context.kb, context.question);
     },
+  },
+  {
+    name: 'sides-in-the-story',
+    doc: '"What are the different sides?": each person quoted, with their side and first statement, each cited.',
+    decide: (context) => (asksFor(context, 'sides') ? sidesAnswer(context.kb, context.question) : null),
   },
   {
     name: 'dates-in-the-story',

@@ -288,6 +288,29 @@ export function positionAnswer(kb: KnowledgeBase, question: string, side: string
   return quoteAnswer(kb, question, quotes.slice(0, 3), 1);
 }
 
+/**
+ * "What are the different sides?": each person the article quotes, with their side (country) and
+ * their first statement, in article order, each cited. Single quoted words ("backstop") are no statement.
+ */
+export function sidesAnswer(kb: KnowledgeBase, question: string): Answer | null {
+  const items: { text: string; at: string }[] = [];
+  for (const person of kb.people) {
+    const quote = kb.quotes.find((q) => q.speaker === person.id && q.text.split(/\s+/).length >= 4);
+    if (!quote) continue;
+    const side = person.country ? ` (${person.country})` : '';
+    // Reported speech is the article's words, not the speaker's: it says so, without quotation marks.
+    const words = quote.kind === 'direct' ? `: “${quote.text}”` : `, in the article’s words: ${quote.text}`;
+    items.push({ text: `${person.name}${side}${words}`, at: quote.cites });
+  }
+  if (items.length < 2) return null;
+  const order = (at: string): number[] => (at.match(/\d+/g) ?? []).map(Number);
+  items.sort((a, b) => {
+    const [x, y] = [order(a.at), order(b.at)];
+    return (x[0] ?? 0) - (y[0] ?? 0) || (x[1] ?? 0) - (y[1] ?? 0);
+  });
+  return listOverview(kb, question, coreMessages.sidesIntro, items);
+}
+
 /** One side's position labelled with its name, for comparisons. */
 export function labelled(kb: KnowledgeBase, side: string, answer: Answer): Answer {
   const name = side.startsWith('#')

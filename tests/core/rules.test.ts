@@ -192,6 +192,12 @@ const DECISIONS: Readonly<Record<string, DecisionRow>> = {
     // A curated entry that lists them says it better.
     passes: { story: 'seed', question: 'give me the key numbers', decidedBy: 'curated-answer' },
   },
+  'sides-in-the-story': {
+    // Everyone quoted, with their side and their words.
+    fires: { story: 'seed', question: 'what are the different sides in this story?' },
+    // One side's position: the rule for a side.
+    passes: { story: 'seed', question: "what is Russia's position?", decidedBy: 'position-of-a-side' },
+  },
   'dates-in-the-story': {
     // The story's dates, each sentence cited.
     fires: { story: 'seed', question: 'what dates does the article mention?' },
