@@ -32,6 +32,7 @@ import {
   SAY_WORDS,
   SMALL_TALK,
   STOP_WORDS,
+  specificAsked,
   type TimePrecision,
   TYPE_WORDS,
   timePrecisionOf,
@@ -973,7 +974,7 @@ export class Analyzer {
 
   private analyzeClause(text: string): AnalyzedClause {
     const folded = foldText(text);
-    const surfaces = this.joinSplitWords(particleNextToVerb(wordsOf(folded)));
+    const surfaces = this.joinSplitWords(specificAsked(particleNextToVerb(wordsOf(folded))));
     const words = surfaces.map((typed): Word => {
       // "the UKs position", "Russias view": a possessive typed without its apostrophe.
       const surface =

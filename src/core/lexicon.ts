@@ -74,6 +74,38 @@ export const NEGATIONS: ReadonlySet<string> = LISTS.negations;
 /** "Is the UK the only one...", "did May also...": a yes/no question that asks more than whether. */
 export const YES_NO_QUALIFIERS: ReadonlySet<string> = LISTS.yesNoQualifiers;
 
+/** Words that, after "which X", ask for the specific ones: "which minerals exactly". */
+const EXACTLY = new Set(['exactly', 'precisely', 'specifically']);
+/** Words that end the "which X" before an "exactly": "what exactly is", "which did he exactly". */
+const NOT_A_KIND = new Set([
+  'is',
+  'are',
+  'was',
+  'were',
+  'did',
+  'does',
+  'do',
+  'has',
+  'have',
+  'will',
+  'would',
+  'can',
+]);
+
+/**
+ * "Which minerals exactly are in the deal?" asks for the specific ones, as "which specific
+ * minerals" does; "what exactly is a backstop?" only leans on "exactly": it is no kind asked for.
+ */
+export function specificAsked(words: string[]): string[] {
+  if (words[0] !== 'which' && words[0] !== 'what') return words;
+  for (let i = 2; i < Math.min(words.length, 5); i++) {
+    const word = words[i] as string;
+    if (NOT_A_KIND.has(words[i - 1] as string)) return words;
+    if (EXACTLY.has(word)) return [...words.slice(0, i), 'specifically', ...words.slice(i + 1)];
+  }
+  return words;
+}
+
 /** "Send the masks back" -> "send back the masks": the particle read next to its verb. */
 export function particleNextToVerb(words: string[]): string[] {
   for (let i = 0; i < words.length - 2; i++) {

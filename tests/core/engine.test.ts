@@ -247,6 +247,11 @@ describe('answering (the story)', () => {
 
   it('reads "which minerals specifically?" as asking for the specific ones, which the article never names', () => {
     expect(answerQuestion(story, 'which minerals specifically?')).toMatchObject({ answered: false });
+    // "Exactly" after the kind asks the same; before it, it only leans on the question.
+    expect(answerQuestion(story, 'which rare earth minerals exactly are in the deal')).toMatchObject({
+      answered: false,
+    });
+    expect(answerQuestion(story, 'what exactly is a backstop')).toMatchObject({ answered: true });
   });
 
   it('reads "what about Lavrov?" after a yes/no question as his stance on its subject, and not of someone never quoted', () => {
