@@ -108,6 +108,12 @@ describe('question forms', () => {
     );
   });
 
+  it('reads "which city" as asking where, with "city" no word to match', () => {
+    const asked = seed.analyzer.analyze('which city is the ukrainian president heading to?').whole;
+    expect(asked.type).toBe('where');
+    expect(asked.terms.map((t) => t.term)).not.toContain(stem('city'));
+  });
+
   it('reads "in what year" as asking when, with "year" no word to match ("a six-year campaign")', () => {
     const asked = seed.analyzer.analyze('in what year will the UK reach 2.5%?').whole;
     expect(asked.type).toBe('when');
