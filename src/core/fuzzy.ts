@@ -214,9 +214,16 @@ export class FuzzyVocabulary {
    */
   private search(word: string): Correction | null {
     const limit = maxEditsFor(word.length);
-    // A typo is read as a function word only when it is long and plain: "becuase", not "works" for "words".
-    const near = this.within(word, limit).filter(
-      ({ word: candidate, distance }) => !(this.avoid.has(candidate) && (word.length <= 5 || distance > 1)),
+    // A typo is read as a function word only when it is long and plain: "becuase", not "works" for
+    // "words"; "artical" (seven letters, a letter and a vowel off) is "article".
+    const within = this.within(word, limit);
+    const plain = (distance: number): boolean => word.length > 5 && distance <= (word.length >= 7 ? 1.5 : 1);
+    const near = within.filter(
+      ({ word: candidate, distance }) => !this.avoid.has(candidate) || plain(distance),
+    );
+    // Nor is it read as a word farther off than a function word it slips from: "artical" is not "arrival".
+    const nearestAvoided = Math.min(
+      ...within.filter(({ word: candidate }) => this.avoid.has(candidate)).map((c) => c.distance),
     );
     near.sort((a, b) => a.distance - b.distance);
     let best: { word: string; distance: number; score: number } | null = null;
@@ -237,7 +244,8 @@ export class FuzzyVocabulary {
         best = { word: candidate, distance, score };
       }
     }
-    return best ? { word: best.word, similarity: Math.max(0.5, 1 - best.score) } : null;
+    if (!best || best.distance > nearestAvoided) return null;
+    return { word: best.word, similarity: Math.max(0.5, 1 - best.score) };
   }
 
   /**

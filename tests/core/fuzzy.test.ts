@@ -42,6 +42,16 @@ describe('FuzzyVocabulary.correct', () => {
   it('does not turn a short typo into a function word', () => {
     expect(vocabulary.correct('jast')).toBeNull();
   });
+
+  it('reads a long slip of a function word as that word, never as a word farther off', () => {
+    const reading = new FuzzyVocabulary(['arrival', 'article', 'because', 'beacon'], {
+      avoid: new Set(['article', 'because']),
+    });
+    // A letter and a vowel off "article", two letters off "arrival".
+    expect(reading.correct('artical')?.word).toBe('article');
+    // A swap off "beacon", far from "because": the word it is.
+    expect(reading.correct('becaon')?.word).toBe('beacon');
+  });
 });
 
 describe('typingDistance', () => {
@@ -89,12 +99,16 @@ describe('FuzzyVocabulary.correct on a large vocabulary', () => {
   function reference(typed: string): string | null {
     const limit = typed.length >= 7 ? 2 : 1;
     let best: { word: string; distance: number; score: number } | null = null;
+    let nearestAvoided = Number.POSITIVE_INFINITY;
     for (const word of words) {
       const firstLetter = word[0] === typed[0] ? 0 : 1;
       if (limit - firstLetter < 0.5) continue;
       const distance = typingDistance(typed, word, limit - firstLetter) + firstLetter;
       if (distance > limit) continue;
-      if (avoid.has(word) && (typed.length <= 5 || distance > 1)) continue;
+      if (avoid.has(word)) {
+        nearestAvoided = Math.min(nearestAvoided, distance);
+        if (typed.length <= 5 || distance > (typed.length >= 7 ? 1.5 : 1)) continue;
+      }
       const score = Math.max(Fuse.match(typed, word, options).score, Fuse.match(word, typed, options).score);
       if (score > 0.5) continue;
       if (
@@ -104,7 +118,8 @@ describe('FuzzyVocabulary.correct on a large vocabulary', () => {
       )
         best = { word, distance, score };
     }
-    return best?.word ?? null;
+    // A function word nearer than the best word means the typo is a slip of it: no word.
+    return best && best.distance <= nearestAvoided ? best.word : null;
   }
 
   it('finds the word comparing against every word finds', () => {
