@@ -74,13 +74,28 @@ const EMOJI_WORDS: readonly (readonly [RegExp, string])[] = [...LISTS.emojiWords
   ` ${word} `,
 ]);
 
+/** The verbs of "'ll", "'re", "'ve", "'m" and "'d" ("'d" is "would" or "had": both filler). */
+const CONTRACTED_VERBS: Readonly<Record<string, string>> = {
+  ll: 'will',
+  re: 'are',
+  ve: 'have',
+  m: 'am',
+  d: 'would',
+};
+
 /**
  * `text.replace(pattern, by)`, only looked for when `cue` (a string every match holds) is in the
  * text: scanning for a plain string is many times cheaper than running a regular expression,
  * and most texts hold none of the phrases folding rewrites.
  */
-function replaceWhere(text: string, cue: string, pattern: RegExp, by: string): string {
-  return text.includes(cue) ? text.replace(pattern, by) : text;
+function replaceWhere(
+  text: string,
+  cue: string,
+  pattern: RegExp,
+  by: string | ((match: string, ...groups: string[]) => string),
+): string {
+  if (!text.includes(cue)) return text;
+  return typeof by === 'string' ? text.replace(pattern, by) : text.replace(pattern, by);
 }
 
 /** Lower case, no diacritics, straight quotes; "Zelenskyy’s" -> "zelenskyy". */
@@ -114,6 +129,13 @@ export function foldWordsOnly(text: string): string {
     "'s",
     /\b(what|where|who|how|that|it|there|here|when|why|which|she|he)'s\b/g,
     '$1 is',
+  );
+  // "He'll", "we're", "they've", "I'm", "she'd": the word and its verb, never "hell" or "were".
+  folded = replaceWhere(
+    folded,
+    "'",
+    /\b([a-z]+)'(ll|re|ve|m|d)\b/g,
+    (_, word: string, verb: string) => `${word} ${CONTRACTED_VERBS[verb] ?? verb}`,
   );
   // Possessives and contractions: "trump's" -> "trump", "don't" -> "dont".
   folded = replaceWhere(folded, "'s", /(\w)'s\b/g, '$1');

@@ -25,6 +25,13 @@ describe('cleanText', () => {
 });
 
 describe('foldText and wordsOf', () => {
+  it('reads "he\'ll", "we\'re", "I\'m" as the word and its verb, not "hell" or "were"', () => {
+    expect(foldText("what's he worried he'll do? we're told I'm late")).toBe(
+      'what is he worried he will do? we are told i am late',
+    );
+    expect(foldText("don't, Trump's")).toBe('dont, trump');
+  });
+
   it('reads chat spellings as whole words only', () => {
     expect(foldText('wat abt u')).toBe('what about you');
     expect(foldText('watt u2 abtx')).toBe('watt u2 abtx');
