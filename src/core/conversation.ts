@@ -465,6 +465,8 @@ function ellipsis(clause: AnalyzedClause, last: AnalyzedClause, alsoAbout = fals
     persons,
     speakers,
     silentSpeaker: null,
+    // "And after 2027?" asks beyond what the last question did: a judgement of its own stays.
+    judgement: clause.judgement ?? last.judgement,
   };
 }
 

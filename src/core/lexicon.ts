@@ -181,7 +181,7 @@ export function questionTypeOf(folded: string): QuestionType {
   )
     return 'what';
   // "Where does Moscow stand on...": a position, not a place.
-  if (/^ where (?:do|does|did|is|are) .*\bstand(?:s|ing)?\b/.test(text)) return 'what';
+  if (/^ (?:and |so |but |ok )?where (?:do|does|did|is|are) .*\bstand(?:s|ing)?\b/.test(text)) return 'what';
   // "Starmer says spending goes to 2.5% by 2030?": a statement put as a question.
   if (
     /\?\s*$/.test(text.trimEnd()) &&
@@ -516,6 +516,9 @@ export function judgementOf(folded: string): JudgementKind | null {
       text,
     )
   )
+    return 'prediction';
+  // "And after 2027?" (after "by when?"): past the article's horizon too.
+  if (/^ (?:and |but |so |what about |how about |ok )?(?:after|beyond|past|post) (?:19|20)\d\d $/.test(text))
     return 'prediction';
   // "Will the UK go up to 3% after 2027?": past the article's horizon, whatever it reports until then.
   if (/\b(?:will|wont|going to|gonna)\b.*\b(?:after|beyond|past|post) (?:19|20)\d\d\b/.test(text))

@@ -238,6 +238,15 @@ describe('answering (the story)', () => {
     );
   });
 
+  it('keeps a prediction of its own in an ellipsis: "and after 2027?" after "by when?"', () => {
+    const after = answerAfter(story, 'and after 2027?', ['what is the UK defence target', 'by when?']);
+    expect(after).toMatchObject({ answered: false, reason: 'judgement' });
+    // The same ellipsis about what the article gives is answered.
+    expect(answerAfter(story, 'and by 2027?', ['what is the UK defence target'])).toMatchObject({
+      answered: true,
+    });
+  });
+
   it('lists the sentences that give a date for "what dates does it mention?", not a person named May', () => {
     const dates = answerQuestion(story, 'what dates does the article mention?');
     expect(dates.decidedBy).toBe('dates-in-the-story');

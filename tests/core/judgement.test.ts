@@ -18,6 +18,7 @@ describe('judgementOf', () => {
     ['so will russia invade again', 'prediction'],
     ['is he actually one though', 'truth'],
     ['do you support ukraine', 'opinion'],
+    ['and after 2027', 'prediction'],
   ])('reads "%s" as %s', (question, kind) => {
     expect(judgementOf(question)).toBe(kind);
   });
@@ -35,6 +36,7 @@ describe('judgementOf', () => {
     'when will the ban be lifted',
     'is trump keen on giving ukraine strong guarantees',
     'is she willing to send troops',
+    'and by 2027',
   ])('reads "%s" as a question of fact', (question) => {
     expect(judgementOf(question)).toBeNull();
   });
