@@ -996,7 +996,10 @@ export class Analyzer {
       if (synonym) return synonym;
       // A common English word the story never uses ("code") is that word, never a typo of another;
       // one WordNet defines as a kind of a story word ("house": "a dwelling...") leans on it too.
+      // A rarer one a letter off a word of the story is a slip of it: "trusties" for "trustees".
       if (this.language?.english.commonWords.has(surface)) {
+        const slip = this.language.english.everydayWords.has(surface) ? null : this.rareWordSlipOf(surface);
+        if (slip) return slip;
         const kind = this.kindOf(surface);
         return { surface, stemmed, similarity: 1, known: false, ...(kind ? { kind } : {}) };
       }
@@ -1134,6 +1137,26 @@ export class Analyzer {
     if (this.fillerSlips.size > 5000) this.fillerSlips.clear();
     this.fillerSlips.set(word, found);
     return found;
+  }
+
+  /**
+   * A rarer English word read as the story's word it is one slip from ("trusties": "trustees"),
+   * only a content word of the story's own text (no name), and only a close one.
+   */
+  private rareWordSlipOf(surface: string): Word | null {
+    const correction = this.vocabulary.correct(surface);
+    if (correction === null || correction.word === surface || !this.storyWords.has(correction.word))
+      return null;
+    if (STOP_WORDS.has(correction.word) || typingDistance(surface, correction.word, 1) > 1) return null;
+    // "Tramp" is a word of its own, not a slip of someone's name.
+    for (const names of this.nameWords.values()) if (names.includes(correction.word)) return null;
+    return {
+      surface,
+      corrected: correction.word,
+      stemmed: stem(correction.word),
+      similarity: correction.similarity,
+      known: true,
+    };
   }
 
   /** The story word a thesaurus link reads a word as ("pledges" -> "promise"), when it is one word. */

@@ -147,6 +147,20 @@ describe('question forms', () => {
   });
 });
 
+describe('rarer English words as slips', () => {
+  it('reads a rarer word one letter off a word of the story as that word ("minster": minister)', () => {
+    expect(seed.analyzer.analyze('what did the minster say').whole.terms.map((t) => t.term)).toContain(
+      stem('minister'),
+    );
+  });
+
+  it('never reads an everyday word, or a word that is a slip of a name, as another word', () => {
+    expect(seed.analyzer.analyze('code').whole.terms.map((t) => t.term)).toEqual(['code']);
+    // "tramp" is a word, not Trump.
+    expect(seed.analyzer.analyze('tramp').whole.terms.map((t) => t.term)).toEqual(['tramp']);
+  });
+});
+
 describe('forms of stop words', () => {
   const english = loadEnglish();
   const storyWords = foldText('the masks were taken in 1897 and the crew will take a vote').split(/\s+/);

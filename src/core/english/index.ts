@@ -17,6 +17,11 @@ import { buildThesaurus, type Thesaurus, type ThesaurusOptions } from './thesaur
 export interface English {
   /** Common English words in every inflection (SCOWL up to size 50), and every stop word. */
   readonly commonWords: Set<string>;
+  /**
+   * The most common of them (SCOWL up to size 20, "code", "come"), and every stop word: never read
+   * as a slip of another word. A rarer one ("trusties", "minster") may be, of a word of the story.
+   */
+  readonly everydayWords: Set<string>;
   readonly morphology: Morphology;
   readonly lists: WordLists;
   readonly gazetteer: Gazetteer;
@@ -40,6 +45,7 @@ export function loadEnglish(): English {
   const world = readWorldFile();
   return {
     commonWords,
+    everydayWords: loadCommonWords({ maxSize: 20, extra: lists.stopWords }),
     morphology: loadMorphology(),
     lists,
     gazetteer: loadGazetteer({ common: commonWords, world }),
