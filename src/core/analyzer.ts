@@ -19,10 +19,10 @@ import { FuzzyVocabulary, typingDistance } from './fuzzy.ts';
 import {
   asksWhetherItHappened,
   DIRECT_QUOTE,
+  FRAMING_WORDS,
   GOVERNMENT_WORDS,
   type JudgementKind,
   judgementOf,
-  POSITION_WORDS,
   particleNextToVerb,
   personalDetailOf,
   QUOTATION_MARKS_ASKED,
@@ -1303,8 +1303,9 @@ export class Analyzer {
         continue;
       }
       // "What stance did the council take?" asks where it stands, as the question's view reading
-      // says; a story that never uses the word has nothing to match it with.
-      if (!word.known && POSITION_WORDS.has(read)) continue;
+      // says, and "the legal side" asks about the law: a story that never uses the word has
+      // nothing to match it with.
+      if (!word.known && FRAMING_WORDS.has(read)) continue;
       push({
         term: word.stemmed,
         surface: word.surface,

@@ -410,6 +410,12 @@ export const POSITION_WORDS = words(
 );
 
 /**
+ * Words that frame what is asked rather than name it: "what stance did she take", "the legal
+ * side of it", "from the money angle". A story that never uses one has nothing to match it with.
+ */
+export const FRAMING_WORDS = new Set([...POSITION_WORDS, ...words('side sides aspect aspects angle angles')]);
+
+/**
  * Questions that ask the bot to judge, predict or advise, or whether a claim is true: the
  * article reports, so the honest reply says it doesn't judge, and what it does report.
  */
