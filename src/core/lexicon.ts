@@ -455,6 +455,18 @@ export function judgementOf(folded: string): JudgementKind | null {
     )
   )
     return 'truth';
+  // "Is it true the crew want 8%?" asks whether the article reports it: a question of fact,
+  // unless what is claimed is a verdict ("is it true that he is a dictator?"; not "that Trump
+  // called him a dictator", which the article may report).
+  const claim =
+    /^ (?:is|was|isnt) (?:it|this|that) (?:really |actually |even )?true (?:that )?((?:[a-z0-9.%]+ ){2,}) ?$/.exec(
+      text,
+    );
+  if (claim) {
+    const claimed = ` ${claim[1] ?? ''}`;
+    const verdict = new RegExp(`\\b(?:is|was|are|were) (?:[a-z]+ ){0,3}${EVALUATIVE}\\b`);
+    return verdict.test(claimed) ? 'truth' : judgementOf(claimed);
+  }
   // "Is Lavrov lying?", "is Zelensky actually a dictator?", "was the vote a mistake?", "is 2.5% enough?"
   // Not a stance the article reports: "is Trump keen on giving strong guarantees?".
   if (

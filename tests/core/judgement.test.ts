@@ -19,6 +19,7 @@ describe('judgementOf', () => {
     ['is he actually one though', 'truth'],
     ['do you support ukraine', 'opinion'],
     ['and after 2027', 'prediction'],
+    ['is it true that he is a dictator', 'truth'],
   ])('reads "%s" as %s', (question, kind) => {
     expect(judgementOf(question)).toBe(kind);
   });
@@ -37,6 +38,8 @@ describe('judgementOf', () => {
     'is trump keen on giving ukraine strong guarantees',
     'is she willing to send troops',
     'and by 2027',
+    'is it true the crew want 8%',
+    'is it true trump called zelensky a dictator',
   ])('reads "%s" as a question of fact', (question) => {
     expect(judgementOf(question)).toBeNull();
   });
