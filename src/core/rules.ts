@@ -824,7 +824,9 @@ export function settleYesNo(context: ClauseContext, answer: Answer): Answer {
   const missing = (t: QueryTerm): boolean => !kb.index.documentHas(doc, t.term);
   const slip = clause.terms.some((t) => t.entity && t.known && missing(t) && !qualifiesPerson(t, clause));
   const wrongFigure = clause.terms.some((t) => /^\d/.test(t.term) && missing(t)) && /\d/.test(text);
-  if (slip || wrongFigure) return { ...answer, text: `${coreMessages.no} ${text}` };
+  const everyTermSaid = clause.terms.every((t) => !missing(t));
+  if (slip || wrongFigure || (everyTermSaid && figureInAnotherRole(clause, context.question, text)))
+    return { ...answer, text: `${coreMessages.no} ${text}` };
   if (affirms(kb, clause, context.question, text)) return { ...answer, text: `${coreMessages.yes} ${text}` };
   // Otherwise the answer is given as it is: whether it means yes or no is for its words to say
   // ("Will the range still be made?" -> "It will be discontinued").
@@ -867,5 +869,33 @@ function affirms(kb: KnowledgeBase, clause: AnalyzedClause, question: string, te
   // "Holds 22 billion litres when full, was at 31%", "just 97mm": the answer qualifies it too.
   if (wordsOf(foldText(text)).some((w) => NEGATIONS.has(w) || YES_NO_QUALIFIERS.has(w))) return false;
   const said = answerTextTerms(kb, text);
-  return asked.every((t) => said.has(t.term));
+  if (!asked.every((t) => said.has(t.term))) return false;
+  return !figureInAnotherRole(clause, question, text);
+}
+
+/**
+ * "Will the UK raise spending to 2.3%?" -> "from 2.3% to 2.5%": a figure of the question is in the
+ * answer, but as where something starts rather than where it goes (or the other way round); a
+ * figure asked plainly ("spend 2.5%") is where it goes.
+ */
+function figureInAnotherRole(clause: AnalyzedClause, question: string, text: string): boolean {
+  const questionWords = wordsOf(foldText(question));
+  const answerWords = wordsOf(foldText(text));
+  return clause.terms.some(
+    (t) =>
+      /^\d/.test(t.term) &&
+      answerWords.includes(t.term) &&
+      (figureRole(questionWords, t.term) === 'start') !== (figureRole(answerWords, t.term) === 'start'),
+  );
+}
+
+/**
+ * What a figure is in a text, by the word before it: where something starts ("from 2.3%"), where
+ * it goes ("to 2.5%", "reach 2.5%"), or plainly a figure ("spend 2.5%").
+ */
+function figureRole(words: readonly string[], figure: string): 'start' | 'end' | 'plain' {
+  const at = words.indexOf(figure);
+  const before = at > 0 ? words[at - 1] : undefined;
+  if (before === 'from') return 'start';
+  return before === 'to' || before === 'reach' || before === 'reaching' || before === 'hit' ? 'end' : 'plain';
 }

@@ -215,6 +215,16 @@ describe('answering (the story)', () => {
     expect(answerQuestion(story, 'Did Theresa May criticise Starmer?').text).not.toMatch(/^Yes\b/);
   });
 
+  it('answers No when a figure of the question is where the answer starts, not where it goes', () => {
+    // "From 2.3% to 2.5%": 2.3% is the old level.
+    expect(answerQuestion(story, 'Will the UK raise defence spending to 2.3%?').text).toMatch(/^No\. /);
+    expect(answerQuestion(story, 'Will the UK spend 2.3% by 2027?').text).toMatch(/^No\. /);
+    expect(answerQuestion(story, 'Is the UK increasing defence spending from 2.5%?').text).toMatch(/^No\. /);
+    // Asked the same way round, it is a Yes.
+    expect(answerQuestion(story, 'Will the UK spend 2.5% by 2027?').text).toMatch(/^Yes\. /);
+    expect(answerQuestion(story, 'Is the UK increasing defence spending from 2.3%?').text).toMatch(/^Yes\. /);
+  });
+
   it('reads "what level" as asking for a figure, not for a thing called a level', () => {
     const level = answerQuestion(story, 'What level will UK defence spending reach by 2027?');
     expect(level).toMatchObject({ answered: true, id: 'uk-defence-spending' });
