@@ -137,7 +137,15 @@ export function quoteAnswer(
       context: q.context,
     };
   });
-  const citations = quotes.map((q) => kb.citationOf.get(q.id)).filter((c) => c !== undefined);
+  // Two quotes of one sentence ("...," he told reporters, adding that...) cite it once.
+  const citations = [
+    ...new Map(
+      quotes
+        .map((q) => kb.citationOf.get(q.id))
+        .filter((c) => c !== undefined)
+        .map((c) => [`${c.paragraph}|${c.excerpt}`, c] as const),
+    ).values(),
+  ];
   // Asked for someone's words and the article only reports them: say so first, then give its
   // account; asked for a direct quote of them, that is a decline.
   const reportedOnly = request === 'say' ? undefined : onlyReported(kb, quotes);

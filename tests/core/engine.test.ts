@@ -215,6 +215,12 @@ describe('answering (the story)', () => {
     expect(answerQuestion(story, 'Did Theresa May criticise Starmer?').text).not.toMatch(/^Yes\b/);
   });
 
+  it('cites a sentence once when two of its quotes answer ("...," he told reporters, adding that...)', () => {
+    const told = answerQuestion(story, 'what did trump tell reporters?');
+    expect(told.quotes.length).toBe(2);
+    expect(told.citations.length).toBe(1);
+  });
+
   it('answers No when a figure of the question is where the answer starts, not where it goes', () => {
     // "From 2.3% to 2.5%": 2.3% is the old level.
     expect(answerQuestion(story, 'Will the UK raise defence spending to 2.3%?').text).toMatch(/^No\. /);
