@@ -23,6 +23,7 @@ export type Intent =
   | 'figures'
   | 'dates'
   | 'sides'
+  | 'topics'
   | 'greeting';
 
 const INTENTS_FILE = new URL('./english/data/intents.json', import.meta.url);

@@ -27,6 +27,7 @@ import {
   storyFactAnswer,
   summaryAnswer,
   thanksAnswer,
+  topicsAnswer,
 } from './overview.ts';
 import {
   closeQuestions,
@@ -295,6 +296,11 @@ export const MESSAGE_RULES: readonly MessageRule[] = [
       if (curated.answered && curated.kind === 'qa') return null;
       return figuresAnswer(context.kb, context.question);
     },
+  },
+  {
+    name: 'topics-of-the-story',
+    doc: '"What topics are there?": the curated topics, each with a question to start from, cited.',
+    decide: (context) => (asksFor(context, 'topics') ? topicsAnswer(context.kb, context.question) : null),
   },
   {
     name: 'sides-in-the-story',

@@ -311,6 +311,18 @@ export function sidesAnswer(kb: KnowledgeBase, question: string): Answer | null 
   return listOverview(kb, question, coreMessages.sidesIntro, items);
 }
 
+/**
+ * "What topics are there?": the curated topics, each with the first question of its entries and
+ * where that answer stands in the article. Null for a story with no curated topics.
+ */
+export function topicsAnswer(kb: KnowledgeBase, question: string): Answer | null {
+  const items = kb.topics.flatMap((topic) => {
+    const entry = kb.entries.find((e) => e.topic === topic.id && !e.draft);
+    return entry ? [{ text: `${topic.title}: “${entry.question}”`, at: entry.cites[0] ?? 'p1' }] : [];
+  });
+  return items.length === 0 ? null : listOverview(kb, question, coreMessages.topicsIntro, items);
+}
+
 /** One side's position labelled with its name, for comparisons. */
 export function labelled(kb: KnowledgeBase, side: string, answer: Answer): Answer {
   const name = side.startsWith('#')

@@ -192,6 +192,12 @@ const DECISIONS: Readonly<Record<string, DecisionRow>> = {
     // A curated entry that lists them says it better.
     passes: { story: 'seed', question: 'give me the key numbers', decidedBy: 'curated-answer' },
   },
+  'topics-of-the-story': {
+    // The curated topics, each with a question to start from.
+    fires: { story: 'seed', question: 'what topics are there?' },
+    // What the bot is: the bot's own words.
+    passes: { story: 'seed', question: 'what can you do?', decidedBy: 'about-the-bot' },
+  },
   'sides-in-the-story': {
     // Everyone quoted, with their side and their words.
     fires: { story: 'seed', question: 'what are the different sides in this story?' },
