@@ -629,6 +629,8 @@ export class Analyzer {
       avoid: new Set([...STOP_WORDS, ...SMALL_TALK]),
       // Names of the wider world are real words, never typos of the story's.
       keep: language ? [...language.english.gazetteer.phrases.keys()].filter((p) => !p.includes(' ')) : [],
+      // The general words the thesaurus reads as the story's are typed with slips too.
+      alsoCorrectTo: language ? [...language.thesaurus.keys()].flatMap((phrase) => phrase.split(' ')) : [],
     });
   }
 
@@ -1015,6 +1017,9 @@ export class Analyzer {
         STOP_WORDS.has(stem(correction.word)) &&
         !this.storyWords.has(correction.word);
       if (correction && !filler) {
+        // A slip of a general word the thesaurus links ("pledgd"): read as that word is.
+        const linked = this.vocabulary.has(correction.word) ? null : this.synonymOf(correction.word);
+        if (linked) return { ...linked, surface, similarity: linked.similarity * correction.similarity };
         return {
           surface,
           corrected: correction.word,

@@ -104,6 +104,11 @@ export interface FuzzyVocabularyOptions {
   readonly avoid?: ReadonlySet<string>;
   /** Words that are real and must never be "corrected" (names of the wider world). */
   readonly keep?: Iterable<string>;
+  /**
+   * More words a typo may be read as, that are not the vocabulary's own (`has` is false for them):
+   * the general English a story's thesaurus links to its words ("comming" is "coming", as in "coming to").
+   */
+  readonly alsoCorrectTo?: Iterable<string>;
 }
 
 /** Letter bits (a = bit 0) of the vowels, whose leaving out costs half. */
@@ -131,6 +136,7 @@ export class FuzzyVocabulary {
   constructor(vocabulary: Iterable<string>, options: FuzzyVocabularyOptions = {}) {
     const targets = new Set(vocabulary);
     this.known = new Set([...targets, ...(options.keep ?? [])]);
+    for (const word of options.alsoCorrectTo ?? []) targets.add(word);
     this.avoid = options.avoid ?? new Set();
     const words = [...targets].filter((w) => w.length >= MIN_FUZZY_LENGTH - 1 && /^[a-z]+$/.test(w)).sort();
     this.words = words;

@@ -43,6 +43,12 @@ describe('FuzzyVocabulary.correct', () => {
     expect(vocabulary.correct('jast')).toBeNull();
   });
 
+  it('corrects to the general words linked to the story too, without counting them as its own', () => {
+    const linked = new FuzzyVocabulary(['visit', 'washington'], { alsoCorrectTo: ['coming'] });
+    expect(linked.correct('comming')?.word).toBe('coming');
+    expect(linked.has('coming')).toBe(false);
+  });
+
   it('reads a long slip of a function word as that word, never as a word farther off', () => {
     const reading = new FuzzyVocabulary(['arrival', 'article', 'because', 'beacon'], {
       avoid: new Set(['article', 'because']),
