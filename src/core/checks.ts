@@ -255,6 +255,23 @@ export const CANDIDATE_CHECKS: readonly CandidateCheck[] = [
       return checkedTerms(clause).every((t) => !isFigure(t) || kb.index.documentHas(result.doc, t.term));
     },
   },
+  {
+    name: 'gives-a-figure-not-asked',
+    doc: '"How much of the £410,000 is for insurance?": a how-much question giving a figure needs an answer with another one.',
+    passes(kb, result, clause) {
+      if (clause.type !== 'how-many') return true;
+      const asked = new Set(
+        checkedTerms(clause)
+          .filter(isFigure)
+          .map((t) => t.term),
+      );
+      if (asked.size === 0) return true;
+      const text = kb.entryById.get(result.id)?.answer ?? kb.citationOf.get(result.id)?.excerpt ?? '';
+      // A year sets the time asked about ("how many by 2027?"); it is no figure to give back.
+      const given = wordsOf(foldText(text)).filter((w) => /^\d/.test(w) && !/^(?:19|20)\d\d$/.test(w));
+      return given.some((figure) => !asked.has(figure));
+    },
+  },
 ];
 
 /** Every candidate check passes; gaps always pass (declining is always safe). */

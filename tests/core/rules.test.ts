@@ -561,6 +561,16 @@ const CHECKS: Readonly<Record<string, CheckRow>> = {
       candidate: 'qa:uk-defence-spending',
     },
   },
+  'gives-a-figure-not-asked': {
+    // "£412 million" is the figure the question gives: no part of it.
+    rejects: {
+      story: 'second',
+      question: 'How much of the £412 million is for the trams themselves?',
+      candidate: 'qa:cost',
+    },
+    // What it costs: the figure is the answer.
+    letsThrough: { story: 'second', question: 'How much will the tram line cost?', candidate: 'qa:cost' },
+  },
   'names-the-ones-asked-for': {
     // "11 stops" counts them, as the question does: it names none.
     rejects: {
