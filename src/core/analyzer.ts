@@ -944,6 +944,14 @@ export class Analyzer {
     return covered;
   }
 
+  /**
+   * A message read as one clause, unsplit: `analyze(raw).whole`, without reading each clause
+   * first, for a caller that wants only the whole.
+   */
+  analyzeWhole(raw: string): AnalyzedClause {
+    return this.analyzeClause(cleanText(raw));
+  }
+
   analyze(raw: string): AnalyzedQuestion {
     const cleaned = cleanText(raw);
     const parts = splitClauses(cleaned);

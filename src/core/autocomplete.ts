@@ -85,7 +85,7 @@ export function suggestQuestions(kb: KnowledgeBase, typed: string, limit = MAX_C
     if (entry && out.length < limit && !out.some((s) => s.id === id))
       out.push({ id, question: entry.question });
   };
-  const analysed = kb.analyzer.analyze(text).whole;
+  const analysed = kb.analyzer.analyzeWhole(text);
   for (const result of kb.index.search(analysed.terms, new Set(['qa']), limit)) {
     if (result.score >= 0.3) add(result.id);
   }

@@ -39,22 +39,39 @@ const IntentsFile = z
 interface Cue {
   readonly words: readonly string[];
   readonly weight: number;
+  /** Its place among every intent's cues, in INTENTS order. */
+  readonly index: number;
 }
 
 /** Intents in the file's order (which breaks ties), each with its cues longest first. */
 function loadIntents(): readonly (readonly [Intent, readonly Cue[]])[] {
   const file = IntentsFile.parse(JSON.parse(readFileSync(INTENTS_FILE, 'utf8')));
+  let index = 0;
   return Object.entries(file.intents).map(([intent, cues]) => {
-    const all: Cue[] = [
+    const all = [
       ...cues['2'].map((c) => ({ words: c.split(' '), weight: 2 })),
       ...(cues['1'] ?? []).map((c) => ({ words: c.split(' '), weight: 1 })),
     ];
     all.sort((a, b) => b.words.length - a.words.length);
-    return [intent as Intent, all] as const;
+    return [intent as Intent, all.map((cue): Cue => ({ ...cue, index: index++ }))] as const;
   });
 }
 
 const INTENTS = loadIntents();
+const CUE_COUNT = INTENTS.reduce((n, [, cues]) => n + cues.length, 0);
+/**
+ * Every cue by its first word: a message has a few dozen words and the intents hundreds of cues,
+ * so the cues a message could hold are found from its words, not by trying every cue.
+ */
+const CUES_BY_FIRST_WORD = new Map<string, Cue[]>();
+for (const [, cues] of INTENTS) {
+  for (const cue of cues) {
+    const first = cue.words[0] as string;
+    const same = CUES_BY_FIRST_WORD.get(first);
+    if (same === undefined) CUES_BY_FIRST_WORD.set(first, [cue]);
+    else same.push(cue);
+  }
+}
 /** The weight an intent's cues must reach. */
 const ENOUGH = 2;
 
@@ -66,19 +83,20 @@ export interface IntentReading {
 
 /**
  * Where each cue stands in the words, longest cues first, never overlapping within one intent.
- * `positions` gives where each word of the message stands, so a cue is tried only where its first
- * word is (there are hundreds of cues and a message has a few of their words).
+ * Only the cues whose first word the message holds (`held`, by cue index) are tried, and only where
+ * that word stands (`positions`).
  */
 function cueSpans(
   words: readonly string[],
   positions: ReadonlyMap<string, readonly number[]>,
   cues: readonly Cue[],
+  held: Uint8Array,
 ): { weight: number; at: number[] }[] {
   const taken = new Set<number>();
   const found: { weight: number; at: number[] }[] = [];
   for (const cue of cues) {
-    const starts = positions.get(cue.words[0] as string);
-    if (starts === undefined) continue;
+    if (held[cue.index] === 0) continue;
+    const starts = positions.get(cue.words[0] as string) as readonly number[];
     const n = cue.words.length;
     for (const i of starts) {
       if (i + n > words.length) break;
@@ -103,8 +121,17 @@ export function readIntent(words: readonly string[]): IntentReading | null {
     if (at === undefined) positions.set(word, [i]);
     else at.push(i);
   });
+  const held = new Uint8Array(CUE_COUNT);
+  let any = false;
+  for (const word of positions.keys()) {
+    for (const cue of CUES_BY_FIRST_WORD.get(word) ?? []) {
+      held[cue.index] = 1;
+      any = true;
+    }
+  }
+  if (!any) return null;
   for (const [intent, cues] of INTENTS) {
-    const spans = cueSpans(words, positions, cues);
+    const spans = cueSpans(words, positions, cues, held);
     for (const span of spans) for (const p of span.at) cueWords.add(p);
     const score = spans.reduce((sum, s) => sum + s.weight, 0);
     if (score >= ENOUGH && (best === null || score > best.score)) best = { intent, score };

@@ -430,6 +430,14 @@ const PREDICTION_VERBS =
 /** A stance or plan the article can report, not a verdict: "keen on", "willing to", "ready to". */
 const STANCE_ADJECTIVE =
   /\b(?:keen|willing|unwilling|ready|prepared|eager|reluctant|hesitant|planning|set|due|expected|likely|able|allowed|minded) (?:on|to|about)\b/;
+/** "Is Lavrov lying?", "is Zelensky actually a dictator?": whether a claim about someone is true. */
+const CLAIM_JUDGED = new RegExp(
+  `^ (?:is|was|are|were|isnt|wasnt|arent) (?:(?!to )[a-z0-9.%]+ ){1,7}(?:really |actually |truly |even |being |just |so |too |very |kind of |sort of |basically |literally |a bit |being a )*${EVALUATIVE}(?: [a-z0-9.%]+){0,6} $`,
+);
+/** "Will Putin invade again?", "will the line really carry that many?": a forecast asked for. */
+const PREDICTION_ASKED = new RegExp(
+  `^ (?:(?:and|so|but|ok) )?(?:will|wont|would|is|are|do you think|does|do)(?: [a-z0-9.%]+){0,7} (?:will |wont |would |going to |gonna |likely to |ever |actually |really |finally |eventually )+${PREDICTION_VERBS}\\b|^ (?:(?:and|so|but|ok) )?(?:will|wont|would)(?: [a-z0-9.%]+){0,5} ${PREDICTION_VERBS}\\b|^ (?:(?:and|so|but|ok) )?(?:will|wont)(?: [a-z0-9.%]+){1,5} (?:really|actually) [a-z]+`,
+);
 
 export function judgementOf(folded: string): JudgementKind | null {
   const text = ` ${folded
@@ -469,13 +477,7 @@ export function judgementOf(folded: string): JudgementKind | null {
   }
   // "Is Lavrov lying?", "is Zelensky actually a dictator?", "was the vote a mistake?", "is 2.5% enough?"
   // Not a stance the article reports: "is Trump keen on giving strong guarantees?".
-  if (
-    new RegExp(
-      `^ (?:is|was|are|were|isnt|wasnt|arent) (?:(?!to )[a-z0-9.%]+ ){1,7}(?:really |actually |truly |even |being |just |so |too |very |kind of |sort of |basically |literally |a bit |being a )*${EVALUATIVE}(?: [a-z0-9.%]+){0,6} $`,
-    ).test(text) &&
-    !STANCE_ADJECTIVE.test(text)
-  )
-    return 'truth';
+  if (CLAIM_JUDGED.test(text) && !STANCE_ADJECTIVE.test(text)) return 'truth';
   // "What did Trump call him?" - "is he actually one though?": whether a claim is true.
   if (
     /^ (?:is|was|are|were) (?:he|she|it|they|that|this) (?:really|actually|truly|even) (?:one|that|true|right|so)\b/.test(
@@ -507,9 +509,7 @@ export function judgementOf(folded: string): JudgementKind | null {
   // "Will Putin invade again?", "is the UK going to end up at war?"; not "what would the backstop do?".
   // "Will the line really carry that many?": doubting a plan, whatever the verb.
   if (
-    new RegExp(
-      `^ (?:(?:and|so|but|ok) )?(?:will|wont|would|is|are|do you think|does|do)(?: [a-z0-9.%]+){0,7} (?:will |wont |would |going to |gonna |likely to |ever |actually |really |finally |eventually )+${PREDICTION_VERBS}\\b|^ (?:(?:and|so|but|ok) )?(?:will|wont|would)(?: [a-z0-9.%]+){0,5} ${PREDICTION_VERBS}\\b|^ (?:(?:and|so|but|ok) )?(?:will|wont)(?: [a-z0-9.%]+){1,5} (?:really|actually) [a-z]+`,
-    ).test(text) &&
+    PREDICTION_ASKED.test(text) &&
     !/\b(?:set to|due to|planned|plans? to|announced|pledged|promised|says (?:it|he|she|they) will|said (?:it|he|she|they) would)\b/.test(
       text,
     )

@@ -319,7 +319,7 @@ export const MESSAGE_RULES: readonly MessageRule[] = [
       const asked = WHICH_FIGURE_IS_MORE.exec(context.padded);
       if (!asked || context.analysis.clauses.length > 1) return null;
       const parts = [asked[1], asked[2]].map((phrase) =>
-        context.decideClause(context.kb.analyzer.analyze(`how much is the ${phrase ?? ''}?`).whole),
+        context.decideClause(context.kb.analyzer.analyzeWhole(`how much is the ${phrase ?? ''}?`)),
       );
       // Each side its own passage, with a figure: otherwise it is no comparison of figures.
       const [a, b] = parts as [Answer, Answer];
@@ -372,10 +372,10 @@ export const MESSAGE_RULES: readonly MessageRule[] = [
       const asked = WAS_IT_THEM.exec(padded);
       if (!asked || context.turns.length > 0 || context.analysis.clauses.length > 1) return null;
       const [, named = '', deed = ''] = asked;
-      const who = context.decideClause(kb.analyzer.analyze(`who ${deed}`).whole);
+      const who = context.decideClause(kb.analyzer.analyzeWhole(`who ${deed}`));
       const id = who.ids[0];
       if (!who.answered || id === undefined || who.reason !== null) return null;
-      const terms = kb.analyzer.analyze(named).whole.terms;
+      const terms = kb.analyzer.analyzeWhole(named).terms;
       const names = terms.filter((t) => t.entity).map((t) => t.term);
       // Someone the story never mentions ("Boris Johnson") is not who the article says did it;
       // other words ("the one in charge") are left to the yes/no rules.
@@ -385,7 +385,7 @@ export const MESSAGE_RULES: readonly MessageRule[] = [
       if (!isThem && names.length > 0) {
         // Someone the story names may have done it too: "No" only when asking it of them finds
         // nothing else.
-        const them = context.decideClause(kb.analyzer.analyze(`did ${named} ${deed}`).whole);
+        const them = context.decideClause(kb.analyzer.analyzeWhole(`did ${named} ${deed}`));
         if (them.answered && !them.ids.includes(id)) return null;
       }
       const text = who.text.replace(LEADING_LABEL, '');
@@ -514,7 +514,7 @@ function comparedSides(context: MessageContext): { side: string; clause: Analyze
   if (!match) return COMPARISON_CUE.test(context.padded) ? sidesNamed(context) : null;
   const phrases = match.slice(1).filter((m): m is string => m !== undefined);
   if (phrases.length !== 2) return null;
-  const clauses = phrases.map((p) => context.kb.analyzer.analyze(p).whole);
+  const clauses = phrases.map((p) => context.kb.analyzer.analyzeWhole(p));
   const sides = clauses.map(sideOf);
   const [a, b] = sides;
   if (a === null || b === null || a === undefined || b === undefined || a === b) return null;
