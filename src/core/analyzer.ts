@@ -982,7 +982,18 @@ export class Analyzer {
     };
   }
 
-  private analyzeClause(text: string): AnalyzedClause {
+  /** The terms of a message read as one clause: `analyzeWhole(raw).terms`, without the rest. */
+  termsOfMessage(raw: string): readonly QueryTerm[] {
+    return this.readTerms(cleanText(raw)).terms;
+  }
+
+  /** A clause's words read as terms, with what reading them needs: its folded text, words and type. */
+  private readTerms(text: string): {
+    readonly folded: string;
+    readonly surfaces: readonly string[];
+    readonly type: QuestionType;
+    readonly terms: QueryTerm[];
+  } {
     const folded = foldText(text);
     const surfaces = this.joinSplitWords(specificAsked(particleNextToVerb(wordsOf(folded))));
     const words = surfaces.map((typed): Word => {
@@ -1055,6 +1066,11 @@ export class Analyzer {
       type,
       surfaces,
     );
+    return { folded, surfaces, type, terms };
+  }
+
+  private analyzeClause(text: string): AnalyzedClause {
+    const { folded, surfaces, type, terms } = this.readTerms(text);
     const personTerms = terms.filter((t) => this.personTerms.has(t.term));
     // "What has Trump said or done": about what he did too, not only his words.
     const sayAt = SAID_OR_DONE.test(folded) ? -1 : surfaces.findIndex((w) => SAY_WORDS.has(w));

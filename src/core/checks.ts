@@ -55,6 +55,12 @@ const AUXILIARIES = new Set([
   'should',
 ]);
 
+/** An auxiliary, or one typed a letter off: "what dose paris want". */
+function isAuxiliarySlip(word: string): boolean {
+  for (const aux of AUXILIARIES) if (typingDistance(word, aux, 1) <= 1) return true;
+  return false;
+}
+
 /** Kinds of thing a question asks for by their instances: "which countries" is answered by names. */
 const CATEGORY_WORDS = new Set(
   "country countries nation nations people person persons individuals leader leaders politician politicians official officials city cities place places town towns state states organisation organisations organization organizations body bodies company companies firm firms group groups member members party parties side sides kind kinds type types sort sorts year years month months week weeks day days date dates time times number numbers amount amounts figure figures percentage percent level levels share proportion total sum role roles job jobs name names word words thing things part parts country's".split(
@@ -227,13 +233,9 @@ export const CANDIDATE_CHECKS: readonly CandidateCheck[] = [
       if (words[0] !== 'what' && words[0] !== 'which') return true;
       const asked = clause.terms.find((t) => t.position === 1);
       const word = words[1] ?? '';
+      if (!asked || asked.entity || /^\d/.test(asked.term) || CATEGORY_WORDS.has(word)) return true;
       // "What happened...", "what causes...": a verb, not the thing asked for.
-      const verb =
-        /(?:ed|ing)$/.test(word) ||
-        ASKING_VERBS.has(word) ||
-        [...AUXILIARIES].some((aux) => typingDistance(word, aux, 1) <= 1); // "what dose paris want"
-
-      if (!asked || asked.entity || /^\d/.test(asked.term) || verb || CATEGORY_WORDS.has(word)) return true;
+      if (/(?:ed|ing)$/.test(word) || ASKING_VERBS.has(word) || isAuxiliarySlip(word)) return true;
       return kb.index.documentHas(result.doc, asked.term);
     },
   },

@@ -84,7 +84,7 @@ function storyIntentOf(kb: KnowledgeBase, paddedText: string): Intent | null {
   // or a figure the story gives ("41 countries"; not "top 3 people").
   const specific =
     rest.length > 0 &&
-    kb.analyzer.analyzeWhole(rest).terms.some((t) => !/^\d/.test(t.term) || kb.index.hasTerm(t.term));
+    kb.analyzer.termsOfMessage(rest).some((t) => !/^\d/.test(t.term) || kb.index.hasTerm(t.term));
   return specific ? null : reading.intent;
 }
 

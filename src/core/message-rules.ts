@@ -375,7 +375,7 @@ export const MESSAGE_RULES: readonly MessageRule[] = [
       const who = context.decideClause(kb.analyzer.analyzeWhole(`who ${deed}`));
       const id = who.ids[0];
       if (!who.answered || id === undefined || who.reason !== null) return null;
-      const terms = kb.analyzer.analyzeWhole(named).terms;
+      const terms = kb.analyzer.termsOfMessage(named);
       const names = terms.filter((t) => t.entity).map((t) => t.term);
       // Someone the story never mentions ("Boris Johnson") is not who the article says did it;
       // other words ("the one in charge") are left to the yes/no rules.

@@ -844,7 +844,7 @@ function answerTextTerms(kb: KnowledgeBase, text: string): ReadonlySet<string> {
   }
   let terms = byText.get(text);
   if (!terms) {
-    terms = new Set(kb.analyzer.analyzeWhole(text).terms.map((t) => t.term));
+    terms = new Set(kb.analyzer.termsOfMessage(text).map((t) => t.term));
     byText.set(text, terms);
   }
   return terms;
