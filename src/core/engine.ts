@@ -57,6 +57,18 @@ export interface Exchange {
   readonly turn: Turn;
 }
 
+/** An exchange whose turn is made when first asked for: answerQuestion never needs it. */
+function exchange(answer: Answer, makeTurn: () => Turn): Exchange {
+  let turn: Turn | undefined;
+  return {
+    answer,
+    get turn() {
+      turn ??= makeTurn();
+      return turn;
+    },
+  };
+}
+
 interface ClauseResult {
   readonly answer: Answer;
   readonly clause: AnalyzedClause;
@@ -158,11 +170,11 @@ export function converse(kb: KnowledgeBase, rawQuestion: string, options: Answer
       (r) => r.kind !== 'standalone' && r.kind !== 'resolved' && r.kind !== 'needs-context',
     );
     // "Tell me more" and "source?" keep talking about the same thing.
-    const turn =
+    return exchange(decided, () =>
       carried && 'turn' in carried
         ? { ...carried.turn, question, at }
-        : turnOf(kb, question, null, decided, at);
-    return { answer: decided, turn };
+        : turnOf(kb, question, null, decided, at),
+    );
   }
 
   const clauses = analysis.clauses.map((c, i) => {
@@ -276,7 +288,8 @@ export function converse(kb: KnowledgeBase, rawQuestion: string, options: Answer
       decided = { answer: withUnansweredParts(combined, results), clause: last.clause, substantive: true };
     }
   }
-  return { answer: decided.answer, turn: turnOf(kb, question, decided.clause, decided.answer, at) };
+  const { answer, clause } = decided;
+  return exchange(answer, () => turnOf(kb, question, clause, answer, at));
 }
 
 /**

@@ -39,38 +39,37 @@ const IntentsFile = z
 interface Cue {
   readonly words: readonly string[];
   readonly weight: number;
-  /** Its place among every intent's cues, in INTENTS order. */
+  /** Its place among every intent's cues (CUES), in INTENTS order, and its intent's place in INTENTS. */
   readonly index: number;
+  readonly intent: number;
 }
 
 /** Intents in the file's order (which breaks ties), each with its cues longest first. */
 function loadIntents(): readonly (readonly [Intent, readonly Cue[]])[] {
   const file = IntentsFile.parse(JSON.parse(readFileSync(INTENTS_FILE, 'utf8')));
   let index = 0;
-  return Object.entries(file.intents).map(([intent, cues]) => {
+  return Object.entries(file.intents).map(([intent, cues], i) => {
     const all = [
       ...cues['2'].map((c) => ({ words: c.split(' '), weight: 2 })),
       ...(cues['1'] ?? []).map((c) => ({ words: c.split(' '), weight: 1 })),
     ];
     all.sort((a, b) => b.words.length - a.words.length);
-    return [intent as Intent, all.map((cue): Cue => ({ ...cue, index: index++ }))] as const;
+    return [intent as Intent, all.map((cue): Cue => ({ ...cue, index: index++, intent: i }))] as const;
   });
 }
 
 const INTENTS = loadIntents();
-const CUE_COUNT = INTENTS.reduce((n, [, cues]) => n + cues.length, 0);
+const CUES: readonly Cue[] = INTENTS.flatMap(([, cues]) => cues);
 /**
  * Every cue by its first word: a message has a few dozen words and the intents hundreds of cues,
  * so the cues a message could hold are found from its words, not by trying every cue.
  */
 const CUES_BY_FIRST_WORD = new Map<string, Cue[]>();
-for (const [, cues] of INTENTS) {
-  for (const cue of cues) {
-    const first = cue.words[0] as string;
-    const same = CUES_BY_FIRST_WORD.get(first);
-    if (same === undefined) CUES_BY_FIRST_WORD.set(first, [cue]);
-    else same.push(cue);
-  }
+for (const cue of CUES) {
+  const first = cue.words[0] as string;
+  const same = CUES_BY_FIRST_WORD.get(first);
+  if (same === undefined) CUES_BY_FIRST_WORD.set(first, [cue]);
+  else same.push(cue);
 }
 /** The weight an intent's cues must reach. */
 const ENOUGH = 2;
@@ -83,19 +82,17 @@ export interface IntentReading {
 
 /**
  * Where each cue stands in the words, longest cues first, never overlapping within one intent.
- * Only the cues whose first word the message holds (`held`, by cue index) are tried, and only where
- * that word stands (`positions`).
+ * `cues` are one intent's cues whose first word the message holds, in their order; each is tried
+ * only where that word stands (`positions`).
  */
 function cueSpans(
   words: readonly string[],
   positions: ReadonlyMap<string, readonly number[]>,
   cues: readonly Cue[],
-  held: Uint8Array,
 ): { weight: number; at: number[] }[] {
   const taken = new Set<number>();
   const found: { weight: number; at: number[] }[] = [];
   for (const cue of cues) {
-    if (held[cue.index] === 0) continue;
     const starts = positions.get(cue.words[0] as string) as readonly number[];
     const n = cue.words.length;
     for (const i of starts) {
@@ -121,17 +118,19 @@ export function readIntent(words: readonly string[]): IntentReading | null {
     if (at === undefined) positions.set(word, [i]);
     else at.push(i);
   });
-  const held = new Uint8Array(CUE_COUNT);
-  let any = false;
-  for (const word of positions.keys()) {
-    for (const cue of CUES_BY_FIRST_WORD.get(word) ?? []) {
-      held[cue.index] = 1;
-      any = true;
-    }
-  }
-  if (!any) return null;
-  for (const [intent, cues] of INTENTS) {
-    const spans = cueSpans(words, positions, cues, held);
+  // The cues the message could hold, in CUES order: intent by intent, each intent's in its order.
+  const held: number[] = [];
+  for (const word of positions.keys())
+    for (const cue of CUES_BY_FIRST_WORD.get(word) ?? []) held.push(cue.index);
+  held.sort((a, b) => a - b);
+  const heldCues = held.map((index) => CUES[index] as Cue);
+  for (let h = 0; h < heldCues.length; ) {
+    const intentAt = (heldCues[h] as Cue).intent;
+    const cues: Cue[] = [];
+    for (; h < heldCues.length && (heldCues[h] as Cue).intent === intentAt; h++)
+      cues.push(heldCues[h] as Cue);
+    const intent = (INTENTS[intentAt] as (typeof INTENTS)[number])[0];
+    const spans = cueSpans(words, positions, cues);
     for (const span of spans) for (const p of span.at) cueWords.add(p);
     const score = spans.reduce((sum, s) => sum + s.weight, 0);
     if (score >= ENOUGH && (best === null || score > best.score)) best = { intent, score };
