@@ -115,6 +115,27 @@ function lowerBound(items: Int32Array, from: number, end: number, value: number)
   return hi;
 }
 
+/**
+ * The least share u of a question's weight whose bound (see boundFor) reaches `score` (bonus and
+ * margin taken off): 0.4·min(1, u) + 0.3·u + 0.3·2u / (1 + u) = score, a quadratic on each side
+ * of u = 1. Used only as a guess that searchByDocument checks against the bound itself.
+ */
+function leastShareReaching(score: number): number {
+  if (score <= 0) return 0;
+  if (score <= 1) {
+    const b = 1.3 - score;
+    return (-b + Math.sqrt(b * b + 2.8 * score)) / 1.4;
+  }
+  const c = score - 0.4;
+  const b = 0.9 - c;
+  return (-b + Math.sqrt(b * b + 1.2 * c)) / 0.6;
+}
+
+/** How far either side of that guess the bound is evaluated instead of trusted. */
+const REACH_BAND = 1e-9;
+/** How clearly the bound must sit below or above the score to beat at the band's edges. */
+const REACH_MARGIN = 1e-12;
+
 /** Postings of one kind of document, compressed rows: term t's items are at [offsets[t], offsets[t + 1]). */
 interface Postings {
   readonly offsets: Int32Array;
@@ -606,11 +627,25 @@ export class SearchIndex {
     let essentialFrom = 0;
     let passedOver = nonSeedGain;
     let beat = SCORE_FLOOR;
+    const bonusAtMost = questionType === undefined ? 0 : SAME_TYPE_BONUS;
+    // bound(left) < beat is asked for every candidate, often several times: it is answered by
+    // comparing `left` with the least weight that reaches beat, found once per beat. Below `low`
+    // the bound is short of beat and from `high` on it reaches it (both checked on the bound
+    // itself, which rises with `left` and is exact to far less than REACH_MARGIN); in between,
+    // the bound is evaluated.
+    let low = Number.NEGATIVE_INFINITY;
+    let high = Number.POSITIVE_INFINITY;
+    const cannotReach = (left: number): boolean => left < low || (left < high && bound(left) < beat);
     const raise = (): void => {
       beat = Math.max(top.threshold, SCORE_FLOOR);
+      const least = leastShareReaching(beat - bonusAtMost - BOUND_MARGIN) * total;
+      low = least * (1 - REACH_BAND);
+      high = least * (1 + REACH_BAND);
+      if (!(bound(low) <= beat - REACH_MARGIN)) low = Number.NEGATIVE_INFINITY;
+      if (!(bound(high) >= beat + REACH_MARGIN)) high = Number.POSITIVE_INFINITY;
       while (essentialFrom < seeds - 1) {
         const t = seedOrder[essentialFrom] as number;
-        if (bound(passedOver + (gains[t] as number)) >= beat) break;
+        if (!cannotReach(passedOver + (gains[t] as number))) break;
         passedOver += gains[t] as number;
         essential[t] = 0;
         essentialFrom++;
@@ -629,7 +664,6 @@ export class SearchIndex {
     const typeIndex = questionType === undefined ? -1 : this.phrasingTypeNames.indexOf(questionType);
     const gapKind = DOC_KINDS.indexOf('gap');
     const lightestPhrasing = this.docLightestPhrasing;
-    const bonusAtMost = questionType === undefined ? 0 : SAME_TYPE_BONUS;
     /**
      * The most document d can score when its terms weigh `all` and those in its phrasings
      * `phrased`: no phrasing matches more than `phrased`, nor uses more of itself than that
@@ -683,7 +717,7 @@ export class SearchIndex {
             docCursor[t] = at + 1;
           }
         }
-        if (bound(most) < beat || documentBound(d, most, most) < beat) continue;
+        if (cannotReach(most) || documentBound(d, most, most) < beat) continue;
         let passed = false;
         for (let l = 0; l < m; l++) {
           const t = lookupOrder[l] as number;
@@ -698,7 +732,7 @@ export class SearchIndex {
             most += contribution[t] as number;
             docCursor[t] = at + 1;
           }
-          if (bound(most) < beat) {
+          if (cannotReach(most)) {
             passed = true;
             break;
           }
@@ -710,7 +744,7 @@ export class SearchIndex {
           if (holds[t] !== 0) acc += contribution[t] as number;
           if (holds[t] === 1) phrased += gains[t] as number;
         }
-        if (bound(acc) < beat || documentBound(d, acc, phrased) < beat) continue;
+        if (cannotReach(acc) || documentBound(d, acc, phrased) < beat) continue;
         // Its phrasings: each term's in the document's run of phrasing ids; a phrasing holding
         // no seed gains nothing from the other terms.
         const first = docPhrasingOffsets[d] as number;
