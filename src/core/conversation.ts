@@ -293,6 +293,21 @@ export function readFollowUp(
   ) {
     return { kind: 'needs-context', pronoun: clause.pronoun };
   }
+  // "What is Starmer trying to stop him doing?": "him" after a name is someone else, met before.
+  const objectAfterName =
+    clause.pronoun !== null &&
+    clause.pronoun !== 'they' &&
+    pronounAt !== -1 &&
+    !pronounFirst &&
+    OBJECT_PRONOUNS.has(words[pronounAt] as string) &&
+    turns.length > 0;
+  if (objectAfterName) {
+    const referent = referentOf(turns, clause.pronoun as 'he' | 'she', pronounOf, new Set(clause.persons));
+    if (referent !== undefined) {
+      resolved = withObject(resolved, referent);
+      notes.push(`${words[pronounAt]} = ${referent}`);
+    }
+  }
   if (clause.pronoun !== null && pronounFirst && !pronounAsksAhead && turns.length > 0) {
     const referent = referentOf(turns, clause.pronoun, pronounOf);
     if (referent !== undefined) {
@@ -407,15 +422,32 @@ function referentOf(
   turns: readonly Turn[],
   pronoun: 'he' | 'she' | 'they',
   pronounOf: (person: string) => 'he' | 'she' | 'they' | undefined,
+  except: ReadonlySet<string> = new Set(),
 ): string | undefined {
   for (let i = turns.length - 1; i >= 0; i--) {
     const persons = turns[i]?.persons ?? [];
     const fit = persons.find((p) =>
-      pronoun === 'they' ? pronounOf(p) === 'they' : pronounOf(p) === pronoun,
+      except.has(p) ? false : pronoun === 'they' ? pronounOf(p) === 'they' : pronounOf(p) === pronoun,
     );
     if (fit) return fit;
   }
   return undefined;
+}
+
+/** Pronouns that stand for someone acted on, not the one acting ("stop him"). */
+const OBJECT_PRONOUNS = new Set(['him', 'her']);
+
+/** The clause about this person too, as the one acted on: whose words it asks for stays as it was. */
+function withObject(clause: AnalyzedClause, person: string): AnalyzedClause {
+  const term: QueryTerm = {
+    term: person,
+    surface: clause.pronoun ?? person,
+    similarity: 1,
+    known: true,
+    position: INHERITED_POSITION - 1,
+    entity: true,
+  };
+  return { ...clause, terms: [...clause.terms, term], persons: [...clause.persons, person] };
 }
 
 /** The clause about this person too: their words when it says "say". */

@@ -254,6 +254,11 @@ describe('answering (the story)', () => {
     );
   });
 
+  it('reads "him" after a name as someone met before: "what is Starmer trying to stop him doing?" after Putin', () => {
+    const stop = answerAfter(story, 'what is Starmer trying to stop him doing?', ['Who is Vladimir Putin?']);
+    expect(stop).toMatchObject({ answered: true, id: 'backstop-purpose' });
+  });
+
   it('keeps a prediction of its own in an ellipsis: "and after 2027?" after "by when?"', () => {
     const after = answerAfter(story, 'and after 2027?', ['what is the UK defence target', 'by when?']);
     expect(after).toMatchObject({ answered: false, reason: 'judgement' });
