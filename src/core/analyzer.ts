@@ -798,10 +798,19 @@ export class Analyzer {
    * naming one asks about it, so an answer must name it too. Not one that is also a common word
    * ("turkey", "china").
    */
-  private isWorldEntity(word: string, capitalised: ReadonlySet<string>): boolean {
+  private isWorldEntity(word: string, capitalised: ReadonlySet<string>, next?: Word): boolean {
     const entities = this.language?.english.gazetteer.phrases.get(word);
-    // "China", "Turkey" as typed with a capital letter mid-sentence are the countries.
-    return entities?.some((e) => e.kind !== 'office' && (!e.commonWord || capitalised.has(word))) ?? false;
+    // "China", "Turkey" as typed with a capital letter mid-sentence are the countries; "french
+    // defence", "polish troops" before a content word of the story are the nations' too.
+    const beforeStoryWord =
+      next !== undefined && next.known && !STOP_WORDS.has(next.corrected ?? next.surface);
+    return (
+      entities?.some(
+        (e) =>
+          e.kind !== 'office' &&
+          (!e.commonWord || capitalised.has(word) || (e.via === 'adjective' && beforeStoryWord)),
+      ) ?? false
+    );
   }
 
   /** A person (#id) or a glossary entity term (country, place, body). */
@@ -1341,7 +1350,7 @@ export class Analyzer {
         similarity: word.similarity,
         known: word.known,
         position: i - 1,
-        entity: this.isWorldEntity(word.surface, capitalised),
+        entity: this.isWorldEntity(word.surface, capitalised, words[i]),
       });
       if (word.kind)
         push({

@@ -148,6 +148,17 @@ describe('question forms', () => {
   });
 });
 
+describe('nations typed in lower case', () => {
+  it('reads "french" before a word of the story as the nation, and an answer must name it', () => {
+    const terms = seed.analyzer.analyze('compare UK and french defence spending').whole.terms;
+    expect(terms.find((t) => t.surface === 'french')?.entity).toBe(true);
+    // "French" alone, or before no word of the story, stays the common word it also is.
+    expect(
+      seed.analyzer.analyze('french fries').whole.terms.find((t) => t.surface === 'french')?.entity,
+    ).toBe(false);
+  });
+});
+
 describe('rarer English words as slips', () => {
   it('reads a rarer word one letter off a word of the story as that word ("minster": minister)', () => {
     expect(seed.analyzer.analyze('what did the minster say').whole.terms.map((t) => t.term)).toContain(
