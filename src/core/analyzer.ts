@@ -802,8 +802,7 @@ export class Analyzer {
     const entities = this.language?.english.gazetteer.phrases.get(word);
     // "China", "Turkey" as typed with a capital letter mid-sentence are the countries; "french
     // defence", "polish troops" before a content word of the story are the nations' too.
-    const beforeStoryWord =
-      next !== undefined && next.known && !STOP_WORDS.has(next.corrected ?? next.surface);
+    const beforeStoryWord = next?.known === true && !STOP_WORDS.has(next.corrected ?? next.surface);
     return (
       entities?.some(
         (e) =>
