@@ -79,6 +79,8 @@ export const coreMessages = {
   no: 'No.',
   notInThoseWords: 'Not in those words, as far as the article says.',
   noPersonalDetail: (name: string, detail: string) => `The article doesn't give ${name}'s ${detail}.`,
+  countryOfPerson: (name: string, role: string, country: string, pronoun: 'he' | 'she' | 'they') =>
+    `${name}${role ? `, ${role},` : ''} is from ${country} as the article gives it; it doesn't say where ${pronoun === 'they' ? 'they were' : `${pronoun} was`} born.`,
   positionOf: (name: string) => `Where ${name} stands, as the article reports it:`,
   judgementAbout: "The article doesn't judge that; it only reports. What it says:",
 } as const;

@@ -323,6 +323,16 @@ export function topicsAnswer(kb: KnowledgeBase, question: string): Answer | null
   return items.length === 0 ? null : listOverview(kb, question, coreMessages.topicsIntro, items);
 }
 
+/** "Which country is Lavrov from?": the glossary's country of one of the story's people, cited where the article names them. */
+export function countryOfPersonAnswer(kb: KnowledgeBase, question: string, personId: string): Answer | null {
+  const person = kb.personById.get(personId);
+  if (person?.country === undefined) return null;
+  // "the UK", "the US": a country known by its initials takes "the".
+  const country = /^[A-Z]{2,}$/.test(person.country) ? `the ${person.country}` : person.country;
+  const text = coreMessages.countryOfPerson(person.name, person.role ?? '', country, person.pronoun);
+  return overview(question, 'overview', text, citationsOf(kb, person.cites.slice(0, 1)));
+}
+
 /** One side's position labelled with its name, for comparisons. */
 export function labelled(kb: KnowledgeBase, side: string, answer: Answer): Answer {
   const name = side.startsWith('#')

@@ -25,7 +25,7 @@ import {
   YES_NO_QUALIFIERS,
 } from './lexicon.ts';
 import { coreMessages } from './messages.ts';
-import { positionAnswer, speakersFor } from './overview.ts';
+import { countryOfPersonAnswer, positionAnswer, speakersFor } from './overview.ts';
 import {
   articleQuoteAnswer,
   closeQuestions,
@@ -714,6 +714,17 @@ export const CLAUSE_RULES: readonly DecisionRule[] = [
     },
   },
   {
+    name: 'country-of-a-person',
+    doc: '"Which country is Lavrov from?", "what nationality is Zelensky?": the country the glossary gives them, cited.',
+    decide(context) {
+      const { kb, clause, question } = context;
+      const person = clause.persons[0];
+      if (person === undefined || clause.persons.length > 1 || !COUNTRY_OF_SOMEONE.test(` ${clause.folded} `))
+        return null;
+      return countryOfPersonAnswer(kb, question, person.slice(1));
+    },
+  },
+  {
     name: 'personal-detail-not-given',
     doc: '"How old is he?", "where was she born?": nothing fits, so name the detail the article doesn\'t give.',
     decide(context) {
@@ -798,6 +809,10 @@ function closeQuestionsDecline(context: ClauseContext): Answer {
     closeQuestions(context.kb, context.clause.terms),
   );
 }
+
+/** "Which country is he from?", "what nationality is she?", "where is Lavrov from?". */
+const COUNTRY_OF_SOMEONE =
+  /\b(?:which|what) (?:country|nation|nationality)\b.*\b(?:from|represent|represents|serve|serves)\b|\bwhat nationality\b|\bwhat country (?:is|does|did) \S+(?: \S+)? (?:belong to|come from)\b|^ where (?:is|does|did) (?:\S+ ){1,3}(?:from|come from) \W*$/;
 
 /** "Zelensky: Trump called...": a curated answer's short answer, which reads as "no, Zelensky" after a yes/no question. */
 export const LEADING_LABEL = /^[A-Z][^:.!?“”"]{0,50}: (?=[A-Z])/;

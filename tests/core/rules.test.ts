@@ -429,6 +429,12 @@ const DECISIONS: Readonly<Record<string, DecisionRow>> = {
       decidedBy: 'not-in-article',
     },
   },
+  'country-of-a-person': {
+    // The country the glossary gives him.
+    fires: { story: 'seed', question: 'which country is Lavrov from?' },
+    // Where he goes: the entry that says.
+    passes: { story: 'seed', question: 'where is Zelensky going?', decidedBy: 'curated-answer' },
+  },
   'personal-detail-not-given': {
     // A personal detail no entry or gap covers.
     fires: { story: 'seed', question: 'How old is Lavrov?' },
