@@ -109,6 +109,8 @@ export function foldText(text: string): string {
   if (OPINION_CUES.some((cue) => folded.includes(cue))) folded = folded.replace(ASKS_OPINION, '$1your view ');
   folded = replaceWhere(folded, 'clap', /\bclap(?:s|ped|ping)? back\b/g, 'respond');
   folded = replaceWhere(folded, 'weigh', /\bweigh(?:s|ed|ing)? in\b/g, 'comment');
+  // "The minerals at the heart of the deal": the ones in it.
+  folded = replaceWhere(folded, ' of ', /\bat the (?:heart|centre|center|core) of\b/g, 'in');
   return replaceWhere(folded, 'what', CHAT_PHRASES, 'what about');
 }
 

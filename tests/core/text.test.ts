@@ -32,6 +32,11 @@ describe('foldText and wordsOf', () => {
     expect(foldText("don't, Trump's")).toBe('dont, trump');
   });
 
+  it('reads "at the heart of" as "in": the minerals at the heart of the deal are the ones in it', () => {
+    expect(foldText('what minerals are at the heart of the deal')).toBe('what minerals are in the deal');
+    expect(foldText('a heart of gold')).toBe('a heart of gold');
+  });
+
   it('reads chat spellings as whole words only', () => {
     expect(foldText('wat abt u')).toBe('what about you');
     expect(foldText('watt u2 abtx')).toBe('watt u2 abtx');
