@@ -37,6 +37,7 @@ import {
   TYPE_WORDS,
   timePrecisionOf,
   VIEW_WORDS,
+  WH_WORDS,
 } from './lexicon.ts';
 import type { GlossaryFile, QuestionType } from './schema.ts';
 import { stem } from './stem.ts';
@@ -535,6 +536,11 @@ function officeWordNear(typed: string, officeWords: ReadonlySet<string>): string
   return best;
 }
 
+/** The verbs that follow a question word: "who does", "what is", "when will". */
+const AUXILIARY_VERBS = new Set(
+  'do does did is are was were has have had will would can could should shall may might must'.split(' '),
+);
+
 /** How many slips of office words an analyser remembers before it starts again. */
 const OFFICE_SLIP_CACHE = 4096;
 
@@ -1004,7 +1010,7 @@ export class Analyzer {
   } {
     const folded = foldText(text);
     const surfaces = this.joinSplitWords(specificAsked(particleNextToVerb(wordsOf(folded))));
-    const words = surfaces.map((typed): Word => {
+    const words = surfaces.map((typed, at): Word => {
       // "the UKs position", "Russias view": a possessive typed without its apostrophe.
       const surface =
         typed.length >= 3 &&
@@ -1027,6 +1033,10 @@ export class Analyzer {
       // one WordNet defines as a kind of a story word ("house": "a dwelling...") leans on it too.
       // A rarer one a letter off a word of the story is a slip of it: "trusties" for "trustees".
       if (this.language?.english.commonWords.has(surface)) {
+        // "Who dose he think...": right after a question word, a slip of the verb that goes there.
+        const verbSlip = at === 1 && WH_WORDS.has(surfaces[0] as string) ? this.fillerSlipOf(surface) : null;
+        if (verbSlip !== null && AUXILIARY_VERBS.has(verbSlip) && !this.storyWords.has(surface))
+          return { surface, corrected: verbSlip, stemmed: verbSlip, similarity: 1, known: true };
         const slip = this.language.english.everydayWords.has(surface) ? null : this.rareWordSlipOf(surface);
         if (slip) return slip;
         const kind = this.kindOf(surface);

@@ -173,6 +173,20 @@ describe('rarer English words as slips', () => {
   });
 });
 
+describe('a slip of the verb after a question word', () => {
+  it('reads "who dose..." as "who does...", unless the story uses the word ("what dose was given")', () => {
+    expect(
+      seed.analyzer
+        .analyze('who dose the us president think should protect ukraine')
+        .whole.terms.map((t) => t.surface),
+    ).not.toContain('dose');
+    const english = loadEnglish();
+    const words = foldText('the dose was doubled for every patient').split(/\s+/);
+    const trial = new Analyzer(GlossaryFile.parse({}), words, words, { english, thesaurus: new Map() });
+    expect(trial.analyze('what dose was given').whole.terms.map((t) => t.term)).toContain(stem('dose'));
+  });
+});
+
 describe('forms of stop words', () => {
   const english = loadEnglish();
   const storyWords = foldText('the masks were taken in 1897 and the crew will take a vote').split(/\s+/);
