@@ -1005,6 +1005,8 @@ export class Analyzer {
   private readTerms(text: string): {
     readonly folded: string;
     readonly surfaces: readonly string[];
+    /** Each word as read: corrected where it was a slip ("tel" is "tell"). */
+    readonly words: readonly Word[];
     readonly type: QuestionType;
     readonly terms: QueryTerm[];
   } {
@@ -1084,14 +1086,16 @@ export class Analyzer {
       type,
       surfaces,
     );
-    return { folded, surfaces, type, terms };
+    return { folded, surfaces, words, type, terms };
   }
 
   private analyzeClause(text: string): AnalyzedClause {
-    const { folded, surfaces, type, terms } = this.readTerms(text);
+    const { folded, surfaces, words, type, terms } = this.readTerms(text);
     const personTerms = terms.filter((t) => this.personTerms.has(t.term));
-    // "What has Trump said or done": about what he did too, not only his words.
-    const sayAt = SAID_OR_DONE.test(folded) ? -1 : surfaces.findIndex((w) => SAY_WORDS.has(w));
+    // "What has Trump said or done": about what he did too, not only his words. "Tel" is "tell".
+    const sayAt = SAID_OR_DONE.test(folded)
+      ? -1
+      : words.findIndex((w) => SAY_WORDS.has(w.corrected ?? w.surface));
     const persons = personTerms.map((t) => t.term);
     let quoteIntent: QuoteIntent = 'none';
     let speakers: string[] = [];

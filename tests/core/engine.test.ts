@@ -254,6 +254,11 @@ describe('answering (the story)', () => {
     );
   });
 
+  it('reads a typed "tel" as "tell": "wat did teresa may tel starmer to say" asks for May\'s words', () => {
+    const told = answerQuestion(story, 'wat did teresa may tel starmer to say');
+    expect(told.text).toMatch(/^Theresa May/);
+  });
+
   it('reads "him" after a name as someone met before: "what is Starmer trying to stop him doing?" after Putin', () => {
     const stop = answerAfter(story, 'what is Starmer trying to stop him doing?', ['Who is Vladimir Putin?']);
     expect(stop).toMatchObject({ answered: true, id: 'backstop-purpose' });
