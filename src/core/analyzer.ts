@@ -345,6 +345,12 @@ function resolvePronouns(
  * British and American spellings of a word, and a few other pairs ("cheque"/"check"): the forms a
  * story may use for what the reader typed.
  */
+/** Spellings by sound of an ending people type as they hear it: "resolushun" for "resolution". */
+export function soundAlikeSpellings(word: string): string[] {
+  const match = /^(\w{3,})(?:shun|shon|shen|cion)(s?)$/.exec(word);
+  return match ? [`${match[1]}tion${match[2]}`, `${match[1]}sion${match[2]}`] : [];
+}
+
 export function spellingVariants(word: string): string[] {
   const out = new Set<string>();
   const swap = (from: RegExp, to: string): void => {
@@ -540,6 +546,9 @@ function officeWordNear(typed: string, officeWords: ReadonlySet<string>): string
 const AUXILIARY_VERBS = new Set(
   'do does did is are was were has have had will would can could should shall may might must'.split(' '),
 );
+
+/** A word spelt by its sound ("resolushun") is read as the story's word, a little softer. */
+const SOUND_ALIKE_SIMILARITY = 0.85;
 
 /** How many slips of office words an analyser remembers before it starts again. */
 const OFFICE_SLIP_CACHE = 4096;
@@ -1067,6 +1076,18 @@ export class Analyzer {
           known: true,
         };
       }
+      // "Resolushun": the ending spelt as it sounds, a typo of the story's word.
+      const soundAlike = soundAlikeSpellings(surface)
+        .map((spelling) => this.vocabulary.correct(spelling))
+        .find((c) => c !== null && this.vocabulary.has(c.word));
+      if (soundAlike)
+        return {
+          surface,
+          corrected: soundAlike.word,
+          stemmed: stem(soundAlike.word),
+          similarity: SOUND_ALIKE_SIMILARITY * soundAlike.similarity,
+          known: true,
+        };
       // "mcuh", "wher": a slip of a filler word is filler, though not read as that word.
       const slip = this.fillerSlipOf(surface);
       if (slip !== null) return { surface, corrected: slip, stemmed: slip, similarity: 1, known: true };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Analyzer } from '../../src/core/analyzer.ts';
+import { Analyzer, soundAlikeSpellings } from '../../src/core/analyzer.ts';
 import { loadEnglish } from '../../src/core/english/index.ts';
 import { judgementOf, particleNextToVerb, questionTypeOf } from '../../src/core/lexicon.ts';
 import { GlossaryFile } from '../../src/core/schema.ts';
@@ -184,6 +184,16 @@ describe('a slip of the verb after a question word', () => {
     const words = foldText('the dose was doubled for every patient').split(/\s+/);
     const trial = new Analyzer(GlossaryFile.parse({}), words, words, { english, thesaurus: new Map() });
     expect(trial.analyze('what dose was given').whole.terms.map((t) => t.term)).toContain(stem('dose'));
+  });
+});
+
+describe('endings spelt as they sound', () => {
+  it('reads "resolushun" as the story\'s "resolution", and leaves a word with no such ending alone', () => {
+    expect(
+      seed.analyzer.analyze('did the us vote against the resolushun').whole.terms.map((t) => t.term),
+    ).toContain(stem('resolution'));
+    expect(soundAlikeSpellings('resolushun')).toContain('resolution');
+    expect(soundAlikeSpellings('shun')).toEqual([]);
   });
 });
 
