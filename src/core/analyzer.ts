@@ -547,6 +547,9 @@ const AUXILIARY_VERBS = new Set(
   'do does did is are was were has have had will would can could should shall may might must'.split(' '),
 );
 
+/** Words that say how someone is quoted, not what about: "quote him directly", "verbatim". */
+const QUOTING_MANNER = new Set(['directly', 'verbatim', 'word for word']);
+
 /** A word spelt by its sound ("resolushun") is read as the story's word, a little softer. */
 const SOUND_ALIKE_SIMILARITY = 0.85;
 
@@ -1107,7 +1110,9 @@ export class Analyzer {
       type,
       surfaces,
     );
-    return { folded, surfaces, words, type, terms };
+    // "Does it quote Trump directly?": "directly" says which quotes, as directQuote does.
+    const asked = DIRECT_QUOTE.test(folded) ? terms.filter((t) => !QUOTING_MANNER.has(t.surface)) : terms;
+    return { folded, surfaces, words, type, terms: asked };
   }
 
   private analyzeClause(text: string): AnalyzedClause {

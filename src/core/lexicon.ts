@@ -65,7 +65,7 @@ export function articlePlaceAsked(folded: string): readonly [number, number | nu
  * (with what it reports), where "his exact words" gets the report, marked as such.
  */
 export const DIRECT_QUOTE =
-  /\b(?:direct|actual|verbatim) quot(?:e|es|ation)\b|\bquoted? directly\b|\bin quotation marks\b/;
+  /\b(?:direct|actual|verbatim) quot(?:e|es|ation)\b|\bquot(?:e|es|ed|ing) (?:\S+ ){0,3}?directly\b|\bin quotation marks\b/;
 export const SAY_WORDS: ReadonlySet<string> = LISTS.sayWords;
 
 /** Words that deny or turn down ("not", "rejected", "against"): an answer holding one is no plain yes. */

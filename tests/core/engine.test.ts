@@ -254,6 +254,12 @@ describe('answering (the story)', () => {
     );
   });
 
+  it('reads "does it quote Trump directly?" as asking for his direct quotes, "directly" no word to match', () => {
+    const direct = answerQuestion(story, 'does it quote trump directly?');
+    expect(direct).toMatchObject({ answered: true, kind: 'quote' });
+    expect(direct.text).toContain('beyond very much');
+  });
+
   it('reads a typed "tel" as "tell": "wat did teresa may tel starmer to say" asks for May\'s words', () => {
     const told = answerQuestion(story, 'wat did teresa may tel starmer to say');
     expect(told.text).toMatch(/^Theresa May/);
