@@ -16,6 +16,7 @@ import {
   thesaurusLinks,
 } from './english/index.ts';
 import { FuzzyVocabulary, typingDistance } from './fuzzy.ts';
+import { INTENT_WORDS } from './intents.ts';
 import {
   asksWhetherItHappened,
   DIRECT_QUOTE,
@@ -542,6 +543,15 @@ function officeWordNear(typed: string, officeWords: ReadonlySet<string>): string
   return best;
 }
 
+/** The words every story's vocabulary has besides its own: fillers, small talk, quoting and saying. */
+const NON_STORY_WORDS: ReadonlySet<string> = new Set([
+  ...STOP_WORDS,
+  ...SMALL_TALK,
+  ...QUOTE_WORDS,
+  ...SAY_WORDS,
+  ...INTENT_WORDS,
+]);
+
 /** The verbs that follow a question word: "who does", "what is", "when will". */
 const AUXILIARY_VERBS = new Set(
   'do does did is are was were has have had will would can could should shall may might must'.split(' '),
@@ -648,7 +658,11 @@ export class Analyzer {
       // Names of the wider world are real words, never typos of the story's.
       keep: language ? [...language.english.gazetteer.phrases.keys()].filter((p) => !p.includes(' ')) : [],
       // The general words the thesaurus reads as the story's are typed with slips too.
-      alsoCorrectTo: language ? [...language.thesaurus.keys()].flatMap((phrase) => phrase.split(' ')) : [],
+      // And the words of requests about the whole story ("outllet": outlet).
+      alsoCorrectTo: [
+        ...INTENT_WORDS,
+        ...(language ? [...language.thesaurus.keys()].flatMap((phrase) => phrase.split(' ')) : []),
+      ],
     });
   }
 
@@ -1234,6 +1248,20 @@ export class Analyzer {
       similarity: correction.similarity,
       known: true,
     };
+  }
+
+  /**
+   * A message's words with each slip of a filler word read as that word ("when was this artilce
+   * published?": article): what requests about the whole story are read on. A word of the story,
+   * or one that is no slip of a filler word, stays as typed.
+   */
+  fillerSpelling(words: readonly string[]): string[] {
+    return words.map((word) => {
+      if (word.length < 4 || this.vocabulary.has(word) || !/^[a-z]+$/.test(word)) return word;
+      const correction = this.vocabulary.correct(word);
+      if (correction !== null && NON_STORY_WORDS.has(correction.word)) return correction.word;
+      return this.fillerSlipOf(word) ?? word;
+    });
   }
 
   /** The story word a thesaurus link reads a word as ("pledges" -> "promise"), when it is one word. */

@@ -81,7 +81,8 @@ interface ClauseResult {
  * when nothing else it says is a word of the story: "what happened at the UN?" asks about the UN.
  */
 function storyIntentOf(kb: KnowledgeBase, paddedText: string): Intent | null {
-  const words = paddedText.trim().split(' ').filter(Boolean);
+  // "When was this artilce published?": a slip of a filler word is that word here too.
+  const words = kb.analyzer.fillerSpelling(paddedText.trim().split(' ').filter(Boolean));
   const reading = readIntent(words);
   if (reading === null) return null;
   // "What did he say about it?" leans on the conversation: not a request about the whole story.

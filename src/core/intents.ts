@@ -59,6 +59,11 @@ function loadIntents(): readonly (readonly [Intent, readonly Cue[]])[] {
 }
 
 const INTENTS = loadIntents();
+
+/** Every word of every cue ("published", "outlet", "tldr"): a typo of one may be read as it. */
+export const INTENT_WORDS: ReadonlySet<string> = new Set(
+  INTENTS.flatMap(([, cues]) => cues.flatMap((cue) => cue.words)),
+);
 const CUES: readonly Cue[] = INTENTS.flatMap(([, cues]) => cues);
 /**
  * Every cue by its first word: a message has a few dozen words and the intents hundreds of cues,

@@ -254,6 +254,12 @@ describe('answering (the story)', () => {
     );
   });
 
+  it('reads a request about the whole story typed with slips: "when was this artilce published?"', () => {
+    expect(answerQuestion(story, 'when was this artilce published?').decidedBy).toBe('story-date');
+    expect(answerQuestion(story, 'which news outllet is this from?').decidedBy).toBe('story-source');
+    expect(answerQuestion(story, 'thanks, that hepls').decidedBy).toBe('thanks');
+  });
+
   it('reads "does it quote Trump directly?" as asking for his direct quotes, "directly" no word to match', () => {
     const direct = answerQuestion(story, 'does it quote trump directly?');
     expect(direct).toMatchObject({ answered: true, kind: 'quote' });
