@@ -232,7 +232,7 @@ export class FuzzyVocabulary {
       ...within.filter(({ word: candidate }) => this.avoid.has(candidate)).map((c) => c.distance),
     );
     near.sort((a, b) => a.distance - b.distance);
-    let best: { word: string; distance: number; score: number } | null = null;
+    let best: { word: string; distance: number; rank: number; score: number } | null = null;
     for (const { word: candidate, distance } of near) {
       if (best && distance > best.distance) break;
       // Bitap finds a pattern inside a longer text; scoring both ways keeps whole-word similarity.
@@ -241,13 +241,18 @@ export class FuzzyVocabulary {
         Fuse.match(candidate, word, FUSE_OPTIONS).score,
       );
       if (score > MAX_FUSE_SCORE) continue;
+      // At the same distance: the vocabulary's own word before one it only corrects to ("starmmer"
+      // is Starmer, not "stammer"), then one of the typed length, as two letters swapped are
+      // ("sepnding" is "spending", not "sending"), then fuse.js's score, then spelling.
+      const rank = (this.known.has(candidate) ? 0 : 2) + (candidate.length === word.length ? 0 : 1);
       if (
         !best ||
         distance < best.distance ||
         (distance === best.distance &&
-          (score < best.score || (score === best.score && candidate < best.word)))
+          (rank < best.rank ||
+            (rank === best.rank && (score < best.score || (score === best.score && candidate < best.word)))))
       ) {
-        best = { word: candidate, distance, score };
+        best = { word: candidate, distance, rank, score };
       }
     }
     if (!best || best.distance > nearestAvoided) return null;

@@ -43,6 +43,12 @@ describe('FuzzyVocabulary.correct', () => {
     expect(vocabulary.correct('jast')).toBeNull();
   });
 
+  it("on a tie, prefers the vocabulary's own word, then one of the typed length (two letters swapped)", () => {
+    const tied = new FuzzyVocabulary(['spending', 'sending', 'starmer'], { alsoCorrectTo: ['stammer'] });
+    expect(tied.correct('sepnding')?.word).toBe('spending');
+    expect(tied.correct('starmmer')?.word).toBe('starmer');
+  });
+
   it('corrects to the general words linked to the story too, without counting them as its own', () => {
     const linked = new FuzzyVocabulary(['visit', 'washington'], { alsoCorrectTo: ['coming'] });
     expect(linked.correct('comming')?.word).toBe('coming');
@@ -101,10 +107,10 @@ describe('FuzzyVocabulary.correct on a large vocabulary', () => {
   const large = new FuzzyVocabulary(words, { avoid });
   const options = { ignoreLocation: true, threshold: 0.6, isCaseSensitive: true } as const;
 
-  /** The definition: the nearest word of all (first letter kept, else one edit more), then fuse.js's score, then spelling. */
+  /** The definition: the nearest word of all (first letter kept, else one edit more), then one of the typed length, then fuse.js's score, then spelling. */
   function reference(typed: string): string | null {
     const limit = typed.length >= 7 ? 2 : 1;
-    let best: { word: string; distance: number; score: number } | null = null;
+    let best: { word: string; distance: number; rank: number; score: number } | null = null;
     let nearestAvoided = Number.POSITIVE_INFINITY;
     for (const word of words) {
       const firstLetter = word[0] === typed[0] ? 0 : 1;
@@ -117,12 +123,15 @@ describe('FuzzyVocabulary.correct on a large vocabulary', () => {
       }
       const score = Math.max(Fuse.match(typed, word, options).score, Fuse.match(word, typed, options).score);
       if (score > 0.5) continue;
+      const rank = word.length === typed.length ? 0 : 1;
       if (
         !best ||
         distance < best.distance ||
-        (distance === best.distance && (score < best.score || (score === best.score && word < best.word)))
+        (distance === best.distance &&
+          (rank < best.rank ||
+            (rank === best.rank && (score < best.score || (score === best.score && word < best.word)))))
       )
-        best = { word, distance, score };
+        best = { word, distance, rank, score };
     }
     // A function word nearer than the best word means the typo is a slip of it: no word.
     return best && best.distance <= nearestAvoided ? best.word : null;
