@@ -1065,8 +1065,13 @@ export class Analyzer {
         const verbSlip = at === 1 && WH_WORDS.has(surfaces[0] as string) ? this.fillerSlipOf(surface) : null;
         if (verbSlip !== null && AUXILIARY_VERBS.has(verbSlip) && !this.storyWords.has(surface))
           return { surface, corrected: verbSlip, stemmed: verbSlip, similarity: 1, known: true };
-        const slip = this.language.english.everydayWords.has(surface) ? null : this.rareWordSlipOf(surface);
+        const everyday = this.language.english.everydayWords.has(surface);
+        const slip = everyday ? null : this.rareWordSlipOf(surface);
         if (slip) return slip;
+        // "Is Zelensky gong to Washington?": a rarer word a letter off a filler word is filler.
+        const fillerSlip = everyday ? null : this.fillerSlipOf(surface);
+        if (fillerSlip !== null)
+          return { surface, corrected: fillerSlip, stemmed: fillerSlip, similarity: 1, known: true };
         const kind = this.kindOf(surface);
         return { surface, stemmed, similarity: 1, known: false, ...(kind ? { kind } : {}) };
       }

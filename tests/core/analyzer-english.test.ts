@@ -166,6 +166,12 @@ describe('rarer English words as slips', () => {
     );
   });
 
+  it('reads a rarer word a letter off a filler word as filler ("gong" for "going")', () => {
+    expect(
+      seed.analyzer.analyze('where is zelensky gong on friday').whole.terms.map((t) => t.surface),
+    ).not.toContain('gong');
+  });
+
   it('never reads an everyday word, or a word that is a slip of a name, as another word', () => {
     expect(seed.analyzer.analyze('code').whole.terms.map((t) => t.term)).toEqual(['code']);
     // "tramp" is a word, not Trump.
