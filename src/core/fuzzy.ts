@@ -256,7 +256,9 @@ export class FuzzyVocabulary {
       }
     }
     if (!best || best.distance > nearestAvoided) return null;
-    return { word: best.word, similarity: Math.max(0.5, 1 - best.score) };
+    // Bitap scores two swapped letters ("deopt") as if far off; the typing distance says one slip.
+    const bySlips = 1 - best.distance / word.length;
+    return { word: best.word, similarity: Math.max(0.5, 1 - best.score, bySlips) };
   }
 
   /**

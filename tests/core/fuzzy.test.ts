@@ -25,6 +25,8 @@ describe('FuzzyVocabulary.correct', () => {
   it('gives exact words similarity 1 and corrections less', () => {
     expect(vocabulary.correct('trump')).toEqual({ word: 'trump', similarity: 1 });
     expect(vocabulary.correct('trmp')?.similarity).toBeLessThan(1);
+    // Two letters swapped are one slip: as near as one letter left out, though Bitap scores it lower.
+    expect(vocabulary.correct('lavorv')?.similarity).toBeGreaterThanOrEqual(1 - 1 / 'lavorv'.length);
   });
 
   it('does not correct short words, words kept as real, or words too far from any', () => {
