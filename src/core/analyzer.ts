@@ -1115,7 +1115,7 @@ export class Analyzer {
       if (slip !== null) return { surface, corrected: slip, stemmed: slip, similarity: 1, known: true };
       return { surface, stemmed: stem(surface), similarity: 1, known: false };
     });
-    const type = questionTypeOf(folded);
+    const type = questionTypeOf(this.fillerSpelt(folded));
     const typeWords = TYPE_WORDS.get(type);
     const terms = dampUnknown(
       sideOf(
@@ -1209,7 +1209,7 @@ export class Analyzer {
       articleQuote,
       silentSpeaker,
       directQuote: DIRECT_QUOTE.test(folded),
-      judgement: judgementOf(folded),
+      judgement: judgementOf(this.fillerSpelt(folded)),
       viewOf,
       personalDetail: personalDetailOf(folded),
     };
@@ -1220,14 +1220,17 @@ export class Analyzer {
     if (word.length < 3 || !/^[a-z]+$/.test(word)) return null;
     const cached = this.fillerSlips.get(word);
     if (cached !== undefined) return cached;
+    // The nearest ("wher" is "where", a vowel left out, before "when"); the first of equals.
     let found: string | null = null;
+    let nearest = 1.01;
     for (const stop of STOP_WORDS) {
       // Three letters slip only into longer words ("tel" -> "tell", "wht" -> "what").
       if (stop[0] !== word[0] || Math.abs(stop.length - word.length) > 1 || stop.length < 3) continue;
       if (word.length === 3 && stop.length <= 3) continue;
-      if (typingDistance(word, stop, 1) <= 1) {
+      const distance = typingDistance(word, stop, 1);
+      if (distance < nearest) {
         found = stop;
-        break;
+        nearest = distance;
       }
     }
     if (this.fillerSlips.size > 5000) this.fillerSlips.clear();
@@ -1262,11 +1265,18 @@ export class Analyzer {
    */
   fillerSpelling(words: readonly string[]): string[] {
     return words.map((word) => {
+      // A word of English is no slip here ("keen" is not "keep").
       if (word.length < 4 || this.vocabulary.has(word) || !/^[a-z]+$/.test(word)) return word;
+      if (this.language?.english.commonWords.has(word)) return word;
       const correction = this.vocabulary.correct(word);
       if (correction !== null && NON_STORY_WORDS.has(correction.word)) return correction.word;
       return this.fillerSlipOf(word) ?? word;
     });
+  }
+
+  /** Folded text with its slips of filler words read as them ("sould the uk send troops?"): what question forms are read on. */
+  private fillerSpelt(folded: string): string {
+    return folded.replace(/[a-z]{4,}/g, (word) => this.fillerSpelling([word])[0] ?? word);
   }
 
   /** The story word a thesaurus link reads a word as ("pledges" -> "promise"), when it is one word. */

@@ -254,6 +254,13 @@ describe('answering (the story)', () => {
     );
   });
 
+  it('reads question forms through slips of filler words: "sould" is "should", "wher" is "where"', () => {
+    expect(answerQuestion(story, 'sould the uk actually send troops?').decidedBy).toBe('judgement-question');
+    expect(story.analyzer.analyze('wher is zelensky going').whole.type).toBe('where');
+    // A word of English is no slip: "keen" is not "keep".
+    expect(answerQuestion(story, 'is trump keen on giving ukraine strong guarantees?').answered).toBe(true);
+  });
+
   it('reads a request about the whole story typed with slips: "when was this artilce published?"', () => {
     expect(answerQuestion(story, 'when was this artilce published?').decidedBy).toBe('story-date');
     expect(answerQuestion(story, 'which news outllet is this from?').decidedBy).toBe('story-source');
