@@ -715,7 +715,7 @@ export const CLAUSE_RULES: readonly DecisionRule[] = [
   },
   {
     name: 'country-of-a-person',
-    doc: '"Which country is Lavrov from?", "what nationality is Zelensky?": the country the glossary gives them, cited.',
+    doc: '"Which country is he from?", "what nationality is she?": the country the glossary gives that person, cited.',
     decide(context) {
       const { kb, clause, question } = context;
       const person = clause.persons[0];
