@@ -560,6 +560,15 @@ const AUXILIARY_VERBS = new Set(
 /** Words that say how someone is quoted, not what about: "quote him directly", "verbatim". */
 const QUOTING_MANNER = new Set(['directly', 'verbatim', 'word for word']);
 
+/** A word as typed, read as the story's word it is a slip of. */
+const correctedWord = (surface: string, word: string, similarity: number): Word => ({
+  surface,
+  corrected: word,
+  stemmed: stem(word),
+  similarity,
+  known: true,
+});
+
 /** A word spelt by its sound ("resolushun") is read as the story's word, a little softer. */
 const SOUND_ALIKE_SIMILARITY = 0.85;
 
@@ -1090,26 +1099,14 @@ export class Analyzer {
         // A slip of a general word the thesaurus links ("pledgd"): read as that word is.
         const linked = this.vocabulary.has(correction.word) ? null : this.synonymOf(correction.word);
         if (linked) return { ...linked, surface, similarity: linked.similarity * correction.similarity };
-        return {
-          surface,
-          corrected: correction.word,
-          stemmed: stem(correction.word),
-          similarity: correction.similarity,
-          known: true,
-        };
+        return correctedWord(surface, correction.word, correction.similarity);
       }
       // "Resolushun": the ending spelt as it sounds, a typo of the story's word.
       const soundAlike = soundAlikeSpellings(surface)
         .map((spelling) => this.vocabulary.correct(spelling))
         .find((c) => c !== null && this.vocabulary.has(c.word));
       if (soundAlike)
-        return {
-          surface,
-          corrected: soundAlike.word,
-          stemmed: stem(soundAlike.word),
-          similarity: SOUND_ALIKE_SIMILARITY * soundAlike.similarity,
-          known: true,
-        };
+        return correctedWord(surface, soundAlike.word, SOUND_ALIKE_SIMILARITY * soundAlike.similarity);
       // "mcuh", "wher": a slip of a filler word is filler, though not read as that word.
       const slip = this.fillerSlipOf(surface);
       if (slip !== null) return { surface, corrected: slip, stemmed: slip, similarity: 1, known: true };
@@ -1249,13 +1246,7 @@ export class Analyzer {
     if (STOP_WORDS.has(correction.word) || typingDistance(surface, correction.word, 1) > 1) return null;
     // "Tramp" is a word of its own, not a slip of someone's name.
     for (const names of this.nameWords.values()) if (names.includes(correction.word)) return null;
-    return {
-      surface,
-      corrected: correction.word,
-      stemmed: stem(correction.word),
-      similarity: correction.similarity,
-      known: true,
-    };
+    return correctedWord(surface, correction.word, correction.similarity);
   }
 
   /**

@@ -437,29 +437,25 @@ function referentOf(
 /** Pronouns that stand for someone acted on, not the one acting ("stop him"). */
 const OBJECT_PRONOUNS = new Set(['him', 'her']);
 
+/** The person a pronoun stands for, as a term of the clause, just before the inherited ones. */
+const pronounTerm = (clause: AnalyzedClause, person: string): QueryTerm => ({
+  term: person,
+  surface: clause.pronoun ?? person,
+  similarity: 1,
+  known: true,
+  position: INHERITED_POSITION - 1,
+  entity: true,
+});
+
 /** The clause about this person too, as the one acted on: whose words it asks for stays as it was. */
 function withObject(clause: AnalyzedClause, person: string): AnalyzedClause {
-  const term: QueryTerm = {
-    term: person,
-    surface: clause.pronoun ?? person,
-    similarity: 1,
-    known: true,
-    position: INHERITED_POSITION - 1,
-    entity: true,
-  };
+  const term = pronounTerm(clause, person);
   return { ...clause, terms: [...clause.terms, term], persons: [...clause.persons, person] };
 }
 
 /** The clause about this person too: their words when it says "say". */
 export function withPerson(clause: AnalyzedClause, person: string): AnalyzedClause {
-  const term: QueryTerm = {
-    term: person,
-    surface: clause.pronoun ?? person,
-    similarity: 1,
-    known: true,
-    position: INHERITED_POSITION - 1,
-    entity: true,
-  };
+  const term = pronounTerm(clause, person);
   const quoteIntent = clause.quoteIntent === 'none' && clause.sayWord ? 'say' : clause.quoteIntent;
   const speakers = quoteIntent === 'none' || clause.articleQuote ? [] : [person];
   return { ...clause, terms: [term, ...clause.terms], persons: [person], quoteIntent, speakers };
