@@ -18,6 +18,7 @@ import {
 import { FuzzyVocabulary, typingDistance } from './fuzzy.ts';
 import { INTENT_WORDS } from './intents.ts';
 import {
+  AUXILIARY_VERBS,
   asksWhetherItHappened,
   DIRECT_QUOTE,
   FRAMING_WORDS,
@@ -342,16 +343,16 @@ function resolvePronouns(
   });
 }
 
-/**
- * British and American spellings of a word, and a few other pairs ("cheque"/"check"): the forms a
- * story may use for what the reader typed.
- */
 /** Spellings by sound of an ending people type as they hear it: "resolushun" for "resolution". */
 export function soundAlikeSpellings(word: string): string[] {
   const match = /^(\w{3,})(?:shun|shon|shen|cion)(s?)$/.exec(word);
   return match ? [`${match[1]}tion${match[2]}`, `${match[1]}sion${match[2]}`] : [];
 }
 
+/**
+ * British and American spellings of a word, and a few other pairs ("cheque"/"check"): the forms a
+ * story may use for what the reader typed.
+ */
 export function spellingVariants(word: string): string[] {
   const out = new Set<string>();
   const swap = (from: RegExp, to: string): void => {
@@ -552,13 +553,17 @@ const NON_STORY_WORDS: ReadonlySet<string> = new Set([
   ...INTENT_WORDS,
 ]);
 
-/** The verbs that follow a question word: "who does", "what is", "when will". */
-const AUXILIARY_VERBS = new Set(
-  'do does did is are was were has have had will would can could should shall may might must'.split(' '),
-);
-
 /** Words that say how someone is quoted, not what about: "quote him directly", "verbatim". */
-const QUOTING_MANNER = new Set(['directly', 'verbatim', 'word for word']);
+const QUOTING_MANNER = new Set(['directly', 'verbatim']);
+
+/** A word as typed, read as the filler word it is a slip of ("mcuh": much): no term of its own. */
+const fillerWord = (surface: string, filler: string): Word => ({
+  surface,
+  corrected: filler,
+  stemmed: filler,
+  similarity: 1,
+  known: true,
+});
 
 /** A word as typed, read as the story's word it is a slip of. */
 const correctedWord = (surface: string, word: string, similarity: number): Word => ({
@@ -820,7 +825,6 @@ export class Analyzer {
     return node;
   }
 
-  /** The canonical term of a glossary term's text ("North Korea" -> "north_korea"). */
   /**
    * A form of a stop word is a stop word ("telling"), unless the story uses the word itself
    * ("willing" is not "will") or uses another form of it that is no stop word: "who took the
@@ -830,6 +834,7 @@ export class Analyzer {
     return STOP_WORDS.has(stemmed) && !this.storyWords.has(word) && !this.storyStopStems.has(stemmed);
   }
 
+  /** The canonical term of a glossary term's text ("North Korea" -> "north_korea"). */
   termOf(text: string): string {
     return canonicalTerm(text);
   }
@@ -1039,6 +1044,8 @@ export class Analyzer {
   /** A clause's words read as terms, with what reading them needs: its folded text, words and type. */
   private readTerms(text: string): {
     readonly folded: string;
+    /** `folded` with its slips of filler words read as them: what question forms are read on. */
+    readonly spelt: string;
     readonly surfaces: readonly string[];
     /** Each word as read: corrected where it was a slip ("tel" is "tell"). */
     readonly words: readonly Word[];
@@ -1073,14 +1080,13 @@ export class Analyzer {
         // "Who dose he think...": right after a question word, a slip of the verb that goes there.
         const verbSlip = at === 1 && WH_WORDS.has(surfaces[0] as string) ? this.fillerSlipOf(surface) : null;
         if (verbSlip !== null && AUXILIARY_VERBS.has(verbSlip) && !this.storyWords.has(surface))
-          return { surface, corrected: verbSlip, stemmed: verbSlip, similarity: 1, known: true };
+          return fillerWord(surface, verbSlip);
         const everyday = this.language.english.everydayWords.has(surface);
         const slip = everyday ? null : this.rareWordSlipOf(surface);
         if (slip) return slip;
         // "Is Zelensky gong to Washington?": a rarer word a letter off a filler word is filler.
         const fillerSlip = everyday ? null : this.fillerSlipOf(surface);
-        if (fillerSlip !== null)
-          return { surface, corrected: fillerSlip, stemmed: fillerSlip, similarity: 1, known: true };
+        if (fillerSlip !== null) return fillerWord(surface, fillerSlip);
         const kind = this.kindOf(surface);
         return { surface, stemmed, similarity: 1, known: false, ...(kind ? { kind } : {}) };
       }
@@ -1109,10 +1115,12 @@ export class Analyzer {
         return correctedWord(surface, soundAlike.word, SOUND_ALIKE_SIMILARITY * soundAlike.similarity);
       // "mcuh", "wher": a slip of a filler word is filler, though not read as that word.
       const slip = this.fillerSlipOf(surface);
-      if (slip !== null) return { surface, corrected: slip, stemmed: slip, similarity: 1, known: true };
+      if (slip !== null) return fillerWord(surface, slip);
       return { surface, stemmed: stem(surface), similarity: 1, known: false };
     });
-    const type = questionTypeOf(this.fillerSpelt(folded));
+    // Question forms are read through slips of filler words ("sould", "wher").
+    const spelt = this.fillerSpelt(folded);
+    const type = questionTypeOf(spelt);
     const typeWords = TYPE_WORDS.get(type);
     const terms = dampUnknown(
       sideOf(
@@ -1128,11 +1136,11 @@ export class Analyzer {
     );
     // "Does it quote Trump directly?": "directly" says which quotes, as directQuote does.
     const asked = DIRECT_QUOTE.test(folded) ? terms.filter((t) => !QUOTING_MANNER.has(t.surface)) : terms;
-    return { folded, surfaces, words, type, terms: asked };
+    return { folded, spelt, surfaces, words, type, terms: asked };
   }
 
   private analyzeClause(text: string): AnalyzedClause {
-    const { folded, surfaces, words, type, terms } = this.readTerms(text);
+    const { folded, spelt, surfaces, words, type, terms } = this.readTerms(text);
     const personTerms = terms.filter((t) => this.personTerms.has(t.term));
     // "What has Trump said or done": about what he did too, not only his words. "Tel" is "tell".
     const sayAt = SAID_OR_DONE.test(folded)
@@ -1206,7 +1214,7 @@ export class Analyzer {
       articleQuote,
       silentSpeaker,
       directQuote: DIRECT_QUOTE.test(folded),
-      judgement: judgementOf(this.fillerSpelt(folded)),
+      judgement: judgementOf(spelt),
       viewOf,
       personalDetail: personalDetailOf(folded),
     };
@@ -1265,7 +1273,10 @@ export class Analyzer {
     });
   }
 
-  /** Folded text with its slips of filler words read as them ("sould the uk send troops?"): what question forms are read on. */
+  /**
+   * Folded text with its slips of filler words read as them ("sould the uk send troops?"): what
+   * question forms are read on.
+   */
   private fillerSpelt(folded: string): string {
     return folded.replace(/[a-z]{4,}/g, (word) => this.fillerSpelling([word])[0] ?? word);
   }
@@ -1499,7 +1510,8 @@ export class Analyzer {
    * The office word a question's word is, as typed or corrected, or as a slip of one: "russain
    * foriegn minster" is Russia's foreign minister, though "minster" is an English word, and
    * "ukrainain leader" is Ukraine's leader though the glossary lists "ukrainain" as a slip of
-   * "Ukraine". A word of the story's own text is never a slip; the span around a slip must still read as a whole office, so a slip alone changes nothing.
+   * "Ukraine". A word of the story's own text is never a slip; the span around a slip must still
+   * read as a whole office, so a slip alone changes nothing.
    */
   private officeWordOf(word: Word, officeWords: ReadonlySet<string>): string | null {
     const typed = word.corrected ?? word.surface;

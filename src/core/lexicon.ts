@@ -76,21 +76,10 @@ export const YES_NO_QUALIFIERS: ReadonlySet<string> = LISTS.yesNoQualifiers;
 
 /** Words that, after "which X", ask for the specific ones: "which minerals exactly". */
 const EXACTLY = new Set(['exactly', 'precisely', 'specifically']);
-/** Words that end the "which X" before an "exactly": "what exactly is", "which did he exactly". */
-const NOT_A_KIND = new Set([
-  'is',
-  'are',
-  'was',
-  'were',
-  'did',
-  'does',
-  'do',
-  'has',
-  'have',
-  'will',
-  'would',
-  'can',
-]);
+/** The verbs that follow a question word: "who does", "what is", "when will". */
+export const AUXILIARY_VERBS: ReadonlySet<string> = words(
+  'do does did is are was were has have had will would can could should shall may might must',
+);
 
 /**
  * "Which minerals exactly are in the deal?" asks for the specific ones, as "which specific
@@ -100,7 +89,8 @@ export function specificAsked(words: string[]): string[] {
   if (words[0] !== 'which' && words[0] !== 'what') return words;
   for (let i = 2; i < Math.min(words.length, 5); i++) {
     const word = words[i] as string;
-    if (NOT_A_KIND.has(words[i - 1] as string)) return words;
+    // A verb before it ends the kind asked for: "what exactly is", "which did he exactly".
+    if (AUXILIARY_VERBS.has(words[i - 1] as string)) return words;
     if (EXACTLY.has(word)) return [...words.slice(0, i), 'specifically', ...words.slice(i + 1)];
   }
   return words;
@@ -434,6 +424,8 @@ const STANCE_ADJECTIVE =
 const CLAIM_JUDGED = new RegExp(
   `^ (?:is|was|are|were|isnt|wasnt|arent) (?:(?!to )[a-z0-9.%]+ ){1,7}(?:really |actually |truly |even |being |just |so |too |very |kind of |sort of |basically |literally |a bit |being a )*${EVALUATIVE}(?: [a-z0-9.%]+){0,6} $`,
 );
+/** "(Is it true that) he is a dictator": a verdict claimed, not something the article may report. */
+const VERDICT_CLAIMED = new RegExp(`\\b(?:is|was|are|were) (?:[a-z]+ ){0,3}${EVALUATIVE}\\b`);
 /** "Will Putin invade again?", "will the line really carry that many?": a forecast asked for. */
 const PREDICTION_ASKED = new RegExp(
   `^ (?:(?:and|so|but|ok) )?(?:will|wont|would|is|are|do you think|does|do)(?: [a-z0-9.%]+){0,7} (?:will |wont |would |going to |gonna |likely to |ever |actually |really |finally |eventually )+${PREDICTION_VERBS}\\b|^ (?:(?:and|so|but|ok) )?(?:will|wont|would)(?: [a-z0-9.%]+){0,5} ${PREDICTION_VERBS}\\b|^ (?:(?:and|so|but|ok) )?(?:will|wont)(?: [a-z0-9.%]+){1,5} (?:really|actually) [a-z]+`,
@@ -472,8 +464,7 @@ export function judgementOf(folded: string): JudgementKind | null {
     );
   if (claim) {
     const claimed = ` ${claim[1] ?? ''}`;
-    const verdict = new RegExp(`\\b(?:is|was|are|were) (?:[a-z]+ ){0,3}${EVALUATIVE}\\b`);
-    return verdict.test(claimed) ? 'truth' : judgementOf(claimed);
+    return VERDICT_CLAIMED.test(claimed) ? 'truth' : judgementOf(claimed);
   }
   // "Is Lavrov lying?", "is Zelensky actually a dictator?", "was the vote a mistake?", "is 2.5% enough?"
   // Not a stance the article reports: "is Trump keen on giving strong guarantees?".

@@ -98,6 +98,9 @@ export function peopleAnswer(kb: KnowledgeBase, question: string): Answer {
   return listOverview(kb, question, coreMessages.peopleIntro, kb.people.map(personLine));
 }
 
+/** A country as a sentence names it: "the UK", "the US" (known by initials), "Russia". */
+const countryName = (country: string): string => (/^[A-Z]{2,}$/.test(country) ? `the ${country}` : country);
+
 const personLine = (p: KnowledgeBase['people'][number]): { text: string; at: string } => ({
   text: `${p.name}${p.role ? `, ${p.role}` : ''}`,
   at: p.cites[0] ?? 'p1',
@@ -116,10 +119,7 @@ export function peopleFromAnswer(
     (p) => p.country !== undefined && countries.has(kb.analyzer.termOf(p.country)),
   );
   if (from.length === 0) return null;
-  // "the UK", "the US": a country known by its initials takes "the".
-  const names = [...new Set(from.map((p) => p.country as string))]
-    .map((c) => (/^[A-Z]{2,}$/.test(c) ? `the ${c}` : c))
-    .join(' and ');
+  const names = [...new Set(from.map((p) => p.country as string))].map(countryName).join(' and ');
   return listOverview(kb, question, coreMessages.peopleFromIntro(names), from.map(personLine));
 }
 
@@ -327,9 +327,12 @@ export function topicsAnswer(kb: KnowledgeBase, question: string): Answer | null
 export function countryOfPersonAnswer(kb: KnowledgeBase, question: string, personId: string): Answer | null {
   const person = kb.personById.get(personId);
   if (person?.country === undefined) return null;
-  // "the UK", "the US": a country known by its initials takes "the".
-  const country = /^[A-Z]{2,}$/.test(person.country) ? `the ${person.country}` : person.country;
-  const text = coreMessages.countryOfPerson(person.name, person.role ?? '', country, person.pronoun);
+  const text = coreMessages.countryOfPerson(
+    person.name,
+    person.role ?? '',
+    countryName(person.country),
+    person.pronoun,
+  );
   return overview(question, 'overview', text, citationsOf(kb, person.cites.slice(0, 1)));
 }
 

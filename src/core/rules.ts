@@ -900,17 +900,12 @@ function figureInAnotherRole(clause: AnalyzedClause, question: string, text: str
     (t) =>
       /^\d/.test(t.term) &&
       answerWords.includes(t.term) &&
-      (figureRole(questionWords, t.term) === 'start') !== (figureRole(answerWords, t.term) === 'start'),
+      startsFrom(questionWords, t.term) !== startsFrom(answerWords, t.term),
   );
 }
 
-/**
- * What a figure is in a text, by the word before it: where something starts ("from 2.3%"), where
- * it goes ("to 2.5%", "reach 2.5%"), or plainly a figure ("spend 2.5%").
- */
-function figureRole(words: readonly string[], figure: string): 'start' | 'end' | 'plain' {
+/** Whether a figure is where something starts in a text ("from 2.3%"), not where it goes ("to 2.5%"). */
+function startsFrom(words: readonly string[], figure: string): boolean {
   const at = words.indexOf(figure);
-  const before = at > 0 ? words[at - 1] : undefined;
-  if (before === 'from') return 'start';
-  return before === 'to' || before === 'reach' || before === 'reaching' || before === 'hit' ? 'end' : 'plain';
+  return at > 0 && words[at - 1] === 'from';
 }
