@@ -81,6 +81,21 @@ describe('people and places from the article', () => {
     expect(names).not.toContain('Kell Brook');
   });
 
+  it('takes "the Agency\'s manager" for the body without its possessive, and a utility ("Dunmore Water") for a body', () => {
+    // Written for this test.
+    const text = [
+      "Kate Rowe, the Flood Agency's area manager, said levels were falling.",
+      'Figures from the Flood Agency show rain at 40% of normal. Dunmore Water said it would review the ban.',
+    ].join('\n');
+    const other = extractStory(parseArticle(text));
+    expect(other.people.map((p) => p.name)).toEqual(['Kate Rowe']);
+    expect(other.places.map((t) => t.term)).toEqual(expect.arrayContaining(['Flood Agency', 'Dunmore Water']));
+    expect(other.places.map((t) => t.term)).not.toContain("Flood Agency's");
+    const drafted = draftFromArticle(text, { today: '2026-02-01' });
+    const files = new Map([...drafted.files].filter(([name]) => !name.startsWith('schema/')));
+    expect(checkData(files).problems.filter((p) => p.severity !== 'warning')).toEqual([]);
+  });
+
   it('leaves a standfirst between the headline and the byline out of the paragraphs, as the tldr', () => {
     const headed = draftFromArticle(
       `Reservoirs sink to 38%\n\nThe ban starts on Monday as rivers run low\n\nBy Sam Ortiz, 9 July 2025\n\n${ARTICLE}`,

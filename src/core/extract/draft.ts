@@ -178,7 +178,7 @@ export function draftFromArticle(text: string, options: DraftOptions): Draft {
     ]) +
       dump({
         people: people.map((p) => (extracted.pronounShown.has(p.id) ? p : omit(p, 'pronoun'))),
-        terms: extracted.places.map((t) => ({
+        terms: oneMeaningEach(people, extracted.places).map((t) => ({
           term: t.term,
           entity: true,
           ...(t.aliases.length > 0 ? { aliases: t.aliases } : {}),
@@ -190,6 +190,27 @@ export function draftFromArticle(text: string, options: DraftOptions): Draft {
     files.set(`schema/${name}`, `${JSON.stringify(schema, null, 2)}\n`);
   }
   return { files, people, quotes, entries };
+}
+
+/**
+ * The places and bodies, each name and alias standing for one thing only (as validation requires):
+ * a term or alias already a person's, or an earlier term's, is left out, so a draft always loads.
+ */
+function oneMeaningEach(
+  people: readonly Person[],
+  terms: readonly { term: string; aliases: readonly string[]; speaks: boolean }[],
+): { term: string; aliases: string[]; speaks: boolean }[] {
+  const key = (text: string): string => wordsOf(foldText(cleanText(text))).join(' ');
+  const taken = new Set(people.flatMap((p) => [p.name, ...p.aliases].map(key)));
+  const kept: { term: string; aliases: string[]; speaks: boolean }[] = [];
+  for (const t of terms) {
+    if (key(t.term) === '' || taken.has(key(t.term))) continue;
+    taken.add(key(t.term));
+    const aliases = t.aliases.filter((a) => key(a) !== '' && !taken.has(key(a)));
+    for (const a of aliases) taken.add(key(a));
+    kept.push({ ...t, aliases });
+  }
+  return kept;
 }
 
 /**

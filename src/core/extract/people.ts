@@ -408,7 +408,9 @@ const BODY_HEADS = new Set(
   Service Services Board Fund Network Centre Center Museum Church Parliament Assembly Senate Congress
   Cabinet Government Federation Alliance Coalition Organisation Organization Forum Bureau Directorate
   Finance Community Courier Times Post Herald Gazette Telegraph Journal Review Guardian Airlines Motors
-  Energy Insurance Pharmaceuticals Studios Records Publishing Partnership Consortium Council`.split(/\s+/),
+  Energy Insurance Pharmaceuticals Studios Records Publishing Partnership Consortium Council Water
+  Rail Railways Gas Power Electric Utilities Airways Telecom Transport Health Homes Foods Logistics
+  Brewery`.split(/\s+/),
 );
 /** The last word of a named place that is no body: it never speaks. */
 const PLACE_HEADS = new Set(
@@ -467,7 +469,11 @@ function bodyAt(
   const bodyWord = run.some((r) => BODY_HEADS.has(r));
   const placeWord = PLACE_HEADS.has(last);
   if (!bodyWord && !placeWord) return undefined;
-  const name = text.slice(w.start, (ws[j] as Word).end).replace(/[,;:.!?)”"]+$/u, '');
+  // "the Environment Agency's area manager": the body is the Environment Agency.
+  const name = text
+    .slice(w.start, (ws[j] as Word).end)
+    .replace(/[,;:.!?)”"]+$/u, '')
+    .replace(/(?:’s|'s|’)$/u, '');
   return { name, end: j, place: !bodyWord };
 }
 
