@@ -89,7 +89,9 @@ describe('people and places from the article', () => {
     ].join('\n');
     const other = extractStory(parseArticle(text));
     expect(other.people.map((p) => p.name)).toEqual(['Kate Rowe']);
-    expect(other.places.map((t) => t.term)).toEqual(expect.arrayContaining(['Flood Agency', 'Dunmore Water']));
+    expect(other.places.map((t) => t.term)).toEqual(
+      expect.arrayContaining(['Flood Agency', 'Dunmore Water']),
+    );
     expect(other.places.map((t) => t.term)).not.toContain("Flood Agency's");
     const drafted = draftFromArticle(text, { today: '2026-02-01' });
     const files = new Map([...drafted.files].filter(([name]) => !name.startsWith('schema/')));
