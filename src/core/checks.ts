@@ -145,6 +145,39 @@ function entitiesIn(kb: KnowledgeBase, result: ScoredDocument): ReadonlySet<stri
 const COUNTED_KIND =
   /^which (\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|other) ([a-z]+s)\b/;
 
+/** "What is the name of the X?", "what is the X going to be called?": the X (its last word). */
+const NAME_ASKED = [
+  /\bnames? of (?:the |a |an |his |her |their |its |this |that )?(?:[a-z0-9-]+ ){0,2}?([a-z]+)\W*$/,
+  /^(?:what|whats) (?:is |was |are |were |s |will )?(?:the |a |an |his |her |their |its |this |that )?(?:[a-z0-9-]+ ){0,3}?([a-z]+) (?:(?:going to|gonna|to|will) )?(?:be )?(?:called|named|titled)\W*$/,
+];
+/** Capitalised words that open a sentence or stand for someone, and name nothing. */
+const NOT_A_NAME = new Set(
+  'the a an this that these those his her their its it he she they we i in on at'.split(' '),
+);
+
+/**
+ * The text names the thing `head` is: a name or title right after it ("the bakery, Crumb and
+ * Kettle", "an exhibition called “Home”"), or right before it ("the Crumb and Kettle bakery",
+ * "Tom Whitlock, a retired bus driver"), that the question itself does not hold.
+ */
+function namesIt(text: string, head: string, asked: ReadonlySet<string>): boolean {
+  const bare = head.replace(/[^a-z0-9-]/g, '');
+  // "the Arden Foundation": the head may be part of the name, capitalised.
+  const noun = `[${bare.charAt(0)}${bare.charAt(0).toUpperCase()}]${bare.slice(1)}(?:s|es)?`;
+  const word = "\\p{Lu}[\\p{L}’'-]*";
+  const after = new RegExp(
+    `\\b${noun}\\b[,:]?\\s+(?:(?:called|named|titled|known as)\\s+)?([“"‘]|${word})`,
+    'gu',
+  );
+  const before = new RegExp(
+    `(${word})(?:,?\\s+(?:is\\s+|was\\s+|as\\s+)?(?:a|an|the)(?:\\s+[\\p{Ll}\\d][\\p{L}\\d’'-]*){0,4})?\\s+${noun}\\b`,
+    'gu',
+  );
+  const isName = (found: string): boolean =>
+    /^[“"‘]$/.test(found) || (!NOT_A_NAME.has(found.toLowerCase()) && !asked.has(foldText(found)));
+  return [...text.matchAll(after), ...text.matchAll(before)].some((m) => isName(m[1] ?? ''));
+}
+
 export const CANDIDATE_CHECKS: readonly CandidateCheck[] = [
   {
     name: 'gives-one-of-several-figures',
@@ -221,6 +254,17 @@ export const CANDIDATE_CHECKS: readonly CandidateCheck[] = [
         kb.entryById.get(result.id)?.answer ?? kb.citationOf.get(result.id)?.excerpt ?? '',
       );
       return !new RegExp(`\\b${count} (?:[a-z]+ )?${kind}\\b`).test(text);
+    },
+  },
+  {
+    name: 'gives-the-name-asked-for',
+    doc: '"What is the name of his granddaughter?": an answer that only says "his granddaughter" does not name her.',
+    passes(kb, result, clause) {
+      if (result.kind === 'gap') return true;
+      const head = NAME_ASKED.map((pattern) => pattern.exec(clause.folded)?.[1]).find((h) => h !== undefined);
+      if (head === undefined || head === 'name') return true;
+      const text = kb.entryById.get(result.id)?.answer ?? kb.citationOf.get(result.id)?.excerpt ?? '';
+      return namesIt(text, head, new Set(wordsOf(clause.folded)));
     },
   },
   {

@@ -577,6 +577,20 @@ const CHECKS: Readonly<Record<string, CheckRow>> = {
     // What it costs: the figure is the answer.
     letsThrough: { story: 'second', question: 'How much will the tram line cost?', candidate: 'qa:cost' },
   },
+  'gives-the-name-asked-for': {
+    // "the line's depot" says what it is for, not what it is called.
+    rejects: {
+      story: 'second',
+      question: 'What is the name of the depot?',
+      candidate: 'qa:homes-demolition',
+    },
+    // "the Crumb and Kettle bakery": its name stands before it.
+    letsThrough: {
+      story: 'second',
+      question: "What is the name of Priya Nandakumar's bakery?",
+      candidate: 'qa:nandakumar-view',
+    },
+  },
   'names-the-ones-asked-for': {
     // "11 stops" counts them, as the question does: it names none.
     rejects: {

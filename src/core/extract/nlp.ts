@@ -52,5 +52,36 @@ export function words(text: string): Word[] {
       });
     }
   }
-  return out;
+  return namesAfterTitles(out, text);
+}
+
+/** Titles that open a person's name. */
+const TITLES = /^(?:dr|mr|mrs|ms|miss|prof|professor|sir|dame|lord|lady|capt|captain)\.?$/;
+const PLACE_TAGS = ['Place', 'City', 'Region', 'Country', 'Organization'];
+
+/**
+ * "said Dr Fiona Marsh": compromise reads "Dr" as Drive and takes the name after it for a place.
+ * A title and the capitalised words right after it are a person's name.
+ */
+function namesAfterTitles(found: Word[], text: string): Word[] {
+  for (let i = 0; i + 1 < found.length; i++) {
+    if (!TITLES.test((found[i] as Word).normal) || !/^\p{Lu}/u.test((found[i] as Word).text)) continue;
+    let j = i;
+    while (j + 1 < found.length) {
+      const next = found[j + 1] as Word;
+      if (!/^\p{Lu}/u.test(next.text) || !/^\s+$/.test(text.slice((found[j] as Word).end, next.start))) break;
+      j++;
+      if (/[,;:.!?)”"]$/.test(next.text)) break;
+    }
+    if (j === i) continue;
+    for (let k = i; k <= j; k++) {
+      const w = found[k] as Word;
+      const tags = new Set([...w.tags].filter((t) => !PLACE_TAGS.includes(t)));
+      tags.add(k === i ? 'Honorific' : 'Person');
+      tags.add('ProperNoun');
+      found[k] = { ...w, tags };
+    }
+    i = j;
+  }
+  return found;
 }
