@@ -98,6 +98,25 @@ describe('people and places from the article', () => {
     expect(checkData(files).problems.filter((p) => p.severity !== 'warning')).toEqual([]);
   });
 
+  it('reads "X, director of …" as a person with that role, and a plural\'s apostrophe or an ampersand inside a body\'s name', () => {
+    // Written for this test.
+    const other = extractStory(
+      parseArticle(
+        [
+          'Omar Hale, director of the campaign group FlowWatch East, said the leaks were a scandal.',
+          "Nina Ross, chair of the Kell Valley Growers' Association, said yields were down.",
+          'Sam Wardle, who owns Wardle & Sons bakery in Amble, said sales had fallen.',
+        ].join('\n'),
+      ),
+    );
+    expect(other.people.map((p) => p.name)).toEqual(['Omar Hale', 'Nina Ross', 'Sam Wardle']);
+    expect(other.people[0]?.role).toBe('director of the campaign group FlowWatch East');
+    const terms = other.places.map((t) => t.term);
+    expect(terms).toEqual(expect.arrayContaining(["Kell Valley Growers' Association", 'Wardle & Sons']));
+    expect(terms).not.toContain('Association');
+    expect(terms).not.toContain('Sons');
+  });
+
   it('leaves a standfirst between the headline and the byline out of the paragraphs, as the tldr', () => {
     const headed = draftFromArticle(
       `Reservoirs sink to 38%\n\nThe ban starts on Monday as rivers run low\n\nBy Sam Ortiz, 9 July 2025\n\n${ARTICLE}`,

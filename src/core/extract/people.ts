@@ -287,7 +287,10 @@ export function findPeopleAndPlaces(article: Article): {
               ROLE_WORDS.has(before(ws, i)?.normal ?? '') ||
               NEAR_NAME_VERBS.test(ws[j + 1]?.text ?? '') ||
               // "Priya Nandakumar, who has run…", "Tom Hale, 58, said", "Ana Lopez, a councillor":
-              /^,\s+(?:who\b|\d{1,3},|(?:a|an|the)\s)/.test(sentence.text.slice((ws[j] as Word).end))
+              // "Raj Mehta, director of the consumer group…": a role of something after the name.
+              /^,\s+(?:who\b|\d{1,3},|(?:a|an|the)\s|(?:\p{Ll}[\p{Ll}-]*\s+){1,3}(?:of|at|for)\s)/u.test(
+                sentence.text.slice((ws[j] as Word).end),
+              )
             : bySurname.has(bare(first.text)) ||
               titles.length > 0 ||
               // One word alone is a person only when compromise knows it as a name ("Trump"); a
@@ -439,7 +442,8 @@ function bodyAt(
 ): { name: string; end: number; place: boolean } | undefined {
   const w = ws[i] as Word;
   if (!isCapitalised(w) || w.tags.has('Determiner') || w.tags.has('Pronoun')) return undefined;
-  const adjacent = (x: Word, y: Word): boolean => /^\s*$/.test(text.slice(x.end, y.start));
+  // "the Wenlow Valley Farmers' Association": a plural's apostrophe stays inside the name.
+  const adjacent = (x: Word, y: Word): boolean => /^['’]?\s*$/.test(text.slice(x.end, y.start));
   let j = i;
   while (j + 1 < ws.length) {
     const next = ws[j + 1] as Word;
@@ -466,7 +470,8 @@ function bodyAt(
   if (ws.slice(i, j + 1).some((x) => x.tags.has('FirstName') && !x.tags.has('Possessive') && x !== w))
     return undefined;
   const last = run.at(-1) ?? '';
-  const bodyWord = run.some((r) => BODY_HEADS.has(r));
+  // "Finch & Daughters", "Whitcombe & Lyle": names joined by an ampersand are a firm's.
+  const bodyWord = run.some((r) => BODY_HEADS.has(r)) || ws.slice(i, j + 1).some((x) => x.text === '&');
   const placeWord = PLACE_HEADS.has(last);
   if (!bodyWord && !placeWord) return undefined;
   // "the Environment Agency's area manager": the body is the Environment Agency.
@@ -652,7 +657,10 @@ function roleBefore(ws: readonly Word[], i: number, text: string): string[] {
 /** "Tom Hale, a councillor, said": the apposition after a name. */
 function roleAfter(sentence: string, last: Word): string {
   const after = sentence.slice(last.end);
-  const m = /^,\s+(?:a|an|the)\s+([^,;.“"]{3,60}?),/.exec(after);
+  // ", the museum's director,", and without an article a role of something (", chair of the …,").
+  const m =
+    /^,\s+(?:a|an|the)\s+([^,;.“"]{3,60}?),/.exec(after) ??
+    /^,\s+(\p{Ll}[\p{Ll}-]*(?:\s+\p{Ll}[\p{Ll}-]*){0,2}\s+(?:of|at|for)\s+[^,;.“"]{3,60}?),/u.exec(after);
   if (!m?.[1] || /\b(?:who|which|that)\b/.test(m[1])) return '';
   return m[1].trim();
 }
