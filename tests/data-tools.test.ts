@@ -34,6 +34,9 @@ describe('npm run draft', () => {
     expect(drafted.stdout).toMatch(/Quotes: 1 direct, \d+ reported, from 2 speakers\./);
     expect(drafted.stdout).toContain('It validates.');
     expect(await readFile(join(out, 'story.yaml'), 'utf8')).toContain('title: Riverton footbridge');
+    // riverton.txt is held as the folder's article.txt.
+    expect(await readFile(join(out, 'story.yaml'), 'utf8')).toContain('article: article.txt');
+    expect(await readFile(join(out, 'article.txt'), 'utf8')).toContain('Riverton');
 
     const validated = await runScript('src/cli/validate.ts', ['--data', out]);
     expect(validated.code).toBe(0);

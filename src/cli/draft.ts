@@ -5,7 +5,7 @@
  * then validates it and says what it found. Refuses to overwrite a folder that has data in it.
  */
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { draftFromArticle } from '../core/extract/draft.ts';
 import { buildKnowledge } from '../core/knowledge.ts';
@@ -53,7 +53,8 @@ const draft = draftFromArticle(articleText, {
   source: typeof values.source === 'string' ? values.source : undefined,
   date,
   today: new Date().toISOString().slice(0, 10),
-  articleName: /\.txt$/.test(basename(articlePath)) ? basename(articlePath) : 'article.txt',
+  // Whatever the file was called, the folder holds it as article.txt, as every story folder does.
+  articleName: 'article.txt',
 });
 for (const [name, content] of draft.files) {
   await mkdir(dirname(join(out, name)), { recursive: true });

@@ -93,6 +93,8 @@ describe('people and places from the article', () => {
       expect.arrayContaining(['Flood Agency', 'Dunmore Water']),
     );
     expect(other.places.map((t) => t.term)).not.toContain("Flood Agency's");
+    // Its area manager speaks for it, so "what did the agency say?" is not declined out of hand.
+    expect(other.places.find((t) => t.term === 'Flood Agency')?.speaks).toBe(true);
     const drafted = draftFromArticle(text, { today: '2026-02-01' });
     const files = new Map([...drafted.files].filter(([name]) => !name.startsWith('schema/')));
     expect(checkData(files).problems.filter((p) => p.severity !== 'warning')).toEqual([]);

@@ -392,6 +392,8 @@ export function findPeopleAndPlaces(article: Article): {
     people.some((p) => p.name.split(' ').includes(name) || p.aliases.includes(name));
   for (const word of speakingWords)
     if (!inPersonName(word) && !bodies.has(word)) bodies.set(word, { speaks: true });
+  // "Claire Boateng, the Environment Agency's area manager, said…": the body speaks through them.
+  for (const [name, body] of bodies) if (people.some((p) => p.role?.includes(name))) body.speaks = true;
   const terms: Term[] = [
     ...[...places.keys()]
       .filter((name) => !personNames.has(name) && !bodies.has(name))
