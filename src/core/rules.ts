@@ -369,6 +369,18 @@ function gapDecline(context: ClauseContext, gap: ScoredDocument): Answer {
   return decline(question, 'known-gap', entry?.reply ?? coreMessages.notInArticle, see, gap);
 }
 
+/** Words of a quote below which it is a fragment ("collapsed", "drought status"), not a statement. */
+const FRAGMENT_WORDS = 4;
+
+/**
+ * Direct quotes first. Asked what someone said (not for a quote), whole statements first, their
+ * reported ones next, and fragments of direct speech last.
+ */
+function quoteOrder(quote: QuoteEntry, request: 'direct' | 'quote' | 'say'): number {
+  if (quote.kind === 'reported') return 1;
+  return request === 'say' && quote.text.split(/\s+/).length < FRAGMENT_WORDS ? 2 : 0;
+}
+
 /** The best quote of the speakers asked about that fits the question (direct ones first when asked outright). */
 function bestQuote(context: ClauseContext): ScoredDocument | undefined {
   const { kb, clause, quoted } = context;
@@ -505,11 +517,11 @@ export const CLAUSE_RULES: readonly DecisionRule[] = [
     decide(context) {
       const { kb, clause, question, quoted } = context;
       if (!context.wordsAsked || context.topicTerms.length > 0 || quoted.length === 0) return null;
+      const request = clause.directQuote ? 'direct' : context.explicit ? 'quote' : 'say';
       const theirs = kb.quotes
         .filter((q) => quoted.includes(q.speaker))
-        .sort((a, b) => Number(a.kind === 'reported') - Number(b.kind === 'reported'))
+        .sort((a, b) => quoteOrder(a, request) - quoteOrder(b, request))
         .slice(0, MAX_QUOTES_PER_SPEAKER);
-      const request = clause.directQuote ? 'direct' : context.explicit ? 'quote' : 'say';
       return quoteAnswer(kb, question, theirs, 1, request);
     },
   },

@@ -167,6 +167,15 @@ describe('hostile and odd input never crashes and never invents', () => {
 });
 
 describe('answering (the story)', () => {
+  it('gives what someone said as whole statements first, a one-word fragment of their speech last', () => {
+    const said = answerQuestion(story, 'what is Trump saying?');
+    expect(said.kind).toBe('quote');
+    expect(said.ids).not.toContain('trump-dictator-word');
+    // Asked for his direct words, the fragment is direct speech and counts.
+    const direct = answerQuestion(story, "give me Trump's direct quotes");
+    expect(direct.ids.slice(0, 2)).toEqual(['trump-not-going-to-make-guarantees', 'trump-dictator-word']);
+  });
+
   it('answers the design card question with Zelensky and a citation', () => {
     const answer = answerQuestion(story, 'who did trump call a dictator?');
     expect(answer.answered).toBe(true);
