@@ -826,6 +826,9 @@ function closeQuestionsDecline(context: ClauseContext): Answer {
 const COUNTRY_OF_SOMEONE =
   /\b(?:which|what) (?:country|nation|nationality)\b.*\b(?:from|represent|represents|serve|serves)\b|\bwhat nationality\b|\bwhat country (?:is|does|did) \S+(?: \S+)? (?:belong to|come from)\b|^ where (?:is|does|did) (?:\S+ ){1,3}(?:from|come from) \W*$/;
 
+/** A curated answer's own "Yes." or "No." before its facts. */
+const CURATED_YES_NO = /^(?:Yes|No)[.,:;!]\s+(\S)/;
+
 /** "Zelensky: Trump called...": a curated answer's short answer, which reads as "no, Zelensky" after a yes/no question. */
 export const LEADING_LABEL = /^[A-Z][^:.!?“”"]{0,50}: (?=[A-Z])/;
 
@@ -837,7 +840,13 @@ export const LEADING_LABEL = /^[A-Z][^:.!?“”"]{0,50}: (?=[A-Z])/;
  */
 export function settleYesNo(context: ClauseContext, answer: Answer): Answer {
   const { kb, clause } = context;
-  if (clause.type !== 'yes-no' || !answer.answered || answer.reason !== null) return answer;
+  if (!answer.answered || answer.reason !== null) return answer;
+  // "Yes. The agency declared a drought on 12 August" answers "has it declared one?", not "when?".
+  if (clause.type !== 'yes-no')
+    return {
+      ...answer,
+      text: answer.text.replace(CURATED_YES_NO, (_, first: string) => first.toUpperCase()),
+    };
   const text = answer.text.replace(LEADING_LABEL, '');
   const id = answer.ids[0];
   // The answer settles it itself ("Yes: ..."), or its curator said it answers no yes/no question.

@@ -432,6 +432,10 @@ describe('yes and no before a curated answer (README, Curating)', () => {
       const kb = buildKnowledge(await readDataDir(data.dir));
       expect(answerQuestion(kb, 'Did the council approve the bridge?').text).toMatch(/^Yes, the Riverton/);
       expect(answerQuestion(kb, 'Did Lopez vote against the plan?').text).toMatch(/^No, Councillor/);
+      // Asked who, not whether: the curated "Yes," is left out.
+      expect(answerQuestion(kb, 'Who approved the bridge?').text).toMatch(
+        /^The Riverton town council approved/,
+      );
     } finally {
       await data.remove();
     }
