@@ -826,6 +826,35 @@ function closeQuestionsDecline(context: ClauseContext): Answer {
 const COUNTRY_OF_SOMEONE =
   /\b(?:which|what) (?:country|nation|nationality)\b.*\b(?:from|represent|represents|serve|serves)\b|\bwhat nationality\b|\bwhat country (?:is|does|did) \S+(?: \S+)? (?:belong to|come from)\b|^ where (?:is|does|did) (?:\S+ ){1,3}(?:from|come from) \W*$/;
 
+const MONTH_NAMES =
+  'january february march april may june july august september october november december'.split(' ');
+/** A month a bound is set against ("before October"), not the month asked about. */
+const MONTH_BOUND =
+  /\b(?:before|after|by|since|around|than|beyond|past)\s+(?:(?:the\s+)?(?:end|start|beginning|middle)\s+of\s+)?(?:(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?)?$/;
+
+/**
+ * "Is the ban until October?" of an answer giving 30 September: the month asked is not the
+ * answer's, which gives another. A month after "before", "by", "after"… sets a bound and is
+ * left to the answer's words ("before October" may well be so).
+ */
+function wrongMonth(question: string, text: string): boolean {
+  const folded = wordsOf(question).join(' ');
+  const answerText = ` ${wordsOf(foldText(text)).join(' ')} `;
+  const inAnswer = MONTH_NAMES.filter((m) => answerText.includes(` ${m} `));
+  if (inAnswer.length === 0) return false;
+  const asked = MONTH_NAMES.filter((m) => {
+    const at = ` ${folded} `.indexOf(` ${m} `);
+    // "may" is also a verb: only a month after a number or a preposition counts.
+    if (
+      at < 0 ||
+      (m === 'may' && !/\b(?:\d+|in|on|of|until|till|from|through|during)\s*$/.test(folded.slice(0, at)))
+    )
+      return false;
+    return !MONTH_BOUND.test(folded.slice(0, at));
+  });
+  return asked.length > 0 && asked.every((m) => !inAnswer.includes(m));
+}
+
 /** A curated answer's own "Yes." or "No." before its facts. */
 const CURATED_YES_NO = /^(?:Yes|No)[.,:;!]\s+(\S)/;
 
@@ -861,7 +890,12 @@ export function settleYesNo(context: ClauseContext, answer: Answer): Answer {
   const slip = clause.terms.some((t) => t.entity && t.known && missing(t) && !qualifiesPerson(t, clause));
   const wrongFigure = clause.terms.some((t) => /^\d/.test(t.term) && missing(t)) && /\d/.test(text);
   const everyTermSaid = clause.terms.every((t) => !missing(t));
-  if (slip || wrongFigure || (everyTermSaid && figureInAnotherRole(clause, context.question, text)))
+  if (
+    slip ||
+    wrongFigure ||
+    wrongMonth(clause.folded, text) ||
+    (everyTermSaid && figureInAnotherRole(clause, context.question, text))
+  )
     return { ...answer, text: `${coreMessages.no} ${text}` };
   if (affirms(kb, clause, context.question, text)) return { ...answer, text: `${coreMessages.yes} ${text}` };
   // Otherwise the answer is given as it is: whether it means yes or no is for its words to say

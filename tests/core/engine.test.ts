@@ -1,8 +1,9 @@
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { answerAfter, answerQuestion } from '../../src/core/engine.ts';
 import { buildKnowledge } from '../../src/core/knowledge.ts';
 import { readDataDir } from '../../src/core/load.ts';
-import { copyOfData, DATA_DIR, knowledgeOf, MINI_STORY_DIR } from '../support/data.ts';
+import { copyOfData, DATA_DIR, knowledgeOf, MINI_STORY_DIR, ROOT } from '../support/data.ts';
 
 const mini = await knowledgeOf(MINI_STORY_DIR);
 const story = await knowledgeOf(DATA_DIR);
@@ -416,6 +417,15 @@ describe('a word of the story read as a cue about the whole story', () => {
 });
 
 describe('yes and no before a curated answer (README, Curating)', () => {
+  it('says No when the month asked is not the answer\'s, and leaves a bound ("before January") to the answer', async () => {
+    const second = await knowledgeOf(join(ROOT, 'tests/fixtures/second-story/data'));
+    expect(answerQuestion(second, 'Is the audit committee meeting on 4 November?').text).toMatch(/^No\. /);
+    expect(answerQuestion(second, 'Is the audit committee meeting on 4 December?').text).toMatch(/^Yes\. /);
+    expect(answerQuestion(second, 'Is the audit committee meeting before 4 January?').text).not.toMatch(
+      /^(?:No|Yes)\. /,
+    );
+  });
+
   it('puts "Yes." or "No." before an answer, unless the answer starts with its own', async () => {
     expect(answerQuestion(mini, 'Did the council approve the bridge?').text).toMatch(/^Yes\. The Riverton/);
     expect(answerQuestion(mini, 'Did Lopez vote against the plan?').text).toMatch(/^No\. Councillor/);
