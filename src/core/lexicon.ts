@@ -66,6 +66,8 @@ export function articlePlaceAsked(folded: string): readonly [number, number | nu
  */
 export const DIRECT_QUOTE =
   /\b(?:direct|actual|verbatim) quot(?:e|es|ation)\b|\bquot(?:e|es|ed|ing) (?:\S+ ){0,3}?directly\b|\bin quotation marks\b/;
+/** Someone's own words asked for, direct or not: "his exact words", "word for word". */
+export const EXACT_WORDS = /\b(?:exact|actual|very|own) words\b|\bword for word\b|\bverbatim\b/;
 export const SAY_WORDS: ReadonlySet<string> = LISTS.sayWords;
 
 /** Words that deny or turn down ("not", "rejected", "against"): an answer holding one is no plain yes. */

@@ -14,6 +14,7 @@ import { INHERITED_POSITION } from './conversation.ts';
 import type { KnowledgeBase } from './knowledge.ts';
 import {
   articlePlaceAsked,
+  EXACT_WORDS,
   NEGATIONS,
   POSITION_WORDS,
   QUOTATION_MARKS_ASKED,
@@ -369,6 +370,19 @@ function gapDecline(context: ClauseContext, gap: ScoredDocument): Answer {
   return decline(question, 'known-gap', entry?.reply ?? coreMessages.notInArticle, see, gap);
 }
 
+/** A direct quote of the same speaker on the same subject as a reported one, nearest in the article first. */
+function directWordsOnIt(kb: KnowledgeBase, reported: QuoteEntry): QuoteEntry | undefined {
+  if (reported.topic === undefined) return undefined;
+  // "p3.s2": paragraph 3, sentence 2.
+  const at = (q: QuoteEntry): number => {
+    const [, p = '0', sentence = '0'] = /^p(\d+)(?:\.s(\d+))?$/.exec(q.cites) ?? [];
+    return Number(p) * 1000 + Number(sentence);
+  };
+  return kb.quotes
+    .filter((q) => q.speaker === reported.speaker && q.kind === 'direct' && q.topic === reported.topic)
+    .sort((a, b) => Math.abs(at(a) - at(reported)) - Math.abs(at(b) - at(reported)))[0];
+}
+
 /** Words of a quote below which it is a fragment ("collapsed", "drought status"), not a statement. */
 const FRAGMENT_WORDS = 4;
 
@@ -536,12 +550,13 @@ export const CLAUSE_RULES: readonly DecisionRule[] = [
       const threshold = quoted.length > 0 ? THRESHOLDS.quoteRequest : THRESHOLDS.answer;
       if (!best || best.score < threshold) return null;
       if (topicCover(kb, best.doc, context.topicTerms) < THRESHOLDS.quoteTopic) return null;
-      return quoteAnswer(
-        kb,
-        question,
-        withSameSentence(kb, kb.quoteById.get(best.id) as QuoteEntry),
-        best.score,
-      );
+      const quote = kb.quoteById.get(best.id) as QuoteEntry;
+      // "His exact words?" of a statement the article only reports: his direct words on that
+      // subject first, then the article's account.
+      const ownWords = clause.directQuote || EXACT_WORDS.test(clause.folded);
+      const direct = ownWords && quote.kind === 'reported' ? directWordsOnIt(kb, quote) : undefined;
+      if (direct) return quoteAnswer(kb, question, [direct, quote], best.score, 'direct');
+      return quoteAnswer(kb, question, withSameSentence(kb, quote), best.score);
     },
   },
   {

@@ -168,6 +168,13 @@ describe('hostile and odd input never crashes and never invents', () => {
 });
 
 describe('answering (the story)', () => {
+  it('gives "his exact words" of a statement the article only reports as his direct words on it, then the report', () => {
+    const answer = answerAfter(story, 'what were his exact words?', [
+      'who said europe should take the lead?',
+    ]);
+    expect(answer.ids).toEqual(['trump-not-going-to-make-guarantees', 'trump-europe-should-lead']);
+  });
+
   it('gives what someone said as whole statements first, a one-word fragment of their speech last', () => {
     const said = answerQuestion(story, 'what is Trump saying?');
     expect(said.kind).toBe('quote');
