@@ -219,7 +219,7 @@ function assemble(data: ValidatedData, files: DataFiles, cache: BuildCache): Kno
     documents.push({
       kind: 'qa',
       id: entry.id,
-      phrasings: texts,
+      phrasings: sentenceIsPhrasing(entry, texts[0] ?? []) ? [...texts, answerTerms] : texts,
       phrasingTypes: questionTypes,
       supporting: answerTerms,
     });
@@ -353,6 +353,15 @@ function excerptParagraph(article: Article, paragraphs: readonly string[], excer
   const first = paragraphs[0] ?? 'p1';
   if (excerpt === undefined) return first;
   return paragraphs.find((p) => article.places.get(p)?.text.includes(excerpt)) ?? first;
+}
+
+/**
+ * A draft entry answers with its article sentence, and its generated questions only guess how
+ * readers ask: the sentence's own words count as one of its phrasings. Not for one that asks who
+ * someone is (its question names only them): the sentence there is background.
+ */
+function sentenceIsPhrasing(entry: QaEntry, questionTerms: readonly string[]): boolean {
+  return entry.draft === true && !questionTerms.every((t) => t.startsWith('#'));
 }
 
 function citationFor(article: Article, refs: readonly string[], excerpt?: string): Citation {

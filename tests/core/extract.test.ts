@@ -5,11 +5,13 @@
  */
 import { describe, expect, it } from 'vitest';
 import { parseArticle } from '../../src/core/article.ts';
+import { answerAfter } from '../../src/core/engine.ts';
 import { dateOf, draftFromArticle, readHeader } from '../../src/core/extract/draft.ts';
 import { questionsFor } from '../../src/core/extract/questions.ts';
 import { extractStory } from '../../src/core/extract/story.ts';
 import { buildKnowledge } from '../../src/core/knowledge.ts';
 import { stem } from '../../src/core/stem.ts';
+import { createTrace } from '../../src/core/trace.ts';
 import { checkData } from '../../src/core/validate.ts';
 
 // Written for this test: one of each attribution pattern.
@@ -453,6 +455,26 @@ describe('npm run draft: a data folder from the article alone', () => {
     expect(draft.files.get('qa.yaml')?.split('\n')[0]).toBe(
       '# yaml-language-server: $schema=./schema/qa.schema.json',
     );
+  });
+});
+
+describe('a drafted entry is found by its sentence’s words, not only its generated questions', () => {
+  it('matches a question on the second clause of a long sentence as fully as one of its phrasings', () => {
+    // Written for this test.
+    const text = [
+      'The paintings were taken in 1921 by an army officer, Major Albert Crane, during a raid on the village of Tessel, and were donated to the gallery by his nephew in 1960.',
+      'The gallery reopens on Friday.',
+    ].join('\n');
+    const files = new Map(
+      [...draftFromArticle(text, { today: '2026-01-06' }).files].filter(([n]) => !n.startsWith('schema/')),
+    );
+    const kb = buildKnowledge(files);
+    const trace = createTrace();
+    const answer = answerAfter(kb, 'When were the paintings donated to the gallery?', [], { trace });
+    expect(answer.id).toBe('p1-s1');
+    expect(trace.record.candidates.find((c) => c.id === 'p1-s1')?.bestCq).toBe(1);
+    // Who someone is stays their entry's: the sentence is only its background.
+    expect(trace.record.candidates.find((c) => c.id === 'who-is-crane')?.bestCq ?? 0).toBeLessThan(0.5);
   });
 });
 
