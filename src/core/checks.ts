@@ -7,7 +7,7 @@
 import type { AnalyzedClause, QueryTerm } from './analyzer.ts';
 import { typingDistance } from './fuzzy.ts';
 import type { KnowledgeBase } from './knowledge.ts';
-import { PRECISE_TIME, STRICT_TYPES } from './lexicon.ts';
+import { PEOPLE_NOUNS, PRECISE_TIME, STRICT_TYPES } from './lexicon.ts';
 import type { ScoredDocument } from './search-index.ts';
 import { foldText, wordsOf } from './text.ts';
 import type { Trace } from './trace.ts';
@@ -178,6 +178,12 @@ function namesIt(text: string, head: string, asked: ReadonlySet<string>): boolea
   return [...text.matchAll(after), ...text.matchAll(before)].some((m) => isName(m[1] ?? ''));
 }
 
+/** "artists", "trustees": a plural of a noun that names people. */
+function isPeopleNoun(word: string): boolean {
+  const singular = word.endsWith('ies') ? `${word.slice(0, -3)}y` : word.replace(/s$/, '');
+  return PEOPLE_NOUNS.has(word) || PEOPLE_NOUNS.has(singular);
+}
+
 export const CANDIDATE_CHECKS: readonly CandidateCheck[] = [
   {
     name: 'gives-one-of-several-figures',
@@ -239,7 +245,9 @@ export const CANDIDATE_CHECKS: readonly CandidateCheck[] = [
         /\bwhat (?:is|was|are|were) the names? of\b/.test(clause.folded);
       if (!asksForNames) return true;
       const named = new Set(clause.terms.map((t) => t.term));
-      return [...entitiesIn(kb, result)].some((e) => !named.has(e));
+      // "Which Okande artists…?" asks for people: a place the sentence names is no answer.
+      const people = words[0] === 'which' && words.slice(1, 4).some(isPeopleNoun);
+      return [...entitiesIn(kb, result)].some((e) => !named.has(e) && (!people || e.startsWith('#')));
     },
   },
   {

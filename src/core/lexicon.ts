@@ -69,6 +69,8 @@ export const DIRECT_QUOTE =
 /** Someone's own words asked for, direct or not: "his exact words", "word for word". */
 export const EXACT_WORDS = /\b(?:exact|actual|very|own) words\b|\bword for word\b|\bverbatim\b/;
 export const SAY_WORDS: ReadonlySet<string> = LISTS.sayWords;
+/** Nouns that name people ("which trustees…?" asks who they are). */
+export const PEOPLE_NOUNS: ReadonlySet<string> = LISTS.peopleNouns;
 
 /** Words that deny or turn down ("not", "rejected", "against"): an answer holding one is no plain yes. */
 export const NEGATIONS: ReadonlySet<string> = LISTS.negations;

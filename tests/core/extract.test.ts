@@ -478,6 +478,22 @@ describe('a drafted entry is found by its sentence’s words, not only its gener
   });
 });
 
+describe('a drafted entry asked for people by a plural ("which artists…?") must name one', () => {
+  it('declines "which Kell artists…?" of a sentence naming only a place, and answers where', () => {
+    // Written for this test.
+    const text = [
+      'A new exhibition made with Kell artists opens in the West Gallery in May.',
+      'The gallery reopens on Friday.',
+    ].join('\n');
+    const files = new Map(
+      [...draftFromArticle(text, { today: '2026-01-06' }).files].filter(([n]) => !n.startsWith('schema/')),
+    );
+    const kb = buildKnowledge(files);
+    expect(answerAfter(kb, 'Which Kell artists are working on the new exhibition?', []).answered).toBe(false);
+    expect(answerAfter(kb, 'Where does the new exhibition open?', []).answered).toBe(true);
+  });
+});
+
 describe('npm run draft: how readers ask, beyond the sentence’s own words', () => {
   // Written for this test.
   const asks = (sentence: string) => {

@@ -35,6 +35,8 @@ export interface WordLists {
   readonly separableParticles: Set<string>;
   /** "💰" -> "money" (flags are flags.ts's). */
   readonly emojiWords: Map<string, string>;
+  /** Nouns that name people ("trustees", "artists"): "which artists…?" asks for names. */
+  readonly peopleNouns: Set<string>;
 }
 
 const DATA = new URL('./data/', import.meta.url);
@@ -64,6 +66,7 @@ const WordListsFile = z
     yes_no_qualifiers: WordText,
     particle_verbs: WordText,
     separable_particles: WordText,
+    people_nouns: WordText,
     emoji_words: z.record(z.string(), z.string().min(1)),
   })
   .strict();
@@ -103,5 +106,6 @@ export function loadWordLists(): WordLists {
     particleVerbs: wordSet(lists.particle_verbs),
     separableParticles: wordSet(lists.separable_particles),
     emojiWords: new Map(Object.entries(lists.emoji_words)),
+    peopleNouns: wordSet(lists.people_nouns),
   };
 }
