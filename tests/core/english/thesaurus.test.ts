@@ -138,4 +138,36 @@ describe('paraphrases', () => {
   it('links a paraphrase only when the story has every word of its meaning', () => {
     expect(thesaurusOf(['minister']).get('chief diplomat')).toBeUndefined();
   });
+
+  describe('general news idioms', () => {
+    const news = thesaurusOf([
+      'paid',
+      'approved',
+      'strike',
+      'rise',
+      'began',
+      'cut',
+      'jobs',
+      'disagree',
+      'town',
+    ]);
+    it.each([
+      ['footed the bill', 'paid'],
+      ['green light', 'approved'],
+      ['rubber stamp', 'approved'],
+      ['walkout', 'strike'],
+      ['down tools', 'strike'],
+      ['soared', 'rise'],
+      ['kicked off', 'began'],
+      ['laid off', 'cut jobs'],
+      ['at loggerheads', 'disagree'],
+      ['home town', 'town'],
+    ])('"%s" means "%s"', (phrase, meaning) => {
+      expect(news.get(phrase)?.map((l) => l.word)).toContain(meaning);
+    });
+
+    it('never reads an idiom as its opposite', () => {
+      expect(news.get('see eye to eye')?.map((l) => l.word) ?? []).not.toContain('disagree');
+    });
+  });
 });
