@@ -86,7 +86,10 @@ function storyIntentOf(kb: KnowledgeBase, paddedText: string): Intent | null {
   const reading = readIntent(words);
   if (reading === null) return null;
   // "What did he say about it?" leans on the conversation: not a request about the whole story.
-  const leans = words.some((w) => PERSON_WORDS.has(w));
+  // "Who are the people quoted, and what side are they on?": "they" are the people just asked for.
+  const leans = words.some(
+    (w, i) => PERSON_WORDS.has(w) && !words.slice(0, i).some((earlier) => PEOPLE_ASKED.has(earlier)),
+  );
   if (leans && reading.intent !== 'bot' && reading.intent !== 'thanks' && reading.intent !== 'greeting')
     return null;
   // "What did the agency say?", with "the agency" a body of the glossary: the story's name for
@@ -103,6 +106,8 @@ function storyIntentOf(kb: KnowledgeBase, paddedText: string): Intent | null {
 
 /** Pronouns that point at a person named before. */
 const PERSON_WORDS = new Set(['he', 'him', 'his', 'she', 'her', 'hers', 'they', 'them', 'their']);
+/** Words for everyone a message asks about, which a later "they" in it points back to. */
+const PEOPLE_ASKED = new Set(['people', 'ppl', 'everyone', 'everybody', 'persons', 'individuals', 'names']);
 
 /** The message's own words, folded but not reworded, with a space at each end: what intents read. */
 const paddedWords = (text: string): string =>

@@ -78,6 +78,8 @@ for (const cue of CUES) {
 }
 /** The weight an intent's cues must reach. */
 const ENOUGH = 2;
+/** [wider, narrower]: asked together, the wider one's answer holds the narrower one's. */
+const WIDER_INTENTS: readonly (readonly [Intent, Intent])[] = [['sides', 'people']];
 
 export interface IntentReading {
   readonly intent: Intent;
@@ -116,6 +118,7 @@ function cueSpans(
 /** The intent of a message's words (folded), or null when no intent's cues weigh enough. */
 export function readIntent(words: readonly string[]): IntentReading | null {
   let best: { intent: Intent; score: number } | null = null;
+  const reached = new Set<Intent>();
   const cueWords = new Set<number>();
   const positions = new Map<string, number[]>();
   words.forEach((word, i) => {
@@ -139,6 +142,11 @@ export function readIntent(words: readonly string[]): IntentReading | null {
     for (const span of spans) for (const p of span.at) cueWords.add(p);
     const score = spans.reduce((sum, s) => sum + s.weight, 0);
     if (score >= ENOUGH && (best === null || score > best.score)) best = { intent, score };
+    if (score >= ENOUGH) reached.add(intent);
   }
+  // "Who are the people quoted, and what side are they on?": each side's answer names its people.
+  for (const [wider, narrower] of WIDER_INTENTS)
+    if (best !== null && best.intent === narrower && reached.has(wider))
+      best = { intent: wider, score: best.score };
   return best === null ? null : { intent: best.intent, cueWords };
 }

@@ -168,6 +168,13 @@ describe('hostile and odd input never crashes and never invents', () => {
 });
 
 describe('answering (the story)', () => {
+  it('reads "who are the people quoted, and what side are they on?" as the sides, "they" being those people', () => {
+    const answer = answerQuestion(story, 'Who are the main people quoted and what side are they on?');
+    expect(answer.decidedBy).toBe('sides-in-the-story');
+    // A "they" with no people asked before it still leans on the conversation.
+    expect(answerQuestion(story, 'what side are they on?').decidedBy).not.toBe('sides-in-the-story');
+  });
+
   it('gives "his exact words" of a statement the article only reports as his direct words on it, then the report', () => {
     const answer = answerAfter(story, 'what were his exact words?', [
       'who said europe should take the lead?',
