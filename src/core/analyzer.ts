@@ -25,6 +25,7 @@ import {
   GOVERNMENT_WORDS,
   type JudgementKind,
   judgementOf,
+  PEOPLE_NOUNS,
   particleNextToVerb,
   personalDetailOf,
   QUOTATION_MARKS_ASKED,
@@ -1166,11 +1167,21 @@ export class Analyzer {
     // "What did Iran say", "what did North Korea think": a body the article reports no words
     // or views from.
     const viewAt = surfaces.findIndex((w) => SAY_WORDS.has(w) || VIEW_WORDS.has(w));
+    // "What did the museum director say?": one of its people says it, who may well speak when the
+    // story has the word ("director"); "NATO's secretary general" of a story without one does not.
+    const ofItsPeople = (t: QueryTerm): boolean => {
+      const next = surfaces[t.position + t.surface.split(' ').length] ?? '';
+      return PEOPLE_NOUNS.has(next) && this.vocabulary.has(next);
+    };
     const silentBody =
       viewAt === -1
         ? null
         : (terms.find(
-            (t) => t.position < viewAt && this.silent.has(t.term) && !isSetting(surfaces, t.position),
+            (t) =>
+              t.position < viewAt &&
+              this.silent.has(t.term) &&
+              !isSetting(surfaces, t.position) &&
+              !ofItsPeople(t),
           )?.term ?? null);
     // "What do UK polls say": the one saying is something the story never mentions.
     // "The American leader's overall stance": a person named before is the one whose view it is.
@@ -1183,8 +1194,9 @@ export class Analyzer {
     const viewOf =
       viewAt === -1
         ? null
-        : (terms.find((t) => t.position < viewAt && t.entity && t.known && !t.term.startsWith('?'))?.term ??
-          null);
+        : (terms.find(
+            (t) => t.position < viewAt && t.entity && t.known && !t.term.startsWith('?') && !ofItsPeople(t),
+          )?.term ?? null);
     const identity = type === 'yes-no' ? identityOf(surfaces, terms, this.personTerms) : null;
     const pronoun = surfaces.map((w) => PRONOUNS.get(w)).find((p) => p !== undefined) ?? null;
     const sayWord = surfaces.some((w) => SAY_WORDS.has(w));

@@ -494,6 +494,22 @@ describe('a drafted entry asked for people by a plural ("which artists…?") mus
   });
 });
 
+describe("one of a silent body's people may speak", () => {
+  it('answers "what did the museum director say?" though the museum itself says nothing', () => {
+    // Written for this test.
+    const text = [
+      'The Kell Museum will close its east wing in May after a vote by its trustees.',
+      '“It is a sad day for the town,” said Ann Bell, the museum’s director.',
+    ].join('\n');
+    const files = new Map(
+      [...draftFromArticle(text, { today: '2026-01-06' }).files].filter(([n]) => !n.startsWith('schema/')),
+    );
+    const kb = buildKnowledge(files);
+    expect(answerAfter(kb, 'What did the museum director say?', []).text).toContain('sad day');
+    expect(answerAfter(kb, 'What did the Kell Museum say?', []).decidedBy).toBe('side-never-quoted');
+  });
+});
+
 describe('npm run draft: how readers ask, beyond the sentence’s own words', () => {
   // Written for this test.
   const asks = (sentence: string) => {
