@@ -17,7 +17,7 @@ import { baseFormCandidates, baseForms, type Morphology, type WordClass } from '
 import type { Paraphrases } from './paraphrases.ts';
 import { type PartOfSpeech, type Sense, type Synset, WordNetReader } from './wordnet.ts';
 
-export type ThesaurusRelation = 'synonym' | 'narrower' | 'kind' | 'paraphrase';
+export type ThesaurusRelation = 'synonym' | 'narrower' | 'kind' | 'paraphrase' | 'derived';
 
 export interface ThesaurusLink {
   /** The story's word (or phrase) it stands for, as the vocabulary has it. */
@@ -52,6 +52,7 @@ export const SIMILARITY: Readonly<Record<ThesaurusRelation | 'secondarySynonym',
   narrower: 0.75,
   kind: 0.6,
   paraphrase: 0.9,
+  derived: 0.85,
 };
 
 /**
@@ -200,6 +201,32 @@ function kindsOf(
   return found;
 }
 
+/** The endings of an action's name: "approval", "rejection", "payment", "signature". */
+const ACTION_NAME = /(?:ion|ment|al|ance|ence|ure|age|ery)$/;
+
+/**
+ * The verb of a noun and the noun of a verb, as WordNet derives them ("signatures": sign;
+ * "approve": approval), that share their start with it, so a related word of another sense never
+ * comes in ("service" gives "serve", not "help"). Of a verb only its action's name, never its doer
+ * ("approver") or a noun of another kind.
+ */
+function derivedOf(wordnet: WordNetReader, synset: Synset, lemma: string): string[] {
+  const to = synset.pos === 'n' ? 'v' : 'n';
+  const found = new Set<string>();
+  for (const pointer of synset.pointers) {
+    if (pointer.symbol !== '+' || pointer.pos !== to) continue;
+    for (const other of wordnet.synset(to, pointer.offset).words) {
+      const word = other.toLowerCase();
+      if (word !== other || word.includes('_') || word === lemma || !/^\p{Ll}+$/u.test(word)) continue;
+      let shared = 0;
+      while (shared < word.length && shared < lemma.length && word[shared] === lemma[shared]) shared++;
+      if (to === 'n' && (!ACTION_NAME.test(word) || shared < lemma.length - 2)) continue;
+      if (shared >= 4 && shared * 2 >= Math.min(word.length, lemma.length)) found.add(word);
+    }
+  }
+  return [...found];
+}
+
 /** A definition that opens with one of the names, after an article and up to two modifiers. */
 export function definedAsOne(gloss: string, names: readonly string[]): boolean {
   const words = (gloss.toLowerCase().split(';')[0] ?? '').split(/[\s,()]+/).filter((w) => w !== '');
@@ -293,6 +320,12 @@ function linkStory(
         if (theirs === undefined) continue;
         const similarity = main.primary && theirs.primary ? SIMILARITY.synonym : SIMILARITY.secondarySynonym;
         link(phraseKey(lemma.replace(/_/g, ' ')), { word, similarity, relation: 'synonym' });
+      }
+      if (main.primary && (synset.pos === 'n' || synset.pos === 'v')) {
+        for (const lemma of derivedOf(wordnet, synset, main.sense.lemma)) {
+          if (isInflectionOfAnother(morphology, lemma)) continue;
+          link(phraseKey(lemma), { word, similarity: SIMILARITY.derived, relation: 'derived' });
+        }
       }
       if ((options.kinds ?? true) && synset.pos === 'n') {
         for (const kind of kindsOf(wordnet, synset)) {

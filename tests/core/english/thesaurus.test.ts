@@ -171,3 +171,19 @@ describe('paraphrases', () => {
     });
   });
 });
+
+describe('the verb of a story noun and the noun of a story verb', () => {
+  it('reads "signed" as the story\'s "signatures" and "approval" as its "approve", below a synonym', () => {
+    expect(storyWordsFor(thesaurusOf(['signatures']), 'signed')).toContain('signatures');
+    const approval = thesaurusOf(['approve'])
+      .get('approval')
+      ?.find((l) => l.word === 'approve');
+    expect(approval?.relation).toBe('derived');
+    expect(approval?.similarity).toBe(SIMILARITY.derived);
+    expect(SIMILARITY.derived).toBeLessThan(SIMILARITY.synonym);
+  });
+
+  it('gives a verb only its action\'s name, never its doer ("approver")', () => {
+    expect(thesaurusOf(['approve']).get('approver')).toBeUndefined();
+  });
+});
