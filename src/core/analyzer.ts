@@ -841,6 +841,26 @@ export class Analyzer {
   }
 
   /**
+   * Whether a text names a country of the world by its name ("Nigeria", "the United Kingdom"),
+   * capitalised as written: "which country…?" asks for one.
+   */
+  namesACountry(text: string): boolean {
+    const gazetteer = this.language?.english.gazetteer;
+    if (!gazetteer) return true;
+    const words = text.match(/\p{Lu}[\p{L}’'-]*(?:\s+(?:of\s+)?\p{Lu}[\p{L}’'-]*)*/gu) ?? [];
+    return words.some((name) => {
+      const parts = wordsOf(foldText(name));
+      // "the Okande region of Kamaru": any run of its capitalised words may be the name.
+      for (let from = 0; from < parts.length; from++)
+        for (let to = parts.length; to > from; to--) {
+          const found = gazetteer.phrases.get(parts.slice(from, to).join(' '));
+          if (found?.some((e) => e.kind === 'country' && e.via !== 'adjective')) return true;
+        }
+      return false;
+    });
+  }
+
+  /**
    * A country, capital, organisation or seat of the wider world ("Germany", "NATO"): a question
    * naming one asks about it, so an answer must name it too. Not one that is also a common word
    * ("turkey", "china").

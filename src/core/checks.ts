@@ -145,6 +145,10 @@ function entitiesIn(kb: KnowledgeBase, result: ScoredDocument): ReadonlySet<stri
 const COUNTED_KIND =
   /^which (\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|other) ([a-z]+s)\b/;
 
+/** "Which country…?", "what nation…?": a country is asked for. */
+const COUNTRY_ASKED =
+  /^(?:which|what|whats) (?:country|countries|nation|nations)\b|\bin (?:which|what) country\b/;
+
 /** "What is the name of the X?", "what is the X going to be called?": the X (its last word). */
 const NAME_ASKED = [
   /\bnames? of (?:the |a |an |his |her |their |its |this |that )?(?:[a-z0-9-]+ ){0,2}?([a-z]+)\W*$/,
@@ -273,6 +277,17 @@ export const CANDIDATE_CHECKS: readonly CandidateCheck[] = [
       if (head === undefined || head === 'name') return true;
       const text = kb.entryById.get(result.id)?.answer ?? kb.citationOf.get(result.id)?.excerpt ?? '';
       return namesIt(text, head, new Set(wordsOf(clause.folded)));
+    },
+  },
+  {
+    name: 'names-the-country-asked-for',
+    doc: '"Which country is the Okande region in?": the answer must name a country of the world.',
+    passes(kb, result, clause) {
+      if (result.kind === 'gap' || !COUNTRY_ASKED.test(clause.folded)) return true;
+      // "Which country is Lavrov from?": the glossary's country of a person answers it (a rule).
+      if (clause.persons.length > 0) return true;
+      const text = kb.entryById.get(result.id)?.answer ?? kb.citationOf.get(result.id)?.excerpt ?? '';
+      return kb.analyzer.namesACountry(text);
     },
   },
   {

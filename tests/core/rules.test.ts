@@ -577,6 +577,20 @@ const CHECKS: Readonly<Record<string, CheckRow>> = {
     // What it costs: the figure is the answer.
     letsThrough: { story: 'second', question: 'How much will the tram line cost?', candidate: 'qa:cost' },
   },
+  'names-the-country-asked-for': {
+    // The city's first tram line names no country.
+    rejects: {
+      story: 'second',
+      question: 'Which country is the first tram line in?',
+      candidate: 'qa:first-tram-line',
+    },
+    // Russia, North Korea and Iran are countries.
+    letsThrough: {
+      story: 'seed',
+      question: 'Which countries voted with the US at the UN?',
+      candidate: 'qa:un-vote',
+    },
+  },
   'gives-the-name-asked-for': {
     // "the line's depot" says what it is for, not what it is called.
     rejects: {
