@@ -321,6 +321,22 @@ export const ARTICLE_TERM = 'story';
  * the person an earlier clause named: the latest one the pronoun fits, the first named in
  * that clause ("What is Starmer asking Trump for, and what will he give?" - Starmer).
  */
+/** Words that ask what someone is ("his role", "her job"), not about a thing of the story. */
+const IDENTITY_WORDS = new Set(['role', 'job', 'position', 'title', 'occupation', 'profession', 'post']);
+
+/**
+ * "What role does X have?", "what is X's job?", "what does X do (for a living)?": one person named
+ * and nothing else asked but what they are. Not "what did X do?": what they did.
+ */
+function asksIdentity(folded: string, terms: readonly QueryTerm[], people: ReadonlySet<string>): boolean {
+  if (!/^(?:what|whats)\b/.test(folded)) return false;
+  const persons = terms.filter((t) => people.has(t.term));
+  if (persons.length !== 1) return false;
+  const rest = terms.filter((t) => !people.has(t.term));
+  if (rest.length > 0) return rest.every((t) => IDENTITY_WORDS.has(t.surface));
+  return /^what (?:does|do) .+ do(?: for (?:a living|work))?\W*$/.test(folded);
+}
+
 function resolvePronouns(
   clauses: AnalyzedClause[],
   pronounOf: ReadonlyMap<string, 'he' | 'she' | 'they'>,
@@ -1161,7 +1177,12 @@ export class Analyzer {
   }
 
   private analyzeClause(text: string): AnalyzedClause {
-    const { folded, spelt, surfaces, words, type, terms } = this.readTerms(text);
+    const read = this.readTerms(text);
+    const { folded, spelt, surfaces, words } = read;
+    // "What role does Martin Doyle have?", "what is Pell's job?", "what does Raman do?": who they are.
+    const asksWhoTheyAre = asksIdentity(read.folded, read.terms, this.personTerms);
+    const type = asksWhoTheyAre ? 'who' : read.type;
+    const terms = asksWhoTheyAre ? read.terms.filter((t) => !IDENTITY_WORDS.has(t.surface)) : read.terms;
     const personTerms = terms.filter((t) => this.personTerms.has(t.term));
     // "What has Trump said or done": about what he did too, not only his words. "Tel" is "tell".
     const sayAt = SAID_OR_DONE.test(folded)

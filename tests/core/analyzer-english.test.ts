@@ -221,3 +221,24 @@ describe('forms of stop words', () => {
     expect(termsIn('who made the masks')).not.toContain(stem('make'));
   });
 });
+
+describe('asking what someone is, in other words than "who is"', () => {
+  const clauseOf = (question: string) => second.analyzer.analyze(question).clauses[0];
+
+  it('reads "what role does X have?", "what is X\'s job?", "what does X do?" as who they are', () => {
+    for (const question of [
+      'What role does Daniel Pryce have?',
+      "what is Pryce's job?",
+      'what does Pryce do?',
+    ]) {
+      const clause = clauseOf(question);
+      expect(clause?.type).toBe('who');
+      expect(clause?.terms.map((t) => t.term)).toEqual(['#pryce']);
+    }
+  });
+
+  it('leaves "what did X do?" and a role of something else ("the council\'s role") as they were', () => {
+    expect(clauseOf('what did Pryce do?')?.type).toBe('what');
+    expect(clauseOf("what is the council's role?")?.type).toBe('what');
+  });
+});
