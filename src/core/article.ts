@@ -26,8 +26,11 @@ export interface Article {
 
 // A sentence ends at . ! or ? (optionally followed by a closing quote or bracket) when the next
 // one starts with a capital letter, a digit or an opening quote. Decimal points ("2.5%") never
-// match because no space follows them.
-const SENTENCE_BREAK = /(?<=[.!?]["”’)]?)\s+(?=["“‘(]?[A-Z0-9])/u;
+// match because no space follows them, and neither does the full stop of a title or another
+// abbreviation that comes before a name or a number ("said Dr. Priya Ramanathan", "St. Aldric's",
+// "Jan. 5", "J. K. Rowling", "the U.S. President").
+const SENTENCE_BREAK =
+  /(?<!\b(?:Mr|Mrs|Ms|Mx|Dr|Prof|St|Sr|Jr|Gen|Col|Capt|Lt|Sgt|Rev|Sen|Rep|Gov|Mt|Ft|No|Nos|vs|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|[A-Z])\.)(?<=[.!?]["”’)]?)\s+(?=["“‘(]?[A-Z0-9])/u;
 
 export function splitSentences(paragraph: string): string[] {
   return paragraph

@@ -23,6 +23,17 @@ describe('parseArticle', () => {
     ]);
   });
 
+  it('does not split after a title or another abbreviation before a name or a number', () => {
+    expect(
+      splitSentences(
+        'It is not enough," said Dr. Ann Bell of St. Mary\'s Hospital. It began on Jan. 5 in the U.S. Then it ended.',
+      ),
+    ).toEqual([
+      'It is not enough," said Dr. Ann Bell of St. Mary\'s Hospital.',
+      'It began on Jan. 5 in the U.S. Then it ended.',
+    ]);
+  });
+
   it('maps a sentence id to its paragraph', () => {
     expect(paragraphOf('p4.s2')).toBe('p4');
     expect(paragraphOf('p9')).toBe('p9');

@@ -121,6 +121,21 @@ describe('people and places from the article', () => {
     expect(terms).not.toContain('Sons');
   });
 
+  it('reads "said Dr. Ann Bell" (a title with a full stop) as one person, and "X Therapeutics" as a body', () => {
+    // Written for this test.
+    const other = extractStory(
+      parseArticle(
+        [
+          '"It works," said Dr. Ann Bell, a surgeon at St. Mary\'s Hospital.',
+          'The drug was made by Veltrex Therapeutics. Veltrex Therapeutics said a larger trial would follow.',
+        ].join('\n'),
+      ),
+    );
+    expect(other.people.map((p) => p.name)).toEqual(['Dr Ann Bell']);
+    expect(other.places.map((t) => t.term)).toEqual(expect.arrayContaining(['Veltrex Therapeutics']));
+    expect(other.quotes.map((q) => q.speaker)).toContain('bell');
+  });
+
   it('leaves a standfirst between the headline and the byline out of the paragraphs, as the tldr', () => {
     const headed = draftFromArticle(
       `Reservoirs sink to 38%\n\nThe ban starts on Monday as rivers run low\n\nBy Sam Ortiz, 9 July 2025\n\n${ARTICLE}`,

@@ -69,7 +69,8 @@ function namesAfterTitles(found: Word[], text: string): Word[] {
     let j = i;
     while (j + 1 < found.length) {
       const next = found[j + 1] as Word;
-      if (!/^\p{Lu}/u.test(next.text) || !/^\s+$/.test(text.slice((found[j] as Word).end, next.start))) break;
+      if (!/^\p{Lu}/u.test(next.text) || !/^\.?\s+$/.test(text.slice((found[j] as Word).end, next.start)))
+        break;
       j++;
       if (/[,;:.!?)”"]$/.test(next.text)) break;
     }

@@ -12,6 +12,8 @@ import { type Word, words } from './nlp.ts';
 
 /** Titles that are part of a name as the article writes it ("Sir Keir Starmer", "Lord Howard"). */
 const NAME_TITLES = new Set(['sir', 'lord', 'lady', 'dame', 'baroness', 'baron', 'dr', 'prof', 'professor']);
+/** Titles written with a full stop ("Dr.", "St.", "Prof."), which the name goes on after. */
+const ABBREVIATED_TITLE = /^(?:dr|mr|mrs|ms|mx|prof|st|sr|jr|gen|col|capt|lt|sgt|rev|sen|rep|gov|mt|ft)\.?$/;
 /** Lower-case words inside a surname ("van Dam", "de la Cruz", "bin Salman"). */
 const SURNAME_PARTICLES = new Set([
   'van',
@@ -215,7 +217,9 @@ export function findPeopleAndPlaces(article: Article): {
             /^\s+$/.test(sentence.text.slice(w.end, nextWord.start)));
         if (!personLike || !isCapitalised(w)) continue;
         // The name: this and the capitalised person-like words after it (and "of Place" after a Lord).
-        const adjacent = (x: Word, y: Word): boolean => /^\s*$/.test(sentence.text.slice(x.end, y.start));
+        // "Dr. Priya Ramanathan": a title's full stop stays inside the name.
+        const adjacent = (x: Word, y: Word): boolean =>
+          (ABBREVIATED_TITLE.test(x.normal) ? /^\.?\s*$/ : /^\s*$/).test(sentence.text.slice(x.end, y.start));
         let j = i;
         while (j + 1 < ws.length) {
           const next = ws[j + 1] as Word;
@@ -415,7 +419,8 @@ const BODY_HEADS = new Set(
   Finance Community Courier Times Post Herald Gazette Telegraph Journal Review Guardian Airlines Motors
   Energy Insurance Pharmaceuticals Studios Records Publishing Partnership Consortium Council Water
   Rail Railways Gas Power Electric Utilities Airways Telecom Transport Health Homes Foods Logistics
-  Brewery`.split(/\s+/),
+  Brewery Therapeutics Pharma Pharmaceutical Biotech Biosciences Sciences Diagnostics Genetics Medical
+  Robotics Software Solutions Ventures Laboratory`.split(/\s+/),
 );
 /** The last word of a named place that is no body: it never speaks. */
 const PLACE_HEADS = new Set(
@@ -445,7 +450,8 @@ function bodyAt(
   const w = ws[i] as Word;
   if (!isCapitalised(w) || w.tags.has('Determiner') || w.tags.has('Pronoun')) return undefined;
   // "the Wenlow Valley Farmers' Association": a plural's apostrophe stays inside the name.
-  const adjacent = (x: Word, y: Word): boolean => /^['’]?\s*$/.test(text.slice(x.end, y.start));
+  const adjacent = (x: Word, y: Word): boolean =>
+    (ABBREVIATED_TITLE.test(x.normal) ? /^\.?\s*$/ : /^['’]?\s*$/).test(text.slice(x.end, y.start));
   let j = i;
   while (j + 1 < ws.length) {
     const next = ws[j + 1] as Word;
