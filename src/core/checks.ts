@@ -145,6 +145,11 @@ function entitiesIn(kb: KnowledgeBase, result: ScoredDocument): ReadonlySet<stri
 const COUNTED_KIND =
   /^which (\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|other) ([a-z]+s)\b/;
 
+/** What a candidate tells the reader: an entry's answer, or the excerpt of a quote or sentence. */
+function answerTextOf(kb: KnowledgeBase, result: ScoredDocument): string {
+  return kb.entryById.get(result.id)?.answer ?? kb.citationOf.get(result.id)?.excerpt ?? '';
+}
+
 /** "Which country…?", "what nation…?": a country is asked for. */
 const COUNTRY_ASKED =
   /^(?:which|what|whats) (?:country|countries|nation|nations)\b|\bin (?:which|what) country\b/;
@@ -262,9 +267,7 @@ export const CANDIDATE_CHECKS: readonly CandidateCheck[] = [
       const asked = COUNTED_KIND.exec(clause.folded);
       if (!asked) return true;
       const [, count, kind] = asked as unknown as [string, string, string];
-      const text = foldText(
-        kb.entryById.get(result.id)?.answer ?? kb.citationOf.get(result.id)?.excerpt ?? '',
-      );
+      const text = foldText(answerTextOf(kb, result));
       return !new RegExp(`\\b${count} (?:[a-z]+ )?${kind}\\b`).test(text);
     },
   },
@@ -275,7 +278,7 @@ export const CANDIDATE_CHECKS: readonly CandidateCheck[] = [
       if (result.kind === 'gap') return true;
       const head = NAME_ASKED.map((pattern) => pattern.exec(clause.folded)?.[1]).find((h) => h !== undefined);
       if (head === undefined || head === 'name') return true;
-      const text = kb.entryById.get(result.id)?.answer ?? kb.citationOf.get(result.id)?.excerpt ?? '';
+      const text = answerTextOf(kb, result);
       return namesIt(text, head, new Set(wordsOf(clause.folded)));
     },
   },
@@ -286,7 +289,7 @@ export const CANDIDATE_CHECKS: readonly CandidateCheck[] = [
       if (result.kind === 'gap' || !COUNTRY_ASKED.test(clause.folded)) return true;
       // "Which country is Lavrov from?": the glossary's country of a person answers it (a rule).
       if (clause.persons.length > 0) return true;
-      const text = kb.entryById.get(result.id)?.answer ?? kb.citationOf.get(result.id)?.excerpt ?? '';
+      const text = answerTextOf(kb, result);
       return kb.analyzer.namesACountry(text);
     },
   },
@@ -335,7 +338,7 @@ export const CANDIDATE_CHECKS: readonly CandidateCheck[] = [
           .map((t) => t.term),
       );
       if (asked.size === 0) return true;
-      const text = kb.entryById.get(result.id)?.answer ?? kb.citationOf.get(result.id)?.excerpt ?? '';
+      const text = answerTextOf(kb, result);
       // A year sets the time asked about ("how many by 2027?"); it is no figure to give back.
       const given = wordsOf(foldText(text)).filter((w) => /^\d/.test(w) && !/^(?:19|20)\d\d$/.test(w));
       return given.some((figure) => !asked.has(figure));
@@ -392,7 +395,7 @@ export const TYPE_CHECKS: readonly CandidateCheck[] = [
     passes(kb, result, clause) {
       if (clause.precision === null || kb.gapById.has(result.id)) return true;
       // "What time is Zelensky arriving?": "on Friday" is a day, not a time.
-      const text = kb.entryById.get(result.id)?.answer ?? kb.citationOf.get(result.id)?.excerpt ?? '';
+      const text = answerTextOf(kb, result);
       return PRECISE_TIME[clause.precision].test(text);
     },
   },
@@ -402,7 +405,7 @@ export const TYPE_CHECKS: readonly CandidateCheck[] = [
     passes(kb, result, clause) {
       if (clause.type !== 'how-many' || kb.gapById.has(result.id) || !MONEY_ASKED.test(` ${clause.folded} `))
         return true;
-      const text = kb.entryById.get(result.id)?.answer ?? kb.citationOf.get(result.id)?.excerpt ?? '';
+      const text = answerTextOf(kb, result);
       return MONEY_GIVEN.test(text);
     },
   },

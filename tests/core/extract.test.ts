@@ -25,6 +25,13 @@ const ARTICLE = [
 ].join('\n');
 
 const article = parseArticle(ARTICLE);
+/** The knowledge base of a draft of `text`, as `npm run draft` would write it. */
+const draftedKnowledge = (text: string) =>
+  buildKnowledge(
+    new Map(
+      [...draftFromArticle(text, { today: '2026-01-06' }).files].filter(([n]) => !n.startsWith('schema/')),
+    ),
+  );
 const extracted = extractStory(article);
 const person = (id: string) => extracted.people.find((p) => p.id === id);
 const quote = (text: string) => extracted.quotes.find((q) => q.text === text);
@@ -480,10 +487,7 @@ describe('a drafted entry is found by its sentence’s words, not only its gener
       'The paintings were taken in 1921 by an army officer, Major Albert Crane, during a raid on the village of Tessel, and were donated to the gallery by his nephew in 1960.',
       'The gallery reopens on Friday.',
     ].join('\n');
-    const files = new Map(
-      [...draftFromArticle(text, { today: '2026-01-06' }).files].filter(([n]) => !n.startsWith('schema/')),
-    );
-    const kb = buildKnowledge(files);
+    const kb = draftedKnowledge(text);
     const trace = createTrace();
     const answer = answerAfter(kb, 'When were the paintings donated to the gallery?', [], { trace });
     expect(answer.id).toBe('p1-s1');
@@ -500,10 +504,7 @@ describe('a drafted entry asked for people by a plural ("which artists…?") mus
       'A new exhibition made with Kell artists opens in the West Gallery in May.',
       'The gallery reopens on Friday.',
     ].join('\n');
-    const files = new Map(
-      [...draftFromArticle(text, { today: '2026-01-06' }).files].filter(([n]) => !n.startsWith('schema/')),
-    );
-    const kb = buildKnowledge(files);
+    const kb = draftedKnowledge(text);
     expect(answerAfter(kb, 'Which Kell artists are working on the new exhibition?', []).answered).toBe(false);
     expect(answerAfter(kb, 'Where does the new exhibition open?', []).answered).toBe(true);
   });
@@ -516,10 +517,7 @@ describe("one of a silent body's people may speak", () => {
       'The Kell Museum will close its east wing in May after a vote by its trustees.',
       '“It is a sad day for the town,” said Ann Bell, the museum’s director.',
     ].join('\n');
-    const files = new Map(
-      [...draftFromArticle(text, { today: '2026-01-06' }).files].filter(([n]) => !n.startsWith('schema/')),
-    );
-    const kb = buildKnowledge(files);
+    const kb = draftedKnowledge(text);
     expect(answerAfter(kb, 'What did the museum director say?', []).text).toContain('sad day');
     expect(answerAfter(kb, 'What did the Kell Museum say?', []).decidedBy).toBe('side-never-quoted');
   });

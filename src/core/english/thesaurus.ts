@@ -204,11 +204,28 @@ function kindsOf(
 /** The endings of an action's name: "approval", "rejection", "payment", "signature". */
 const ACTION_NAME = /(?:ion|ment|al|ance|ence|ure|age|ery)$/;
 
+/** How many letters two words share at their start. */
+export function sharedPrefix(a: string, b: string): number {
+  let n = 0;
+  while (n < a.length && n < b.length && a[n] === b[n]) n++;
+  return n;
+}
+
+/**
+ * Whether `other`, of part of speech `to`, is a form of `lemma` in the other part of speech and
+ * not only related to it: it shares its start ("service" gives "serve", never "help"), and a noun
+ * of a verb is its action's name, keeping the verb whole ("approval", not "approver" or
+ * "approbation").
+ */
+export function isDerivedForm(other: string, lemma: string, to: PartOfSpeech): boolean {
+  const shared = sharedPrefix(other, lemma);
+  if (to === 'n' && (!ACTION_NAME.test(other) || shared < lemma.length - 2)) return false;
+  return shared >= 4 && shared * 2 >= Math.min(other.length, lemma.length);
+}
+
 /**
  * The verb of a noun and the noun of a verb, as WordNet derives them ("signatures": sign;
- * "approve": approval), that share their start with it, so a related word of another sense never
- * comes in ("service" gives "serve", not "help"). Of a verb only its action's name, never its doer
- * ("approver") or a noun of another kind.
+ * "approve": approval), when one is a form of the other (isDerivedForm).
  */
 function derivedOf(wordnet: WordNetReader, synset: Synset, lemma: string): string[] {
   const to = synset.pos === 'n' ? 'v' : 'n';
@@ -218,10 +235,7 @@ function derivedOf(wordnet: WordNetReader, synset: Synset, lemma: string): strin
     for (const other of wordnet.synset(to, pointer.offset).words) {
       const word = other.toLowerCase();
       if (word !== other || word.includes('_') || word === lemma || !/^\p{Ll}+$/u.test(word)) continue;
-      let shared = 0;
-      while (shared < word.length && shared < lemma.length && word[shared] === lemma[shared]) shared++;
-      if (to === 'n' && (!ACTION_NAME.test(word) || shared < lemma.length - 2)) continue;
-      if (shared >= 4 && shared * 2 >= Math.min(word.length, lemma.length)) found.add(word);
+      if (isDerivedForm(word, lemma, to)) found.add(word);
     }
   }
   return [...found];

@@ -4,6 +4,7 @@
  * with the verb an article puts as a noun, and the other way round. Only for `npm run draft`:
  * the reader opens WordNet once, on first use.
  */
+import { isDerivedForm, sharedPrefix } from '../english/thesaurus.ts';
 import { type PartOfSpeech, WordNetReader } from '../english/wordnet.ts';
 
 let reader: WordNetReader | undefined;
@@ -37,15 +38,6 @@ function lemmaOf(wn: WordNetReader, word: string, pos: PartOfSpeech): string | u
   return candidates.find((c) => c.length > 2 && wn.hasLemma(c, pos));
 }
 
-/** The endings of an action's name: "approval", "rejection", "payment", "signature". */
-const NOMINAL = /(?:ion|ment|al|ance|ence|ure|age|ery)$/;
-
-function sharedPrefix(a: string, b: string): number {
-  let n = 0;
-  while (n < a.length && n < b.length && a[n] === b[n]) n++;
-  return n;
-}
-
 /**
  * The words of the other part of speech that WordNet derives from this one, in its two most
  * frequent senses, and that share their start with it (so "service" gives "serve", never an
@@ -63,11 +55,11 @@ export function derivedForms(word: string, from: PartOfSpeech, to: PartOfSpeech)
       for (const other of wn.synset(to, pointer.offset).words) {
         if (other.includes('_') || other === lemma || !/^\p{Ll}+$/u.test(other)) continue;
         // The doer ("approver", "borrower") and the -ing form are not the action's name.
-        // Of a verb, the action's name keeps the verb whole ("approve" -> "approval", not "approbation").
-        const shared = sharedPrefix(other, lemma);
-        if (to === 'n' && (!NOMINAL.test(other) || shared < lemma.length - 2)) continue;
-        if (shared >= 4 && shared * 2 >= Math.min(other.length, lemma.length))
-          found.set(other, Math.max(found.get(other) ?? 0, shared * 10 - sense.senseNumber));
+        if (isDerivedForm(other, lemma, to))
+          found.set(
+            other,
+            Math.max(found.get(other) ?? 0, sharedPrefix(other, lemma) * 10 - sense.senseNumber),
+          );
       }
     }
   }
