@@ -98,6 +98,8 @@ let pathLetters = new Int32Array(64);
 let stackNodes = new Int32Array(1024);
 let stackDepths = new Int32Array(1024);
 const typedCodes = new Int32Array(MAX_FUZZY_LENGTH + 1);
+/** A distance table cell no word is within (in half edits): far over any edits allowed. */
+const FAR = 1 << 20;
 
 export interface FuzzyVocabularyOptions {
   /** Words that are never the correction of a short typo (function words). */
@@ -290,6 +292,11 @@ export class FuzzyVocabulary {
       // The least a different word can be off by is half an edit (a dropped vowel).
       const allowed = 2 * (limit - firstLetter);
       if (allowed < 1) continue;
+      // A cell (i typed letters against j of the word) costs at least twice its letters typed
+      // over, or once its letters left out: only a band of each row can be within reach. The
+      // rest holds more than reach (FAR), so whatever is read from it is out of reach too.
+      const over = allowed >> 1;
+      rows.fill(FAR, width, (maxDepth + 1) * width);
       let top = 0;
       stackNodes[top] = root;
       stackDepths[top] = 1;
@@ -318,7 +325,11 @@ export class FuzzyVocabulary {
         // inside; the typed letter after a cell within reach; the letter swapped back.
         let cheapest = cell;
         let matching = cell <= allowed && n > 0 ? 1 << ((typedCodes[0] as number) - 97) : 0;
-        for (let i = 1; i <= n; i++) {
+        // The band, and one cell past it: the swap back reads the row above there.
+        const from = Math.max(j - allowed, 1);
+        const to = Math.min(j + over + 1, n);
+        if (from > 1) cell = rows[row + from - 1] as number;
+        for (let i = from; i <= to; i++) {
           const t = typedCodes[i - 1] as number;
           // A letter of the word left out, an extra letter typed, a letter mistyped or kept.
           let cost = (rows[above + i] as number) + skip;
@@ -350,6 +361,7 @@ export class FuzzyVocabulary {
             if (cost + rest < bound) bound = cost + rest;
           }
         }
+        cell = rows[row + n] as number;
         const index = nodeWord[node] as number;
         if (index >= 0 && cell <= allowed) {
           found.push({ word: words[index] as string, distance: cell / 2 + firstLetter });
