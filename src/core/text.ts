@@ -183,15 +183,67 @@ export function wordsOf(folded: string): string[] {
   return folded.match(/[a-z0-9]+(?:\.[0-9]+)?/g) ?? [];
 }
 
+/** A letter a-z or digit 0-9, as a character code: what wordsOf's words are made of. */
+const isWordCode = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
+const isDigitCode = (c: number): boolean => c >= 48 && c <= 57;
+
+/**
+ * Where the word of wordsOf that starts at `start` (a letter or digit) ends: its run of letters
+ * and digits, and a decimal part when a point and a digit follow ("2.5").
+ */
+function wordEnd(folded: string, start: number): number {
+  const n = folded.length;
+  let i = start + 1;
+  while (i < n && isWordCode(folded.charCodeAt(i))) i++;
+  if (i + 1 < n && folded.charCodeAt(i) === 46 && isDigitCode(folded.charCodeAt(i + 1))) {
+    i += 2;
+    while (i < n && isDigitCode(folded.charCodeAt(i))) i++;
+  }
+  return i;
+}
+
+/**
+ * `wordsOf(folded).join(' ')`, the words of a text as one string (two texts of the same words
+ * have the same key). Most texts have their words one space apart already, so the key is made of
+ * a few slices of the text (one for each run of such words), not of every word.
+ */
+export function wordKey(folded: string): string {
+  const n = folded.length;
+  // The words so far are `key`, then folded[from, last): words one space apart.
+  let key = '';
+  let from = -1;
+  let last = -1;
+  for (let i = 0; i < n; ) {
+    if (!isWordCode(folded.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    const end = wordEnd(folded, i);
+    if (from === -1) from = i;
+    else if (i !== last + 1 || folded.charCodeAt(last) !== 32) {
+      key += `${folded.slice(from, last)} `;
+      from = i;
+    }
+    last = end;
+    i = end;
+  }
+  return from === -1 ? '' : key + folded.slice(from, last);
+}
+
 /**
  * The words of many texts as numbers, each distinct word numbered once, in the order first met
  * (a build reads every text's words once, and each distinct word once after that). The texts'
  * ids are kept in one typed array, text after text, not an array each.
  */
 export class WordTable {
-  private readonly ids = new Map<string, number>();
   /** Id -> word. */
   readonly words: string[] = [];
+  /**
+   * The words' ids by a hash of their letters (open addressing, -1 for none): a word of a text
+   * is looked up in place, so only a word not seen before is made a string.
+   */
+  private slots = new Int32Array(1 << 12).fill(-1);
+  private hashes = new Int32Array(1 << 10);
   private items = new Int32Array(1 << 12);
   /** Text t's ids are items[starts[t], starts[t + 1]). */
   private starts = new Int32Array(1 << 10);
@@ -199,21 +251,21 @@ export class WordTable {
 
   /** Reads a folded text's words (wordsOf); a word not seen before gets the next id. Returns the text's number, counted from 0. */
   add(folded: string): number {
-    const surfaces = wordsOf(folded);
     let end = this.starts[this.texts] as number;
-    if (end + surfaces.length > this.items.length) {
-      const grown = new Int32Array(Math.max(this.items.length * 2, end + surfaces.length));
-      grown.set(this.items.subarray(0, end));
-      this.items = grown;
-    }
-    for (const surface of surfaces) {
-      let id = this.ids.get(surface);
-      if (id === undefined) {
-        id = this.words.length;
-        this.words.push(surface);
-        this.ids.set(surface, id);
+    const n = folded.length;
+    for (let i = 0; i < n; ) {
+      if (!isWordCode(folded.charCodeAt(i))) {
+        i++;
+        continue;
       }
-      this.items[end++] = id;
+      const wordEnds = wordEnd(folded, i);
+      if (end === this.items.length) {
+        const grown = new Int32Array(this.items.length * 2);
+        grown.set(this.items);
+        this.items = grown;
+      }
+      this.items[end++] = this.idOf(folded, i, wordEnds);
+      i = wordEnds;
     }
     if (this.texts + 2 > this.starts.length) {
       const grown = new Int32Array(this.starts.length * 2);
@@ -222,6 +274,54 @@ export class WordTable {
     }
     this.starts[++this.texts] = end;
     return this.texts - 1;
+  }
+
+  /** The id of the word folded[start, end), a new one when it is not in the table yet. */
+  private idOf(folded: string, start: number, end: number): number {
+    let hash = 0x811c9dc5;
+    for (let i = start; i < end; i++) hash = Math.imul(hash ^ folded.charCodeAt(i), 0x01000193);
+    const mask = this.slots.length - 1;
+    const length = end - start;
+    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
+      const id = this.slots[slot] as number;
+      if (id === -1) {
+        const word = folded.slice(start, end);
+        const added = this.words.length;
+        this.words.push(word);
+        if (added === this.hashes.length) {
+          const grown = new Int32Array(this.hashes.length * 2);
+          grown.set(this.hashes);
+          this.hashes = grown;
+        }
+        this.hashes[added] = hash;
+        this.slots[slot] = added;
+        // At most half full.
+        if (2 * this.words.length > this.slots.length) this.rehash();
+        return added;
+      }
+      if (this.hashes[id] !== hash) continue;
+      const word = this.words[id] as string;
+      if (word.length !== length) continue;
+      let same = true;
+      for (let k = 0; k < length; k++) {
+        if (word.charCodeAt(k) !== folded.charCodeAt(start + k)) {
+          same = false;
+          break;
+        }
+      }
+      if (same) return id;
+    }
+  }
+
+  private rehash(): void {
+    const slots = new Int32Array(this.slots.length * 2).fill(-1);
+    const mask = slots.length - 1;
+    for (let id = 0; id < this.words.length; id++) {
+      let slot = (this.hashes[id] as number) & mask;
+      while (slots[slot] !== -1) slot = (slot + 1) & mask;
+      slots[slot] = id;
+    }
+    this.slots = slots;
   }
 
   /** The ids of text t's words. */
