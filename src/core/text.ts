@@ -98,6 +98,15 @@ function replaceWhere(
   return typeof by === 'string' ? text.replace(pattern, by) : text.replace(pattern, by);
 }
 
+/** Whether the text holds one of the strings. */
+function holdsAny(text: string, cues: readonly string[]): boolean {
+  for (let i = 0; i < cues.length; i++) if (text.includes(cues[i] as string)) return true;
+  return false;
+}
+
+/** The quotes foldWordsOnly straightens. */
+const QUOTE_MARK = /[‘’‛′`´“”„‟″]/;
+
 /** Lower case, no diacritics, straight quotes; "Zelenskyy’s" -> "zelenskyy". */
 export function foldText(text: string): string {
   let folded = foldWordsOnly(text);
@@ -105,8 +114,8 @@ export function foldText(text: string): string {
   folded = replaceWhere(folded, ' to ', /\b(?:going|go|goes|heading) (?:up )?to (?=\d)/g, 'reaching ');
   // "Why is Starmer going to Washington", "going to see Trump": travelling, not a future tense.
   folded = replaceWhere(folded, ' to ', TRAVEL, 'visiting ');
-  if (FILLER_CUES.some((cue) => folded.includes(cue))) folded = folded.replace(FILLER_PHRASES, ' ');
-  if (OPINION_CUES.some((cue) => folded.includes(cue))) folded = folded.replace(ASKS_OPINION, '$1your view ');
+  if (holdsAny(folded, FILLER_CUES)) folded = folded.replace(FILLER_PHRASES, ' ');
+  if (holdsAny(folded, OPINION_CUES)) folded = folded.replace(ASKS_OPINION, '$1your view ');
   folded = replaceWhere(folded, 'clap', /\bclap(?:s|ped|ping)? back\b/g, 'respond');
   folded = replaceWhere(folded, 'weigh', /\bweigh(?:s|ed|ing)? in\b/g, 'comment');
   // "The minerals at the heart of the deal": the ones in it.
@@ -121,10 +130,9 @@ export function foldText(text: string): string {
 export function foldWordsOnly(text: string): string {
   // Plain text has no diacritics to take off (NFKD leaves it as it is).
   let folded = PLAIN.test(text) ? text : text.normalize('NFKD').replace(/\p{M}/gu, '');
-  folded = folded
-    .toLowerCase()
-    .replace(/[‘’‛′`´]/g, "'")
-    .replace(/[“”„‟″]/g, '"');
+  folded = folded.toLowerCase();
+  // Most text has no quotes but straight ones: one look for any, not two replacements.
+  if (QUOTE_MARK.test(folded)) folded = folded.replace(/[‘’‛′`´]/g, "'").replace(/[“”„‟″]/g, '"');
   // "What's", "where's", "it's": is, not a possessive.
   folded = replaceWhere(
     folded,
