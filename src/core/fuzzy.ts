@@ -237,16 +237,18 @@ export class FuzzyVocabulary {
     let best: { word: string; distance: number; rank: number; score: number } | null = null;
     for (const { word: candidate, distance } of near) {
       if (best && distance > best.distance) break;
+      // At the same distance: the vocabulary's own word before one it only corrects to ("starmmer"
+      // is Starmer, not "stammer"), then one of the typed length, as two letters swapped are
+      // ("sepnding" is "spending", not "sending"), then fuse.js's score, then spelling. One
+      // ranked below the best so far cannot win whatever its score, so it is not scored.
+      const rank = (this.known.has(candidate) ? 0 : 2) + (candidate.length === word.length ? 0 : 1);
+      if (best && rank > best.rank) continue;
       // Bitap finds a pattern inside a longer text; scoring both ways keeps whole-word similarity.
       const score = Math.max(
         Fuse.match(word, candidate, FUSE_OPTIONS).score,
         Fuse.match(candidate, word, FUSE_OPTIONS).score,
       );
       if (score > MAX_FUSE_SCORE) continue;
-      // At the same distance: the vocabulary's own word before one it only corrects to ("starmmer"
-      // is Starmer, not "stammer"), then one of the typed length, as two letters swapped are
-      // ("sepnding" is "spending", not "sending"), then fuse.js's score, then spelling.
-      const rank = (this.known.has(candidate) ? 0 : 2) + (candidate.length === word.length ? 0 : 1);
       if (
         !best ||
         distance < best.distance ||
