@@ -26,7 +26,7 @@ const DISCORD_MARKUP = [
 export function cleanText(raw: string): string {
   // Most text (every data text, most questions) is plain: nothing below changes it but spacing.
   if (PLAIN.test(raw) && !CLEANED_AWAY.test(raw))
-    return SPACING.test(raw) ? raw.replace(/\s+/g, ' ').trim() : raw;
+    return unevenSpacing(raw) ? raw.replace(/\s+/g, ' ').trim() : raw;
   let text = raw.normalize('NFKC');
   // Control characters (C0, C1, bidi overrides, zero-widths) become spaces; they can hide words.
   text = text.replace(/[\p{Cc}\p{Cf}\u2028\u2029]/gu, ' ');
@@ -46,8 +46,12 @@ export function cleanText(raw: string): string {
 const PLAIN = /^[\x20-\x7e\u2013\u2014\u2018\u2019\u201c\u201d]*$/;
 /** What cleanText removes from plain text: Discord markup, URLs, code, markdown (a superset). */
 const CLEANED_AWAY = /[<@`*_~|>#]|https?:\/\//i;
-/** Spacing cleanText evens out: runs of spaces and spaces at either end. */
-const SPACING = /\s\s|^\s|\s$/;
+/**
+ * Spacing cleanText evens out in plain text: runs of spaces and spaces at either end (a space is
+ * the only white space plain text has, so this is /\s\s|^\s|\s$/ there).
+ */
+const unevenSpacing = (plain: string): boolean =>
+  plain.charCodeAt(0) === 32 || plain.charCodeAt(plain.length - 1) === 32 || plain.includes('  ');
 
 /** The engine's plain-English word lists (english/data/*.json), read once. */
 const LISTS = loadWordLists();
