@@ -993,7 +993,11 @@ export class Analyzer {
           (aliases !== undefined &&
             (aliases.canonical !== undefined || (next !== undefined && aliases.next.has(next.aliasKey))))
         ) {
-          words ??= Array.from(ids, wordOf);
+          if (words === undefined) {
+            // A loop, not Array.from (which reads a typed array through its iterator).
+            words = [];
+            for (let k = 0; k < n; k++) words.push(wordOf(ids[k] as number));
+          }
           const alias = this.phraseAt(words, i, office);
           if (alias) {
             terms.add(alias.canonical);

@@ -98,6 +98,8 @@ let pathLetters = new Int32Array(64);
 let stackNodes = new Int32Array(1024);
 let stackDepths = new Int32Array(1024);
 const typedCodes = new Int32Array(MAX_FUZZY_LENGTH + 1);
+/** A distance table cell no word is within (in half edits): far over any edits allowed. */
+const FAR = 1 << 20;
 
 export interface FuzzyVocabularyOptions {
   /** Words that are never the correction of a short typo (function words). */
@@ -235,16 +237,18 @@ export class FuzzyVocabulary {
     let best: { word: string; distance: number; rank: number; score: number } | null = null;
     for (const { word: candidate, distance } of near) {
       if (best && distance > best.distance) break;
+      // At the same distance: the vocabulary's own word before one it only corrects to ("starmmer"
+      // is Starmer, not "stammer"), then one of the typed length, as two letters swapped are
+      // ("sepnding" is "spending", not "sending"), then fuse.js's score, then spelling. One
+      // ranked below the best so far cannot win whatever its score, so it is not scored.
+      const rank = (this.known.has(candidate) ? 0 : 2) + (candidate.length === word.length ? 0 : 1);
+      if (best && rank > best.rank) continue;
       // Bitap finds a pattern inside a longer text; scoring both ways keeps whole-word similarity.
       const score = Math.max(
         Fuse.match(word, candidate, FUSE_OPTIONS).score,
         Fuse.match(candidate, word, FUSE_OPTIONS).score,
       );
       if (score > MAX_FUSE_SCORE) continue;
-      // At the same distance: the vocabulary's own word before one it only corrects to ("starmmer"
-      // is Starmer, not "stammer"), then one of the typed length, as two letters swapped are
-      // ("sepnding" is "spending", not "sending"), then fuse.js's score, then spelling.
-      const rank = (this.known.has(candidate) ? 0 : 2) + (candidate.length === word.length ? 0 : 1);
       if (
         !best ||
         distance < best.distance ||
@@ -290,6 +294,11 @@ export class FuzzyVocabulary {
       // The least a different word can be off by is half an edit (a dropped vowel).
       const allowed = 2 * (limit - firstLetter);
       if (allowed < 1) continue;
+      // A cell (i typed letters against j of the word) costs at least twice its letters typed
+      // over, or once its letters left out: only a band of each row can be within reach. The
+      // rest holds more than reach (FAR), so whatever is read from it is out of reach too.
+      const over = allowed >> 1;
+      rows.fill(FAR, width, (maxDepth + 1) * width);
       let top = 0;
       stackNodes[top] = root;
       stackDepths[top] = 1;
@@ -318,7 +327,11 @@ export class FuzzyVocabulary {
         // inside; the typed letter after a cell within reach; the letter swapped back.
         let cheapest = cell;
         let matching = cell <= allowed && n > 0 ? 1 << ((typedCodes[0] as number) - 97) : 0;
-        for (let i = 1; i <= n; i++) {
+        // The band, and one cell past it: the swap back reads the row above there.
+        const from = Math.max(j - allowed, 1);
+        const to = Math.min(j + over + 1, n);
+        if (from > 1) cell = rows[row + from - 1] as number;
+        for (let i = from; i <= to; i++) {
           const t = typedCodes[i - 1] as number;
           // A letter of the word left out, an extra letter typed, a letter mistyped or kept.
           let cost = (rows[above + i] as number) + skip;
@@ -350,6 +363,7 @@ export class FuzzyVocabulary {
             if (cost + rest < bound) bound = cost + rest;
           }
         }
+        cell = rows[row + n] as number;
         const index = nodeWord[node] as number;
         if (index >= 0 && cell <= allowed) {
           found.push({ word: words[index] as string, distance: cell / 2 + firstLetter });

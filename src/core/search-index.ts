@@ -314,6 +314,7 @@ export class SearchIndex {
       inDocPhrasing = grow(inDocPhrasing, (n) => new Uint8Array(n));
     };
     const docTerms: number[] = [];
+    let sortedTerms = new Int32Array(256);
     for (let d = 0; d < docCount; d++) {
       const doc = documents[d] as IndexDocument;
       docIds[d] = doc.id;
@@ -353,8 +354,12 @@ export class SearchIndex {
         inDocPhrasing[id] = 0;
         docTerms.push(id);
       }
-      docTerms.sort((a, b) => a - b);
-      for (const id of docTerms) {
+      // Numbers sort as numbers in a typed array, without a comparison function.
+      if (docTerms.length > sortedTerms.length) sortedTerms = new Int32Array(docTerms.length * 2);
+      const sorted = sortedTerms.subarray(0, docTerms.length);
+      sorted.set(docTerms);
+      sorted.sort();
+      for (const id of sorted) {
         docTermList.push(id);
         docTermInPhrasing.push(inDocPhrasing[id] as number);
       }
@@ -388,30 +393,34 @@ export class SearchIndex {
       phrasingWeight[p] = (phrasingWeight[p] as number) + (weights[termOfPair.at(i)] as number);
     }
 
-    // Postings per kind of document, so a search for quotes or sentences reads only theirs.
+    // Postings per kind of document, so a search for quotes or sentences reads only theirs: the
+    // pairs of each kind, in the order given, gathered in one pass over them all.
+    const kinds = DOC_KINDS.length;
+    const phrasingRows = Array.from({ length: kinds }, () => new IntList());
+    const phrasingItems = Array.from({ length: kinds }, () => new IntList());
+    for (let i = 0; i < phrasingOfPair.length; i++) {
+      const p = phrasingOfPair.at(i);
+      const k = docKinds[phrasingDoc[p] as number] as number;
+      (phrasingRows[k] as IntList).push(termOfPair.at(i));
+      (phrasingItems[k] as IntList).push(p);
+    }
+    const docRows = Array.from({ length: kinds }, () => new IntList());
+    const docItems = Array.from({ length: kinds }, () => new IntList());
+    for (let d = 0; d < docCount; d++) {
+      const k = docKinds[d] as number;
+      const rows = docRows[k] as IntList;
+      const items = docItems[k] as IntList;
+      for (let i = docTermOffsets[d] as number; i < (docTermOffsets[d + 1] as number); i++) {
+        rows.push(docTermList.at(i));
+        // Doc and its flag packed in one item: doc * 2 + in a phrasing.
+        items.push(d * 2 + docTermInPhrasing.at(i));
+      }
+    }
     const phrasingPostings: Postings[] = [];
     const docPostings: DocPostings[] = [];
-    for (let k = 0; k < DOC_KINDS.length; k++) {
-      const rows = new IntList();
-      const items = new IntList();
-      for (let i = 0; i < phrasingOfPair.length; i++) {
-        const p = phrasingOfPair.at(i);
-        if (docKinds[phrasingDoc[p] as number] !== k) continue;
-        rows.push(termOfPair.at(i));
-        items.push(p);
-      }
-      phrasingPostings.push(compressRows(termCount, rows, items));
-      const docRows = new IntList();
-      const docItems = new IntList();
-      for (let d = 0; d < docCount; d++) {
-        if (docKinds[d] !== k) continue;
-        for (let i = docTermOffsets[d] as number; i < (docTermOffsets[d + 1] as number); i++) {
-          docRows.push(docTermList.at(i));
-          // Doc and its flag packed in one item: doc * 2 + in a phrasing.
-          docItems.push(d * 2 + docTermInPhrasing.at(i));
-        }
-      }
-      const packed = compressRows(termCount, docRows, docItems);
+    for (let k = 0; k < kinds; k++) {
+      phrasingPostings.push(compressRows(termCount, phrasingRows[k] as IntList, phrasingItems[k] as IntList));
+      const packed = compressRows(termCount, docRows[k] as IntList, docItems[k] as IntList);
       const inPhrasing = new Uint8Array(packed.items.length);
       const docsOnly = new Int32Array(packed.items.length);
       for (let i = 0; i < packed.items.length; i++) {

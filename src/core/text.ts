@@ -26,7 +26,7 @@ const DISCORD_MARKUP = [
 export function cleanText(raw: string): string {
   // Most text (every data text, most questions) is plain: nothing below changes it but spacing.
   if (PLAIN.test(raw) && !CLEANED_AWAY.test(raw))
-    return SPACING.test(raw) ? raw.replace(/\s+/g, ' ').trim() : raw;
+    return unevenSpacing(raw) ? raw.replace(/\s+/g, ' ').trim() : raw;
   let text = raw.normalize('NFKC');
   // Control characters (C0, C1, bidi overrides, zero-widths) become spaces; they can hide words.
   text = text.replace(/[\p{Cc}\p{Cf}\u2028\u2029]/gu, ' ');
@@ -46,8 +46,12 @@ export function cleanText(raw: string): string {
 const PLAIN = /^[\x20-\x7e\u2013\u2014\u2018\u2019\u201c\u201d]*$/;
 /** What cleanText removes from plain text: Discord markup, URLs, code, markdown (a superset). */
 const CLEANED_AWAY = /[<@`*_~|>#]|https?:\/\//i;
-/** Spacing cleanText evens out: runs of spaces and spaces at either end. */
-const SPACING = /\s\s|^\s|\s$/;
+/**
+ * Spacing cleanText evens out in plain text: runs of spaces and spaces at either end (a space is
+ * the only white space plain text has, so this is /\s\s|^\s|\s$/ there).
+ */
+const unevenSpacing = (plain: string): boolean =>
+  plain.charCodeAt(0) === 32 || plain.charCodeAt(plain.length - 1) === 32 || plain.includes('  ');
 
 /** The engine's plain-English word lists (english/data/*.json), read once. */
 const LISTS = loadWordLists();
@@ -98,6 +102,15 @@ function replaceWhere(
   return typeof by === 'string' ? text.replace(pattern, by) : text.replace(pattern, by);
 }
 
+/** Whether the text holds one of the strings. */
+function holdsAny(text: string, cues: readonly string[]): boolean {
+  for (let i = 0; i < cues.length; i++) if (text.includes(cues[i] as string)) return true;
+  return false;
+}
+
+/** The quotes foldWordsOnly straightens. */
+const QUOTE_MARK = /[‘’‛′`´“”„‟″]/;
+
 /** Lower case, no diacritics, straight quotes; "Zelenskyy’s" -> "zelenskyy". */
 export function foldText(text: string): string {
   let folded = foldWordsOnly(text);
@@ -105,8 +118,8 @@ export function foldText(text: string): string {
   folded = replaceWhere(folded, ' to ', /\b(?:going|go|goes|heading) (?:up )?to (?=\d)/g, 'reaching ');
   // "Why is Starmer going to Washington", "going to see Trump": travelling, not a future tense.
   folded = replaceWhere(folded, ' to ', TRAVEL, 'visiting ');
-  if (FILLER_CUES.some((cue) => folded.includes(cue))) folded = folded.replace(FILLER_PHRASES, ' ');
-  if (OPINION_CUES.some((cue) => folded.includes(cue))) folded = folded.replace(ASKS_OPINION, '$1your view ');
+  if (holdsAny(folded, FILLER_CUES)) folded = folded.replace(FILLER_PHRASES, ' ');
+  if (holdsAny(folded, OPINION_CUES)) folded = folded.replace(ASKS_OPINION, '$1your view ');
   folded = replaceWhere(folded, 'clap', /\bclap(?:s|ped|ping)? back\b/g, 'respond');
   folded = replaceWhere(folded, 'weigh', /\bweigh(?:s|ed|ing)? in\b/g, 'comment');
   // "The minerals at the heart of the deal": the ones in it.
@@ -121,10 +134,9 @@ export function foldText(text: string): string {
 export function foldWordsOnly(text: string): string {
   // Plain text has no diacritics to take off (NFKD leaves it as it is).
   let folded = PLAIN.test(text) ? text : text.normalize('NFKD').replace(/\p{M}/gu, '');
-  folded = folded
-    .toLowerCase()
-    .replace(/[‘’‛′`´]/g, "'")
-    .replace(/[“”„‟″]/g, '"');
+  folded = folded.toLowerCase();
+  // Most text has no quotes but straight ones: one look for any, not two replacements.
+  if (QUOTE_MARK.test(folded)) folded = folded.replace(/[‘’‛′`´]/g, "'").replace(/[“”„‟″]/g, '"');
   // "What's", "where's", "it's": is, not a possessive.
   folded = replaceWhere(
     folded,
@@ -183,15 +195,67 @@ export function wordsOf(folded: string): string[] {
   return folded.match(/[a-z0-9]+(?:\.[0-9]+)?/g) ?? [];
 }
 
+/** A letter a-z or digit 0-9, as a character code: what wordsOf's words are made of. */
+const isWordCode = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
+const isDigitCode = (c: number): boolean => c >= 48 && c <= 57;
+
+/**
+ * Where the word of wordsOf that starts at `start` (a letter or digit) ends: its run of letters
+ * and digits, and a decimal part when a point and a digit follow ("2.5").
+ */
+function wordEnd(folded: string, start: number): number {
+  const n = folded.length;
+  let i = start + 1;
+  while (i < n && isWordCode(folded.charCodeAt(i))) i++;
+  if (i + 1 < n && folded.charCodeAt(i) === 46 && isDigitCode(folded.charCodeAt(i + 1))) {
+    i += 2;
+    while (i < n && isDigitCode(folded.charCodeAt(i))) i++;
+  }
+  return i;
+}
+
+/**
+ * `wordsOf(folded).join(' ')`, the words of a text as one string (two texts of the same words
+ * have the same key). Most texts have their words one space apart already, so the key is made of
+ * a few slices of the text (one for each run of such words), not of every word.
+ */
+export function wordKey(folded: string): string {
+  const n = folded.length;
+  // The words so far are `key`, then folded[from, last): words one space apart.
+  let key = '';
+  let from = -1;
+  let last = -1;
+  for (let i = 0; i < n; ) {
+    if (!isWordCode(folded.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    const end = wordEnd(folded, i);
+    if (from === -1) from = i;
+    else if (i !== last + 1 || folded.charCodeAt(last) !== 32) {
+      key += `${folded.slice(from, last)} `;
+      from = i;
+    }
+    last = end;
+    i = end;
+  }
+  return from === -1 ? '' : key + folded.slice(from, last);
+}
+
 /**
  * The words of many texts as numbers, each distinct word numbered once, in the order first met
  * (a build reads every text's words once, and each distinct word once after that). The texts'
  * ids are kept in one typed array, text after text, not an array each.
  */
 export class WordTable {
-  private readonly ids = new Map<string, number>();
   /** Id -> word. */
   readonly words: string[] = [];
+  /**
+   * The words' ids by a hash of their letters (open addressing, -1 for none): a word of a text
+   * is looked up in place, so only a word not seen before is made a string.
+   */
+  private slots = new Int32Array(1 << 12).fill(-1);
+  private hashes = new Int32Array(1 << 10);
   private items = new Int32Array(1 << 12);
   /** Text t's ids are items[starts[t], starts[t + 1]). */
   private starts = new Int32Array(1 << 10);
@@ -199,21 +263,21 @@ export class WordTable {
 
   /** Reads a folded text's words (wordsOf); a word not seen before gets the next id. Returns the text's number, counted from 0. */
   add(folded: string): number {
-    const surfaces = wordsOf(folded);
     let end = this.starts[this.texts] as number;
-    if (end + surfaces.length > this.items.length) {
-      const grown = new Int32Array(Math.max(this.items.length * 2, end + surfaces.length));
-      grown.set(this.items.subarray(0, end));
-      this.items = grown;
-    }
-    for (const surface of surfaces) {
-      let id = this.ids.get(surface);
-      if (id === undefined) {
-        id = this.words.length;
-        this.words.push(surface);
-        this.ids.set(surface, id);
+    const n = folded.length;
+    for (let i = 0; i < n; ) {
+      if (!isWordCode(folded.charCodeAt(i))) {
+        i++;
+        continue;
       }
-      this.items[end++] = id;
+      const wordEnds = wordEnd(folded, i);
+      if (end === this.items.length) {
+        const grown = new Int32Array(this.items.length * 2);
+        grown.set(this.items);
+        this.items = grown;
+      }
+      this.items[end++] = this.idOf(folded, i, wordEnds);
+      i = wordEnds;
     }
     if (this.texts + 2 > this.starts.length) {
       const grown = new Int32Array(this.starts.length * 2);
@@ -222,6 +286,54 @@ export class WordTable {
     }
     this.starts[++this.texts] = end;
     return this.texts - 1;
+  }
+
+  /** The id of the word folded[start, end), a new one when it is not in the table yet. */
+  private idOf(folded: string, start: number, end: number): number {
+    let hash = 0x811c9dc5;
+    for (let i = start; i < end; i++) hash = Math.imul(hash ^ folded.charCodeAt(i), 0x01000193);
+    const mask = this.slots.length - 1;
+    const length = end - start;
+    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
+      const id = this.slots[slot] as number;
+      if (id === -1) {
+        const word = folded.slice(start, end);
+        const added = this.words.length;
+        this.words.push(word);
+        if (added === this.hashes.length) {
+          const grown = new Int32Array(this.hashes.length * 2);
+          grown.set(this.hashes);
+          this.hashes = grown;
+        }
+        this.hashes[added] = hash;
+        this.slots[slot] = added;
+        // At most half full.
+        if (2 * this.words.length > this.slots.length) this.rehash();
+        return added;
+      }
+      if (this.hashes[id] !== hash) continue;
+      const word = this.words[id] as string;
+      if (word.length !== length) continue;
+      let same = true;
+      for (let k = 0; k < length; k++) {
+        if (word.charCodeAt(k) !== folded.charCodeAt(start + k)) {
+          same = false;
+          break;
+        }
+      }
+      if (same) return id;
+    }
+  }
+
+  private rehash(): void {
+    const slots = new Int32Array(this.slots.length * 2).fill(-1);
+    const mask = slots.length - 1;
+    for (let id = 0; id < this.words.length; id++) {
+      let slot = (this.hashes[id] as number) & mask;
+      while (slots[slot] !== -1) slot = (slot + 1) & mask;
+      slots[slot] = id;
+    }
+    this.slots = slots;
   }
 
   /** The ids of text t's words. */

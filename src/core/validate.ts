@@ -34,7 +34,7 @@ import {
   type TopicDef,
   TopicDef as TopicDefSchema,
 } from './schema.ts';
-import { cleanText, foldText, wordsOf } from './text.ts';
+import { cleanText, foldText, wordKey } from './text.ts';
 
 /** Raw data: file name ("qa.yaml", "qa/people.yaml", "article.txt") -> contents. */
 export type DataFiles = ReadonlyMap<string, string>;
@@ -702,7 +702,7 @@ function checkSamePhrasing(
     const { file, value: entry } = located;
     const phrasings = [entry.question, ...entry.alternates];
     phrasings.forEach((text, i) => {
-      const key = wordsOf(fold(text)).join(' ');
+      const key = wordKey(fold(text));
       const other = owner.get(key);
       const field = i === 0 ? 'question' : `alternates[${i - 1}]`;
       if (other !== undefined && other.value.id !== entry.id) {
@@ -730,7 +730,7 @@ function checkAliases(
   const file = 'glossary.yaml';
   const meaning = new Map<string, string>();
   const claim = (alias: string, canonical: string, entry: string, field: string): void => {
-    const key = wordsOf(fold(alias)).join(' ');
+    const key = wordKey(fold(alias));
     if (key.length === 0) {
       problems.push({ file, entry, field, message: 'alias has no letters or digits' });
       return;

@@ -359,6 +359,28 @@ const OCCUPANT_WORDS = new Set(['occupant', 'resident', 'tenant', 'incumbent']);
  * Lords" (a peer). Null when the words are not (only) that.
  */
 export function officeOf(gazetteer: Gazetteer, words: readonly string[]): OfficeReading | null {
+  let readings = officeReadings.get(gazetteer);
+  if (readings === undefined) {
+    readings = new Map();
+    officeReadings.set(gazetteer, readings);
+  }
+  // Words of a span hold no space, so the joined words name the span.
+  const key = words.join(' ');
+  let found = readings.get(key);
+  if (found === undefined) {
+    if (readings.size >= OFFICE_READINGS_KEPT) readings.clear();
+    found = readOffice(gazetteer, words);
+    readings.set(key, found);
+  }
+  return found;
+}
+
+/** officeOf's readings, by gazetteer and span (readings are never changed, so they are shared). */
+const officeReadings = new WeakMap<Gazetteer, Map<string, OfficeReading | null>>();
+/** How many spans' readings a gazetteer keeps before it starts again. */
+const OFFICE_READINGS_KEPT = 4096;
+
+function readOffice(gazetteer: Gazetteer, words: readonly string[]): OfficeReading | null {
   let rest = words[0] === 'the' ? words.slice(1) : [...words];
   let former = false;
   if (FORMER.has(rest[0] ?? '')) {
