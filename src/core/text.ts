@@ -58,17 +58,62 @@ const LISTS = loadWordLists();
 /** Chat spellings read as the words they stand for ("wat" -> "what", "abt" -> "about"). */
 const CHAT_SPELLINGS: ReadonlyMap<string, string> = LISTS.chatSpellings;
 /**
- * Any chat spelling as a whole word. Replacing only its matches gives what looking up every word
- * gives (a word is a maximal run of letters between word boundaries either way), without a call
- * per word.
+ * The chat spellings of letters a-z only. A chat spelling is read only as a whole word (a maximal
+ * run of ASCII letters, digits and underscores, what a regular expression's \b bounds), so each
+ * such run of a text is looked up, not matched against every spelling.
  */
-const CHAT_SPELLING = new RegExp(
-  `\\b(?:${[...CHAT_SPELLINGS.keys()]
-    .filter((word) => /^[a-z]+$/.test(word))
-    .sort((a, b) => b.length - a.length)
-    .join('|')})\\b`,
-  'g',
+const CHAT_WORDS: ReadonlyMap<string, string> = new Map(
+  [...CHAT_SPELLINGS].filter(([word]) => /^[a-z]+$/.test(word)),
 );
+/** A word's letters hashed (FNV-1a), for telling at once most words that are no chat spelling. */
+function letterHash(text: string, start: number, end: number): number {
+  let hash = 0x811c9dc5;
+  for (let i = start; i < end; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  return hash;
+}
+const CHAT_HASH_BITS = 1 << 16;
+/** Bit h of this set: some chat spelling's letterHash is h (modulo its size). */
+const CHAT_HASHES = new Uint32Array(CHAT_HASH_BITS / 32);
+for (const word of CHAT_WORDS.keys()) {
+  const h = letterHash(word, 0, word.length) & (CHAT_HASH_BITS - 1);
+  CHAT_HASHES[h >>> 5] = (CHAT_HASHES[h >>> 5] as number) | (1 << (h & 31));
+}
+/** Whether a character code is a regular expression's \w: an ASCII letter, digit or underscore. */
+const isRegExpWordCode = (c: number): boolean =>
+  (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
+
+/**
+ * `text.replace(/\b(?:<every chat spelling>)\b/g, ...)`: each whole word that is a chat spelling
+ * read as the word it stands for. A word of a regular expression is a maximal run of \w
+ * characters, and every spelling is letters a-z, so a run is replaced when it is one whole.
+ */
+function replaceChatSpellings(text: string): string {
+  const n = text.length;
+  let out = '';
+  let copied = 0;
+  for (let i = 0; i < n; ) {
+    if (!isRegExpWordCode(text.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    const start = i;
+    let lower = true;
+    let hash = 0x811c9dc5;
+    for (; i < n; i++) {
+      const c = text.charCodeAt(i);
+      if (!isRegExpWordCode(c)) break;
+      if (c < 97 || c > 122) lower = false;
+      hash = Math.imul(hash ^ c, 0x01000193);
+    }
+    const h = hash & (CHAT_HASH_BITS - 1);
+    if (!lower || ((CHAT_HASHES[h >>> 5] as number) & (1 << (h & 31))) === 0) continue;
+    const by = CHAT_WORDS.get(text.slice(start, i));
+    if (by === undefined) continue;
+    out += text.slice(copied, start) + by;
+    copied = i;
+  }
+  return copied === 0 ? text : out + text.slice(copied);
+}
 /** Every country's flag, and the EU's and UN's, read as the name it stands for. */
 const FLAGS = loadFlagNames();
 
@@ -159,7 +204,7 @@ export function foldWordsOnly(text: string): string {
   folded = replaceWhere(folded, '%', /%/g, ' percent ');
   folded = replaceWhere(folded, '&', /&/g, ' and ');
   folded = replaceWhere(folded, 'pct', /\bpct\b/g, ' percent ');
-  return folded.replace(CHAT_SPELLING, (word) => CHAT_SPELLINGS.get(word) ?? word);
+  return replaceChatSpellings(folded);
 }
 
 /** "going to" a place or to see someone is a trip; "going to sign" is only the future. */
