@@ -25,14 +25,20 @@ export function loadEvalSet(path: string): EvalItem[] {
 export const normaliseForGrading = (text: string): string =>
   text.toLowerCase().replace(/[“”„]/g, '"').replace(/[‘’]/g, "'").replace(/[–—]/g, '-');
 
-/** Right = answered and holds every `must` item ("a|b": either), or declined when it should be. */
+/** A `must` item written `/…/` is a regular expression (any case); any other is "a|b": either text. */
+export function holdsMust(must: string, text: string): boolean {
+  if (must.length > 2 && must.startsWith('/') && must.endsWith('/')) {
+    return new RegExp(must.slice(1, -1), 'i').test(text);
+  }
+  return must.split('|').some((alt) => text.includes(normaliseForGrading(alt)));
+}
+
+/** Right = answered and holds every `must` item, or declined when it should be. */
 export function isCorrect(item: EvalItem, outcome: { answered: boolean; text: string }): boolean {
   if (item.expect === 'decline') return !outcome.answered;
   if (!outcome.answered) return false;
   const text = normaliseForGrading(outcome.text);
-  return (item.must ?? []).every((must) =>
-    must.split('|').some((alt) => text.includes(normaliseForGrading(alt))),
-  );
+  return (item.must ?? []).every((must) => holdsMust(must, text));
 }
 
 export interface Rate {
