@@ -11,7 +11,12 @@ describe('grading a question set', () => {
   });
 
   it('reads a must item written /…/ as a regular expression, so a set written with patterns grades as meant', () => {
-    const item = { q: 'q', expect: 'answer', must: ['/defen[cs]e/', '/2\\.5|two and a half/'], tag: 'fact' } as const;
+    const item = {
+      q: 'q',
+      expect: 'answer',
+      must: ['/defen[cs]e/', '/2\\.5|two and a half/'],
+      tag: 'fact',
+    } as const;
     expect(isCorrect(item, answer('Defense spending goes to 2.5%.'))).toBe(true);
     expect(isCorrect(item, answer('Defence spending goes to 2.3%.'))).toBe(false);
     const plain = { q: 'q', expect: 'answer', must: ['2\\.5'], tag: 'fact' } as const;
