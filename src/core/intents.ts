@@ -18,6 +18,7 @@ export type Intent =
   | 'line'
   | 'plain'
   | 'summary'
+  | 'ending'
   | 'people'
   | 'places'
   | 'figures'

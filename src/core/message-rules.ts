@@ -16,6 +16,7 @@ import { coreMessages } from './messages.ts';
 import {
   aboutTheBotAnswer,
   datesAnswer,
+  endingAnswer,
   figuresAnswer,
   greetingAnswer,
   labelled,
@@ -77,6 +78,18 @@ const PEOPLE_OF_A_COUNTRY =
 /** The message asks this of the story as a whole (or of the bot), and nothing more specific. */
 function asksFor(context: MessageContext, intent: Intent): boolean {
   return context.intent === intent;
+}
+
+/**
+ * "What date is that?" after "when is he going to Washington?": the date of what the last answer
+ * told, not the article's, unless it names the article ("when was that article written?").
+ */
+function asksTheDateOfTheLastAnswer(context: MessageContext): boolean {
+  return (
+    context.turns.at(-1)?.answered === true &&
+    /\b(?:that|it|then)\b/.test(context.padded) &&
+    !/\b(?:article|story|piece|report|news|written|published|posted|filed)\b/.test(context.padded)
+  );
 }
 
 /** "Is that true?", "is that right?": asks whether, not where. */
@@ -217,7 +230,9 @@ export const MESSAGE_RULES: readonly MessageRule[] = [
     name: 'story-date',
     doc: '"When was this article published?": the date story.yaml gives, or that there is none.',
     decide: (context) =>
-      asksFor(context, 'date') ? storyFactAnswer(context.kb, context.question, 'date') : null,
+      asksFor(context, 'date') && !asksTheDateOfTheLastAnswer(context)
+        ? storyFactAnswer(context.kb, context.question, 'date')
+        : null,
   },
   {
     name: 'story-author',
@@ -254,6 +269,11 @@ export const MESSAGE_RULES: readonly MessageRule[] = [
     doc: '"What is this article about?", "summary?", "what happened": the summary paragraph, cited.',
     decide: (context) =>
       asksFor(context, 'summary') ? summaryAnswer(context.kb, context.question, 'paragraph') : null,
+  },
+  {
+    name: 'story-ending',
+    doc: '"How does the article end?", "the last paragraph": the article\'s last paragraph, cited.',
+    decide: (context) => (asksFor(context, 'ending') ? endingAnswer(context.kb, context.question) : null),
   },
   {
     name: 'people-from-a-country',

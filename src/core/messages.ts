@@ -59,6 +59,7 @@ export const coreMessages = {
     pronoun === 'it'
       ? 'What do you mean? Ask me the whole question (I only remember what you asked me in the last few minutes), for example:'
       : `Who do you mean by “${pronoun}”? Name them, or ask about one of the people in the story, for example:`,
+  endsWith: (paragraph: number) => `The article ends with paragraph ${paragraph}:`,
   moreOf: (paragraph: number) => `Here is the whole of paragraph ${paragraph}:`,
   sourceOf: 'That comes from the article:',
   judgement: (kind: 'opinion' | 'prediction' | 'advice' | 'truth'): string => {

@@ -90,6 +90,14 @@ export function summaryAnswer(kb: KnowledgeBase, question: string, length: Summa
   return overview(question, 'overview', text, summaryCitations(kb));
 }
 
+/** "How does the article end?": its last paragraph, cited. */
+export function endingAnswer(kb: KnowledgeBase, question: string): Answer {
+  const last = kb.article.paragraphs.at(-1);
+  if (last === undefined) return summaryAnswer(kb, question, 'paragraph');
+  const citation = { paragraph: last.id, sentences: [], excerpt: last.text };
+  return overview(question, 'overview', `${coreMessages.endsWith(last.number)}\n“${last.text}”`, [citation]);
+}
+
 /** Everyone in the story, with their role as the article gives it, each cited where it names them. */
 export function peopleAnswer(kb: KnowledgeBase, question: string): Answer {
   if (kb.people.length === 0) {

@@ -124,6 +124,12 @@ const DECISIONS: Readonly<Record<string, DecisionRow>> = {
     // A date in the story: the Q&A knows it.
     passes: { story: 'seed', question: 'when will Zelensky visit?', decidedBy: 'curated-answer' },
   },
+  'story-ending': {
+    // The article's last paragraph.
+    fires: { story: 'seed', question: 'how does the article wrap up?' },
+    // How something in it ends is asked of that thing.
+    passes: { story: 'seed', question: 'how did the UN vote end?', decidedBy: 'gap-holds-a-telling-word' },
+  },
   'story-author': {
     // "This" is the article.
     fires: { story: 'seed', question: 'who wrote this?' },
@@ -692,6 +698,27 @@ describe.each(Object.entries(DECISIONS))('decision rule %s', (name, row) => {
     expect(answer.decidedBy).not.toBe(name);
     expect(answer.decidedBy).toBe(row.passes.decidedBy);
     expect(record.fired.at(-1)).toBe(row.passes.decidedBy);
+  });
+});
+
+describe('story-date after an answer', () => {
+  // "What date is that?" after an answer asks the date of what it told (the article says only
+  // "Friday"), not the article's own; naming the article still asks the article's.
+  it('leaves "what date is that?" to the last answer\'s subject', () => {
+    const { answer } = ask({
+      story: 'seed',
+      question: 'what date is that?',
+      after: ['when is Zelensky going to Washington?'],
+    });
+    expect(answer.decidedBy).not.toBe('story-date');
+  });
+  it('answers "when was this article published?" with the story\'s date after an answer too', () => {
+    const { answer } = ask({
+      story: 'seed',
+      question: 'when was this article published?',
+      after: ['who is Lavrov?'],
+    });
+    expect(answer.decidedBy).toBe('story-date');
   });
 });
 

@@ -27,6 +27,7 @@ const RULE_OF: Readonly<Record<string, string>> = {
   line: 'story-in-one-line',
   plain: 'story-in-plain-words',
   summary: 'story-summary',
+  ending: 'story-ending',
   people: 'people-in-the-story',
   places: 'places-in-the-story',
   greeting: 'small-talk',
