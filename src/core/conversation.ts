@@ -334,8 +334,10 @@ export function readFollowUp(
   // "First name?", "crucial for what?", "from doing what?": a fragment that finishes the last question.
   const fragment = isFragment(words) && !named && turns.length > 0;
   // "And what was the target?", "and when did it close?": one more thing about the same subject.
+  // "So who should lead then?": "so ... then" draws on what was just said, as "and ..." does.
+  const drawsOn = words[0] === 'so' && words.at(-1) === 'then';
   const continues =
-    words[0] === 'and' &&
+    (words[0] === 'and' || drawsOn) &&
     QUESTION_OPENERS.has(words[1] ?? '') &&
     !named &&
     clause.pronoun === null &&
@@ -358,6 +360,8 @@ export function readFollowUp(
         : { kind: 'needs-context', pronoun: 'it' };
     }
     resolved = { ...resolved, terms: inherit(resolved.terms, lastClause.terms) };
+    // "So who should lead then?" after what someone said asks what they said should happen.
+    if (drawsOn && resolved.judgement === 'advice') resolved = { ...resolved, judgement: null };
     if (resolved.persons.length === 0) resolved = { ...resolved, persons: lastClause.persons };
     notes.push(`subject of "${lastClause.text}"`);
     // "Why does he want it?" after "what is Starmer asking for?": "it" is the thing the answer

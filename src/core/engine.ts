@@ -179,7 +179,7 @@ export function converse(kb: KnowledgeBase, rawQuestion: string, options: Answer
     return exchange(decided, () =>
       carried && 'turn' in carried
         ? { ...carried.turn, question, at }
-        : turnOf(kb, question, null, decided, at),
+        : turnOf(kb, question, RULES_WITH_A_SUBJECT.has(rule.name) ? analysis.whole : null, decided, at),
     );
   }
 
@@ -448,6 +448,16 @@ function answerClause(
   const answer = settleYesNo(context, decideClause(context));
   return { answer, clause: read, substantive };
 }
+
+/**
+ * Message rules whose question has a subject a follow-up can lean on: after "the UK vs the US on
+ * peacekeeping", "and Russia's?" is Russia's side of the same thing.
+ */
+const RULES_WITH_A_SUBJECT = new Set([
+  'one-side-against-another',
+  'two-figures-side-by-side',
+  'people-from-a-country',
+]);
 
 /**
  * Answers a question after earlier ones (oldest first), as one user would have asked them in a

@@ -493,10 +493,10 @@ export function judgementOf(folded: string): JudgementKind | null {
   )
     return 'opinion';
   if (
-    /\b(?:should|shouldnt|ought to|oughta|must) (?:[a-z]+ )*(?:do|send|give|help|sign|agree|accept|stop|fight|trust|support|back|pay|spend|leave|join|invade|defend|protect|provide|offer|commit|intervene|care|worry|believe|be)\b/.test(
+    /\b(?:should|shouldnt|ought to|oughta|must) (?:[a-z]+ )*(?:do|send|give|help|sign|agree|accept|stop|fight|trust|support|back|pay|spend|leave|join|invade|defend|protect|provide|offer|commit|intervene|care|worry|believe|be|lead|step in|step up|take charge|be in charge|negotiate)\b/.test(
       text,
     ) &&
-    !/\b(?:according to|say|says|said|think|thinks|reckon|reckons|feel|feels|believe|believes|want|wants|urge|urges|urged|claim|claims|argue|argues|suggest|suggests|suggested)\b/.test(
+    !/\b(?:according to|say|says|said|think|thinks|reckon|reckons|feel|feels|believe|believes|want|wants|urge|urges|urged|claim|claims|argue|argues|suggest|suggests|suggested|view|views|opinion|position|stance)\b/.test(
       text,
     )
   )

@@ -176,3 +176,31 @@ describe('"need"', () => {
     expect(answer.text).toContain('crucial');
   });
 });
+
+describe('"so ... then?" after an answer', () => {
+  it('draws on what was just said: who should lead, in what Trump said', () => {
+    const { answer, notes } = ask('so who should lead then?', [
+      'what did Trump say about security guarantees?',
+    ]);
+    expect(notes).toContain('subject of');
+    expect(answer.text).toMatch(/Europe should take the lead/);
+  });
+
+  it('is advice asked of the bot without anything said before it', () => {
+    const { answer } = ask('so who should lead then?', []);
+    expect(answer.answered).toBe(false);
+  });
+});
+
+describe('a follow-up after one side set against another', () => {
+  it('asks the same of the new side: "and Russia\'s?" is Russia\'s stand on peacekeepers', () => {
+    const { answer, notes } = ask("and russia's?", ['uk vs us position on peacekeeping']);
+    expect(notes).toContain('ellipsis');
+    expect(answer.text).toMatch(/Lavrov/);
+  });
+
+  it('stays a question of its own with nothing before it', () => {
+    const { notes } = ask("and russia's?", []);
+    expect(notes).not.toContain('ellipsis');
+  });
+});

@@ -20,6 +20,9 @@ describe('judgementOf', () => {
     ['do you support ukraine', 'opinion'],
     ['and after 2027', 'prediction'],
     ['is it true that he is a dictator', 'truth'],
+    ['will other european countries do the same', 'prediction'],
+    ['will the others follow suit', 'prediction'],
+    ['who should lead', 'advice'],
   ])('reads "%s" as %s', (question, kind) => {
     expect(judgementOf(question)).toBe(kind);
   });
@@ -40,6 +43,8 @@ describe('judgementOf', () => {
     'and by 2027',
     'is it true the crew want 8%',
     'is it true trump called zelensky a dictator',
+    'what does trump reckon europe should be doing',
+    'which continent should take charge in the us leaders view',
   ])('reads "%s" as a question of fact', (question) => {
     expect(judgementOf(question)).toBeNull();
   });
