@@ -242,6 +242,25 @@ export const CANDIDATE_CHECKS: readonly CandidateCheck[] = [
     },
   },
   {
+    name: 'names-someone-besides-the-one-acted-on',
+    doc: '"Who is pushing Trump to offer a backstop?": the one named after the verb is acted on, so the answer must name someone else.',
+    passes(kb, result, clause) {
+      if (result.kind === 'gap' || clause.type !== 'who') return true;
+      const words = wordsOf(clause.folded);
+      if (words[0] !== 'who') return true;
+      let verb = 1;
+      while (AUXILIARIES.has(words[verb] ?? '')) verb++;
+      // "Who is Starmer meeting?", "who did Trump call a dictator?": the one named does it.
+      const named = clause.terms.filter((t) => t.term.startsWith('#'));
+      // "Who did he say that to?": a pronoun there is the one who does it too.
+      const subjectIsAPronoun = /^(?:he|she|they|it|i|we|you)$/.test(words[verb] ?? '');
+      if (verb === 1 || subjectIsAPronoun || named.length === 0 || named.some((t) => t.position <= verb))
+        return true;
+      const asked = new Set(named.map((t) => t.term));
+      return [...entitiesIn(kb, result)].some((e) => e.startsWith('#') && !asked.has(e));
+    },
+  },
+  {
     name: 'a-draft-names-who-was-asked-for',
     doc: '"Who are the investors?", "which two clubs made offers?": a draft entry (the article\'s sentence as it stands) must name someone the question does not.',
     passes(kb, result, clause) {

@@ -479,6 +479,20 @@ const CHECKS: Readonly<Record<string, CheckRow>> = {
     // A yes/no question may get one story name wrong: the answer corrects it.
     letsThrough: { story: 'seed', question: 'Is Zelensky going to Moscow?', candidate: 'qa:zelensky-visit' },
   },
+  'names-someone-besides-the-one-acted-on': {
+    // Trump is the one pushed: the entry on his own reluctance names no one else.
+    rejects: {
+      story: 'seed',
+      question: 'who is pushing Trump to give Ukraine a backstop?',
+      candidate: 'qa:trump-reluctant-guarantees',
+    },
+    // Starmer is the one who meets: the answer names Trump.
+    letsThrough: {
+      story: 'seed',
+      question: 'who is Starmer meeting?',
+      candidate: 'qa:starmer-meeting-trump',
+    },
+  },
   'holds-what-is-asked-for': {
     // "What colour" asks for a colour, which the cost entry does not give.
     rejects: {
