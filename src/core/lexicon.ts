@@ -30,6 +30,7 @@ export const QUOTE_PHRASES: readonly RegExp[] = [
   /\b(?:say|said|tell|told|put it) (?:exactly|precisely|word for word)\b|\bexactly what (?:did|does)\b/,
   /\b(?:direct|actual) quote\b/,
   /\bexact(?:ly)? (?:phrase|phrasing|term|expression)\b/,
+  /\b(?:phrase|phrasing|expression|term|language|wording|words) (?:did|does|do|has|have) (?:[a-z]+ ){1,3}(?:use|used|choose|chose)\b/,
   /\b(?:quote|quotation) marks\b|\binverted commas\b|\bscare quotes\b/,
   /\b(?:opening|first|last|final|closing) (?:line|sentence|paragraph|words)\b/,
   /\b(?:paragraph|para) \d{1,2}\b|\b\d{1,2}(?:st|nd|rd|th) paragraph\b/,

@@ -465,3 +465,17 @@ describe('yes and no before a curated answer (README, Curating)', () => {
     }
   });
 });
+
+describe("readers' wordings of a request", () => {
+  it('reads "what phrase did X use" as asking for X\'s words', () => {
+    const answer = answerQuestion(story, 'what phrase did Lord Howard use for the vote?');
+    expect(answer.kind).toBe('quote');
+    expect(answer.text).toContain('stark reminder');
+  });
+
+  it('reads "which Russian official is mentioned?" as the story\'s people from Russia', () => {
+    const answer = answerQuestion(story, 'which Russian official is mentioned?');
+    expect(answer.decidedBy).toBe('people-from-a-country');
+    expect(answer.text).toContain('Lavrov');
+  });
+});
