@@ -128,6 +128,19 @@ describe('people and places from the article', () => {
     expect(terms).not.toContain('Sons');
   });
 
+  it('reads "Selby Lido" and "Ashworth Pier" as places, not people', () => {
+    // Written for this test.
+    const other = extractStory(
+      parseArticle(
+        [
+          'Selby Lido will reopen in June, said Mark Dunn, the pool manager.',
+          'Ashworth Pier closed in 2019. "We missed it," Dunn said.',
+        ].join('\n'),
+      ),
+    );
+    expect(other.people.map((p) => p.name)).toEqual(['Mark Dunn']);
+  });
+
   it('reads "said Dr. Ann Bell" (a title with a full stop) as one person, and "X Therapeutics" as a body', () => {
     // Written for this test.
     const other = extractStory(

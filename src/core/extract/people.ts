@@ -426,7 +426,9 @@ const BODY_HEADS = new Set(
 const PLACE_HEADS = new Set(
   `Road Street Lane Avenue Square Park Bridge Way Drive Close Crescent Terrace Place Row Hill Green
   Station Airport Port Harbour Stadium Arena Hall Tower Estate Quay Wharf Gardens Brook River Stream
-  Lake Reservoir Canal Valley Forest Moor Beck Creek Bay Loch Island Mountain Falls Estuary`.split(/\s+/),
+  Lake Reservoir Canal Valley Forest Moor Beck Creek Bay Loch Island Mountain Falls Estuary Lido Pool
+  Baths Pier Beach Common Field Fields Ground Market Mall Theatre Cinema Library Gallery Cathedral Abbey
+  Castle Palace Tunnel Junction Roundabout Promenade Marina Docks Dock Campus Village Town City`.split(/\s+/),
 );
 /** A body's kind, said before its name ("the consumer group WaterWatch North"): the name is no person's. */
 const BODY_NOUNS = new Set(
