@@ -21,10 +21,17 @@ import { argsOrExit, configOrExit, fail, knowledgeOrExit } from './startup.ts';
 
 const args = argsOrExit();
 const config = await configOrExit();
-const kb = await knowledgeOrExit(args.dataDir ?? config.dataDir);
+const json = args.flags.has('json');
+const dataDir = args.dataDir ?? config.dataDir;
+const kb = await knowledgeOrExit(dataDir);
+// A curator with several folders should see which story answers (on stderr: stdout stays the answers).
+if (!json && process.stderr.isTTY) {
+  process.stderr.write(
+    `Answering from "${kb.story.title}" (${dataDir}); --data DIR answers from another folder.\n`,
+  );
+}
 // So the first questions are answered as fast as the later ones (the JIT has compiled the engine).
 warmUpNow(kb);
-const json = args.flags.has('json');
 const quoteMode = args.flags.has('quote');
 
 function toJson(question: string, answer: Answer, tookMicros: number): string {

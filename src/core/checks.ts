@@ -243,7 +243,7 @@ export const CANDIDATE_CHECKS: readonly CandidateCheck[] = [
   },
   {
     name: 'names-someone-besides-the-one-acted-on',
-    doc: '"Who is pushing Trump to offer a backstop?": the one named after the verb is acted on, so the answer must name someone else.',
+    doc: '"Who is pushing the mayor to resign?": the one named after the verb is acted on, so the answer must name someone else.',
     passes(kb, result, clause) {
       if (result.kind === 'gap' || clause.type !== 'who') return true;
       const words = wordsOf(clause.folded);
