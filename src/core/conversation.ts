@@ -204,6 +204,9 @@ export const INHERITED_POSITION = 1000;
 const contentTerms = (clause: AnalyzedClause): QueryTerm[] =>
   clause.terms.filter((t) => !t.term.startsWith('#') && t.known && !t.entity);
 
+/** Forms of "be" before "that" when it stands for what was said: "why is that significant?". */
+const COPULAS = new Set(['is', 'was', 'isnt', 'wasnt', 's']);
+
 /**
  * "Is that a lot?", "when is it being signed?", "why did he say that": a word pointing back at
  * what was said. "This story" points at the article, and "that deal" names its subject.
@@ -213,7 +216,9 @@ function refersToAThing(words: readonly string[]): boolean {
     if (w === 'it') return true;
     if (!THING_REFERENCES.has(w)) return false;
     const next = words[i + 1];
-    return next === undefined || (STOP_WORDS.has(next) && !ARTICLE_WORDS.has(next));
+    // "Why is that significant?": after "is", a last word says what it is, not which thing.
+    const saysWhatItIs = i + 2 === words.length && COPULAS.has(words[i - 1] ?? '');
+    return next === undefined || saysWhatItIs || (STOP_WORDS.has(next) && !ARTICLE_WORDS.has(next));
   });
 }
 

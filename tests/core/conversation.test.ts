@@ -204,3 +204,15 @@ describe('a follow-up after one side set against another', () => {
     expect(notes).not.toContain('ellipsis');
   });
 });
+
+describe('"that" after "is"', () => {
+  it('stands for what was said when it ends the question ("why is that significant?")', () => {
+    const { notes } = ask('why is that significant?', ['Which countries voted with the US at the UN?']);
+    expect(notes).toContain('subject of');
+  });
+
+  it('points at a thing it names ("why is that deal important?")', () => {
+    const { notes } = ask('why is that deal important?', ['Which countries voted with the US at the UN?']);
+    expect(notes).not.toContain('subject of');
+  });
+});
