@@ -33,6 +33,11 @@ export interface Turn {
   readonly answered: boolean;
   /** The answer's documents (entry, quote or sentence ids). */
   readonly ids: readonly string[];
+  /**
+   * What a declined reply still reported from the article ("The article doesn't predict that…
+   * What it reports: …"): its sentence and paragraph ids, for "tell me more".
+   */
+  readonly reported: readonly string[];
   /** People the exchange was about ("#id"), the most likely referent of "he"/"she" first. */
   readonly persons: readonly string[];
   /** Countries and bodies the exchange was about. */
@@ -112,7 +117,12 @@ export function turnOf(
   kb: KnowledgeBase,
   question: string,
   clause: AnalyzedClause | null,
-  answer: { readonly answered: boolean; readonly ids: readonly string[]; readonly text?: string },
+  answer: {
+    readonly answered: boolean;
+    readonly ids: readonly string[];
+    readonly text?: string;
+    readonly citations?: readonly { readonly paragraph: string; readonly sentences: readonly string[] }[];
+  },
   at: number,
 ): Turn {
   const asked = clause?.persons ?? [];
@@ -146,6 +156,9 @@ export function turnOf(
     clause,
     answered: answer.answered,
     ids: answer.ids,
+    reported: answer.answered
+      ? []
+      : (answer.citations ?? []).flatMap((c) => (c.sentences.length > 0 ? c.sentences : [c.paragraph])),
     persons,
     entities,
     topics: answer.answered ? topicsOf(kb, answer.ids, clause) : [],
@@ -250,7 +263,9 @@ export function readFollowUp(
   const text = ` ${words.join(' ')} `;
 
   if (MORE_REQUEST.test(text) && clause.persons.length === 0 && contentTerms(clause).length === 0) {
-    return last?.answered ? { kind: 'more', turn: last } : { kind: 'needs-context', pronoun: 'it' };
+    return last?.answered || (last?.reported.length ?? 0) > 0
+      ? { kind: 'more', turn: last as Turn }
+      : { kind: 'needs-context', pronoun: 'it' };
   }
   if (SOURCE_REQUEST.test(text) && clause.persons.length === 0 && contentTerms(clause).length <= 1) {
     return last?.answered ? { kind: 'source', turn: last } : { kind: 'needs-context', pronoun: 'it' };

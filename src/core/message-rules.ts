@@ -114,7 +114,8 @@ const onlyReading = (context: MessageContext): FollowUp | undefined =>
 
 /** The previous turn's answer documents, rebuilt from the knowledge base. */
 function citedOf(kb: KnowledgeBase, turn: Turn): { ids: string[]; citations: Answer['citations'] } {
-  const ids = turn.ids.filter((id) => kb.citationOf.has(id));
+  // After a decline, what its reply still reported from the article.
+  const ids = (turn.answered ? turn.ids : turn.reported).filter((id) => kb.citationOf.has(id));
   return { ids, citations: ids.map((id) => kb.citationOf.get(id)).filter((c) => c !== undefined) };
 }
 

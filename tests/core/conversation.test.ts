@@ -216,3 +216,16 @@ describe('"that" after "is"', () => {
     expect(notes).not.toContain('subject of');
   });
 });
+
+describe('"tell me more" after a decline', () => {
+  it('gives the paragraph of what the decline still reported ("What it reports: …")', () => {
+    const { answer } = ask('tell me more', ["what are Starmer's chances of persuading Trump?"]);
+    expect(answer.decidedBy).toBe('tell-me-more');
+    expect(answer.text).toContain('uphill battle');
+  });
+
+  it('asks what is meant after a decline that reported nothing', () => {
+    const { answer } = ask('tell me more', ['how old is Lavrov?']);
+    expect(answer.decidedBy).toBe('needs-context');
+  });
+});
