@@ -123,6 +123,27 @@ const padded = (text: string): string =>
     .replace(/\s+/g, ' ')
     .trim()} `;
 
+/** "And the former one?", "what about the previous one?": the office of the last question, before. */
+const FORMER_ONE =
+  /^\s*(?:and|what about|how about|ok|so)?\s*(?:the|his|her)?\s*(?:former|previous|last|old|ex|earlier|past) one\b(?:\s+(?:mentioned|named|quoted|in the article))?\s*\??\s*$/i;
+/** An office a question names, after its article ("the UK prime minister", "the club's manager"). */
+const OFFICE_ASKED =
+  /\b((?:the|a|an|his|her|their|its) )?((?:[a-z']+ )?)(prime minister|president|pm|foreign minister|minister|secretary|chancellor|leader|mayor|governor|chief executive|ceo|chair|chairman|chairwoman|manager|coach|director|head|captain|editor|principal)\b/i;
+
+/**
+ * "And the former one?" after "who is the UK prime minister?": that question of the former
+ * holder ("who is the former UK prime minister?"), or null when it is not such a follow-up.
+ */
+export function theFormerOne(message: string, turns: readonly Turn[]): string | null {
+  const last = turns.at(-1)?.question;
+  if (last === undefined || !FORMER_ONE.test(message)) return null;
+  if (!OFFICE_ASKED.test(last) || /\bformer\b/i.test(last)) return null;
+  return last.replace(
+    OFFICE_ASKED,
+    (_, article = '', before = '', office) => `${article}former ${before}${office}`,
+  );
+}
+
 export function answerQuestion(kb: KnowledgeBase, rawQuestion: string, options: AnswerOptions = {}): Answer {
   return converse(kb, rawQuestion, options).answer;
 }
@@ -131,7 +152,9 @@ export function answerQuestion(kb: KnowledgeBase, rawQuestion: string, options: 
 export function converse(kb: KnowledgeBase, rawQuestion: string, options: AnswerOptions = {}): Exchange {
   const { trace } = options;
   const turns = options.context ?? [];
-  const analysis = kb.analyzer.analyze(rawQuestion.slice(0, MAX_QUESTION_CHARS));
+  const formerAsked = theFormerOne(rawQuestion, turns);
+  if (formerAsked !== null) trace?.note(`follow-up: read as "${formerAsked}"`);
+  const analysis = kb.analyzer.analyze((formerAsked ?? rawQuestion).slice(0, MAX_QUESTION_CHARS));
   const question = analysis.cleaned;
   const pronounOf = (person: string) => kb.personById.get(person.slice(1))?.pronoun;
   const at = options.now ?? Date.now();

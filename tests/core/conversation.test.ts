@@ -229,3 +229,16 @@ describe('"tell me more" after a decline', () => {
     expect(answer.decidedBy).toBe('needs-context');
   });
 });
+
+describe('"and the former one?"', () => {
+  it("asks the last question of the office's former holder", () => {
+    const { answer, notes } = ask('and the former one?', ['who is the UK prime minister?']);
+    expect(notes).toContain('the former UK prime minister');
+    expect(answer.text).toContain('Theresa May');
+  });
+
+  it('is left as it stands when the last question named no office', () => {
+    const { notes } = ask('and the former one?', ['who is Lavrov?']);
+    expect(notes).not.toContain('former');
+  });
+});
