@@ -212,7 +212,9 @@ export function checkData(
     invalidIds: reader.invalidIds,
     invalidCites: reader.invalidCites,
   };
-  crossCheck(checked, article, problems, fold, built);
+  const across: DataProblem[] = [];
+  crossCheck(checked, article, across, fold, built);
+  problems.push(...withoutKnockOns(across, reader.unreadable));
   if (story && article) {
     story.cites.forEach((ref, i) => {
       if (!article?.places.has(ref)) {
@@ -295,6 +297,8 @@ class Reader {
   readonly invalidIds = new Set<string>();
   /** Paragraphs cited by entries that failed the schema: not reported again as uncovered. */
   readonly invalidCites = new Set<string>();
+  /** Files that are not valid YAML: what they hold is unknown, so checks across files wait. */
+  readonly unreadable: string[] = [];
 
   constructor(private readonly problems: DataProblem[]) {}
 
@@ -313,6 +317,7 @@ class Reader {
         field: `line ${at.line}, column ${at.col}`,
         message: `not valid YAML: ${error.message.split('\n')[0]} (check indentation, colons and brackets there)`,
       });
+      this.unreadable.push(file);
       return undefined;
     }
     return { raw: doc.toJS() as unknown };
@@ -464,6 +469,31 @@ const idOf = (name: string): string =>
     .normalize('NFKD')
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '');
+
+/**
+ * What a file that is not valid YAML would have answered: references to its ids, topics and
+ * speakers, and its share of the article's coverage. Reported now, they would be dozens of
+ * problems that vanish once the syntax is fixed.
+ */
+const KNOCK_ON =
+  /^(unknown topic|unknown speaker|no (Q&A )?entry has id|no Q&A yet|paragraph \S+ is covered by no entry)/;
+
+/** The cross-file problems, less those an unreadable file may cause, with one line saying so. */
+function withoutKnockOns(across: readonly DataProblem[], unreadable: readonly string[]): DataProblem[] {
+  if (unreadable.length === 0) return [...across];
+  const kept = across.filter((p) => !KNOCK_ON.test(p.message));
+  const held = across.length - kept.length;
+  if (held === 0) return kept;
+  const files = unreadable.join(', ');
+  return [
+    ...kept,
+    {
+      file: files,
+      severity: 'warning',
+      message: `${held} check${held === 1 ? '' : 's'} of ids, topics, speakers and coverage wait until ${files} ${unreadable.length === 1 ? 'is' : 'are'} valid YAML: fix the syntax and validate again`,
+    },
+  ];
+}
 
 /** Checks across files: ids, references, citations, verbatim quotes, coverage of the article. */
 function crossCheck(

@@ -241,6 +241,27 @@ describe('validation reports every problem with its file, entry and field', () =
     );
   });
 
+  it('reports one syntax error as one problem, not the references it breaks in other files', async () => {
+    const data = await copyOfData();
+    cleanup = data.remove;
+    // A stray quote inside a quoted answer: the whole qa.yaml is unreadable, so every topic and
+    // id it defines is unknown to quotes.yaml and gaps.yaml.
+    await data.edit('qa.yaml', (t) => t.replace(/answer: .*/, 'answer: "He said "no" to it'));
+    await data.edit('quotes.yaml', (t) => t.replace(/text: .*/, 'text: words nowhere in the article'));
+    const problems = await problemsOf(data.dir);
+    const lines = problems.filter((p) => p.severity !== 'warning').map(formatProblem);
+    expect(lines).toEqual([
+      expect.stringMatching(/^qa\.yaml, field line \d+, column \d+: not valid YAML/),
+      // A problem of another file's own is still reported in the same pass.
+      expect.stringMatching(/^quotes\.yaml, entry "[^"]+", field text: not verbatim/),
+    ]);
+    expect(problems.filter((p) => p.severity === 'warning').map(formatProblem)).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/checks of ids, topics.* wait until qa\.yaml is valid YAML/),
+      ]),
+    );
+  });
+
   it('rejects an alias that means two things', async () => {
     const data = await copyOfData();
     cleanup = data.remove;
