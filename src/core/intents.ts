@@ -33,7 +33,10 @@ const Cues = z.array(z.string().regex(/^[a-z0-9 ]+$/, 'folded words separated by
 const IntentsFile = z
   .object({
     $comment: z.array(z.string()).optional(),
-    intents: z.record(z.string(), z.object({ '2': Cues, '1': Cues.optional() }).strict()),
+    intents: z.record(
+      z.string(),
+      z.object({ '2': Cues, '1': Cues.optional(), unless: Cues.optional() }).strict(),
+    ),
   })
   .strict();
 
@@ -48,6 +51,12 @@ interface Cue {
 /** Intents in the file's order (which breaks ties), each with its cues longest first. */
 function loadIntents(): readonly (readonly [Intent, readonly Cue[]])[] {
   const file = IntentsFile.parse(JSON.parse(readFileSync(INTENTS_FILE, 'utf8')));
+  for (const [intent, cues] of Object.entries(file.intents))
+    if (cues.unless)
+      CANCELLED_BY.set(
+        intent as Intent,
+        cues.unless.map((c) => c.split(' ')),
+      );
   let index = 0;
   return Object.entries(file.intents).map(([intent, cues], i) => {
     const all = [
@@ -59,7 +68,16 @@ function loadIntents(): readonly (readonly [Intent, readonly Cue[]])[] {
   });
 }
 
+/** Each intent's "unless" phrases: a message holding one does not have that intent. */
+const CANCELLED_BY = new Map<Intent, readonly (readonly string[])[]>();
 const INTENTS = loadIntents();
+
+/** Whether the words hold one of the phrases that cancel the intent. */
+function cancelled(intent: Intent, words: readonly string[]): boolean {
+  const phrases = CANCELLED_BY.get(intent);
+  if (phrases === undefined) return false;
+  return phrases.some((phrase) => words.some((_, i) => phrase.every((word, j) => words[i + j] === word)));
+}
 
 /** Every word of every cue ("published", "outlet", "tldr"): a typo of one may be read as it. */
 export const INTENT_WORDS: ReadonlySet<string> = new Set(
@@ -142,8 +160,9 @@ export function readIntent(words: readonly string[]): IntentReading | null {
     const spans = cueSpans(words, positions, cues);
     for (const span of spans) for (const p of span.at) cueWords.add(p);
     const score = spans.reduce((sum, s) => sum + s.weight, 0);
-    if (score >= ENOUGH && (best === null || score > best.score)) best = { intent, score };
-    if (score >= ENOUGH) reached.add(intent);
+    if (score < ENOUGH || cancelled(intent, words)) continue;
+    if (best === null || score > best.score) best = { intent, score };
+    reached.add(intent);
   }
   // "Who are the people quoted, and what side are they on?": each side's answer names its people.
   for (const [wider, narrower] of WIDER_INTENTS)

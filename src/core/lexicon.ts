@@ -279,7 +279,7 @@ export const STRICT_TYPES: ReadonlySet<QuestionType> = new Set(['why', 'when', '
 
 /** Time expressions that let an answer serve a "when" question. */
 export const TIME_EXPRESSION =
-  /\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|june|july|august|september|october|november|december|today|tomorrow|yesterday|tonight|(?:19|20)\d\d|ahead of|in the run-up to|on the eve of|(?:this|next|last|coming|previous) (?:week|weekend|month|year|season|summer|winter|spring|autumn|fall|night|morning|evening|term|decade|century))\b/i;
+  /\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|maymonth|june|july|august|september|october|november|december|today|tomorrow|yesterday|tonight|(?:19|20)\d\d|ahead of|in the run-up to|on the eve of|(?:this|next|last|coming|previous) (?:week|weekend|month|year|season|summer|winter|spring|autumn|fall|night|morning|evening|term|decade|century))\b/i;
 
 /**
  * "What time...", "what's the exact date...": a "when" question that wants a clock time or a

@@ -42,7 +42,7 @@ import {
 } from './replies.ts';
 import type { QuoteEntry } from './schema.ts';
 import type { DocKind, ScoredDocument } from './search-index.ts';
-import { foldText, wordsOf } from './text.ts';
+import { foldText, MAY_MONTH, wordsOf } from './text.ts';
 import type { Trace } from './trace.ts';
 
 /** Tuned on our question sets (tests/eval/tuning); see docs/design.md. */
@@ -425,10 +425,29 @@ const NAMED_AS =
 /** What the deed itself is looked up with: a curated answer or an article sentence. */
 const CALLED_RULES: DecisionRule[] = [];
 
+/** The question is, word for word, the answering entry's question or one of its alternates. */
+function isCuratedPhrasing(context: ClauseContext, fact: Answer): boolean {
+  const entry = fact.kind === 'qa' && fact.id !== null ? context.kb.entryById.get(fact.id) : undefined;
+  if (!entry) return false;
+  const asked = wordsOf(context.clause.folded).join(' ');
+  return [entry.question, ...entry.alternates].some(
+    (phrasing) => wordsOf(foldText(phrasing)).join(' ') === asked,
+  );
+}
+
 /** Rules that find what the article reports; the judgement rule asks them for its "what it reports". */
 const FACT_RULES: DecisionRule[] = [];
 
 export const CLAUSE_RULES: readonly DecisionRule[] = [
+  {
+    name: 'judgement-the-curators-answered',
+    doc: 'A judgement-shaped question written word for word as an entry\'s phrasing ("will there be a cafe?"): the curators\' answer.',
+    decide(context) {
+      if (context.clause.judgement === null) return null;
+      const fact = decideClause(context, FACT_RULES);
+      return fact.answered && isCuratedPhrasing(context, fact) ? fact : null;
+    },
+  },
   {
     name: 'judgement-question',
     doc: 'Opinion, prediction, advice or truth-of-claim ("is the minister right?", "will prices rise again?"): the article doesn\'t judge; what it reports, cited.',
@@ -799,7 +818,11 @@ export const CLAUSE_RULES: readonly DecisionRule[] = [
   },
 ];
 
-FACT_RULES.push(...CLAUSE_RULES.filter((rule) => rule.name !== 'judgement-question'));
+FACT_RULES.push(
+  ...CLAUSE_RULES.filter(
+    (rule) => rule.name !== 'judgement-question' && rule.name !== 'judgement-the-curators-answered',
+  ),
+);
 CALLED_RULES.push(
   ...CLAUSE_RULES.filter((rule) => rule.name === 'curated-answer' || rule.name === 'article-sentence'),
 );
@@ -841,8 +864,9 @@ function closeQuestionsDecline(context: ClauseContext): Answer {
 const COUNTRY_OF_SOMEONE =
   /\b(?:which|what) (?:country|nation|nationality)\b.*\b(?:from|represent|represents|serve|serves)\b|\bwhat nationality\b|\bwhat country (?:is|does|did) \S+(?: \S+)? (?:belong to|come from)\b|^ where (?:is|does|did) (?:\S+ ){1,3}(?:from|come from) \W*$/;
 
+/** The months as foldText leaves them: May the month is one word of its own (MAY_MONTH). */
 const MONTH_NAMES =
-  'january february march april may june july august september october november december'.split(' ');
+  `january february march april ${MAY_MONTH} june july august september october november december`.split(' ');
 /** A month a bound is set against ("before October"), not the month asked about. */
 const MONTH_BOUND =
   /\b(?:before|after|by|since|around|than|beyond|past)\s+(?:(?:the\s+)?(?:end|start|beginning|middle)\s+of\s+)?(?:(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?)?$/;
@@ -859,12 +883,7 @@ function wrongMonth(question: string, text: string): boolean {
   if (inAnswer.length === 0) return false;
   const asked = MONTH_NAMES.filter((m) => {
     const at = ` ${folded} `.indexOf(` ${m} `);
-    // "may" is also a verb: only a month after a number or a preposition counts.
-    if (
-      at < 0 ||
-      (m === 'may' && !/\b(?:\d+|in|on|of|until|till|from|through|during)\s*$/.test(folded.slice(0, at)))
-    )
-      return false;
+    if (at < 0) return false;
     return !MONTH_BOUND.test(folded.slice(0, at));
   });
   return asked.length > 0 && asked.every((m) => !inAnswer.includes(m));
@@ -893,17 +912,17 @@ export function settleYesNo(context: ClauseContext, answer: Answer): Answer {
     };
   const text = answer.text.replace(LEADING_LABEL, '');
   const id = answer.ids[0];
-  // The answer settles it itself ("Yes: ..."), or its curator said it answers no yes/no question.
-  if (
-    /^(?:yes|no)\b/i.test(text) ||
-    (id !== undefined && kb.entryById.get(id)?.answers?.includes('yes-no') === false)
-  )
-    return { ...answer, text };
+  // The answer settles it itself ("Yes: ...").
+  if (/^(?:yes|no)\b/i.test(text)) return { ...answer, text };
   const doc = id === undefined ? undefined : kb.index.documentIndex(id);
   if (doc === undefined) return { ...answer, text };
   const missing = (t: QueryTerm): boolean => !kb.index.documentHas(doc, t.term);
-  const slip = clause.terms.some((t) => t.entity && t.known && missing(t) && !qualifiesPerson(t, clause));
   const wrongFigure = clause.terms.some((t) => /^\d/.test(t.term) && missing(t)) && /\d/.test(text);
+  // Its curator said it answers no yes/no question: only a figure it contradicts is a plain No
+  // ("did it cost £4 million?" -> "No. The restoration cost £3.4 million").
+  if (id !== undefined && kb.entryById.get(id)?.answers?.includes('yes-no') === false)
+    return { ...answer, text: wrongFigure ? `${coreMessages.no} ${text}` : text };
+  const slip = clause.terms.some((t) => t.entity && t.known && missing(t) && !qualifiesPerson(t, clause));
   const everyTermSaid = clause.terms.every((t) => !missing(t));
   if (
     slip ||

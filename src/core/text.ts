@@ -161,6 +161,8 @@ export function foldText(text: string): string {
   let folded = foldWordsOnly(text);
   // "Is the UK going to 3%?": heading for a figure, not travelling.
   folded = replaceWhere(folded, ' to ', /\b(?:going|go|goes|heading) (?:up )?to (?=\d)/g, 'reaching ');
+  // "Reopens on May 24", "in May": the month, which "may" the verb would hide as a stop word.
+  folded = replaceWhere(folded, 'may', MONTH_MAY, MAY_MONTH);
   // "Why is Starmer going to Washington", "going to see Trump": travelling, not a future tense.
   folded = replaceWhere(folded, ' to ', TRAVEL, 'visiting ');
   if (holdsAny(folded, FILLER_CUES)) folded = folded.replace(FILLER_PHRASES, ' ');
@@ -208,6 +210,16 @@ export function foldWordsOnly(text: string): string {
 }
 
 /** "going to" a place or to see someone is a trip; "going to sign" is only the future. */
+/**
+ * "May" the month, by what stands next to it: a day or a year ("May 24", "24th May", "May 2026"),
+ * or a word that leads to a date ("in May", "until May", "the end of May"). Never "may be", "I
+ * may", nor a person called May ("what did May say?", "the words of May").
+ */
+const MONTH_MAY =
+  /\bmay(?= \d{1,2}(?:st|nd|rd|th)?\b| (?:19|20)\d\d\b)|(?<=\b\d{1,2}(?:st|nd|rd|th)? (?:of )?)may\b|(?<=\b(?:in|on|until|till|from|through|during|since|before|after|by|early|late|mid|next|last|(?:end|start|beginning|middle|month) of) )may\b(?! (?:be|have|not|i|we|you|he|she|it|they|also|well|need|take|happen|come|get|help|ask|soon|still|already|even|never|only|just|say|said|says|call|called|think|want|urge|urged|warn|warned)\b)/g;
+/** The month May as one word: not a stop word, so a date of May is matched like any other. */
+export const MAY_MONTH = 'maymonth';
+
 const TRAVEL = new RegExp(
   `\\b(?:going|gone|go|goes|went|headed|heading|travelling|traveling|flying|flew|off) (?:over |out )?to (?=(?:see|meet|visit)\\b|(?:the )?(?:us|usa|united states|states|america|${capitalAndSeatNames()
     .map((name) => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))

@@ -464,6 +464,23 @@ describe('yes and no before a curated answer (README, Curating)', () => {
       await data.remove();
     }
   });
+
+  it('says No to a figure the answer contradicts, even from an entry its curator kept from yes/no questions', async () => {
+    const data = await copyOfData();
+    try {
+      await data.edit('qa.yaml', (t) =>
+        t.replace('answer: The bridge will cost 4.2 million pounds.', '$&\n    answers: [what, how-many]'),
+      );
+      const kb = buildKnowledge(await readDataDir(data.dir));
+      expect(answerQuestion(kb, 'Will the bridge cost 5 million?').text).toMatch(
+        /^No\. The bridge will cost/,
+      );
+      // The figure it gives: no "Yes." from an entry kept from yes/no questions.
+      expect(answerQuestion(kb, 'Will the bridge cost 4.2 million?').text).toMatch(/^The bridge will cost/);
+    } finally {
+      await data.remove();
+    }
+  });
 });
 
 describe("readers' wordings of a request", () => {

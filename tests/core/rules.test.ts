@@ -281,6 +281,16 @@ const DECISIONS: Readonly<Record<string, DecisionRow>> = {
   },
 
   // ---- Clause rules --------------------------------------------------------------------------
+  'judgement-the-curators-answered': {
+    // A forecast-shaped question the curators wrote as an alternate of an entry: their answer.
+    fires: { story: 'seed', question: 'Will Russia accept peacekeepers?' },
+    // The same with a word of doubt the curators did not write: a forecast the article can't make.
+    passes: {
+      story: 'seed',
+      question: 'will russia accept peacekeepers eventually?',
+      decidedBy: 'judgement-question',
+    },
+  },
   'judgement-question': {
     // Whether someone is right is a judgement.
     fires: { story: 'seed', question: 'is Trump right?' },
