@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cleanText, foldText, splitClauses, wordsOf } from '../../src/core/text.ts';
+import { cleanText, foldText, MAY_MONTH, splitClauses, wordsOf } from '../../src/core/text.ts';
 
 describe('cleanText', () => {
   it('removes Discord mentions, @everyone, custom emoji, URLs, code fences and markdown', () => {
@@ -25,6 +25,13 @@ describe('cleanText', () => {
 });
 
 describe('foldText and wordsOf', () => {
+  it('makes May the month a word of its own, and leaves may the verb and a person called May', () => {
+    for (const month of ['reopens on May 24', 'from 24 May', 'by May 2027', 'in May', 'the end of May'])
+      expect(wordsOf(foldText(month)), month).toContain(MAY_MONTH);
+    for (const other of ['it may be late', 'what did May say?', 'the words of May', 'in May she said'])
+      expect(wordsOf(foldText(other)), other).toContain('may');
+  });
+
   it('reads "he\'ll", "we\'re", "I\'m" as the word and its verb, not "hell" or "were"', () => {
     expect(foldText("what's he worried he'll do? we're told I'm late")).toBe(
       'what is he worried he will do? we are told i am late',
