@@ -141,6 +141,13 @@ function entitiesIn(kb: KnowledgeBase, result: ScoredDocument): ReadonlySet<stri
   return found;
 }
 
+/** "Who runs / heads / founded X?": verbs whose subject is the person in charge of X. */
+const LEADS = new Set(
+  'runs ran leads led heads headed chairs chaired directs directed manages managed owns owned founded started bosses'.split(
+    ' ',
+  ),
+);
+
 /** "Which two trustees", "which 14 museums": the count and the kind of the members asked for. */
 const COUNTED_KIND =
   /^which (\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|other) ([a-z]+s)\b/;
@@ -257,6 +264,18 @@ export const CANDIDATE_CHECKS: readonly CandidateCheck[] = [
       if (verb === 1 || subjectIsAPronoun || named.length === 0 || named.some((t) => t.position <= verb))
         return true;
       const asked = new Set(named.map((t) => t.term));
+      return [...entitiesIn(kb, result)].some((e) => e.startsWith('#') && !asked.has(e));
+    },
+  },
+  {
+    name: 'names-whoever-runs-it',
+    doc: '"Who runs the Arden Foundation?": whoever leads a body is a person, so the answer must name someone besides what was named.',
+    passes(kb, result, clause) {
+      if (result.kind === 'gap' || clause.type !== 'who') return true;
+      const words = wordsOf(clause.folded);
+      if (words[0] !== 'who' || !LEADS.has(words[1] ?? '')) return true;
+      const asked = new Set(clause.terms.filter((t) => t.entity).map((t) => t.term));
+      if (asked.size === 0) return true;
       return [...entitiesIn(kb, result)].some((e) => e.startsWith('#') && !asked.has(e));
     },
   },

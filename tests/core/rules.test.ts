@@ -503,6 +503,20 @@ const CHECKS: Readonly<Record<string, CheckRow>> = {
       candidate: 'qa:starmer-meeting-trump',
     },
   },
+  'names-whoever-runs-it': {
+    // The university is named, but no one who runs it: the tram line's entry only mentions it.
+    rejects: {
+      story: 'second',
+      question: 'who runs Northfield University?',
+      candidate: 'qa:what-is-eastgate-line',
+    },
+    // The bakery's entry names the baker who runs it.
+    letsThrough: {
+      story: 'second',
+      question: 'who runs the Crumb and Kettle?',
+      candidate: 'qa:who-is-nandakumar',
+    },
+  },
   'holds-what-is-asked-for': {
     // "What colour" asks for a colour, which the cost entry does not give.
     rejects: {
