@@ -280,6 +280,17 @@ export const CANDIDATE_CHECKS: readonly CandidateCheck[] = [
     },
   },
   {
+    name: 'names-the-people-asked-for',
+    doc: '"Which Okande artists are co-curating it?", "which trustee voted against?": people asked for by kind must be named, not only described.',
+    passes(kb, result, clause) {
+      if (result.kind === 'gap') return true;
+      const words = wordsOf(clause.folded);
+      if (words[0] !== 'which' || !words.slice(1, 4).some(isPeopleNoun)) return true;
+      // Any person: "which member of the House of Lords…?" may itself read as the one it asks for.
+      return [...entitiesIn(kb, result)].some((e) => e.startsWith('#'));
+    },
+  },
+  {
     name: 'a-draft-names-who-was-asked-for',
     doc: '"Who are the investors?", "which two clubs made offers?": a draft entry (the article\'s sentence as it stands) must name someone the question does not.',
     passes(kb, result, clause) {
@@ -344,7 +355,9 @@ export const CANDIDATE_CHECKS: readonly CandidateCheck[] = [
       if (!asked || asked.entity || /^\d/.test(asked.term) || CATEGORY_WORDS.has(word)) return true;
       // "What happened...", "what causes...": a verb, not the thing asked for.
       if (/(?:ed|ing)$/.test(word) || ASKING_VERBS.has(word) || isAuxiliarySlip(word)) return true;
-      return kb.index.documentHas(result.doc, asked.term);
+      if (kb.index.documentHas(result.doc, asked.term)) return true;
+      // "Which minister…?" of "Foreign Minister Sergei Lavrov": the title is read into his name.
+      return isPeopleNoun(word) && [...entitiesIn(kb, result)].some((e) => e.startsWith('#'));
     },
   },
   {

@@ -484,6 +484,11 @@ describe('yes and no before a curated answer (README, Curating)', () => {
 });
 
 describe("readers' wordings of a request", () => {
+  it('reads "which minister…?" as answered by the minister named by his title', () => {
+    const answer = answerQuestion(story, 'which minister rejected European peacekeepers?');
+    expect(answer).toMatchObject({ answered: true, id: 'russia-rejects-peacekeepers' });
+  });
+
   it('reads "what phrase did X use" as asking for X\'s words', () => {
     const answer = answerQuestion(story, 'what phrase did Lord Howard use for the vote?');
     expect(answer.kind).toBe('quote');

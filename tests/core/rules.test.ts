@@ -503,6 +503,20 @@ const CHECKS: Readonly<Record<string, CheckRow>> = {
       candidate: 'qa:starmer-meeting-trump',
     },
   },
+  'names-the-people-asked-for': {
+    // Leaders asked for: the entry names the countries that voted, no leader.
+    rejects: {
+      story: 'seed',
+      question: 'which leaders voted against the resolution at the UN?',
+      candidate: 'qa:un-resolution',
+    },
+    // The leader asked for is named.
+    letsThrough: {
+      story: 'seed',
+      question: 'which leader called Zelensky a dictator?',
+      candidate: 'qa:trump-dictator',
+    },
+  },
   'names-whoever-runs-it': {
     // The university is named, but no one who runs it: the tram line's entry only mentions it.
     rejects: {
