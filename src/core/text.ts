@@ -206,10 +206,15 @@ export function foldWordsOnly(text: string): string {
   folded = replaceWhere(folded, '%', /%/g, ' percent ');
   folded = replaceWhere(folded, '&', /&/g, ' and ');
   folded = replaceWhere(folded, 'pct', /\bpct\b/g, ' percent ');
+  // "were is the new gallery": "where" typed without its h, which "were" before a verb can't be.
+  folded = replaceWhere(folded, 'were ', WHERE_WITHOUT_H, 'where');
   return replaceChatSpellings(folded);
 }
 
-/** "going to" a place or to see someone is a trip; "going to sign" is only the future. */
+/** "Were" opening a question, right before another verb: "where" without its h. */
+const WHERE_WITHOUT_H =
+  /(?<=^\W*(?:(?:and|so|but|ok) )?)were(?= (?:is|are|was|does|do|did|can|will|would|should|has|have)\b)/;
+
 /**
  * "May" the month, by what stands next to it: a day or a year ("May 24", "24th May", "May 2026"),
  * or a word that leads to a date ("in May", "until May", "the end of May"). Never "may be", "I
@@ -220,6 +225,7 @@ const MONTH_MAY =
 /** The month May as one word: not a stop word, so a date of May is matched like any other. */
 export const MAY_MONTH = 'maymonth';
 
+/** "going to" a place or to see someone is a trip; "going to sign" is only the future. */
 const TRAVEL = new RegExp(
   `\\b(?:going|gone|go|goes|went|headed|heading|travelling|traveling|flying|flew|off) (?:over |out )?to (?=(?:see|meet|visit)\\b|(?:the )?(?:us|usa|united states|states|america|${capitalAndSeatNames()
     .map((name) => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))

@@ -25,6 +25,13 @@ describe('cleanText', () => {
 });
 
 describe('foldText and wordsOf', () => {
+  it('reads "were" opening a question before a verb as "where" without its h', () => {
+    expect(foldText('were is the new galery being built')).toBe('where is the new galery being built');
+    expect(foldText('so were are they going?')).toBe('so where are they going?');
+    expect(foldText('were they there?')).toBe('were they there?');
+    expect(foldText('the talks were is a word apart')).toContain('talks were');
+  });
+
   it('makes May the month a word of its own, and leaves may the verb and a person called May', () => {
     for (const month of ['reopens on May 24', 'from 24 May', 'by May 2027', 'in May', 'the end of May'])
       expect(wordsOf(foldText(month)), month).toContain(MAY_MONTH);
