@@ -226,6 +226,8 @@ function dampUnknown(terms: QueryTerm[], type: QuestionType, surfaces: readonly 
   return terms.map((t) => (t.known || /^\d/.test(t.term) ? t : { ...t, damping }));
 }
 const YES_NO_GUESS_DAMPING = 0.5;
+/** How sure a three-letter slip of a name is: as sure as the corrector is of one edit in four letters. */
+const SHORT_NAME_SIMILARITY = 0.75;
 const KNOWN_AROUND_CHATTER = 4;
 const CHATTER_DAMPING = 0.5;
 
@@ -1154,6 +1156,13 @@ export class Analyzer {
         .find((c) => c !== null && this.vocabulary.has(c.word));
       if (soundAlike)
         return correctedWord(surface, soundAlike.word, SOUND_ALIKE_SIMILARITY * soundAlike.similarity);
+      // "Pel" for Pell: a name too short for the spelling corrector, one letter off a person's.
+      const name = this.shortNameSlipOf(surface);
+      if (name !== null)
+        return {
+          ...correctedWord(surface, name, SHORT_NAME_SIMILARITY),
+          aliasKey: aliasKey(name, stem(name)),
+        };
       // "mcuh", "wher": a slip of a filler word is filler, though not read as that word.
       const slip = this.fillerSlipOf(surface);
       if (slip !== null) return fillerWord(surface, slip);
@@ -1298,6 +1307,20 @@ export class Analyzer {
     if (this.fillerSlips.size > 5000) this.fillerSlips.clear();
     this.fillerSlips.set(word, found);
     return found;
+  }
+
+  /**
+   * The one word of a person's name, four or five letters long, that a three-letter word the
+   * story never uses is a letter off ("pel": Pell, "mak": Mack). Longer slips are the spelling
+   * corrector's; one that could be two people's names is neither.
+   */
+  private shortNameSlipOf(surface: string): string | null {
+    if (surface.length !== 3 || !/^[a-z]+$/.test(surface)) return null;
+    const found = new Set<string>();
+    for (const names of this.nameWords.values())
+      for (const name of names)
+        if (name.length >= 4 && name.length <= 5 && typingDistance(surface, name, 1) <= 1) found.add(name);
+    return found.size === 1 ? ([...found][0] as string) : null;
   }
 
   /**

@@ -86,6 +86,13 @@ describe('people by their office', () => {
     expect(seedTerms('what is the UN position').silentSpeaker).not.toBeNull();
   });
 
+  it('reads a three-letter slip of a short surname as the person, not a word of English', () => {
+    const secondTerms = (question: string) => second.analyzer.analyze(question).whole;
+    expect(secondTerms('what did lyl say').persons).toEqual(['#lyle']);
+    // "Lie" is a word of English, not a slip of Lyle.
+    expect(secondTerms('was it a lie').persons).toEqual([]);
+  });
+
   it('reads a slip of an office word inside a whole office, though the slip is an English word', () => {
     // "minster" is a church, but "foreign minster" can only be the foreign minister.
     expect(seedTerms('what did the russain foriegn minster say').persons).toEqual(['#lavrov']);
