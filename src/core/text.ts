@@ -201,8 +201,11 @@ export function foldWordsOnly(text: string): string {
   // Possessives and contractions: "trump's" -> "trump", "don't" -> "dont".
   folded = replaceWhere(folded, "'s", /(\w)'s\b/g, '$1');
   folded = replaceWhere(folded, "'", /(\w)'(\w)/g, '$1$2');
-  // "5,000" and "5000" are one number.
+  // "5,000" and "5000" are one number, and so is "5k".
   folded = replaceWhere(folded, ',', /(\d),(?=\d{3}\b)/g, '$1');
+  folded = replaceWhere(folded, 'k', /\b(\d+)(?:\.(\d{1,3}))?k\b/g, (_, whole: string, part = '') =>
+    String(Number(whole) * 1000 + Number(part.padEnd(3, '0'))),
+  );
   folded = replaceWhere(folded, '%', /%/g, ' percent ');
   folded = replaceWhere(folded, '&', /&/g, ' and ');
   folded = replaceWhere(folded, 'pct', /\bpct\b/g, ' percent ');
