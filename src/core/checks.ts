@@ -141,6 +141,9 @@ function entitiesIn(kb: KnowledgeBase, result: ScoredDocument): ReadonlySet<stri
   return found;
 }
 
+/** A term read from a pronoun ("he" as Lord Howard): the reader named no one, so named no one wrongly. */
+const PRONOUN_SURFACE = /^(?:he|she|they|him|her|them|his|hers|their|it|its)$/;
+
 /** "Who runs / heads / founded X?": verbs whose subject is the person in charge of X. */
 const LEADS = new Set(
   'runs ran leads led heads headed chairs chaired directs directed manages managed owns owned founded started bosses'.split(
@@ -234,9 +237,11 @@ export const CANDIDATE_CHECKS: readonly CandidateCheck[] = [
         // "Is Zelensky going to Moscow?": a yes/no question may get one name wrong when the answer
         // holds everything else it asks; the answer (Washington) corrects it. Only a name from the
         // story can be a slip: "did China vote with the US" asks about China.
+        // A pronoun is no slip: "does he support Trump?" after Lord Howard asks about Howard.
         if (
           kb.storyEntities.has(term.term) &&
           clause.type === 'yes-no' &&
+          !PRONOUN_SURFACE.test(term.surface) &&
           slips === 0 &&
           holdsEverythingElse(kb, result, clause)
         ) {

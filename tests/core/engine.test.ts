@@ -484,6 +484,17 @@ describe('yes and no before a curated answer (README, Curating)', () => {
 });
 
 describe("readers' wordings of a request", () => {
+  it('takes no pronoun for a slip of a name: "does he support Trump?" after Lord Howard asks about Howard', () => {
+    const answer = answerAfter(story, 'does he support trump?', ['what did lord howard say']);
+    expect(answer.answered).toBe(false);
+    expect(answer.text).not.toMatch(/^No\. Trump/);
+  });
+
+  it('reads "did it pass?" of a resolution as whether it was approved', () => {
+    const answer = answerQuestion(story, 'did the resolution pass?');
+    expect(answer).toMatchObject({ answered: false, id: 'gap-un-result' });
+  });
+
   it('reads "which minister…?" as answered by the minister named by his title', () => {
     const answer = answerQuestion(story, 'which minister rejected European peacekeepers?');
     expect(answer).toMatchObject({ answered: true, id: 'russia-rejects-peacekeepers' });

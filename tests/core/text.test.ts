@@ -32,6 +32,11 @@ describe('foldText and wordsOf', () => {
     expect(foldText('the talks were is a word apart')).toContain('talks were');
   });
 
+  it('reads "250k" as the number it is', () => {
+    expect(foldText('who paid the 250k')).toBe('who paid the 250000');
+    expect(foldText('a £2.5k fee')).toContain('2500 fee');
+  });
+
   it('makes May the month a word of its own, and leaves may the verb and a person called May', () => {
     for (const month of ['reopens on May 24', 'from 24 May', 'by May 2027', 'in May', 'the end of May'])
       expect(wordsOf(foldText(month)), month).toContain(MAY_MONTH);
