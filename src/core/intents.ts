@@ -20,6 +20,7 @@ export type Intent =
   | 'summary'
   | 'ending'
   | 'people'
+  | 'quotes'
   | 'places'
   | 'figures'
   | 'dates'

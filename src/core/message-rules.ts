@@ -24,6 +24,7 @@ import {
   peopleFromAnswer,
   placesAnswer,
   positionAnswer,
+  quotesAnswer,
   sidesAnswer,
   storyFactAnswer,
   summaryAnswer,
@@ -301,6 +302,11 @@ export const MESSAGE_RULES: readonly MessageRule[] = [
     name: 'people-in-the-story',
     doc: '"Who are all the people mentioned?": everyone in the story with their role, each cited.',
     decide: (context) => (asksFor(context, 'people') ? peopleAnswer(context.kb, context.question) : null),
+  },
+  {
+    name: 'quotes-in-the-story',
+    doc: '"What direct quotes are in the article?": each direct quote with its speaker, cited.',
+    decide: (context) => (asksFor(context, 'quotes') ? quotesAnswer(context.kb, context.question) : null),
   },
   {
     name: 'places-in-the-story',

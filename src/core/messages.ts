@@ -34,6 +34,8 @@ export const coreMessages = {
     `The article has no direct quote from ${name}; it reports what ${pronoun} said:`,
   theArticle: 'The article',
   peopleIntro: 'The people in the story, as the article describes them:',
+  quotesIntro: 'Who the article quotes directly, in their own words:',
+  noDirectQuotes: 'The article quotes no one directly; it reports what people said in its own words.',
   peopleFromIntro: (countries: string) =>
     `The people in the story from ${countries}, as the article describes them:`,
   noPeople: "The article doesn't name anyone I know of as a person in the story.",

@@ -106,6 +106,24 @@ export function peopleAnswer(kb: KnowledgeBase, question: string): Answer {
   return listOverview(kb, question, coreMessages.peopleIntro, kb.people.map(personLine));
 }
 
+/** The article's direct quotes, each with who said it, cited where it stands. */
+export function quotesAnswer(kb: KnowledgeBase, question: string): Answer {
+  const direct = kb.quotes.filter((q) => q.kind === 'direct');
+  if (direct.length === 0)
+    return overview(question, 'overview', coreMessages.noDirectQuotes, summaryCitations(kb));
+  const nameOf = (id: string): string => kb.personById.get(id)?.name ?? id;
+  return listOverview(
+    kb,
+    question,
+    coreMessages.quotesIntro,
+    direct
+      .slice(0, MAX_LISTED_QUOTES)
+      .map((q) => ({ text: `${nameOf(q.speaker)}: “${q.text}”`, at: q.cites })),
+  );
+}
+/** Most quotes a list of them shows: the first ones, not the whole article again. */
+const MAX_LISTED_QUOTES = 10;
+
 /** A country as a sentence names it: "the UK", "the US" (known by initials), "Russia". */
 const countryName = (country: string): string => (/^[A-Z]{2,}$/.test(country) ? `the ${country}` : country);
 

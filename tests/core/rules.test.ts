@@ -258,7 +258,7 @@ const DECISIONS: Readonly<Record<string, DecisionRow>> = {
     fires: {
       story: 'seed',
       question: "who's right?",
-      after: ['which words are in quotation marks in the article?'],
+      after: ['which words does the article use?'],
     },
     // After a question with a subject, the judgement is of that subject: what the article reports.
     passes: {
@@ -268,9 +268,15 @@ const DECISIONS: Readonly<Record<string, DecisionRow>> = {
       decidedBy: 'judgement-question',
     },
   },
+  'quotes-in-the-story': {
+    // The article's direct quotes, listed.
+    fires: { story: 'seed', question: 'what direct quotes are in the article?' },
+    // One person's words: everything they said.
+    passes: { story: 'seed', question: 'what did Trump say?', decidedBy: 'everything-they-said' },
+  },
   'nothing-to-look-up': {
     // Filler after a question that left nothing to carry over.
-    fires: { story: 'seed', question: 'um', after: ['which words are in quotation marks in the article?'] },
+    fires: { story: 'seed', question: 'um', after: ['which words does the article use?'] },
     // A bare follow-up after a question with a subject asks about that subject.
     passes: {
       story: 'seed',
