@@ -4,7 +4,10 @@
  * The articles are written for these tests.
  */
 import { describe, expect, it } from 'vitest';
+import { parseArticle } from '../../src/core/article.ts';
 import { draftFromArticle, readCredit, withoutHeadline } from '../../src/core/extract/draft.ts';
+import { extractStory } from '../../src/core/extract/story.ts';
+import { checkData } from '../../src/core/validate.ts';
 
 const BODY = [
   'Harwick Lido will stay open this winter but the pool will be unheated, the lido’s operator said, after a £1.2 million cut to its leisure budget.',
@@ -50,5 +53,71 @@ describe('a wire service’s credit', () => {
     // A sentence that only mentions reporting is the article's.
     const kept = `${BODY}\n\nReporting by local volunteers found 12 faults.\n`;
     expect(readCredit(kept).body).toBe(kept);
+  });
+});
+
+const SPEECH = [
+  'Harwick Lido will stay open this winter but the pool will be unheated, Harwick Borough Council said on Tuesday, after a cut to its leisure budget.',
+  'Local swimmer Margaret Dunn said the decision was a blow to regular swimmers. She warned, however, that the heating could not be afforded without higher prices.',
+  'The council said in a statement that it had no choice but to cut costs. A spokesperson for the council said the lido would reopen as normal in April.',
+  'Tom Baxter, who chairs a swimming club, however, insisted that volunteers could raise the money. Mr Baxter said on Wednesday that the club had already collected £40,000.',
+  '“We have looked at every option and this is the fairest one,” said a spokesperson for the Harwick Leisure Trust, which runs the lido.',
+  '“It is a sad day,” said a swimmer at the gate.',
+].join('\n\n');
+
+describe('reported speech with an aside between the verb and its clause', () => {
+  const story = extractStory(parseArticle(SPEECH));
+  const said = (speaker: string) =>
+    story.quotes.filter((q) => q.speaker === speaker && q.kind === 'reported').map((q) => q.text);
+
+  it('reads "She warned, however, that…" as the statement of the person "she" is', () => {
+    expect(said('dunn')).toContain('the heating could not be afforded without higher prices');
+  });
+
+  it('reads "X said on Wednesday that…" and "X, however, insisted that…" without the aside', () => {
+    expect(said('baxter')).toEqual([
+      'volunteers could raise the money',
+      'the club had already collected £40,000',
+    ]);
+  });
+});
+
+describe('a body that issues statements', () => {
+  const story = extractStory(parseArticle(SPEECH));
+  const draft = draftFromArticle(SPEECH, { today: '2026-02-01' });
+
+  it('speaks, and its statements are its quotes: "the council said in a statement that…", "a spokesperson for the council said…"', () => {
+    const council = story.people.find((p) => p.name === 'Harwick Borough Council');
+    expect(council?.pronoun).toBe('they');
+    expect(story.bodies.has(council?.id ?? '')).toBe(true);
+    expect(story.quotes.filter((q) => q.speaker === council?.id).map((q) => q.text)).toEqual([
+      'Harwick Lido will stay open this winter but the pool will be unheated',
+      'it had no choice but to cut costs',
+      'the lido would reopen as normal in April',
+    ]);
+    // Not a term as well: a name stands for one thing.
+    expect(story.places.map((t) => t.term)).not.toContain('Harwick Borough Council');
+  });
+
+  it('is asked "what is", not "who is", and the draft validates', () => {
+    expect(draft.entries.find((e) => e.id === 'what-is-harwick-borough-council')?.question).toBe(
+      'What is Harwick Borough Council?',
+    );
+    const files = new Map([...draft.files].filter(([name]) => !name.startsWith('schema/')));
+    expect(checkData(files).problems.filter((p) => p.severity !== 'warning')).toEqual([]);
+  });
+});
+
+describe('a quotation’s own attribution', () => {
+  const story = extractStory(parseArticle(SPEECH));
+  const by = (start: string) =>
+    story.quotes.find((q) => q.kind === 'direct' && q.text.startsWith(start))?.speaker;
+
+  it('gives "…,” said a spokesperson for the trust to the trust, not to the person named before', () => {
+    expect(by('We have looked')).toBe('harwick-leisure-trust');
+  });
+
+  it('gives "…,” said a swimmer at the gate to no one rather than to whoever was named before', () => {
+    expect(by('It is a sad day')).toBeUndefined();
   });
 });

@@ -106,15 +106,22 @@ export function draftFromArticle(text: string, options: DraftOptions): Draft {
     const short = person.aliases.find((a) => !a.includes(' ')) ?? person.name;
     const first = person.cites[0] ?? 'p1.s1';
     const firstSentence = article.places.get(first)?.text ?? '';
-    const alternates = [
-      ...(short !== person.name ? [`Who is ${short}?`] : []),
-      `What is ${short}'s role?`,
-      `What does the article say about ${short}?`,
-    ];
+    // A body that issues statements is among the speakers, but it is a "what", not a "who".
+    const body = extracted.bodies.has(person.id);
+    const alternates = (
+      body
+        ? [`What did ${short} say?`, `What does the article say about ${short}?`]
+        : [
+            ...(short !== person.name ? [`Who is ${short}?`] : []),
+            `What is ${short}'s role?`,
+            `What does the article say about ${short}?`,
+          ]
+    ).filter(fresh);
+    if (alternates.length === 0) alternates.push(`Tell me about ${person.name}`);
     entries.push({
-      id,
+      id: body ? id.replace(/^who-is-/, 'what-is-') : id,
       topic: 'people',
-      question: `Who is ${person.name}?`,
+      question: `${body ? 'What' : 'Who'} is ${person.name}?`,
       alternates,
       keywords: [person.name],
       // Their role as the article gives it, and the first sentence naming them, verbatim.
