@@ -5,7 +5,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { parseArticle } from '../../src/core/article.ts';
+import { derivedForms } from '../../src/core/extract/derive.ts';
 import { draftFromArticle, readCredit, withoutHeadline } from '../../src/core/extract/draft.ts';
+import { questionsFor } from '../../src/core/extract/questions.ts';
 import { extractStory } from '../../src/core/extract/story.ts';
 import { checkData } from '../../src/core/validate.ts';
 
@@ -119,5 +121,49 @@ describe('a quotation’s own attribution', () => {
 
   it('gives "…,” said a swimmer at the gate to no one rather than to whoever was named before', () => {
     expect(by('It is a sad day')).toBeUndefined();
+  });
+});
+
+describe('generated questions read as English, and keywords are words readers type', () => {
+  const all = (sentence: string) => {
+    const q = questionsFor(sentence, []);
+    return { asked: [q.question, ...q.alternates], keywords: q.keywords };
+  };
+
+  it('asks no "what", "how much" or "who" of a linking verb with its complement ("the pool will be unheated")', () => {
+    const { asked } = all(
+      'Harwick Lido will stay open this winter but the pool will be unheated, the operator said on Tuesday, after a £1.2 million cut to its leisure budget.',
+    );
+    expect(asked).not.toContain('What will the pool be unheated?');
+    expect(asked).not.toContain('How much will the pool be unheated?');
+    expect(asked).not.toContain('What will Harwick Lido stay open?');
+    expect(asked.filter((q) => q.startsWith('Who will stay open'))).toEqual([]);
+    expect(asked).toContain('When will the pool be unheated?');
+    expect(asked).toContain('How much is the cut?');
+    // A noun complement is still asked: "What will the library become?"
+    expect(all('The library will become a museum in 2030.').asked).toContain('What will the library become?');
+  });
+
+  it('asks a linking verb with its complement, and a passive without a time’s preposition', () => {
+    expect(all('The bridge remained closed for six weeks.').asked).toContain(
+      'How long did the bridge remain closed?',
+    );
+    const taken = all('The masks were taken in 1897 by a naval officer.').asked;
+    expect(taken).not.toContain('What were the masks taken in?');
+    expect(all('Lido to stay unheated this winter').asked.filter((q) => /lido to stay/i.test(q))).toEqual([]);
+  });
+
+  it('asks a figure of the reported clause, not of the verb of saying', () => {
+    const { asked } = all('Mr Baxter said on Wednesday that the group had already collected £40,000.');
+    expect(asked).not.toContain('How much did Mr Baxter say?');
+    expect(asked).not.toContain('When did Mr Baxter say?');
+    expect(asked).toContain('How much had the group already collected?');
+  });
+
+  it('keeps rare WordNet derivations out of the keywords ("winterize", "schematize")', () => {
+    expect(derivedForms('winter', 'n', 'v')).toEqual([]);
+    expect(derivedForms('schema', 'n', 'v')).not.toContain('schematize');
+    expect(derivedForms('demolition', 'n', 'v')).toEqual(['demolish']);
+    expect(all('The pool will close for the winter.').keywords).not.toContain('winterize');
   });
 });

@@ -6,6 +6,7 @@
  */
 import type { Article, Paragraph } from '../article.ts';
 import { idFrom } from '../issue-messages.ts';
+import { ASIDE_ADVERBS as ASIDE_ADVERB_WORDS } from '../lexicon.ts';
 import type { Person, QuoteEntry } from '../schema.ts';
 import { findForms, nameForms, pronounsIn, quotedRanges } from './people.ts';
 import { nounPhrases } from './questions.ts';
@@ -368,8 +369,7 @@ const AFTER_TRAILING_SAID =
   /^(?:(?:on|in|at|last|this|earlier|later|yesterday|today|late|early)\b[^,;:“”"]{0,40})?(?:[,;]|\.?$)/u;
 
 /** Adverbs set off between a reporting verb and its clause ("warned, however, that"). */
-const ASIDE_ADVERBS =
-  'however|though|also|too|again|nonetheless|nevertheless|meanwhile|moreover|furthermore|instead|separately|still|later|earlier|previously|repeatedly|today|yesterday|publicly|privately|firmly|repeatedly|once again|in turn|for (?:his|her|its|their) part';
+const ASIDE_ADVERBS = `${[...ASIDE_ADVERB_WORDS].join('|')}|once again|in turn|for (?:his|her|its|their) part`;
 /** "on Tuesday", "in a statement", "last week", "to reporters": a phrase before "that". */
 const PHRASE_BEFORE_THAT =
   /^(?:(?:on|in|at|during|over|after|before|last|this|earlier|later|yesterday|today|through|via|to|from|when|while)\b[^,;:“”"]{0,50}?|\p{L}+ly)\s*,?\s+(?=that\s)/u;
