@@ -17,6 +17,12 @@ export const STOP_WORDS: ReadonlySet<string> = LISTS.stopWords;
 /** Words after a leader's name that mean their side: "the Trump administration". */
 export const GOVERNMENT_WORDS: ReadonlySet<string> = LISTS.governmentWords;
 
+/** Verbs joining a subject to a complement ("will be unheated", "stayed open"). */
+export const LINKING_VERBS: ReadonlySet<string> = LISTS.linkingVerbs;
+
+/** Adverbs set off by commas ("She warned, however, that…"), no part of what a clause says. */
+export const ASIDE_ADVERBS: ReadonlySet<string> = LISTS.asideAdverbs;
+
 /** Greeting and thanks words: a message made only of these gets the help reply, not an answer. */
 export const SMALL_TALK: ReadonlySet<string> = LISTS.smallTalk;
 

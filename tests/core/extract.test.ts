@@ -97,10 +97,12 @@ describe('people and places from the article', () => {
       'Figures from the Flood Agency show rain at 40% of normal. Dunmore Water said it would review the ban.',
     ].join('\n');
     const other = extractStory(parseArticle(text));
-    expect(other.people.map((p) => p.name)).toEqual(['Kate Rowe']);
-    expect(other.places.map((t) => t.term)).toEqual(
-      expect.arrayContaining(['Flood Agency', 'Dunmore Water']),
-    );
+    // Dunmore Water issues a statement of its own: it is a speaker (pronoun they), its words a quote.
+    expect(other.people.map((p) => p.name)).toEqual(['Kate Rowe', 'Dunmore Water']);
+    expect(other.people[1]?.pronoun).toBe('they');
+    expect(other.quotes.find((q) => q.speaker === 'dunmore-water')?.text).toBe('it would review the ban');
+    expect(other.places.map((t) => t.term)).toEqual(expect.arrayContaining(['Flood Agency']));
+    expect(other.places.map((t) => t.term)).not.toContain('Dunmore Water');
     expect(other.places.map((t) => t.term)).not.toContain("Flood Agency's");
     // Its area manager speaks for it, so "what did the agency say?" is not declined out of hand.
     expect(other.places.find((t) => t.term === 'Flood Agency')?.speaks).toBe(true);
@@ -151,9 +153,10 @@ describe('people and places from the article', () => {
         ].join('\n'),
       ),
     );
-    expect(other.people.map((p) => p.name)).toEqual(['Dr Ann Bell']);
-    expect(other.places.map((t) => t.term)).toEqual(expect.arrayContaining(['Veltrex Therapeutics']));
-    expect(other.quotes.map((q) => q.speaker)).toContain('bell');
+    // Veltrex Therapeutics says something itself: a body among the speakers.
+    expect(other.people.map((p) => p.name)).toEqual(['Dr Ann Bell', 'Veltrex Therapeutics']);
+    expect(other.bodies).toEqual(new Set(['veltrex-therapeutics']));
+    expect(other.quotes.map((q) => q.speaker)).toEqual(['bell', 'veltrex-therapeutics']);
   });
 
   it('leaves a standfirst between the headline and the byline out of the paragraphs, as the tldr', () => {
@@ -168,7 +171,7 @@ describe('people and places from the article', () => {
     expect(headed.files.get('article.txt')).toBe(`${ARTICLE}\n`);
   });
 
-  it('makes bodies and named places glossary terms, never people', () => {
+  it('makes bodies and named places glossary terms, never people, unless a body issues statements', () => {
     // Written for this test: bodies with a person's first name, a joiner, or one word that speaks.
     const other = extractStory(
       parseArticle(
@@ -179,16 +182,18 @@ describe('people and places from the article', () => {
         ].join('\n'),
       ),
     );
-    expect(other.people.map((p) => p.name)).toEqual(['Jane Whitby', 'Priya Ramaswamy']);
+    // "…, the Department for Health said on Monday": the statement is the department's.
+    expect(other.people.map((p) => p.name)).toEqual([
+      'Jane Whitby',
+      'Priya Ramaswamy',
+      'Department for Health',
+    ]);
+    expect(other.quotes.find((q) => q.speaker === 'department-for-health')?.text).toBe(
+      'The clinic at St Mary’s Hospital will close',
+    );
     const terms = new Map(other.places.map((t) => [t.term, t]));
     expect([...terms.keys()]).toEqual(
-      expect.arrayContaining([
-        'St Mary’s Hospital',
-        'Department for Health',
-        'Harbury Chamber of Commerce',
-        'Mill Lane',
-        'Veltro',
-      ]),
+      expect.arrayContaining(['St Mary’s Hospital', 'Harbury Chamber of Commerce', 'Mill Lane', 'Veltro']),
     );
     expect(terms.get('St Mary’s Hospital')?.aliases).toEqual(['the hospital']);
     expect(terms.get('Mill Lane')?.speaks).toBe(false);
@@ -678,7 +683,11 @@ describe('npm run draft: how readers ask, beyond the sentence’s own words', ()
       '“It is a great day,” said Mayor Ann Bell.',
     ].join('\n');
     const d = draftFromArticle(text, { today: '2026-02-01' });
-    expect(d.files.get('glossary.yaml')).toMatch(/term: Dunmore City Council[\s\S]*- city council/);
+    // "…, the council said": the council is a speaker, named as readers name it.
+    expect(d.files.get('glossary.yaml')).toMatch(
+      /name: Dunmore City Council[\s\S]*pronoun: they[\s\S]*- city council/,
+    );
+    expect(d.quotes.map((q) => q.speaker)).toContain('dunmore-city-council');
     const story = d.files.get('story.yaml') ?? '';
     expect(story).toContain(
       'tldr: Dunmore City Council approved a new library on Monday after a long debate.',

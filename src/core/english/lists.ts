@@ -33,6 +33,13 @@ export interface WordLists {
   readonly particleVerbs: Set<string>;
   /** The particles those verbs take apart from them. */
   readonly separableParticles: Set<string>;
+  /**
+   * Verbs that join a subject to what it is or becomes ("will be unheated", "stayed open"):
+   * "what" cannot be asked of them when the complement is there.
+   */
+  readonly linkingVerbs: Set<string>;
+  /** Adverbs set off by commas in a clause ("She warned, however, that…"): no part of its content. */
+  readonly asideAdverbs: Set<string>;
   /** "💰" -> "money" (flags are flags.ts's). */
   readonly emojiWords: Map<string, string>;
   /** Nouns that name people ("trustees", "artists"): "which artists…?" asks for names. */
@@ -66,6 +73,8 @@ const WordListsFile = z
     yes_no_qualifiers: WordText,
     particle_verbs: WordText,
     separable_particles: WordText,
+    linking_verbs: WordText,
+    aside_adverbs: WordText,
     people_nouns: WordText,
     emoji_words: z.record(z.string(), z.string().min(1)),
   })
@@ -105,6 +114,8 @@ export function loadWordLists(): WordLists {
     yesNoQualifiers: wordSet(lists.yes_no_qualifiers),
     particleVerbs: wordSet(lists.particle_verbs),
     separableParticles: wordSet(lists.separable_particles),
+    linkingVerbs: wordSet(lists.linking_verbs),
+    asideAdverbs: wordSet(lists.aside_adverbs),
     emojiWords: new Map(Object.entries(lists.emoji_words)),
     peopleNouns: wordSet(lists.people_nouns),
   };

@@ -4,10 +4,21 @@
  * with the verb an article puts as a noun, and the other way round. Only for `npm run draft`:
  * the reader opens WordNet once, on first use.
  */
+import { loadCommonWords } from '../english/common-words.ts';
 import { isDerivedForm, sharedPrefix } from '../english/thesaurus.ts';
 import { type PartOfSpeech, WordNetReader } from '../english/wordnet.ts';
 
 let reader: WordNetReader | undefined;
+let everyday: Set<string> | undefined;
+
+/**
+ * Words readers type: SCOWL's lists up to size 35, the everyday words ("demolish", "approval",
+ * "bequeath"), not the rarer ones WordNet also derives ("winterize", "schematize", "visitation").
+ */
+function everydayWords(): Set<string> {
+  everyday ??= loadCommonWords({ maxSize: 35 });
+  return everyday;
+}
 let unavailable = false;
 
 function wordnet(): WordNetReader | undefined {
@@ -54,6 +65,7 @@ export function derivedForms(word: string, from: PartOfSpeech, to: PartOfSpeech)
       if (pointer.symbol !== '+' || pointer.pos !== to) continue;
       for (const other of wn.synset(to, pointer.offset).words) {
         if (other.includes('_') || other === lemma || !/^\p{Ll}+$/u.test(other)) continue;
+        if (!everydayWords().has(other)) continue;
         // The doer ("approver", "borrower") and the -ing form are not the action's name.
         if (isDerivedForm(other, lemma, to))
           found.set(

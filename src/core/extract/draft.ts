@@ -42,7 +42,8 @@ const dump = (value: unknown): string => YAML.stringify(value, { lineWidth: 0, i
 export function draftFromArticle(text: string, options: DraftOptions): Draft {
   // "Headline\nBy Ruth Calloway, The Pennine Courier, 9 October 2025\n…": story.yaml's, not paragraphs.
   const lead = readHeader(text);
-  const articleText = lead.body;
+  const credit = readCredit(withoutHeadline(lead.body, options.title));
+  const articleText = credit.body;
   const article: Article = parseArticle(articleText);
   const articleName = options.articleName ?? 'article.txt';
   const extracted = extractStory(article);
@@ -105,15 +106,22 @@ export function draftFromArticle(text: string, options: DraftOptions): Draft {
     const short = person.aliases.find((a) => !a.includes(' ')) ?? person.name;
     const first = person.cites[0] ?? 'p1.s1';
     const firstSentence = article.places.get(first)?.text ?? '';
-    const alternates = [
-      ...(short !== person.name ? [`Who is ${short}?`] : []),
-      `What is ${short}'s role?`,
-      `What does the article say about ${short}?`,
-    ];
+    // A body that issues statements is among the speakers, but it is a "what", not a "who".
+    const body = extracted.bodies.has(person.id);
+    const alternates = (
+      body
+        ? [`What did ${short} say?`, `What does the article say about ${short}?`]
+        : [
+            ...(short !== person.name ? [`Who is ${short}?`] : []),
+            `What is ${short}'s role?`,
+            `What does the article say about ${short}?`,
+          ]
+    ).filter(fresh);
+    if (alternates.length === 0) alternates.push(`Tell me about ${person.name}`);
     entries.push({
-      id,
+      id: body ? id.replace(/^who-is-/, 'what-is-') : id,
       topic: 'people',
-      question: `Who is ${person.name}?`,
+      question: `${body ? 'What' : 'Who'} is ${person.name}?`,
       alternates,
       keywords: [person.name],
       // Their role as the article gives it, and the first sentence naming them, verbatim.
@@ -138,7 +146,7 @@ export function draftFromArticle(text: string, options: DraftOptions): Draft {
   const story: StoryFile = {
     title: options.title ?? lead.title ?? titleFrom(article),
     source: options.source ?? lead.source ?? `Draft from ${articleName}: say where the article comes from`,
-    ...(lead.author ? { author: lead.author } : {}),
+    ...(lead.author ? { author: lead.author } : credit.author ? { author: credit.author } : {}),
     date: options.date ?? lead.date ?? options.today ?? new Date().toISOString().slice(0, 10),
     article: articleName,
     ...(summary ? { summary: summary.summary, tldr: lead.standfirst ?? summary.tldr } : {}),
@@ -274,6 +282,85 @@ function titleFrom(article: Article): string {
   const first = (article.paragraphs[0]?.sentences[0]?.text ?? 'Untitled story').replace(DATELINE, '');
   const words = first.split(/\s+/);
   return words.length > 14 ? `${words.slice(0, 14).join(' ')}…` : first.replace(/\.$/, '');
+}
+
+/** Letters and digits only, lower-case: how a headline is compared with a line. */
+const headlineKey = (text: string): string =>
+  foldText(cleanText(text))
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+
+/**
+ * `--title "X"` given, and the article still opening with X as its own line: that line is the
+ * headline, story.yaml's, not paragraph 1.
+ */
+export function withoutHeadline(body: string, title: string | undefined): string {
+  if (!title || headlineKey(title) === '') return body;
+  const lines = body.split(/\r?\n/);
+  const first = lines.findIndex((l) => l.trim() !== '');
+  if (first === -1 || headlineKey(lines[first] ?? '') !== headlineKey(title)) return body;
+  return lines
+    .slice(first + 1)
+    .join('\n')
+    .replace(/^\s*\n/, '');
+}
+
+/**
+ * A wire service's credit: "(Reporting by Jane Doe; Editing by John Smith)", "Reporting by Jane
+ * Doe in London; additional reporting by Sam Lee", "Writing by …", "Compiled by …".
+ */
+const CREDIT_ROLE =
+  /^(?:(?:additional\s+)?reporting|writing|written|editing|edited|compiled|research|graphics?|photos?|video)\s+by\s+/i;
+/** A name or a place in a credit: capitalised words ("Jane Doe", "Mary-Ann O'Neill", "New York"). */
+const CREDIT_NAME = String.raw`\p{Lu}[\p{L}'’.-]*(?:\s+(?:\p{Lu}[\p{L}'’.-]*|van|von|de|da|del|der|bin|ibn))*`;
+const CREDIT_NAMES = new RegExp(
+  String.raw`^${CREDIT_NAME}(?:\s*(?:,|and|&)\s*${CREDIT_NAME})*(?:\s+(?:in|from|at)\s+${CREDIT_NAME})?$`,
+  'u',
+);
+
+/** Every part of the line is "Role by Name [in Place]", whatever brackets and full stop it has. */
+function isCredit(line: string): boolean {
+  const inner = line
+    .trim()
+    .replace(/^\((.*)\)$/, '$1')
+    .replace(/\.$/, '')
+    .trim();
+  const parts = inner.split(/\s*;\s*/).filter((p) => p !== '');
+  return (
+    parts.length > 0 &&
+    parts.every((part) => {
+      const role = CREDIT_ROLE.exec(part);
+      return role !== null && CREDIT_NAMES.test(part.slice(role[0].length));
+    })
+  );
+}
+
+/**
+ * The article without its closing credit lines (a credit is no paragraph, and its journalists are
+ * no people of the story), and the first journalist it credits, as the author. A credit closing
+ * the last paragraph in brackets is cut off it too.
+ */
+export function readCredit(body: string): { body: string; author?: string } {
+  const lines = body.replace(/\s+$/, '').split(/\r?\n/);
+  const credits: string[] = [];
+  while (lines.length > 0) {
+    const last = (lines.at(-1) ?? '').trim();
+    if (last === '') lines.pop();
+    else if (isCredit(last)) credits.unshift(lines.pop()?.trim() ?? '');
+    else {
+      // "… the end of the story. (Reporting by Jane Doe; Editing by John Smith)"
+      const inline = /^(.*?[.!?”"’])\s+(\((?:[^()]*)\))\s*$/u.exec(lines.at(-1) ?? '');
+      if (inline?.[1] && inline[2] && isCredit(inline[2])) {
+        lines[lines.length - 1] = inline[1];
+        credits.unshift(inline[2]);
+      }
+      break;
+    }
+  }
+  if (credits.length === 0) return { body };
+  const author = new RegExp(String.raw`\bby\s+(${CREDIT_NAME})`, 'u').exec(credits[0] ?? '')?.[1];
+  return { body: `${lines.join('\n')}\n`, ...(author ? { author } : {}) };
 }
 
 export interface ArticleHeader {

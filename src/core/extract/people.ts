@@ -408,6 +408,39 @@ export function findPeopleAndPlaces(article: Article): {
   return { people, places: terms, pronounShown };
 }
 
+/** Verbs of a body issuing a statement ("the council said", "the trust has confirmed"). */
+const STATEMENT_VERBS =
+  'said|says|told|announced|stated|confirmed|warned|added|insisted|claimed|argued|denied|explained|urged|admitted|acknowledged|apologised|apologized|responded|replied|declined to comment';
+/** Who speaks for a body ("a spokesperson for the council", "the trust's spokesman"). */
+const SPOKESPERSON = 'spokesperson|spokesman|spokeswoman|spokespeople|representative|press office|statement';
+
+/**
+ * The bodies the article has issue statements: "the council said (in a statement) that…", "a
+ * spokesperson for the council said…", "the trust’s spokeswoman said". Their statements are
+ * theirs: quotes need them as speakers. Named by the term or any of its aliases ("the council").
+ */
+export function statementBodies(article: Article, terms: readonly Term[]): Term[] {
+  const text = article.paragraphs
+    .map((p) => p.text.replace(/“[^”]*”?|"[^"]*"?/g, (q) => ' '.repeat(q.length)))
+    .join('\n');
+  const between = '(?:\\s+(?:has|have|had|also|later|previously|again|then|was|were|is|would|will)){0,2}';
+  return terms.filter((t) => {
+    const words = t.term.split(/\s+/);
+    if (!words.some((w) => BODY_HEADS.has(w))) return false;
+    return [t.term, ...t.aliases].some((form) => {
+      const f = escapeRegExp(form).replace(/^the\\s+/i, '');
+      const name = `(?:the\\s+)?${f}`;
+      return [
+        // "The council said", "Harwick Borough Council has confirmed" (not "the council's director said").
+        new RegExp(`(?<![\\p{L}])${name}${between}\\s+(?:${STATEMENT_VERBS})\\b`, 'iu'),
+        // "a spokesperson for the council", "a statement from the trust", "the council's spokesman".
+        new RegExp(`\\b(?:${SPOKESPERSON})\\s+(?:for|from|of|at)\\s+${name}(?![\\p{L}])`, 'iu'),
+        new RegExp(`(?<![\\p{L}])${name}(?:[’']s)?\\s+(?:${SPOKESPERSON})\\b`, 'iu'),
+      ].some((pattern) => pattern.test(text));
+    });
+  });
+}
+
 /** The last word of a body's name: "… Council", "… Hospital", "… Research", "… Ltd". */
 const BODY_HEADS = new Set(
   `Council Department Ministry University College School Academy Hospital Trust Chamber Committee

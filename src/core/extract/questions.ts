@@ -4,7 +4,7 @@
  * much, why, where, and "what about" its main subjects) and its key phrases as keywords. For
  * `npm run draft`: a person checks them before they lose `draft: true`.
  */
-import { TIME_EXPRESSION } from '../lexicon.ts';
+import { ASIDE_ADVERBS, LINKING_VERBS, TIME_EXPRESSION } from '../lexicon.ts';
 import type { Person } from '../schema.ts';
 import { stem } from '../stem.ts';
 import { derivedForms } from './derive.ts';
@@ -92,6 +92,8 @@ interface ClauseReading {
   readonly asked: (wh: string) => string | undefined;
   /** Where the subject ends and the verb starts, in the clause. */
   readonly verbStart: number;
+  /** A linking verb with its complement ("will be unheated", "stayed open"): no "what" to ask. */
+  readonly complemented: boolean;
 }
 
 interface CompromiseVerb {
@@ -130,7 +132,9 @@ function readClause(
     subject.split(/\s+/).length > 8 ||
     /^(?:i|we|you|he|she|it|they)$/i.test(subject) ||
     // "after a debate that": no subject, a phrase that leads to another verb.
-    /^(?:after|before|with|by|for|from|in|on|at|to|of|as|under)\b|\b(?:that|which|who)$/i.test(subject)
+    /^(?:after|before|with|by|for|from|in|on|at|to|of|as|under)\b|\b(?:that|which|who)$/i.test(subject) ||
+    // "Lido to stay unheated": a headline's infinitive, no subject and verb to ask with.
+    /\bto$/i.test(subject)
   )
     subject = '';
 
@@ -153,16 +157,47 @@ function readClause(
       '',
     );
 
+  // "She warned, however, that…": the aside is not what the verb acts on.
+  while (ASIDE_ADVERBS.has(rest.split(/\s+/)[0]?.toLowerCase() ?? '') && rest !== '')
+    rest = rest.split(/\s+/).slice(1).join(' ');
+  /**
+   * "the pool will be unheated", "the lido has stayed open", "it remained closed": a linking verb
+   * after a modal or "has", or opening the verb, with its complement there: "what" (or "how
+   * much") has nothing left to ask ("What will the pool be unheated?" is no question; nor "What
+   * will the pool be demolished?"). "What will it become?" of "it will become a museum" still is.
+   * "is set to", "were strained" (a be-form first) are read below.
+   */
+  const linkingAt = verbWords.findIndex(
+    (w, i) => LINKING_VERBS.has(w.toLowerCase()) && (i > 0 || !/^(?:is|are|was|were|am)$/i.test(w)),
+  );
+  const complemented =
+    linkingAt >= 0 &&
+    (linkingAt < verbWords.length - 1 ||
+      (rest !== '' &&
+        !/^(?:a|an|the|this|that|these|those|his|her|its|their|our|one|two|three|\d)\b/i.test(rest)));
+
   /** "is urging", "has rejected", "announced" as the question's verb: aux first, then the rest. */
   const asked = (wh: string): string | undefined => {
     if (!subject || verbWords.length === 0) return undefined;
+    // "Lido to stay unheated": a headline's infinitive is no verb to ask with.
+    if (first === 'to') return undefined;
+    if (complemented && /^(?:What|How much|How many)\b/.test(wh)) return undefined;
     // "(with) the first services scheduled for 2030": a participle alone is a passive.
     if (options.participle && verbWords.length === 1 && /ed$/.test(first)) {
       const be = /s$/.test(subject) && !/ss$/.test(subject) ? 'are' : 'is';
       return wh === 'What' ? undefined : `${wh} ${be} ${subject} ${first}`;
     }
     if (AUXILIARIES.has(first)) {
-      const remainder = verbWords.slice(1).join(' ');
+      let remainder = verbWords.slice(1).join(' ');
+      // "were taken in 1897": the preposition is the time's, not the verb's ("When were the masks
+      // taken?"), and "what" has nothing to ask ("What were the masks taken in?").
+      const particle = /^(?:is|are|was|were|been|being)$/.test(first)
+        ? /\s+(?:in|on|at|by|from|for|with|during|over|after|before)$/i.exec(remainder)
+        : null;
+      if (particle) {
+        if (wh === 'What') return undefined;
+        remainder = remainder.slice(0, particle.index);
+      }
       // "is set to visit", "is willing to commit": what is Zelensky set to do?
       if (/^(?:is|are|was|were)$/.test(first) && /\bto$/.test(remainder))
         return `${wh} ${first} ${subject} ${remainder} do`;
@@ -193,15 +228,37 @@ function readClause(
     if (!infinitive) return undefined;
     // "comes at a critical moment": nothing to ask "what" of.
     if (wh === 'What' && PREPOSITION_FIRST.test(rest)) return undefined;
-    return `${wh} ${past ? 'did' : pluralSubject(subject) ? 'do' : 'does'} ${subject} ${infinitive}`;
+    // "The bridge remained closed for six weeks": how long did the bridge remain closed?
+    const complement =
+      complemented && verbWords.length === 1 && !PREPOSITION_FIRST.test(rest)
+        ? ` ${rest.split(/\s+/)[0]}`
+        : '';
+    // "When did Baxter say?" has lost its object: "When did Baxter say so?"
+    const so =
+      wh !== 'What' && /^(?:say|claim|argue|insist|suggest|believe|state)$/.test(infinitive) ? ' so' : '';
+    return `${wh} ${past ? 'did' : pluralSubject(subject) ? 'do' : 'does'} ${subject} ${infinitive}${complement}${so}`;
   };
-  return { subject, subjectPerson, verbWords, verbText, afterVerb, rest, verbs, asked, verbStart };
+  return {
+    subject,
+    subjectPerson,
+    verbWords,
+    verbText,
+    afterVerb,
+    rest,
+    verbs,
+    asked,
+    verbStart,
+    complemented,
+  };
 }
 
 /** "Who backed the plan": of a subject that can be a "who", and not "who will run from the station". */
 function whoQuestion(reading: ClauseReading): string | undefined {
-  const { subject, verbText, verbWords, rest } = reading;
-  if (!subject || !verbText || !rest || !animate(reading)) return undefined;
+  const { subject, verbText, verbWords, complemented } = reading;
+  // "Who will stay open this winter but the pool…": a new clause after "but" is not its object;
+  // and what only "stays open" or "will be unheated" is no who.
+  const rest = reading.rest.split(/\s+(?:but|while|whereas|although|though|yet)\s+/)[0] ?? '';
+  if (!subject || !verbText || !rest || complemented || !animate(reading)) return undefined;
   if (PREPOSITION_FIRST.test(rest) && !/^(?:to|alongside|with|against|for)\b/i.test(rest)) return undefined;
   const whoVerb = verbWords
     .map((w, i) => (i === 0 ? (PLURAL_TO_SINGULAR[w.toLowerCase()] ?? w) : w))
@@ -566,7 +623,7 @@ function clauseQuestions(
     const verb = part.reading.verbs.find((v) => (v.offset?.start ?? -1) === part.reading.verbStart);
     if (!REPORTING_VERB.test(verb?.verb?.infinitive ?? '')) continue;
     const said =
-      /^\s*(?:(?:the\s+)?\p{L}+\s+)?that\s+|^\s+(?=(?:the|a|an|his|her|their|its|most|some|work|they|he|she|we)\s)/u.exec(
+      /^\s*(?:(?:the\s+)?\p{L}+\s+|(?:on|in|at|last|this|earlier|later|yesterday|today)\b[^,;:“”"]{0,40}?\s+|,\s*\p{L}+,\s*)?that\s+|^\s+(?=(?:the|a|an|his|her|their|its|most|some|work|they|he|she|we)\s)/u.exec(
         part.reading.afterVerb,
       );
     if (!said) continue;
@@ -634,7 +691,17 @@ function clauseQuestions(
             ? `did ${who} have`
             : `does ${who} have`;
         out.push(`${figure.wh} ${aux}`);
-      } else if (!figure.noun || figure.wh !== 'How long') {
+      } else if (
+        (!figure.noun || figure.wh !== 'How long') &&
+        // The figure is what the verb acts on ("will cost about £410,000"), not in a phrase after
+        // a comma ("…, after a £1.2 million cut"): "How much will the pool be unheated?" is no question.
+        figure.start >= text.length - reading.afterVerb.length &&
+        // "said (on Wednesday) that the club had raised £40,000": not "How much did Baxter say?"
+        !REPORTING_VERB.test(
+          reading.verbs.find((v) => (v.offset?.start ?? -1) === verbStart)?.verb?.infinitive ?? '',
+        ) &&
+        !/[,;:]/.test(text.slice(text.length - reading.afterVerb.length, figure.start))
+      ) {
         const q = asked(figure.wh);
         if (q) out.push(q);
       }

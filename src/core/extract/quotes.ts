@@ -6,6 +6,7 @@
  */
 import type { Article, Paragraph } from '../article.ts';
 import { idFrom } from '../issue-messages.ts';
+import { ASIDE_ADVERBS as ASIDE_ADVERB_WORDS } from '../lexicon.ts';
 import type { Person, QuoteEntry } from '../schema.ts';
 import { findForms, nameForms, pronounsIn, quotedRanges } from './people.ts';
 import { nounPhrases } from './questions.ts';
@@ -76,8 +77,18 @@ interface Mention {
 }
 
 /** Every quotation and reported statement, attributed to one of `people`. */
-export function extractQuotes(article: Article, people: readonly Person[]): ExtractedQuote[] {
-  const forms = people.flatMap((p) => nameForms(p).map((form) => ({ form, candidate: p.id })));
+export function extractQuotes(
+  article: Article,
+  people: readonly Person[],
+  options: {
+    /** Ids of the bodies among `people`: named by every alias ("the council"), never a pronoun's. */
+    readonly bodies?: ReadonlySet<string>;
+  } = {},
+): ExtractedQuote[] {
+  const bodies = options.bodies ?? new Set<string>();
+  const forms = people.flatMap((p) =>
+    (bodies.has(p.id) ? bodyForms(p) : nameForms(p)).map((form) => ({ form, candidate: p.id })),
+  );
   const pronounOf = new Map(people.map((p) => [p.id, p.pronoun]));
   const quotes: ExtractedQuote[] = [];
   const ids = new Set<string>();
@@ -108,7 +119,7 @@ export function extractQuotes(article: Article, people: readonly Person[]): Extr
     // Who a pronoun at this offset means: the latest person named before it whom it fits.
     const resolve = (m: Mention): string | null => {
       if (m.person) return m.person;
-      const earlier = mentions.filter((e) => e.person && e.end <= m.start).reverse();
+      const earlier = mentions.filter((e) => e.person && !bodies.has(e.person) && e.end <= m.start).reverse();
       const fit = earlier.find((e) => pronounOf.get(e.person as string) === m.pronoun || !m.pronoun);
       return (
         fit?.person ??
@@ -195,6 +206,9 @@ export function extractQuotes(article: Article, people: readonly Person[]): Extr
           }
         }
       }
+      // "…,” said a spokesperson for the trust; "A local resident said: “…”": the quotation's own
+      // attribution names someone the article does not name: not whoever was named before.
+      if (!speaker && unnamedAttribution(tail, head)) continue;
       if (!speaker && words <= 3 && !/[.!?,]$/.test(raw.slice(1, -1).trim())) {
         // A word the article puts in quotation marks: the speaker is who the sentence is about.
         const first = mentions.find((m) => m.start >= sStart && m.end <= start);
@@ -229,7 +243,10 @@ export function extractQuotes(article: Article, people: readonly Person[]): Extr
         const rule = REPORTING.find((r) => r.forms.test(m[0]));
         if (!rule) continue;
         const rest = text.slice(verbAt + m[0].length, sentence.end).replace(/^\s+/, '');
-        if (rule.needs && !rule.needs.test(rest)) continue;
+        // "warned, however, that…", "said on Tuesday that…", "said in a statement that…": the
+        // aside between the verb and its clause is no part of the statement.
+        const reported = rest.slice(asideAfterVerb(rest));
+        if (rule.needs && !rule.needs.test(reported)) continue;
         // Attribution of a quotation ("…,” he said) is not a statement of its own.
         const justBefore = text.slice(sentence.start, verbAt);
         if (
@@ -239,13 +256,16 @@ export function extractQuotes(article: Article, people: readonly Person[]): Extr
         )
           continue;
         if (/^(?:\p{L}+\s+){0,3}[:,]?\s*[“"]/u.test(rest)) continue;
-        const clause = clauseEnd(text.slice(verbAt, sentence.end));
+        const clause = clauseEnd(`${m[0]} ${reported}`);
         let statement = clause;
         let context = rule.past;
         const that = /^(\p{L}+)\s+that\s+/u.exec(statement);
         if (that) {
           statement = statement.slice(that[0].length);
           context = `${rule.past} that`;
+        } else if (rule.past === 'said' && AFTER_TRAILING_SAID.test(reported)) {
+          // "…, the council said on Tuesday, after…": the statement is before it (read below).
+          continue;
         } else if (rule.past === 'said') {
           // "said the price was too high": the statement is what follows.
           statement = statement.replace(/^\p{L}+\s+/u, '');
@@ -266,7 +286,7 @@ export function extractQuotes(article: Article, people: readonly Person[]): Extr
       }
       // "…, Mayor Ana Lopez said." and "According to Okafor, …": the whole statement is theirs.
       const trailing =
-        /^(.{12,}?),\s+(?:([^,]{2,60}?)\s+(said|says|added|told reporters|announced)|(said|says)\s+([^,]{2,60}?))\.?$/u.exec(
+        /^(.{12,}?),\s+(?:([^,]{2,60}?)\s+(said|says|added|told reporters|announced)(?:\s+(?:on|in|at|last|this|earlier|later|yesterday|today|late|early)\b[^,;:“”"]{0,40})?(?:,\s+[^“”"]+)?|(said|says)\s+([^,]{2,60}?))\.?$/u.exec(
           sText,
         );
       const according =
@@ -313,10 +333,63 @@ export function extractQuotes(article: Article, people: readonly Person[]): Extr
         }
       }
     }
-    const named = mentions.filter((m) => m.person).at(-1);
+    const named = mentions.filter((m) => m.person && !bodies.has(m.person)).at(-1);
     if (named?.person) lastNamed = named.person;
   }
   return quotes;
+}
+
+/** A body's names in running text: its name and aliases, "The council" opening a sentence too. */
+function bodyForms(body: Person): string[] {
+  const forms = [body.name, ...body.aliases];
+  return [...forms, ...forms.filter((f) => /^the\s/.test(f)).map((f) => `T${f.slice(1)}`)];
+}
+
+/** Someone the article leaves unnamed: "a spokesperson", "one resident", "an official". */
+const UNNAMED = String.raw`(?:a|an|one|another|some|several|two|three)\s+(?:[\p{Ll}-]+\s+){0,3}?[\p{Ll}-]+`;
+
+/**
+ * The attribution of a quotation names an unnamed someone: after it ("…,” said a spokesperson
+ * for the trust), or before it ("A spokesperson said: “…”").
+ */
+function unnamedAttribution(tail: string, head: string): boolean {
+  const after = new RegExp(
+    String.raw`^,?\s*(?:(?:${ATTRIBUTION})\s+${UNNAMED}\b|${UNNAMED}\s+(?:${ATTRIBUTION})\b)`,
+    'iu',
+  );
+  const before = new RegExp(
+    String.raw`(?:^|[.!?]\s+|,\s+)${UNNAMED}(?:\s+(?:for|of|from|at)\s+[^“"]{2,60}?)?\s+(?:${ATTRIBUTION})[^“"]{0,20}?[:,]?\s*$`,
+    'iu',
+  );
+  return after.test(tail) || before.test(head);
+}
+
+/** What follows a "said" that closes its statement: nothing, or a time or place and then a comma. */
+const AFTER_TRAILING_SAID =
+  /^(?:(?:on|in|at|last|this|earlier|later|yesterday|today|late|early)\b[^,;:“”"]{0,40})?(?:[,;]|\.?$)/u;
+
+/** Adverbs set off between a reporting verb and its clause ("warned, however, that"). */
+const ASIDE_ADVERBS = `${[...ASIDE_ADVERB_WORDS].join('|')}|once again|in turn|for (?:his|her|its|their) part`;
+/** "on Tuesday", "in a statement", "last week", "to reporters": a phrase before "that". */
+const PHRASE_BEFORE_THAT =
+  /^(?:(?:on|in|at|during|over|after|before|last|this|earlier|later|yesterday|today|through|via|to|from|when|while)\b[^,;:“”"]{0,50}?|\p{L}+ly)\s*,?\s+(?=that\s)/u;
+
+/**
+ * How much of what follows a reporting verb is an aside before its clause: ", however, ",
+ * "on Tuesday ", "in a statement ", "publicly ", or none.
+ */
+export function asideAfterVerb(rest: string): number {
+  let at = 0;
+  const adverb = new RegExp(
+    `^(?:,\\s*(?:${ASIDE_ADVERBS})\\s*,\\s*|(?:${ASIDE_ADVERBS})\\s+(?=that\\s))`,
+    'u',
+  );
+  for (let guard = 0; guard < 3; guard++) {
+    const m = adverb.exec(rest.slice(at)) ?? PHRASE_BEFORE_THAT.exec(rest.slice(at));
+    if (!m || m[0].length === 0) break;
+    at += m[0].length;
+  }
+  return at;
 }
 
 /** Sentence spans in the paragraph's text. */
