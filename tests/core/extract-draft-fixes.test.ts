@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseArticle } from '../../src/core/article.ts';
 import { derivedForms } from '../../src/core/extract/derive.ts';
-import { draftFromArticle, readCredit, withoutHeadline } from '../../src/core/extract/draft.ts';
+import { draftFromArticle, readCredit, readHeader, withoutHeadline } from '../../src/core/extract/draft.ts';
 import { questionsFor } from '../../src/core/extract/questions.ts';
 import { extractStory } from '../../src/core/extract/story.ts';
 import { checkData } from '../../src/core/validate.ts';
@@ -165,5 +165,16 @@ describe('generated questions read as English, and keywords are words readers ty
     expect(derivedForms('schema', 'n', 'v')).not.toContain('schematize');
     expect(derivedForms('demolition', 'n', 'v')).toEqual(['demolish']);
     expect(all('The pool will close for the winter.').keywords).not.toContain('winterize');
+  });
+});
+
+describe('a headline without a byline', () => {
+  it('is the title, not paragraph 1, when the first line ends no sentence', () => {
+    const draft = draftFromArticle(`Lido to stay unheated this winter\n${BODY}`, { today: '2026-02-01' });
+    expect(draft.files.get('article.txt')).toBe(`${BODY}\n`);
+    expect(draft.files.get('story.yaml')).toContain('title: Lido to stay unheated this winter');
+    // A first line that is a sentence, or a dateline, stays the first paragraph.
+    expect(readHeader(BODY)).toEqual({ body: BODY });
+    expect(readHeader(`LONDON —\n${BODY}`)).toEqual({ body: `LONDON —\n${BODY}` });
   });
 });

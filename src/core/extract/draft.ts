@@ -363,6 +363,22 @@ export function readCredit(body: string): { body: string; author?: string } {
   return { body: `${lines.join('\n')}\n`, ...(author ? { author } : {}) };
 }
 
+/**
+ * A headline standing alone: two to twenty words, capitalised, with no full stop, colon or comma
+ * ending it, no quotation and no dateline dash ("LONDON —"): a paragraph always ends a sentence.
+ */
+function bareHeadline(line: string): boolean {
+  const words = line.split(/\s+/);
+  return (
+    words.length >= 2 &&
+    words.length <= 20 &&
+    /^[\p{Lu}\p{N}‘'"“]/u.test(line) &&
+    !/[.!,;:…]["”’)]?$/.test(line) &&
+    !/\s[—–-]\s*$|\s[—–]\s/.test(line) &&
+    !/[“”"]/.test(line)
+  );
+}
+
 export interface ArticleHeader {
   readonly title?: string;
   readonly author?: string;
@@ -446,6 +462,15 @@ export function readHeader(text: string): ArticleHeader {
       date = alone;
       used++;
     } else break;
+  }
+  if (isHeadline && used === 0 && bareHeadline(head.l) && next.length > 0) {
+    // "Brackenford museum to return 38 masks\nTrustees voted…": a line no sentence ends, before
+    // the paragraphs, is the headline even without a byline under it.
+    const body = lines
+      .slice(head.i + 1)
+      .join('\n')
+      .replace(/^\s*\n/, '');
+    return { title: head.l, body };
   }
   if (!isHeadline || used === (standfirst === undefined ? 0 : 1)) return { body: text };
   const last = filled[used]?.i ?? 0;
