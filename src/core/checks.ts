@@ -141,6 +141,16 @@ function entitiesIn(kb: KnowledgeBase, result: ScoredDocument): ReadonlySet<stri
   return found;
 }
 
+/** Whether a candidate names one of the story's people, other than those in `except`. */
+function namesAPerson(
+  kb: KnowledgeBase,
+  result: ScoredDocument,
+  except: ReadonlySet<string> = new Set(),
+): boolean {
+  for (const e of entitiesIn(kb, result)) if (e.startsWith('#') && !except.has(e)) return true;
+  return false;
+}
+
 /** A term read from a pronoun ("he" as Lord Howard): the reader named no one, so named no one wrongly. */
 const PRONOUN_SURFACE = /^(?:he|she|they|him|her|them|his|hers|their|it|its)$/;
 
@@ -268,8 +278,7 @@ export const CANDIDATE_CHECKS: readonly CandidateCheck[] = [
       const subjectIsAPronoun = /^(?:he|she|they|it|i|we|you)$/.test(words[verb] ?? '');
       if (verb === 1 || subjectIsAPronoun || named.length === 0 || named.some((t) => t.position <= verb))
         return true;
-      const asked = new Set(named.map((t) => t.term));
-      return [...entitiesIn(kb, result)].some((e) => e.startsWith('#') && !asked.has(e));
+      return namesAPerson(kb, result, new Set(named.map((t) => t.term)));
     },
   },
   {
@@ -280,8 +289,7 @@ export const CANDIDATE_CHECKS: readonly CandidateCheck[] = [
       const words = wordsOf(clause.folded);
       if (words[0] !== 'who' || !LEADS.has(words[1] ?? '')) return true;
       const asked = new Set(clause.terms.filter((t) => t.entity).map((t) => t.term));
-      if (asked.size === 0) return true;
-      return [...entitiesIn(kb, result)].some((e) => e.startsWith('#') && !asked.has(e));
+      return asked.size === 0 || namesAPerson(kb, result, asked);
     },
   },
   {
@@ -292,7 +300,7 @@ export const CANDIDATE_CHECKS: readonly CandidateCheck[] = [
       const words = wordsOf(clause.folded);
       if (words[0] !== 'which' || !words.slice(1, 4).some(isPeopleNoun)) return true;
       // Any person: "which member of the House of Lords…?" may itself read as the one it asks for.
-      return [...entitiesIn(kb, result)].some((e) => e.startsWith('#'));
+      return namesAPerson(kb, result);
     },
   },
   {
@@ -362,7 +370,7 @@ export const CANDIDATE_CHECKS: readonly CandidateCheck[] = [
       if (/(?:ed|ing)$/.test(word) || ASKING_VERBS.has(word) || isAuxiliarySlip(word)) return true;
       if (kb.index.documentHas(result.doc, asked.term)) return true;
       // "Which minister…?" of "Foreign Minister Sergei Lavrov": the title is read into his name.
-      return isPeopleNoun(word) && [...entitiesIn(kb, result)].some((e) => e.startsWith('#'));
+      return isPeopleNoun(word) && namesAPerson(kb, result);
     },
   },
   {
