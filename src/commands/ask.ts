@@ -2,7 +2,7 @@
 import { ApplicationCommandOptionType, InteractionContextType } from 'discord-api-types/v10';
 import { suggestQuestions } from '../core/autocomplete.ts';
 import { readFollowUp, type Turn } from '../core/conversation.ts';
-import { converse } from '../core/engine.ts';
+import { castOf, converse } from '../core/engine.ts';
 import type { KnowledgeBase } from '../core/knowledge.ts';
 import { routeQuestion } from '../core/story-router.ts';
 import { MAX_QUESTION_CHARS } from '../core/text.ts';
@@ -288,8 +288,8 @@ function fixedStory(context: CommandContext, question: string, options: AskOptio
 function leansOnConversation(kb: KnowledgeBase, question: string, turns: readonly Turn[]): boolean {
   if (turns.length === 0) return false;
   const analysis = kb.analyzer.analyze(question.slice(0, MAX_QUESTION_CHARS));
-  const pronounOf = (person: string) => kb.personById.get(person.slice(1))?.pronoun;
-  return analysis.clauses.some((clause) => readFollowUp(clause, turns, pronounOf).kind !== 'standalone');
+  const cast = castOf(kb);
+  return analysis.clauses.some((clause) => readFollowUp(clause, turns, cast).kind !== 'standalone');
 }
 
 /** Answers in one story, with its part of the conversation; remembers the turn and records the question. */

@@ -1235,7 +1235,9 @@ export class Analyzer {
               t.position < viewAt &&
               this.silent.has(t.term) &&
               !isSetting(surfaces, t.position) &&
-              !ofItsPeople(t),
+              !ofItsPeople(t) &&
+              // "How did Lord Howard describe the UN vote, in his words?": he is the one speaking.
+              !personTerms.some((p) => p.position < t.position),
           )?.term ?? null);
     // "What do UK polls say": the one saying is something the story never mentions.
     // "The American leader's overall stance": a person named before is the one whose view it is.

@@ -251,12 +251,17 @@ export function lastClauseOf(turns: readonly Turn[]): AnalyzedClause | null {
   return [...turns].reverse().find((t) => t.clause !== null)?.clause ?? null;
 }
 
+/** What a follow-up needs to know of the story's people and sides. */
+export interface Cast {
+  /** The pronoun a person ("#may") goes by. */
+  pronounOf(person: string): 'he' | 'she' | 'they' | undefined;
+  /** Whether the article reports words from a country or body ("europe"), or from anyone for it. */
+  speaks(side: string): boolean;
+}
+
 /** Reads one clause of a new message against the turns before it (oldest first). */
-export function readFollowUp(
-  clause: AnalyzedClause,
-  turns: readonly Turn[],
-  pronounOf: (person: string) => 'he' | 'she' | 'they' | undefined,
-): FollowUp {
+export function readFollowUp(clause: AnalyzedClause, turns: readonly Turn[], cast: Cast): FollowUp {
+  const pronounOf = (person: string) => cast.pronounOf(person);
   const words = wordsOf(clause.folded);
   const last = turns.at(-1);
   const lastClause = lastClauseOf(turns);
@@ -281,7 +286,7 @@ export function readFollowUp(
     if (!lastClause) return { kind: 'standalone' };
     return {
       kind: 'resolved',
-      clause: ellipsis(clause, lastClause, alsoAbout),
+      clause: ellipsis(clause, lastClause, cast, alsoAbout),
       note: 'ellipsis: the last question, about the new subject',
     };
   }
@@ -489,21 +494,34 @@ export function withPerson(clause: AnalyzedClause, person: string): AnalyzedClau
  * "What about Lavrov?" after "what did Trump say about peacekeepers?": the earlier question
  * with its person (or country, or subject) swapped for the new one.
  */
-function ellipsis(clause: AnalyzedClause, last: AnalyzedClause, alsoAbout = false): AnalyzedClause {
+function ellipsis(
+  clause: AnalyzedClause,
+  last: AnalyzedClause,
+  cast: Cast,
+  alsoAbout = false,
+): AnalyzedClause {
   const own = clause.terms.filter((t) => !STOP_WORDS.has(t.surface));
   const newPersons = own.filter((t) => t.term.startsWith('#'));
   const newEntities = own.filter((t) => t.entity && !t.term.startsWith('#'));
   const newContent = own.filter((t) => !t.entity);
+  // "What did Trump say about guarantees?" -> "and Europe?": a side the article quotes nothing
+  // from is what he said it of, not a new speaker.
+  const newTopic =
+    newPersons.length === 0 &&
+    newEntities.length > 0 &&
+    last.quoteIntent !== 'none' &&
+    last.persons.length > 0 &&
+    newEntities.every((t) => !cast.speaks(t.term));
   const kept = last.terms.filter((t) => {
-    if (t.term.startsWith('#')) return newPersons.length === 0 && newEntities.length === 0;
+    if (t.term.startsWith('#')) return newTopic || (newPersons.length === 0 && newEntities.length === 0);
     if (t.entity) return newEntities.length === 0 && newPersons.length === 0;
-    return newContent.length === 0;
+    return newContent.length === 0 && !newTopic;
   });
   const terms = inherit(own, kept);
   const persons = terms.filter((t) => t.term.startsWith('#')).map((t) => t.term);
-  const speakers = last.quoteIntent === 'none' ? [] : persons.slice(0, 1);
+  const speakers = last.quoteIntent === 'none' ? [] : newTopic ? last.speakers : persons.slice(0, 1);
   // "What's Trump's view?" -> "and Starmer's?": the view asked for is now the new subject's.
-  const newSubject = newPersons[0] ?? newEntities[0];
+  const newSubject = newTopic ? undefined : (newPersons[0] ?? newEntities[0]);
   const viewOf = last.viewOf !== null && newSubject !== undefined ? newSubject.term : last.viewOf;
   return {
     ...last,

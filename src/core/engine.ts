@@ -14,6 +14,7 @@
 import type { AnalyzedClause } from './analyzer.ts';
 import type { Answer } from './answer.ts';
 import {
+  type Cast,
   type FollowUp,
   INHERITED_POSITION,
   lastClauseOf,
@@ -26,6 +27,7 @@ import { type Intent, readIntent } from './intents.ts';
 import type { KnowledgeBase } from './knowledge.ts';
 import { MESSAGE_RULES, type MessageContext } from './message-rules.ts';
 import { coreMessages } from './messages.ts';
+import { speakersFor } from './overview.ts';
 import { combine } from './replies.ts';
 import { readRoleHolder } from './role-holders.ts';
 import { ClauseContext, decideClause, settleYesNo } from './rules.ts';
@@ -148,6 +150,14 @@ export function answerQuestion(kb: KnowledgeBase, rawQuestion: string, options: 
   return converse(kb, rawQuestion, options).answer;
 }
 
+/** The story's people and sides as a follow-up reads them. */
+export function castOf(kb: KnowledgeBase): Cast {
+  return {
+    pronounOf: (person) => kb.personById.get(person.slice(1))?.pronoun,
+    speaks: (side) => speakersFor(kb, side).some((id) => kb.quotes.some((q) => q.speaker === id)),
+  };
+}
+
 /** Answers one message of a conversation, and says what it leaves for the next. */
 export function converse(kb: KnowledgeBase, rawQuestion: string, options: AnswerOptions = {}): Exchange {
   const { trace } = options;
@@ -156,7 +166,7 @@ export function converse(kb: KnowledgeBase, rawQuestion: string, options: Answer
   if (formerAsked !== null) trace?.note(`follow-up: read as "${formerAsked}"`);
   const analysis = kb.analyzer.analyze((formerAsked ?? rawQuestion).slice(0, MAX_QUESTION_CHARS));
   const question = analysis.cleaned;
-  const pronounOf = (person: string) => kb.personById.get(person.slice(1))?.pronoun;
+  const cast = castOf(kb);
   const at = options.now ?? Date.now();
   // Each clause reads against the conversation (pronouns within one message are the analyzer's).
   // "How much was the loan and who gave it?": a later clause's bare "it" is the clause before it.
@@ -166,7 +176,7 @@ export function converse(kb: KnowledgeBase, rawQuestion: string, options: Answer
   analysis.clauses.forEach((clause, i) => {
     const before = i === 0 ? undefined : analysis.clauses[i - 1];
     if (before === undefined || !/\b(?:it|them)\b/.test(clause.folded)) {
-      readings.push(readFollowUp(clause, turns, pronounOf));
+      readings.push(readFollowUp(clause, turns, cast));
       return;
     }
     const ownSubject = clause.terms.some((t) => !t.term.startsWith('#') && t.known && !t.entity);
@@ -175,7 +185,7 @@ export function converse(kb: KnowledgeBase, rawQuestion: string, options: Answer
     readings.push(
       ownSubject
         ? { kind: 'standalone' }
-        : readFollowUp(clause, [...turns, clauseTurn(kb, previous, question, at)], pronounOf),
+        : readFollowUp(clause, [...turns, clauseTurn(kb, previous, question, at)], cast),
     );
   });
   for (const reading of readings) if (reading.kind === 'resolved') trace?.note(`follow-up: ${reading.note}`);

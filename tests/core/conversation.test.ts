@@ -161,6 +161,18 @@ describe('a new subject for the last question', () => {
     expect(answer.text).toContain('Theresa May');
   });
 
+  it('is what the last speaker said it of when the article quotes nobody for it ("and Europe?")', () => {
+    const { answer } = ask('and Europe?', ['What did Trump say about security guarantees?']);
+    expect(answer.answered).toBe(true);
+    expect(answer.text).toContain('Trump');
+    expect(answer.text).toContain('Europe should take the lead');
+  });
+
+  it('is a new speaker when the article quotes someone for it ("and Russia?")', () => {
+    const { answer } = ask('and Russia?', ['What did Trump say about peacekeepers?']);
+    expect(answer.text).toContain('Lavrov');
+  });
+
   it('without a correction may still be declined ("what about Putin?")', () => {
     const { answer } = ask('what about Putin?', ['What did Lavrov say about peacekeepers?']);
     expect(answer.answered).toBe(false);

@@ -506,6 +506,12 @@ describe("readers' wordings of a request", () => {
     expect(answer.text).toContain('stark reminder');
   });
 
+  it('reads the person named first as the one speaking, not a silent body named after him', () => {
+    const answer = answerQuestion(story, 'how did Lord Howard describe the UN vote, in his exact words?');
+    expect(answer.answered).toBe(true);
+    expect(answer.text).toContain('stark reminder');
+  });
+
   it('reads "which Russian official is mentioned?" as the story\'s people from Russia', () => {
     const answer = answerQuestion(story, 'which Russian official is mentioned?');
     expect(answer.decidedBy).toBe('people-from-a-country');
