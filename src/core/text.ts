@@ -169,6 +169,8 @@ export function foldText(text: string): string {
   if (holdsAny(folded, OPINION_CUES)) folded = folded.replace(ASKS_OPINION, '$1your view ');
   folded = replaceWhere(folded, 'clap', /\bclap(?:s|ped|ping)? back\b/g, 'respond');
   folded = replaceWhere(folded, 'weigh', /\bweigh(?:s|ed|ing)? in\b/g, 'comment');
+  // "Where does Theresa May come into this?", "where does he fit in": what part they play.
+  folded = replaceWhere(folded, 'where', WHERE_ONE_COMES_IN, 'what role does $1 play');
   // "The minerals at the heart of the deal": the ones in it.
   folded = replaceWhere(folded, ' of ', /\bat the (?:heart|centre|center|core) of\b/g, 'in');
   return replaceWhere(folded, 'what', CHAT_PHRASES, 'what about');
@@ -213,6 +215,10 @@ export function foldWordsOnly(text: string): string {
   folded = replaceWhere(folded, 'were ', WHERE_WITHOUT_H, 'where');
   return replaceChatSpellings(folded);
 }
+
+/** "Where does X come in(to this story)?", "where do they fit in?": the part X plays, no place. */
+const WHERE_ONE_COMES_IN =
+  /\bwhere (?:does|do|did) ((?:[a-z]+ ){0,3}[a-z]+) (?:come|comes|came|fit|fits) in(?:to)?(?: (?:all of this|all this|this story|the story|the article|the picture|this|that|it))?\b/g;
 
 /** "Were" opening a question, right before another verb: "where" without its h. */
 const WHERE_WITHOUT_H =

@@ -32,6 +32,12 @@ describe('foldText and wordsOf', () => {
     expect(foldText('the talks were is a word apart')).toContain('talks were');
   });
 
+  it('reads "where does X come in(to this)?" as the part X plays, and leaves a place asked for', () => {
+    expect(foldText('where does Theresa May come into this story?')).toBe('what role does theresa may play?');
+    expect(foldText('where do they fit in')).toBe('what role does they play');
+    expect(foldText('where does the money come from?')).toBe('where does the money come from?');
+  });
+
   it('reads "250k" as the number it is', () => {
     expect(foldText('who paid the 250k')).toBe('who paid the 250000');
     expect(foldText('a £2.5k fee')).toContain('2500 fee');
