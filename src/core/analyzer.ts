@@ -599,6 +599,15 @@ const SOUND_ALIKE_SIMILARITY = 0.85;
 /** How many slips of office words an analyser remembers before it starts again. */
 const OFFICE_SLIP_CACHE = 4096;
 
+/** The adjectives an adverb may be made from: "militarily" -> "military", "economically" -> "economic". */
+function adjectiveOfAdverb(word: string): string[] {
+  if (word.length < 6 || !word.endsWith('ly')) return [];
+  const forms = [word.slice(0, -2)];
+  if (word.endsWith('ily')) forms.push(`${word.slice(0, -3)}y`);
+  if (word.endsWith('ically')) forms.push(word.slice(0, -4));
+  return forms;
+}
+
 export class Analyzer {
   private readonly aliasRoot: AliasNode = { next: new Map() };
   readonly vocabulary: FuzzyVocabulary;
@@ -1113,6 +1122,9 @@ export class Analyzer {
       // Another form of a word the story uses ("agreeing", "faced") is that word, not a typo.
       const stemmed = stem(surface);
       if (this.stems.has(stemmed)) return { surface, stemmed, similarity: 1, known: true };
+      // "Militarily", "economically": the adverb of an adjective the story uses.
+      const adjective = adjectiveOfAdverb(surface).find((form) => this.stems.has(stem(form)));
+      if (adjective !== undefined) return { surface, stemmed: stem(adjective), similarity: 1, known: true };
       // Another word for one the story uses ("pledge" for "promise"), softer than the story's own.
       const synonym = this.synonymOf(surface);
       if (synonym) return synonym;

@@ -252,10 +252,20 @@ const ASKS_OPINION =
 
 /** "In simple terms", "like I'm five": how to answer, not what about. */
 const FILLER_PHRASES =
-  /\b(?:in (?:simple|plain|laymans|layman|basic|easy|normal|everyday) (?:terms|english|words|language)|(?:explain |say )?like (?:i am|im|i m) (?:5|five|a child|a kid))\b/g;
+  /\b(?:in (?:simple|plain|laymans|layman|basic|easy|normal|everyday) (?:terms|english|words|language)|(?:explain |say )?like (?:i am|im|i m) (?:5|five|a child|a kid)|(?:i am|im) (?:a bit |a little |kind of |kinda |so |totally |completely |really )?(?:lost|confused)(?: here| honestly| tbh| now)?|i (?:have been|ve been|am|have) (?:trying to )?(?:follow|following|keep up with|keeping up with) (?:all (?:of )?)?(?:this|it|the news|the story|along))\b/g;
 
 /** Strings every match of FILLER_PHRASES, and of ASKS_OPINION, holds one of. */
-const FILLER_CUES = ['like ', ' terms', ' english', ' words', ' language'];
+const FILLER_CUES = [
+  'like ',
+  ' terms',
+  ' english',
+  ' words',
+  ' language',
+  ' lost',
+  'confused',
+  'follow',
+  'keep',
+];
 const OPINION_CUES = ['should', 'right ', 'wrong '];
 
 /** "What's the deal with May", "what's the tea on Trump": chat for "what about". */

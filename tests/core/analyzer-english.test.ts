@@ -32,6 +32,15 @@ describe('general paraphrases read as the story word they mean', () => {
     expect(termsOf('did similar schemes overshoot')).toContain('budget');
   });
 
+  it('reads an adverb as the adjective of the story it is made from ("militarily", "economically")', () => {
+    const seedTermsOf = (question: string): string[] =>
+      seed.analyzer.analyze(question).clauses.flatMap((c) => c.terms.map((t) => t.term));
+    expect(seedTermsOf('what will the UK do militarily')).toEqual(
+      seedTermsOf('what will the UK do military'),
+    );
+    expect(seedTermsOf('who gains economically')).toEqual(seedTermsOf('who gains economic'));
+  });
+
   it('reads the names of a country as the country, not as one of its nations the story names too', () => {
     // The story's glossary has England and Britain: "British" and "UK" are Britain, "English" England.
     expect(termsOf('other british cities')).toContain('britain');

@@ -38,6 +38,12 @@ describe('foldText and wordsOf', () => {
     expect(foldText('where does the money come from?')).toBe('where does the money come from?');
   });
 
+  it('drops a reader saying they are lost or following along, and keeps "who lost the vote"', () => {
+    expect(foldText("i'm a bit lost honestly, who are all the leaders?")).toBe(' , who are all the leaders?');
+    expect(foldText("i've been trying to follow all this - who is lavrov")).toBe('  - who is lavrov');
+    expect(foldText('who lost the vote')).toBe('who lost the vote');
+  });
+
   it('reads "250k" as the number it is', () => {
     expect(foldText('who paid the 250k')).toBe('who paid the 250000');
     expect(foldText('a £2.5k fee')).toContain('2500 fee');
