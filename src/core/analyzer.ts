@@ -1266,7 +1266,9 @@ export class Analyzer {
             (t) => t.position < viewAt && t.entity && t.known && !t.term.startsWith('?') && !ofItsPeople(t),
           )?.term ?? null);
     const identity = type === 'yes-no' ? identityOf(surfaces, terms, this.personTerms) : null;
-    const pronoun = surfaces.map((w) => PRONOUNS.get(w)).find((p) => p !== undefined) ?? null;
+    // 'Who said "she did everything right"?': a pronoun inside the words quoted is theirs, not the reader's.
+    const unquoted = folded.includes('"') ? wordsOf(folded.replace(/"[^"]*"/g, ' ')) : surfaces;
+    const pronoun = unquoted.map((w) => PRONOUNS.get(w)).find((p) => p !== undefined) ?? null;
     const sayWord = surfaces.some((w) => SAY_WORDS.has(w));
     // "Quote the article on ...": the article's own words, not a person's.
     const articleAt = surfaces.findIndex((w) => ARTICLE_WORDS.has(w));

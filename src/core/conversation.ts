@@ -355,7 +355,7 @@ export function readFollowUp(clause: AnalyzedClause, turns: readonly Turn[], cas
   const measure = words[words.indexOf('how') + 1];
   const subjectWords = ownContent.filter((t) => !words.includes('how') || t.surface !== measure);
   const thing = refersToAThing(words) && subjectWords.length <= 1 && !aboutTheArticle && !quotesItsSubject;
-  const bare = clause.terms.length === 0;
+  const bare = clause.terms.length === 0 && !quotesItsSubject;
   // "First name?", "crucial for what?", "from doing what?": a fragment that finishes the last question.
   const fragment = isFragment(words) && !named && turns.length > 0;
   // "And what was the target?", "and when did it close?": one more thing about the same subject.

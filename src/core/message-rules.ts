@@ -38,11 +38,12 @@ import {
   MAX_SUGGESTIONS,
   personSuggestions,
   popular,
+  quoteAnswer,
   round,
   suggestionFor,
 } from './replies.ts';
 import { LEADING_LABEL } from './rules.ts';
-import { hasWordCharacters, wordsOf } from './text.ts';
+import { foldWordsOnly, hasWordCharacters, wordsOf } from './text.ts';
 
 /** What message rules see: the whole message, read against the conversation. */
 export interface MessageContext {
@@ -80,6 +81,28 @@ const PEOPLE_OF_A_COUNTRY =
 function asksFor(context: MessageContext, intent: Intent): boolean {
   return context.intent === intent;
 }
+
+/** The fewest words a reader must quote for "who said …?" to be read as a search for them. */
+const MIN_QUOTED_WORDS = 3;
+
+/**
+ * 'Who said "that is on us"?': the words the reader put in quotation marks, as a phrase of
+ * folded words with a space at each end, when the rest of the message asks who.
+ */
+function wordsQuotedByWho(question: string): string | null {
+  const folded = foldWordsOnly(question);
+  const span = /"([^"]+)"/.exec(folded)?.[1];
+  if (span === undefined) return null;
+  const asked = wordsOf(span);
+  const rest = wordsOf(folded.replace(/"[^"]*"/g, ' '));
+  if (asked.length < MIN_QUOTED_WORDS || !rest.some((w) => WHO_ASKED.has(w))) return null;
+  return ` ${asked.join(' ')} `;
+}
+const WHO_ASKED = new Set(['who', 'whom', 'whose', 'whos']);
+
+/** Whether a text holds a phrase of wordsQuotedByWho, whatever its case, quotes and punctuation. */
+const holdsPhrase = (text: string, phrase: string): boolean =>
+  ` ${wordsOf(foldWordsOnly(text)).join(' ')} `.includes(phrase);
 
 /**
  * "What date is that?" after "when is he going to Washington?": the date of what the last answer
@@ -226,6 +249,20 @@ export const MESSAGE_RULES: readonly MessageRule[] = [
         .filter((t) => t !== undefined);
       const text = `${coreMessages.judgementAbout} ${reported.join(' ')}`.trim();
       return followUpAnswer(context, text, false, citations, ids);
+    },
+  },
+  {
+    name: 'who-said-the-words-quoted',
+    doc: '\'Who said "that is on us"?\': the quote holding the words put in quotation marks, with its speaker.',
+    decide({ kb, question }) {
+      const phrase = wordsQuotedByWho(question);
+      if (phrase === null) return null;
+      const quotes = kb.quotes.filter((q) => holdsPhrase(q.text, phrase));
+      if (quotes.length > 0) return quoteAnswer(kb, question, quotes.slice(0, 2), 1);
+      // Words of the article no quote holds are the usual rules' to find; words it never has are
+      // nobody's in it.
+      if (holdsPhrase(kb.article.text, phrase)) return null;
+      return decline(question, 'no-quote', coreMessages.wordsNotInArticle, popular(kb));
     },
   },
   {

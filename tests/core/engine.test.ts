@@ -512,6 +512,22 @@ describe("readers' wordings of a request", () => {
     expect(answer.text).toContain('stark reminder');
   });
 
+  it('reads a pronoun inside the words quoted as theirs, and finds who said them', async () => {
+    const second = await knowledgeOf(join(ROOT, 'tests/fixtures/second-story/data'));
+    const quote = second.quotes.find((q) => q.kind === 'direct' && /\b(?:she|he|it|we|us)\b/i.test(q.text));
+    if (!quote) throw new Error('the second story has no direct quote with a pronoun');
+    const words = quote.text.replace(/[“”"]/g, '').split(/\s+/).slice(0, 8).join(' ');
+    const answer = answerQuestion(second, `who said "${words}"?`);
+    expect(answer).toMatchObject({ answered: true, decidedBy: 'who-said-the-words-quoted' });
+    expect(answer.text).toContain(second.personById.get(quote.speaker)?.name ?? '?');
+  });
+
+  it('declines "who said …?" of words the article never has, rather than reading them as a question', () => {
+    const answer = answerQuestion(story, 'who said "that is on us"?');
+    expect(answer.answered).toBe(false);
+    expect(answer.text).not.toContain('Zelensky');
+  });
+
   it('reads "which Russian official is mentioned?" as the story\'s people from Russia', () => {
     const answer = answerQuestion(story, 'which Russian official is mentioned?');
     expect(answer.decidedBy).toBe('people-from-a-country');

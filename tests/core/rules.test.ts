@@ -118,6 +118,12 @@ const DECISIONS: Readonly<Record<string, DecisionRow>> = {
     // With no answer before it, "that" means nothing yet.
     passes: { story: 'seed', question: 'is that a lot?', decidedBy: 'needs-context' },
   },
+  'who-said-the-words-quoted': {
+    // Words in quotation marks, which a quote holds: its speaker.
+    fires: { story: 'seed', question: 'who said "beyond very much"?' },
+    // The same words without quotation marks are a question like any other.
+    passes: { story: 'seed', question: 'who said beyond very much', decidedBy: 'curated-answer' },
+  },
   'story-date': {
     // The article's own date.
     fires: { story: 'seed', question: 'when was this article published?' },
