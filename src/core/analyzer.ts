@@ -1075,8 +1075,9 @@ export class Analyzer {
       return whole;
     };
     // Only when no clause has anything to look up does it matter whether it is all small talk.
+    // "Is she ok now?" asks after someone: no small talk, for all its words are filler.
     const smallTalk =
-      clauses.every((c) => c.terms.length === 0) &&
+      clauses.every((c) => c.terms.length === 0 && c.pronoun === null) &&
       clauses.some((c) => wordsOf(c.folded).some((w) => SMALL_TALK.has(w)));
     return {
       cleaned,

@@ -92,8 +92,8 @@ function storyIntentOf(kb: KnowledgeBase, paddedText: string): Intent | null {
   const leans = words.some(
     (w, i) => PERSON_WORDS.has(w) && !words.slice(0, i).some((earlier) => PEOPLE_ASKED.has(earlier)),
   );
-  if (leans && reading.intent !== 'bot' && reading.intent !== 'thanks' && reading.intent !== 'greeting')
-    return null;
+  // "Hiya! What are they doing about it?" is a question after a greeting; "thanks, he was great" is thanks.
+  if (leans && reading.intent !== 'bot' && reading.intent !== 'thanks') return null;
   // "What did the agency say?", with "the agency" a body of the glossary: the story's name for
   // it, not a cue ("agency" asks where the article comes from), so it stays to make it specific.
   const story = kb.analyzer.glossaryNamesIn(words);

@@ -101,6 +101,15 @@ describe('"he" and "she"', () => {
     expect(answer.text).toMatch(/who do you mean/i);
   });
 
+  it('of filler words only ("is she ok now?") is a question about someone, not small talk', () => {
+    expect(ask('is she ok now?', []).answer.decidedBy).toBe('needs-context');
+    expect(ask('is she ok now?', ['what did Theresa May urge?']).answer.decidedBy).not.toBe('small-talk');
+  });
+
+  it('after a greeting is still a question ("hiya! what are they doing now?")', () => {
+    expect(ask('hiya! what are they doing now?', []).answer.decidedBy).not.toBe('small-talk');
+  });
+
   it('with no earlier turn but a subject of its own is read as it stands', () => {
     const { answer } = ask('what did he say about the minerals deal?', []);
     expect(answer.decidedBy).not.toBe('needs-context');
