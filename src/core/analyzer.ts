@@ -599,6 +599,11 @@ const SOUND_ALIKE_SIMILARITY = 0.85;
 /** How many slips of office words an analyser remembers before it starts again. */
 const OFFICE_SLIP_CACHE = 4096;
 
+/** Words that open a clause saying which person is meant ("the woman who had the reaction"). */
+const RELATIVE_PRONOUNS: ReadonlySet<string> = new Set(['who', 'whom', 'that', 'whose']);
+/** Auxiliaries after which a question's own verb comes later ("what did the man who was hurt say?"). */
+const DO_AND_HAVE: ReadonlySet<string> = new Set(['do', 'does', 'did', 'has', 'have', 'had']);
+
 /** The adjectives an adverb may be made from: "militarily" -> "military", "economically" -> "economic". */
 function adjectiveOfAdverb(word: string): string[] {
   if (word.length < 6 || !word.endsWith('ly')) return [];
@@ -1211,9 +1216,18 @@ export class Analyzer {
     const terms = asksWhoTheyAre ? read.terms.filter((t) => !IDENTITY_WORDS.has(t.surface)) : read.terms;
     const personTerms = terms.filter((t) => this.personTerms.has(t.term));
     // "What has Trump said or done": about what he did too, not only his words. "Tel" is "tell".
+    // "How old is the woman who had the reaction?": words in a clause that says which person is
+    // meant are no words asked of them, unless the question's own verb is still to come ("what
+    // did the man who was hurt say?").
+    const relativeAt = surfaces.findIndex(
+      (w, i) =>
+        RELATIVE_PRONOUNS.has(w) && personTerms.some((t) => t.position + t.surface.split(' ').length === i),
+    );
+    const ownVerbToCome = relativeAt !== -1 && surfaces.slice(0, relativeAt).some((w) => DO_AND_HAVE.has(w));
+    const asked = (at: number): number => (relativeAt !== -1 && at > relativeAt && !ownVerbToCome ? -1 : at);
     const sayAt = SAID_OR_DONE.test(folded)
       ? -1
-      : words.findIndex((w) => SAY_WORDS.has(w.corrected ?? w.surface));
+      : asked(words.findIndex((w) => SAY_WORDS.has(w.corrected ?? w.surface)));
     const persons = personTerms.map((t) => t.term);
     let quoteIntent: QuoteIntent = 'none';
     let speakers: string[] = [];
@@ -1233,7 +1247,7 @@ export class Analyzer {
     }
     // "What did Iran say", "what did North Korea think": a body the article reports no words
     // or views from.
-    const viewAt = surfaces.findIndex((w) => SAY_WORDS.has(w) || VIEW_WORDS.has(w));
+    const viewAt = asked(surfaces.findIndex((w) => SAY_WORDS.has(w) || VIEW_WORDS.has(w)));
     // "What did the museum director say?": one of its people says it, who may well speak when the
     // story has the word ("director"); "NATO's secretary general" of a story without one does not.
     const ofItsPeople = (t: QueryTerm): boolean => {

@@ -112,6 +112,18 @@ describe('people by their office', () => {
 });
 
 describe('question forms', () => {
+  it('reads words in a clause saying who is meant as no words asked of them, unless the verb is still to come', () => {
+    const clauseOf = (question: string) => seed.analyzer.analyze(question).clauses[0];
+    expect(clauseOf('how old is Lavrov who said the proposals are deceptive?')).toMatchObject({
+      quoteIntent: 'none',
+      viewOf: null,
+    });
+    expect(clauseOf('what did Lavrov who rejected the peacekeepers say?')).toMatchObject({
+      quoteIntent: 'say',
+      speakers: ['#lavrov'],
+    });
+  });
+
   it('reads a particle put after the object next to its verb: "send the masks back" is "send back"', () => {
     expect(particleNextToVerb('are they sending the masks back'.split(' '))).toEqual(
       'are they sending back the masks'.split(' '),
