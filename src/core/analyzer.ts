@@ -34,6 +34,7 @@ import {
   questionTypeOf,
   SAY_WORDS,
   SMALL_TALK,
+  STOP_UNLESS_IN_ARTICLE,
   STOP_WORDS,
   specificAsked,
   type TimePrecision,
@@ -618,6 +619,8 @@ export class Analyzer {
   readonly vocabulary: FuzzyVocabulary;
   /** The article's own words. */
   private readonly storyWords = new Set<string>();
+  /** Words that are filler in chat but words of this article ("short", "wait"): not stop words here. */
+  private readonly articleContentWords = new Set<string>();
   /** Stems of stop words the article uses in another form ("taken"): "took" is read, not dropped. */
   private readonly storyStopStems = new Set<string>();
   /** Question words read as slips of office words (or as none), so each is looked for once. */
@@ -661,6 +664,8 @@ export class Analyzer {
     const vocabulary = new Set<string>([...STOP_WORDS, ...SMALL_TALK, ...QUOTE_WORDS, ...SAY_WORDS]);
     for (const word of dataWords) vocabulary.add(word);
     for (const word of articleWords) this.storyWords.add(word);
+    for (const word of STOP_UNLESS_IN_ARTICLE)
+      if (this.storyWords.has(word)) this.articleContentWords.add(word);
     for (const word of this.storyWords) {
       const stemmed = stem(word);
       if (!STOP_WORDS.has(word) && STOP_WORDS.has(stemmed)) this.storyStopStems.add(stemmed);
@@ -863,6 +868,11 @@ export class Analyzer {
    * ("willing" is not "will") or uses another form of it that is no stop word: "who took the
    * masks" reads "took" when the article says they "were taken".
    */
+  /** A stop word, unless it is filler only in chat and the article uses it ("264 metres short"). */
+  private isStopWord(word: string): boolean {
+    return STOP_WORDS.has(word) && !this.articleContentWords.has(word);
+  }
+
   private isStopWordForm(word: string, stemmed: string): boolean {
     return STOP_WORDS.has(stemmed) && !this.storyWords.has(word) && !this.storyStopStems.has(stemmed);
   }
@@ -945,7 +955,7 @@ export class Analyzer {
       if (word === undefined) {
         const surface = table.words[id] as string;
         const stemmed = stem(surface);
-        const stop = STOP_WORDS.has(surface) || this.isStopWordForm(surface, stemmed);
+        const stop = this.isStopWord(surface) || this.isStopWordForm(surface, stemmed);
         const office = officeWords.has(surface);
         const key = aliasKey(surface, stemmed);
         const node = this.aliasRoot.next.get(key);
@@ -1531,7 +1541,7 @@ export class Analyzer {
       // Forms of stop words are stop words ("telling"), unless the story uses the word itself:
       // "willing" is not "will", nor "reminder" "remind".
       const read = word.corrected ?? word.surface;
-      if (STOP_WORDS.has(read) || this.isStopWordForm(read, word.stemmed)) {
+      if (this.isStopWord(read) || this.isStopWordForm(read, word.stemmed)) {
         if (ARTICLE_WORDS.has(read)) aboutTheStory ??= word;
         continue;
       }

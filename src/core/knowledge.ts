@@ -56,6 +56,11 @@ export interface KnowledgeBase {
    * signed?"): they decline only such questions, not "is Zelensky signing a deal?".
    */
   readonly happenedGaps: ReadonlySet<string>;
+  /**
+   * Questions and alternates made only of filler words ("Is she OK now?"), as their words joined
+   * by spaces, to the entry's id: search has no term to find them by.
+   */
+  readonly wordlessPhrasings: ReadonlyMap<string, string>;
   /** The people, countries and bodies each answer names (Q&A entries and quotes), by id. */
   readonly answerEntities: ReadonlyMap<string, ReadonlySet<string>>;
   /** Every person, country or body some answer names: the story's own cast. */
@@ -208,6 +213,7 @@ function assemble(data: ValidatedData, files: DataFiles, cache: BuildCache): Kno
   const answerEntities = new Map<string, ReadonlySet<string>>();
   const entitiesOf = (terms: readonly string[]): Set<string> =>
     new Set(terms.filter((t) => analyzer.isEntity(t)));
+  const wordlessPhrasings = new Map<string, string>();
   entries.forEach((entry, e) => {
     const questions = [entry.question, ...entry.alternates];
     const questionTypes = questions.map(typeOf);
@@ -215,6 +221,10 @@ function assemble(data: ValidatedData, files: DataFiles, cache: BuildCache): Kno
     const phrasings = questions.length + entry.keywords.length;
     const texts = termsOf(entryTexts[e] as number, phrasings + 1);
     const answerTerms = texts.pop() as string[];
+    questions.forEach((question, q) => {
+      const words = wordsOf(fold(question)).join(' ');
+      if (texts[q]?.length === 0 && !wordlessPhrasings.has(words)) wordlessPhrasings.set(words, entry.id);
+    });
     answerEntities.set(entry.id, entitiesOf(answerTerms));
     documents.push({
       kind: 'qa',
@@ -314,6 +324,7 @@ function assemble(data: ValidatedData, files: DataFiles, cache: BuildCache): Kno
     citationOf,
     citationsOf,
     happenedGaps,
+    wordlessPhrasings,
     answerEntities,
     storyEntities: new Set([...answerEntities.values()].flatMap((set) => [...set])),
     places: glossary.terms

@@ -14,6 +14,10 @@ const LISTS = loadWordLists();
 /** Function words, pronouns, auxiliaries and chat filler: removed before matching. */
 export const STOP_WORDS: ReadonlySet<string> = LISTS.stopWords;
 
+/** Stop words only where the article does not use them: filler in chat, words in an article ("short"). */
+export const STOP_UNLESS_IN_ARTICLE: ReadonlySet<string> =
+  LISTS.stopWordGroups.get('unless-in-article') ?? new Set();
+
 /** Words after a leader's name that mean their side: "the Trump administration". */
 export const GOVERNMENT_WORDS: ReadonlySet<string> = LISTS.governmentWords;
 

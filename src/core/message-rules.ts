@@ -35,6 +35,7 @@ import {
   closeQuestions,
   combine,
   decline,
+  entryAnswer,
   MAX_SUGGESTIONS,
   personSuggestions,
   popular,
@@ -42,7 +43,7 @@ import {
   round,
   suggestionFor,
 } from './replies.ts';
-import { LEADING_LABEL } from './rules.ts';
+import { isPhrasingOfAnswer, LEADING_LABEL } from './rules.ts';
 import { foldWordsOnly, hasWordCharacters, wordsOf } from './text.ts';
 
 /** What message rules see: the whole message, read against the conversation. */
@@ -454,6 +455,39 @@ export const MESSAGE_RULES: readonly MessageRule[] = [
       }
       const text = who.text.replace(LEADING_LABEL, '');
       return { ...who, text: `${isThem ? coreMessages.yes : coreMessages.no} ${text}` };
+    },
+  },
+  {
+    name: 'the-curators-own-phrasing',
+    doc: '"Is she OK now?", with nothing before it or after a question about her, written word for word as an entry\'s phrasing: the curators\' answer.',
+    decide(context) {
+      const [clause, ...more] = context.analysis.clauses;
+      const reading = context.readings[0];
+      if (clause === undefined || more.length > 0 || reading === undefined) return null;
+      // Made only of filler words, it has no terms to search by: the entry is looked up by them.
+      // After a question about someone, it is still theirs when the entry's answer names them.
+      const wordless = context.kb.wordlessPhrasings.get(wordsOf(clause.folded).join(' '));
+      const doc = wordless === undefined ? undefined : context.kb.index.documentIndex(wordless);
+      const named = wordless === undefined ? undefined : context.kb.answerEntities.get(wordless);
+      const fits =
+        reading.kind === 'needs-context' ||
+        (reading.kind === 'resolved' && reading.clause.persons.every((p) => named?.has(p) === true));
+      if (wordless !== undefined && doc !== undefined && fits) {
+        const exact = {
+          doc,
+          kind: 'qa',
+          id: wordless,
+          score: 1,
+          cover: 1,
+          bestCq: 1,
+          bestCp: 1,
+          bestF: 1,
+        } as const;
+        return entryAnswer(context.kb, context.question, exact);
+      }
+      if (reading.kind !== 'needs-context') return null;
+      const answer = context.decideClause(clause);
+      return answer.answered && isPhrasingOfAnswer(context.kb, clause, answer) ? answer : null;
     },
   },
   {

@@ -427,9 +427,14 @@ const CALLED_RULES: DecisionRule[] = [];
 
 /** The question is, word for word, the answering entry's question or one of its alternates. */
 function isCuratedPhrasing(context: ClauseContext, fact: Answer): boolean {
-  const entry = fact.kind === 'qa' && fact.id !== null ? context.kb.entryById.get(fact.id) : undefined;
+  return isPhrasingOfAnswer(context.kb, context.clause, fact);
+}
+
+/** Whether a clause is word for word the question or an alternate of the entry that answers it. */
+export function isPhrasingOfAnswer(kb: KnowledgeBase, clause: AnalyzedClause, fact: Answer): boolean {
+  const entry = fact.kind === 'qa' && fact.id !== null ? kb.entryById.get(fact.id) : undefined;
   if (!entry) return false;
-  const asked = wordsOf(context.clause.folded).join(' ');
+  const asked = wordsOf(clause.folded).join(' ');
   return [entry.question, ...entry.alternates].some(
     (phrasing) => wordsOf(foldText(phrasing)).join(' ') === asked,
   );

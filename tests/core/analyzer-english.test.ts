@@ -248,6 +248,13 @@ describe('forms of stop words', () => {
   it('still drops a stop word form the article uses only as a stop word ("make")', () => {
     expect(termsIn('who made the masks')).not.toContain(stem('make'));
   });
+
+  it('reads chat filler as a word of the story when the article uses it ("264 metres short")', () => {
+    const words = foldText('the course was 264 metres short').split(/\s+/);
+    const race = new Analyzer(GlossaryFile.parse({}), words, words, { english, thesaurus: new Map() });
+    expect(race.analyze('how short was it').whole.terms.map((t) => t.term)).toContain(stem('short'));
+    expect(termsIn('the short version please')).not.toContain(stem('short'));
+  });
 });
 
 describe('asking what someone is, in other words than "who is"', () => {

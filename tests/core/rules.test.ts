@@ -118,6 +118,12 @@ const DECISIONS: Readonly<Record<string, DecisionRow>> = {
     // With no answer before it, "that" means nothing yet.
     passes: { story: 'seed', question: 'is that a lot?', decidedBy: 'needs-context' },
   },
+  'the-curators-own-phrasing': {
+    // An alternate made only of filler words, asked word for word: the curators' entry.
+    fires: { story: 'second', question: 'which people are for it?' },
+    // Other filler words with nothing before them: who is meant is asked.
+    passes: { story: 'second', question: 'who are for it?', decidedBy: 'needs-context' },
+  },
   'who-said-the-words-quoted': {
     // Words in quotation marks, which a quote holds: its speaker.
     fires: { story: 'seed', question: 'who said "beyond very much"?' },

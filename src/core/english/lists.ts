@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 
-export type StopWordGroup = 'function' | 'chat' | 'asking';
+export type StopWordGroup = 'function' | 'chat' | 'asking' | 'unless-in-article';
 
 export interface WordLists {
   /** Every stop word, of every group. */
@@ -54,7 +54,13 @@ export const WORD_LISTS_FILE = new URL('word-lists.json', DATA);
 const WordText = z.array(z.string().regex(/^[a-z0-9 ]+$/, 'only lower-case words separated by spaces'));
 const Comment = z.array(z.string()).optional();
 const StopWordsFile = z
-  .object({ $comment: Comment, function: WordText, chat: WordText, asking: WordText })
+  .object({
+    $comment: Comment,
+    function: WordText,
+    chat: WordText,
+    asking: WordText,
+    unless_in_article: WordText,
+  })
   .strict();
 const ChatSpellingsFile = z
   .object({ $comment: Comment })
@@ -98,6 +104,7 @@ export function loadWordLists(): WordLists {
     ['function', wordSet(stop.function)],
     ['chat', wordSet(stop.chat)],
     ['asking', wordSet(stop.asking)],
+    ['unless-in-article', wordSet(stop.unless_in_article)],
   ]);
   return {
     stopWords: new Set([...stopWordGroups.values()].flatMap((group) => [...group])),
