@@ -119,6 +119,10 @@ function holdsEverythingElse(kb: KnowledgeBase, result: ScoredDocument, clause: 
   return clause.terms.every((t) => t.entity || !t.known || kb.index.documentHas(result.doc, t.term));
 }
 
+/** An age as news writes it: "67-year-old", "aged 71", "71 years old", ", 71," after a name. */
+const AN_AGE =
+  /\b\d{1,3}[- ]years?[- ]old\b|\baged \d{1,3}\b|\b[A-Z][a-z]+,? \(?\d{1,3}\)?,|\bage (?:of )?\d{1,3}\b|\b\d{1,3}, (?:a|an|the|who|from|of)\b/;
+
 /** A draft entry or an uncurated article sentence: the article's words, as no person has checked them. */
 const isDrafted = (kb: KnowledgeBase, result: ScoredDocument): boolean =>
   result.kind === 'qa' ? kb.entryById.get(result.id)?.draft === true : result.kind === 'sentence';
@@ -461,6 +465,14 @@ export const TYPE_CHECKS: readonly CandidateCheck[] = [
       // "What time is Zelensky arriving?": "on Friday" is a day, not a time.
       const text = answerTextOf(kb, result);
       return PRECISE_TIME[clause.precision].test(text);
+    },
+  },
+  {
+    name: 'gives-the-age-asked',
+    doc: '"How old is she?": an answer that gives an age ("a 67-year-old", "aged 71", "Derek Fairclough, 71,"), not another figure.',
+    passes(kb, result, clause) {
+      if (clause.personalDetail !== 'age' || kb.gapById.has(result.id)) return true;
+      return AN_AGE.test(answerTextOf(kb, result));
     },
   },
   {

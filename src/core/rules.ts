@@ -440,6 +440,9 @@ export function isPhrasingOfAnswer(kb: KnowledgeBase, clause: AnalyzedClause, fa
   );
 }
 
+/** A reply's own "Yes." or "No." in front of what it reports. */
+const YES_OR_NO_LEAD = /^(?:Yes|No)\.\s+/;
+
 /** Rules that find what the article reports; the judgement rule asks them for its "what it reports". */
 const FACT_RULES: DecisionRule[] = [];
 
@@ -474,7 +477,8 @@ export const CLAUSE_RULES: readonly DecisionRule[] = [
         answered: false,
         kind: 'none',
         reason: 'judgement',
-        text: `${lead} ${coreMessages.whatItReports}\n${fact.text}`,
+        // "Is she right?" is not answered by the fact's own "Yes." ("What it reports: Yes. …").
+        text: `${lead} ${coreMessages.whatItReports}\n${fact.text.replace(YES_OR_NO_LEAD, '')}`,
         id: null,
         ids: [],
       };

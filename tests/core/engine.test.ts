@@ -528,6 +528,25 @@ describe("readers' wordings of a request", () => {
     expect(answer.text).not.toContain('Zelensky');
   });
 
+  it('gives what the article reports after a judgement without the answer\'s own "Yes."', async () => {
+    const data = await copyOfData();
+    try {
+      await data.edit('qa.yaml', (t) =>
+        t.replace(
+          'answer: The bridge will cost 4.2 million pounds.',
+          'answer: Yes. The bridge will cost 4.2 million pounds.',
+        ),
+      );
+      const kb = buildKnowledge(await readDataDir(data.dir));
+      const answer = answerQuestion(kb, 'should the bridge cost that much?');
+      expect(answer.decidedBy).toBe('judgement-question');
+      expect(answer.text).toContain('The bridge will cost 4.2 million pounds.');
+      expect(answer.text).not.toContain('Yes.');
+    } finally {
+      await data.remove();
+    }
+  });
+
   it('reads "which Russian official is mentioned?" as the story\'s people from Russia', () => {
     const answer = answerQuestion(story, 'which Russian official is mentioned?');
     expect(answer.decidedBy).toBe('people-from-a-country');

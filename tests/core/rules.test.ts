@@ -623,6 +623,12 @@ const CHECKS: Readonly<Record<string, CheckRow>> = {
       candidate: 'qa:zelensky-visit',
     },
   },
+  'gives-the-age-asked': {
+    // How old the depot is: the entry about its site gives a number of homes, not an age.
+    rejects: { story: 'second', question: 'how old is the depot?', candidate: 'qa:homes-demolition' },
+    // How old a resident is: his entry gives "a 67-year-old".
+    letsThrough: { story: 'second', question: 'how old is Tom Whitlock?', candidate: 'qa:who-is-whitlock' },
+  },
   'gives-an-amount-of-money': {
     // What the first line cost: the entry about it gives passengers, not money.
     rejects: {
