@@ -405,7 +405,18 @@ export const MESSAGE_RULES: readonly MessageRule[] = [
         const asksMore = clause.terms.some(
           (t) => t.term !== side && (t.entity || (t.known && !VIEW_WORDS.has(t.surface))),
         );
-        const position = asksMore ? null : positionAnswer(context.kb, context.question, side);
+        // "The UK's and the US's positions on Ukraine's security": where each stands, on that first.
+        const viewAsked = wordsOf(context.padded).some((w) => VIEW_WORDS.has(w));
+        const about = clause.terms.filter((t) => t.term !== side && t.known && !VIEW_WORDS.has(t.surface));
+        const position =
+          asksMore && !viewAsked
+            ? null
+            : positionAnswer(
+                context.kb,
+                context.question,
+                side,
+                about.map((t) => t.term),
+              );
         if (position) return labelled(context.kb, side, position);
         const answer = context.decideClause(clause);
         if (answer.answered) return labelled(context.kb, side, answer);

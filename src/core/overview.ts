@@ -299,8 +299,16 @@ export function speakersFor(kb: KnowledgeBase, side: string): string[] {
     .map((p) => p.id);
 }
 
-/** What a side has said, as the article reports it: its speakers' quotes, in article order. */
-export function positionAnswer(kb: KnowledgeBase, question: string, side: string): Answer | null {
+/**
+ * What a side has said, as the article reports it: its speakers' quotes, in article order. With
+ * `about` ("the UK's view on peacekeepers"), the quotes on that first, when any are.
+ */
+export function positionAnswer(
+  kb: KnowledgeBase,
+  question: string,
+  side: string,
+  about: readonly string[] = [],
+): Answer | null {
   const speakers = speakersFor(kb, side);
   const quotes: QuoteEntry[] = [];
   for (const speaker of speakers) {
@@ -311,7 +319,12 @@ export function positionAnswer(kb: KnowledgeBase, question: string, side: string
     if (quotes.length > 0) break; // the first speaker who says anything speaks for the side
   }
   if (quotes.length === 0) return null;
-  return quoteAnswer(kb, question, quotes.slice(0, 3), 1);
+  const onIt = (quote: QuoteEntry): boolean => {
+    const doc = kb.index.documentIndex(quote.id);
+    return doc !== undefined && about.some((term) => kb.index.documentHas(doc, term));
+  };
+  const ranked = [...quotes.filter(onIt), ...quotes.filter((q) => !onIt(q))];
+  return quoteAnswer(kb, question, ranked.slice(0, 3), 1);
 }
 
 /**

@@ -547,6 +547,14 @@ describe("readers' wordings of a request", () => {
     }
   });
 
+  it("compares two sides' positions on a subject by what each side's people said of it", () => {
+    const answer = answerQuestion(story, "compare the UK and US positions on Ukraine's security");
+    expect(answer.decidedBy).toBe('one-side-against-another');
+    expect(answer.text).toContain('backstop');
+    expect(answer.text).toContain('not going to make security guarantees');
+    expect(answer.text).not.toContain('Kyiv considers');
+  });
+
   it('reads "which Russian official is mentioned?" as the story\'s people from Russia', () => {
     const answer = answerQuestion(story, 'which Russian official is mentioned?');
     expect(answer.decidedBy).toBe('people-from-a-country');
