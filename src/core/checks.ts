@@ -9,6 +9,7 @@ import { typingDistance } from './fuzzy.ts';
 import type { KnowledgeBase } from './knowledge.ts';
 import { PEOPLE_NOUNS, PRECISE_TIME, STRICT_TYPES } from './lexicon.ts';
 import type { ScoredDocument } from './search-index.ts';
+import { stem } from './stem.ts';
 import { foldText, wordsOf } from './text.ts';
 import type { Trace } from './trace.ts';
 
@@ -118,6 +119,16 @@ export function centralSubjectsOf(kb: KnowledgeBase): ReadonlySet<string> {
 function holdsEverythingElse(kb: KnowledgeBase, result: ScoredDocument, clause: AnalyzedClause): boolean {
   return clause.terms.every((t) => t.entity || !t.known || kb.index.documentHas(result.doc, t.term));
 }
+
+/** How many words before the thing counted its number may stand ("63 shops", "48,000 loaves and rolls", "about 540 more people"). */
+const COUNT_REACH = 3;
+
+/** Numbers as words ("two years", "a dozen shops"). */
+const NUMBER_WORDS = new Set(
+  'one two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty fifty hundred hundreds thousand thousands million millions dozen dozens'.split(
+    ' ',
+  ),
+);
 
 /** An age as news writes it: "67-year-old", "aged 71", "71 years old", ", 71," after a name. */
 const AN_AGE =
@@ -510,6 +521,24 @@ export const TYPE_CHECKS: readonly CandidateCheck[] = [
       const counted = clause.terms.filter((t) => t.position === at + 1 || t.position === at + 2);
       const first = counted.find((t) => t.position === at + 1);
       return first === undefined || first.known || first.entity || counted.some((t) => t.known && !t.entity);
+    },
+  },
+  {
+    name: 'a-draft-counts-the-thing-asked',
+    doc: '"How much sesame was in each loaf?": a draft entry or an uncurated sentence gives the number asked for only when it stands by the thing counted ("48,000 loaves" counts loaves).',
+    passes(kb, result, clause) {
+      if (clause.type !== 'how-many' || !isDrafted(kb, result) || MONEY_ASKED.test(` ${clause.folded} `))
+        return true;
+      const words = wordsOf(clause.folded);
+      const at = words.findIndex((w, i) => (w === 'many' || w === 'much') && words[i - 1] === 'how');
+      const counted = at === -1 ? undefined : clause.terms.find((t) => t.position === at + 1);
+      if (!counted || counted.entity || !counted.known || SIZE_WORDS.has(counted.surface)) return true;
+      const text = wordsOf(foldText(answerTextOf(kb, result)));
+      return text.some(
+        (w, i) =>
+          stem(w) === counted.term &&
+          text.slice(Math.max(0, i - COUNT_REACH), i).some((n) => /^\d/.test(n) || NUMBER_WORDS.has(n)),
+      );
     },
   },
   {

@@ -715,6 +715,20 @@ const CHECKS: Readonly<Record<string, CheckRow>> = {
       candidate: 'qa:p2-s1',
     },
   },
+  'a-draft-counts-the-thing-asked': {
+    // Investors: the sentence about them gives no number of them.
+    rejects: {
+      story: 'drafted',
+      question: 'How many investors is the university in talks with?',
+      candidate: 'qa:p2-s2',
+    },
+    // Years: "over two years" counts them.
+    letsThrough: {
+      story: 'drafted',
+      question: 'How many years will the trial last?',
+      candidate: 'qa:p3-s1',
+    },
+  },
   'a-draft-counts-what-was-asked': {
     // Engineers: a word the story never uses, so the draft's figure counts something else.
     rejects: {
