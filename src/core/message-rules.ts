@@ -11,7 +11,14 @@ import { type FollowUp, lastClauseOf, type Turn } from './conversation.ts';
 import { isCommonEnglishWord } from './english/index.ts';
 import { type Intent, readIntent } from './intents.ts';
 import type { KnowledgeBase } from './knowledge.ts';
-import { COMPARISON, COMPARISON_CUE, STOP_WORDS, VIEW_WORDS, WHICH_FIGURE_IS_MORE } from './lexicon.ts';
+import {
+  COMPARISON,
+  COMPARISON_CUE,
+  SAY_WORDS,
+  STOP_WORDS,
+  VIEW_WORDS,
+  WHICH_FIGURE_IS_MORE,
+} from './lexicon.ts';
 import { coreMessages } from './messages.ts';
 import {
   aboutTheBotAnswer,
@@ -87,19 +94,26 @@ function asksFor(context: MessageContext, intent: Intent): boolean {
 const MIN_QUOTED_WORDS = 3;
 
 /**
- * 'Who said "that is on us"?': the words the reader put in quotation marks, as a phrase of
- * folded words with a space at each end, when the rest of the message asks who.
+ * The words a reader put in quotation marks ('who said "that is on us"?'), as a phrase of folded
+ * words with a space at each end, and the message's other words; null for fewer than a few.
  */
-function wordsQuotedByWho(question: string): string | null {
+function wordsQuoted(question: string): { phrase: string; rest: string[] } | null {
   const folded = foldWordsOnly(question);
   const span = /"([^"]+)"/.exec(folded)?.[1];
   if (span === undefined) return null;
   const asked = wordsOf(span);
-  const rest = wordsOf(folded.replace(/"[^"]*"/g, ' '));
-  if (asked.length < MIN_QUOTED_WORDS || !rest.some((w) => WHO_ASKED.has(w))) return null;
-  return ` ${asked.join(' ')} `;
+  if (asked.length < MIN_QUOTED_WORDS) return null;
+  return { phrase: ` ${asked.join(' ')} `, rest: wordsOf(folded.replace(/"[^"]*"/g, ' ')) };
+}
+
+/** 'Who said "that is on us"?': the words quoted, when the rest of the message asks who. */
+function wordsQuotedByWho(question: string): string | null {
+  const quoted = wordsQuoted(question);
+  return quoted?.rest.some((w) => WHO_ASKED.has(w)) ? quoted.phrase : null;
 }
 const WHO_ASKED = new Set(['who', 'whom', 'whose', 'whos']);
+/** "Did Trump really say "…"?": a yes/no question about someone's words. */
+const DID_THEY_SAY = /^(?:so )?(?:did|does|has|have|is it true that|was it) /;
 
 /** Whether a text holds a phrase of wordsQuotedByWho, whatever its case, quotes and punctuation. */
 const holdsPhrase = (text: string, phrase: string): boolean =>
@@ -264,6 +278,27 @@ export const MESSAGE_RULES: readonly MessageRule[] = [
       // nobody's in it.
       if (holdsPhrase(kb.article.text, phrase)) return null;
       return decline(question, 'no-quote', coreMessages.wordsNotInArticle, popular(kb));
+    },
+  },
+  {
+    name: 'did-they-say-the-words-quoted',
+    doc: "'Did Trump really say \"…\"?': Yes and the quote when a quote of theirs holds the words; whose they are when another's does.",
+    decide({ kb, question, analysis }) {
+      const quoted = wordsQuoted(question);
+      const clause = analysis.whole;
+      const person = clause.persons[0];
+      if (quoted === null || person === undefined || !DID_THEY_SAY.test(quoted.rest.join(' ') + ' '))
+        return null;
+      if (!quoted.rest.some((w) => SAY_WORDS.has(w))) return null;
+      const quotes = kb.quotes.filter((q) => holdsPhrase(q.text, quoted.phrase));
+      if (quotes.length === 0) {
+        if (holdsPhrase(kb.article.text, quoted.phrase)) return null;
+        return decline(question, 'no-quote', coreMessages.wordsNotInArticle, popular(kb));
+      }
+      const theirs = quotes.filter((q) => `#${q.speaker}` === person);
+      const answer = quoteAnswer(kb, question, (theirs.length > 0 ? theirs : quotes).slice(0, 2), 1);
+      const lead = theirs.length > 0 ? 'Yes.' : coreMessages.wordsOfSomeoneElse;
+      return { ...answer, text: `${lead} ${answer.text}` };
     },
   },
   {

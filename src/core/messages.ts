@@ -11,6 +11,7 @@ export const coreMessages = {
   notInArticle: "The article doesn't say. I couldn't find that in it, and I won't guess.",
   noQuote: (name: string) => `The article doesn't quote ${name} or report anything ${name} said.`,
   noQuoteOnTopic: (name: string) => `The article has nothing from ${name} on that.`,
+  wordsOfSomeoneElse: 'Not according to the article: those words are someone else’s.',
   wordsNotInArticle: "Nobody in the article says those words, and the article doesn't have them either.",
   noQuoteMatch:
     'The article has no quote on that. Try naming a person, or ask the question in your own words.',

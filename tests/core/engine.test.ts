@@ -522,6 +522,15 @@ describe("readers' wordings of a request", () => {
     expect(answer.text).toContain(second.personById.get(quote.speaker)?.name ?? '?');
   });
 
+  it('answers "did X say "…"?" with Yes for X\'s words, and says whose they are otherwise', () => {
+    const yes = answerQuestion(story, 'did Trump really say "beyond very much"?');
+    expect(yes.text).toMatch(/^Yes\. Donald Trump/);
+    const other = answerQuestion(story, 'did Lavrov say "beyond very much"?');
+    expect(other.text).not.toMatch(/^Yes/);
+    expect(other.text).toContain('Donald Trump');
+    expect(answerQuestion(story, 'did Trump say "we will win the war"?').answered).toBe(false);
+  });
+
   it('declines "who said …?" of words the article never has, rather than reading them as a question', () => {
     const answer = answerQuestion(story, 'who said "that is on us"?');
     expect(answer.answered).toBe(false);

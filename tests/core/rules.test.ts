@@ -124,6 +124,16 @@ const DECISIONS: Readonly<Record<string, DecisionRow>> = {
     // Other filler words with nothing before them: who is meant is asked.
     passes: { story: 'second', question: 'who are for it?', decidedBy: 'needs-context' },
   },
+  'did-they-say-the-words-quoted': {
+    // Words in quotation marks, asked of the one whose quote holds them: Yes.
+    fires: { story: 'seed', question: 'did Trump really say "not going to make security guarantees"?' },
+    // The same asked without quotation marks is a question like any other.
+    passes: {
+      story: 'seed',
+      question: 'did Trump say he is not going to make security guarantees?',
+      decidedBy: 'their-words-on-it',
+    },
+  },
   'who-said-the-words-quoted': {
     // Words in quotation marks, which a quote holds: its speaker.
     fires: { story: 'seed', question: 'who said "beyond very much"?' },
