@@ -224,6 +224,9 @@ const COPULAS = new Set(['is', 'was', 'isnt', 'wasnt', 's']);
  * "Is that a lot?", "when is it being signed?", "why did he say that": a word pointing back at
  * what was said. "This story" points at the article, and "that deal" names its subject.
  */
+/** Auxiliaries a question puts before its subject ("what does that mean?"). */
+const DO_WORDS = new Set(['do', 'does', 'did', 'will', 'would', 'could', 'should', 'can', 'might']);
+
 function refersToAThing(words: readonly string[]): boolean {
   return words.some((w, i) => {
     if (w === 'it') return true;
@@ -231,7 +234,14 @@ function refersToAThing(words: readonly string[]): boolean {
     const next = words[i + 1];
     // "Why is that significant?": after "is", a last word says what it is, not which thing.
     const saysWhatItIs = i + 2 === words.length && COPULAS.has(words[i - 1] ?? '');
-    return next === undefined || saysWhatItIs || (STOP_WORDS.has(next) && !ARTICLE_WORDS.has(next));
+    // "What does that signal?": after "does", the word after "that" is its verb, not a noun it picks.
+    const subjectOfAVerb = i + 2 === words.length && DO_WORDS.has(words[i - 1] ?? '');
+    return (
+      next === undefined ||
+      saysWhatItIs ||
+      subjectOfAVerb ||
+      (STOP_WORDS.has(next) && !ARTICLE_WORDS.has(next))
+    );
   });
 }
 

@@ -28,6 +28,16 @@ describe('"it" after an answer', () => {
   });
 });
 
+describe('"that" before a verb', () => {
+  it('is the thing just answered ("what does that signal?"), not a noun it picks out', () => {
+    const { answer, notes } = ask('what does that signal?', [
+      'What did Starmer announce on defence spending?',
+    ]);
+    expect(notes).toContain('subject of');
+    expect(answer.text).toContain('2.5%');
+  });
+});
+
 describe('"it" with the question\'s own measure', () => {
   const second = knowledgeOf(SECOND_STORY_DIR);
   it('"how long ... it" still points back: "long" is what is asked, not a subject', async () => {
