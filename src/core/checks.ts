@@ -130,6 +130,10 @@ const NUMBER_WORDS = new Set(
   ),
 );
 
+/** "Last year", "this week", "next month": a time told from now, and its unit. */
+const RELATIVE_TIME =
+  /\b(this|last|next|previous|coming) (year|month|week|season|term|summer|winter|spring|autumn)\b/g;
+
 /** An age as news writes it: "67-year-old", "aged 71", "71 years old", ", 71," after a name. */
 const AN_AGE =
   /\b\d{1,3}[- ]years?[- ]old\b|\baged \d{1,3}\b|\b[A-Z][a-z]+,? \(?\d{1,3}\)?,|\bage (?:of )?\d{1,3}\b|\b\d{1,3}, (?:a|an|the|who|from|of)\b/;
@@ -476,6 +480,20 @@ export const TYPE_CHECKS: readonly CandidateCheck[] = [
       // "What time is Zelensky arriving?": "on Friday" is a day, not a time.
       const text = answerTextOf(kb, result);
       return PRECISE_TIME[clause.precision].test(text);
+    },
+  },
+  {
+    name: 'keeps-the-time-asked',
+    doc: '"How many alerts did it issue last year?": an answer about this year (or next) is about another time.',
+    passes(kb, result, clause) {
+      if (kb.gapById.has(result.id)) return true;
+      const asked = [...` ${clause.folded} `.matchAll(RELATIVE_TIME)];
+      if (asked.length === 0) return true;
+      const text = ` ${foldText(answerTextOf(kb, result))} `;
+      return asked.every(([, which, unit]) => {
+        const given = [...text.matchAll(RELATIVE_TIME)].filter((m) => m[2] === unit);
+        return given.length === 0 || given.some((m) => m[1] === which);
+      });
     },
   },
   {

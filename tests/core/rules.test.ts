@@ -31,6 +31,7 @@ const STORIES = {
             'Pellow Energy has agreed to test a new battery at its site near Redditch, the company said on Monday.',
             'The battery was designed by Professor Ines Marlow at Dunmore University. The university is in talks with investors about a spin-out company.',
             'The trial will use 40 batteries over two years.',
+            'Dunmore University said its laboratory had built 12 prototypes last year.',
           ].join('\n'),
           { today: '2026-01-01' },
         ).files,
@@ -631,6 +632,20 @@ const CHECKS: Readonly<Record<string, CheckRow>> = {
       story: 'seed',
       question: 'what day is Zelensky arriving?',
       candidate: 'qa:zelensky-visit',
+    },
+  },
+  'keeps-the-time-asked': {
+    // This year: the sentence gives last year's prototypes.
+    rejects: {
+      story: 'drafted',
+      question: 'How many prototypes were built this year?',
+      candidate: 'qa:p4-s1',
+    },
+    // Last year: the year it gives.
+    letsThrough: {
+      story: 'drafted',
+      question: 'How many prototypes were built last year?',
+      candidate: 'qa:p4-s1',
     },
   },
   'gives-the-age-asked': {
