@@ -89,6 +89,10 @@ export function readRoleHolder(kb: KnowledgeBase, clause: AnalyzedClause): Analy
   // The role words only said who: "the transport chair" asks nothing about transport.
   const role = roles.get(person.id) ?? new Set<string>();
   const said = new Set([modifier, noun].filter((w) => GENERIC.has(w) || role.has(stem(w))));
-  const rest = clause.terms.filter((t) => !said.has(t.surface));
+  // "The trading standards manager" of a manager "at West Yorkshire Trading Standards": a phrase
+  // of the role before the noun says who too.
+  const ofTheRole = (t: (typeof clause.terms)[number]): boolean =>
+    t.position < at && wordsOf(t.surface).every((w) => role.has(stem(w)));
+  const rest = clause.terms.filter((t) => !said.has(t.surface) && !ofTheRole(t));
   return withPerson({ ...clause, terms: rest }, `#${person.id}`);
 }

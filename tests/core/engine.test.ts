@@ -506,6 +506,19 @@ describe("readers' wordings of a request", () => {
     expect(answer.text).toContain('stark reminder');
   });
 
+  it('reads the body in a person\'s role before their title as saying who they are ("the Northfield University economist")', async () => {
+    const second = await knowledgeOf(join(ROOT, 'tests/fixtures/second-story/data'));
+    for (const question of [
+      'what did the Northfield University economist say?',
+      'what did the chamber of commerce executive say?',
+    ]) {
+      expect(answerQuestion(second, question)).toMatchObject({
+        answered: true,
+        decidedBy: 'everything-they-said',
+      });
+    }
+  });
+
   it('reads the person named first as the one speaking, not a silent body named after him', () => {
     const answer = answerQuestion(story, 'how did Lord Howard describe the UN vote, in his exact words?');
     expect(answer.answered).toBe(true);
