@@ -569,7 +569,7 @@ const PERSONAL_DETAILS: readonly (readonly [string, RegExp])[] = [
   ],
   [
     'time in office',
-    /\bhow long (?:has|have|was|were|had) (?:he|she|they|[a-z]+) been\b|\bwhen did (?:he|she|they|[a-z]+) (?:become|take office|come to power)\b|\bwhen was (?:he|she|[a-z]+) (?:elected|prime minister|president|pm)\b/,
+    /\bhow long (?:has|have|was|were|had) (?:he|she|they|[a-z]+) been\b(?! [a-z]+ing\b)|\bwhen did (?:he|she|they|[a-z]+) (?:become|take office|come to power)\b|\bwhen was (?:he|she|[a-z]+) (?:elected|prime minister|president|pm)\b/,
   ],
 ];
 

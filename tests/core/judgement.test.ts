@@ -1,6 +1,6 @@
 /** Which questions ask for a judgement, a prediction or advice rather than a fact (lexicon.ts). */
 import { describe, expect, it } from 'vitest';
-import { judgementOf } from '../../src/core/lexicon.ts';
+import { judgementOf, personalDetailOf } from '../../src/core/lexicon.ts';
 
 describe('judgementOf', () => {
   it.each([
@@ -47,5 +47,13 @@ describe('judgementOf', () => {
     'which continent should take charge in the us leaders view',
   ])('reads "%s" as a question of fact', (question) => {
     expect(judgementOf(question)).toBeNull();
+  });
+});
+
+describe('personalDetailOf', () => {
+  it('reads "how long has she been mayor?" as time in office, not "how long has he been buying bread?"', () => {
+    expect(personalDetailOf('how long has she been mayor')).toBe('time in office');
+    expect(personalDetailOf('how long has derek been buying bread from them')).toBeNull();
+    expect(personalDetailOf('how old is he')).toBe('age');
   });
 });
