@@ -600,6 +600,22 @@ const SOUND_ALIKE_SIMILARITY = 0.85;
 /** How many slips of office words an analyser remembers before it starts again. */
 const OFFICE_SLIP_CACHE = 4096;
 
+/** Verbs a when-question may add to "when did it happen" ("start", "begin"). */
+const WHEN_VERBS: ReadonlySet<string> = new Set([
+  'start',
+  'starts',
+  'started',
+  'begin',
+  'begins',
+  'began',
+  'begun',
+  'commence',
+  'commenced',
+  'happen',
+  'occur',
+  'occurred',
+]);
+
 /** Words that open a clause saying which person is meant ("the woman who had the reaction"). */
 const RELATIVE_PRONOUNS: ReadonlySet<string> = new Set(['who', 'whom', 'that', 'whose']);
 /** Auxiliaries after which a question's own verb comes later ("what did the man who was hurt say?"). */
@@ -1208,7 +1224,12 @@ export class Analyzer {
         ),
         surfaces,
         this.sideTerms,
-      ).filter((t) => typeWords === undefined || !typeWords.has(t.surface)),
+      ).filter(
+        (t) =>
+          (typeWords === undefined || !typeWords.has(t.surface)) &&
+          // "When did the recall start?": of a story that never says "start", when it happened.
+          !(type === 'when' && !t.known && WHEN_VERBS.has(t.surface)),
+      ),
       type,
       surfaces,
     );

@@ -249,6 +249,19 @@ describe('forms of stop words', () => {
     expect(termsIn('who made the masks')).not.toContain(stem('make'));
   });
 
+  it('reads "when did it start?" of a story that never says "start" as when it happened', () => {
+    const words = foldText('the recall was announced on tuesday').split(/\s+/);
+    const recall = new Analyzer(GlossaryFile.parse({}), words, words, { english, thesaurus: new Map() });
+    expect(recall.analyze('when did the recall start').whole.terms.map((t) => t.term)).toEqual([
+      stem('recall'),
+    ]);
+    const race = foldText('the race was due to start at nine').split(/\s+/);
+    const runners = new Analyzer(GlossaryFile.parse({}), race, race, { english, thesaurus: new Map() });
+    expect(runners.analyze('when did the race start').whole.terms.map((t) => t.term)).toContain(
+      stem('start'),
+    );
+  });
+
   it('reads chat filler as a word of the story when the article uses it ("264 metres short")', () => {
     const words = foldText('the course was 264 metres short').split(/\s+/);
     const race = new Analyzer(GlossaryFile.parse({}), words, words, { english, thesaurus: new Map() });
