@@ -282,7 +282,7 @@ export const MESSAGE_RULES: readonly MessageRule[] = [
   },
   {
     name: 'did-they-say-the-words-quoted',
-    doc: "'Did Trump really say \"…\"?': Yes and the quote when a quote of theirs holds the words; whose they are when another's does.",
+    doc: "'Did the mayor really say \"…\"?': Yes and the quote when a quote of theirs holds the words; whose they are when another's does.",
     decide({ kb, question, analysis }) {
       const quoted = wordsQuoted(question);
       const clause = analysis.whole;
