@@ -898,6 +898,22 @@ function wrongMonth(question: string, text: string): boolean {
   return asked.length > 0 && asked.every((m) => !inAnswer.includes(m));
 }
 
+/**
+ * "Is the company based in Leeds?" -> "based in Halifax": the question puts it in a place the
+ * story never names, where the answer puts it in one with a name.
+ */
+function wrongPlace(clause: AnalyzedClause, text: string): boolean {
+  const words = wordsOf(clause.folded);
+  const unknownAt = new Set(
+    clause.terms.filter((t) => !t.known && !/^\d/.test(t.term)).map((t) => t.position),
+  );
+  const asksAPlace = words.some(
+    (w, i) => PLACE_PREPOSITIONS.has(w) && unknownAt.has(i + 1) && i + 2 === words.length,
+  );
+  return asksAPlace && /\b(?:in|at|from) (?:the )?[A-Z][a-z]+/.test(text);
+}
+const PLACE_PREPOSITIONS = new Set(['in', 'at', 'from']);
+
 /** A curated answer's own "Yes." or "No." before its facts. */
 const CURATED_YES_NO = /^(?:Yes|No)[.,:;!]\s+(\S)/;
 
@@ -937,6 +953,7 @@ export function settleYesNo(context: ClauseContext, answer: Answer): Answer {
     slip ||
     wrongFigure ||
     wrongMonth(clause.folded, text) ||
+    wrongPlace(clause, text) ||
     (everyTermSaid && figureInAnotherRole(clause, context.question, text))
   )
     return { ...answer, text: `${coreMessages.no} ${text}` };

@@ -440,6 +440,27 @@ describe('yes and no before a curated answer (README, Curating)', () => {
     );
   });
 
+  it('says No when the question puts it in a place the story never names and the answer names another', async () => {
+    const data = await copyOfData();
+    try {
+      await data.edit('qa.yaml', (t) =>
+        t.replace(
+          'answer: The Riverton town council approved a new footbridge over the Alder River on Tuesday.',
+          'answer: The town council approved a new footbridge in Riverton on Tuesday.',
+        ),
+      );
+      const kb = buildKnowledge(await readDataDir(data.dir));
+      expect(answerQuestion(kb, 'did the council approve the footbridge in leeds?').text).toMatch(
+        /^No\. The town council/,
+      );
+      expect(answerQuestion(kb, 'did the council approve the footbridge in riverton?').text).not.toMatch(
+        /^No\./,
+      );
+    } finally {
+      await data.remove();
+    }
+  });
+
   it('puts "Yes." or "No." before an answer, unless the answer starts with its own', async () => {
     expect(answerQuestion(mini, 'Did the council approve the bridge?').text).toMatch(/^Yes\. The Riverton/);
     expect(answerQuestion(mini, 'Did Lopez vote against the plan?').text).toMatch(/^No\. Councillor/);
