@@ -200,6 +200,21 @@ function looksLikeName(word: string, names: readonly string[]): boolean {
 const UNKNOWN_WORDS_AT_FULL_WEIGHT = 2;
 
 function dampUnknown(terms: QueryTerm[], type: QuestionType, surfaces: readonly string[]): QueryTerm[] {
+  // "Will the recall cost £1 million?": a figure the story never gives is the guess a yes/no
+  // question puts, which the answer's own figure settles ("No. … north of £600,000").
+  const figures = terms.filter((t) => !t.known && /^\d/.test(t.term));
+  const guessedFigures = [
+    ...figures,
+    // "£1 million": the magnitude is part of the figure guessed.
+    ...terms.filter((t) => MAGNITUDES.has(t.surface) && figures.some((f) => f.position + 1 === t.position)),
+  ];
+  const knownWords = terms.filter((t) => t.known && !t.term.startsWith('#') && !/^\d/.test(t.term)).length;
+  if (type === 'yes-no' && guessedFigures.length > 0 && knownWords >= 2)
+    terms = terms.map((t) =>
+      guessedFigures.includes(t)
+        ? { ...t, damping: YES_NO_GUESS_DAMPING, weightScale: YES_NO_GUESS_DAMPING }
+        : t,
+    );
   const unknowns = terms.filter((t) => !t.known && !/^\d/.test(t.term));
   const unknown = unknowns.length;
   const guess = unknowns[0];
@@ -227,6 +242,16 @@ function dampUnknown(terms: QueryTerm[], type: QuestionType, surfaces: readonly 
   return terms.map((t) => (t.known || /^\d/.test(t.term) ? t : { ...t, damping }));
 }
 const YES_NO_GUESS_DAMPING = 0.5;
+/** Words that scale the number before them ("1 million", "2bn"). */
+const MAGNITUDES: ReadonlySet<string> = new Set([
+  'thousand',
+  'million',
+  'billion',
+  'trillion',
+  'bn',
+  'm',
+  'k',
+]);
 /** How sure a three-letter slip of a name is: as sure as the corrector is of one edit in four letters. */
 const SHORT_NAME_SIMILARITY = 0.75;
 const KNOWN_AROUND_CHATTER = 4;

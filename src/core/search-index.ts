@@ -507,7 +507,7 @@ export class SearchIndex {
     const id = this.termIds.get(term.term);
     if (id !== undefined) return this.weights[id] ?? 0;
     // A figure the story never gives ("3%") is a detail, not a new subject.
-    if (/^\d/.test(term.term)) return this.rarestWeight * UNKNOWN_FIGURE_FACTOR;
+    if (/^\d/.test(term.term)) return this.rarestWeight * UNKNOWN_FIGURE_FACTOR * (term.damping ?? 1);
     return term.known ? this.rarestWeight : this.rarestWeight * UNKNOWN_BOOST * (term.damping ?? 1);
   }
 

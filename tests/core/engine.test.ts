@@ -461,6 +461,12 @@ describe('yes and no before a curated answer (README, Curating)', () => {
     }
   });
 
+  it('says No to a figure the story never gives, with its magnitude ("9 million pounds"), rather than declining', () => {
+    expect(answerQuestion(mini, 'is it true the bridge will cost 9 million pounds?').text).toBe(
+      'No. The bridge will cost 4.2 million pounds.',
+    );
+  });
+
   it('puts "Yes." or "No." before an answer, unless the answer starts with its own', async () => {
     expect(answerQuestion(mini, 'Did the council approve the bridge?').text).toMatch(/^Yes\. The Riverton/);
     expect(answerQuestion(mini, 'Did Lopez vote against the plan?').text).toMatch(/^No\. Councillor/);
