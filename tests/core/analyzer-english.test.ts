@@ -32,6 +32,12 @@ describe('general paraphrases read as the story word they mean', () => {
     expect(termsOf('did similar schemes overshoot')).toContain('budget');
   });
 
+  it('reads "the chamber boss" as its chief executive', () => {
+    expect(termsOf('what did the chamber boss say')).toEqual(
+      expect.arrayContaining(termsOf('chief executive')),
+    );
+  });
+
   it('reads an adverb as the adjective of the story it is made from ("militarily", "economically")', () => {
     const seedTermsOf = (question: string): string[] =>
       seed.analyzer.analyze(question).clauses.flatMap((c) => c.terms.map((t) => t.term));
