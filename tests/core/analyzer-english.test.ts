@@ -32,6 +32,18 @@ describe('general paraphrases read as the story word they mean', () => {
     expect(termsOf('did similar schemes overshoot')).toContain('budget');
   });
 
+  it('reads everyday paraphrases as the seed story\'s words ("characterise", "line up with", "counsel")', () => {
+    const seedTermsOf = (question: string): string[] =>
+      seed.analyzer.analyze(question).clauses.flatMap((c) => c.terms.map((t) => t.term));
+    expect(seedTermsOf('how did lavrov characterise the plans')).toEqual(
+      seedTermsOf('how did lavrov described the plans'),
+    );
+    expect(seedTermsOf('which nations did america line up with')).toEqual(
+      seedTermsOf('which nations did america alongside'),
+    );
+    expect(seedTermsOf('what counsel did may give')).toEqual(seedTermsOf('what advice did may give'));
+  });
+
   it('reads "the chamber boss" as its chief executive', () => {
     expect(termsOf('what did the chamber boss say')).toEqual(
       expect.arrayContaining(termsOf('chief executive')),
