@@ -68,6 +68,10 @@ const CATEGORY_WORDS = new Set(
     ' ',
   ),
 );
+/** Nouns for what follows from something or why ("what effect", "what impact"): told, not named. */
+const RELATION_NOUNS = new Set(
+  'effect effects impact impacts consequence consequences outcome outcomes upshot significance'.split(' '),
+);
 const isYear = (term: QueryTerm): boolean => /^(?:19|20)\d\d$/.test(term.term);
 
 /** "Is Lavrov the Russian president?": only who is asked about must be in the answer. */
@@ -385,6 +389,8 @@ export const CANDIDATE_CHECKS: readonly CandidateCheck[] = [
       const asked = clause.terms.find((t) => t.position === 1);
       const word = words[1] ?? '';
       if (!asked || asked.entity || /^\d/.test(asked.term) || CATEGORY_WORDS.has(word)) return true;
+      // "What effect did the vote have?": what followed from it, which the answer tells in its own words.
+      if (RELATION_NOUNS.has(word)) return true;
       // "What happened...", "what causes...": a verb, not the thing asked for.
       if (/(?:ed|ing)$/.test(word) || ASKING_VERBS.has(word) || isAuxiliarySlip(word)) return true;
       if (kb.index.documentHas(result.doc, asked.term)) return true;

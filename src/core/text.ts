@@ -434,11 +434,33 @@ export class WordTable {
  * so a multi-part message can be answered part by part.
  */
 export function splitClauses(cleaned: string): string[] {
-  return cleaned
+  const parts = cleaned
     .split(CLAUSE_BREAK)
     .map((part) => part?.trim() ?? '')
     .filter((part) => part.length > 0);
+  // A few words before the question that set something aside ("besides Russia, which countries
+  // voted with the US?") are no question of their own, nor what it asks about; a few that pick
+  // out its subject ("as for Lavrov, what did he say?") are part of it.
+  const kept: string[] = [];
+  for (let i = 0; i < parts.length; i++) {
+    const part = parts[i] as string;
+    const next = parts[i + 1];
+    const short = part.split(/\s+/).length <= 5;
+    if (next !== undefined && short && SETS_ASIDE.test(part)) continue;
+    if (next !== undefined && short && PICKS_OUT.test(part)) {
+      parts[i + 1] = `${part}, ${next}`;
+      continue;
+    }
+    kept.push(part);
+  }
+  return kept;
 }
+
+/** Words opening what the question after them sets aside ("besides Russia, …"). */
+const SETS_ASIDE =
+  /^(?:besides|apart from|other than|except|except for|aside from|excluding|not counting|not including)\b/i;
+/** Words opening the subject of the question after them ("as for Lavrov, …"). */
+const PICKS_OUT = /^(?:as for|regarding|speaking of|in terms of|on the subject of)\b/i;
 
 // Sentence ends, semicolons, line breaks, "also"/"plus", and an "and" that starts a new question
 // ("who is X and what did Y say"); not a plain "and" ("Russia, North Korea and Iran"); a "but" or

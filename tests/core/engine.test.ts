@@ -596,6 +596,15 @@ describe("readers' wordings of a request", () => {
     }
   });
 
+  it('reads "what effect did X have?" as what followed from it, which the answer tells in its own words', () => {
+    const answer = answerQuestion(
+      story,
+      'What effect did the US stance at the UN have on ties with European allies?',
+    );
+    expect(answer.answered).toBe(true);
+    expect(answer.text).toContain('Tensions');
+  });
+
   it("compares two sides' positions on a subject by what each side's people said of it", () => {
     const answer = answerQuestion(story, "compare the UK and US positions on Ukraine's security");
     expect(answer.decidedBy).toBe('one-side-against-another');

@@ -109,6 +109,13 @@ describe('foldText and wordsOf', () => {
 });
 
 describe('splitClauses', () => {
+  it('drops a few words setting something aside, and keeps a few picking out the subject, with the question', () => {
+    expect(splitClauses('besides Russia, which countries voted with the US?')).toEqual([
+      'which countries voted with the US',
+    ]);
+    expect(splitClauses('as for Lavrov, what did he say?')).toEqual(['as for Lavrov, what did he say']);
+  });
+
   it('splits at question marks and at "and" before a new question word, not inside lists', () => {
     expect(splitClauses('Who is May and what did she say? Also the UN')).toEqual([
       'Who is May',
