@@ -389,6 +389,9 @@ export const CANDIDATE_CHECKS: readonly CandidateCheck[] = [
       const asked = clause.terms.find((t) => t.position === 1);
       const word = words[1] ?? '';
       if (!asked || asked.entity || /^\d/.test(asked.term) || CATEGORY_WORDS.has(word)) return true;
+      // "What nasty name…": a word the story never uses before a kind of thing ("name") only
+      // describes it; the kind is what is asked for.
+      if (!asked.known && CATEGORY_WORDS.has(words[2] ?? '')) return true;
       // "What effect did the vote have?": what followed from it, which the answer tells in its own words.
       if (RELATION_NOUNS.has(word)) return true;
       // "What happened...", "what causes...": a verb, not the thing asked for.

@@ -42,6 +42,9 @@ describe('general paraphrases read as the story word they mean', () => {
       seedTermsOf('which nations did america alongside'),
     );
     expect(seedTermsOf('what counsel did may give')).toEqual(seedTermsOf('what advice did may give'));
+    expect(seedTermsOf('the resolution slamming the invasion')).toEqual(
+      seedTermsOf('the resolution condemning the invasion'),
+    );
   });
 
   it('reads "the chamber boss" as its chief executive', () => {

@@ -596,6 +596,10 @@ describe("readers' wordings of a request", () => {
     }
   });
 
+  it('reads "what nasty name…?" as asking for the name, which a word the story never uses only describes', () => {
+    expect(answerQuestion(story, 'what nasty name has trump called zelensky').text).toContain('dictator');
+  });
+
   it('reads "what effect did X have?" as what followed from it, which the answer tells in its own words', () => {
     const answer = answerQuestion(
       story,
