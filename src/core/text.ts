@@ -252,7 +252,7 @@ const ASKS_OPINION =
 
 /** "In simple terms", "like I'm five": how to answer, not what about. */
 const FILLER_PHRASES =
-  /\b(?:in (?:simple|plain|laymans|layman|basic|easy|normal|everyday) (?:terms|english|words|language)|(?:explain |say )?like (?:i am|im|i m) (?:5|five|a child|a kid)|(?:i am|im) (?:a bit |a little |kind of |kinda |so |totally |completely |really )?(?:lost|confused)(?: here| honestly| tbh| now)?|i (?:have been|ve been|am|have) (?:trying to )?(?:follow|following|keep up with|keeping up with) (?:all (?:of )?)?(?:this|it|the news|the story|along))\b/g;
+  /\b(?:in (?:simple|plain|laymans|layman|basic|easy|normal|everyday) (?:terms|english|words|language)|(?:explain |say )?like (?:i am|im|i m) (?:5|five|a child|a kid)|(?:i am|im) (?:a bit |a little |kind of |kinda |so |totally |completely |really )?(?:lost|confused)(?: here| honestly| tbh| now)?|i (?:have been|ve been|am|have) (?:trying to )?(?:follow|following|keep up with|keeping up with) (?:all (?:of )?)?(?:this|it|the news|the story|along)|in person|face to face|(?:my|a) (?:mate|friend|pal|buddy|dad|mum|mom|brother|sister|colleague|uncle|aunt|cousin|teacher|boss|neighbour|neighbor)(?: (?:down|at|from) the [a-z]+)? (?:says|said|reckons|told me|thinks|claims)(?: that)?|(?:someone|somebody|people) (?:says|said|told me|are saying|keep saying)(?: that)?|i (?:heard|read)(?: somewhere| online)?(?: that)?)\b/g;
 
 /** Strings every match of FILLER_PHRASES, and of ASKS_OPINION, holds one of. */
 const FILLER_CUES = [
@@ -265,6 +265,16 @@ const FILLER_CUES = [
   'confused',
   'follow',
   'keep',
+  'person',
+  'face to face',
+  ' say',
+  ' said',
+  'reckons',
+  'told me',
+  'thinks',
+  'claims',
+  'heard',
+  'read',
 ];
 const OPINION_CUES = ['should', 'right ', 'wrong '];
 

@@ -44,6 +44,13 @@ describe('foldText and wordsOf', () => {
     expect(foldText('who lost the vote')).toBe('who lost the vote');
   });
 
+  it('drops hearsay before a claim to check ("my mate says…", "I heard that…") and "in person"', () => {
+    expect(foldText('my mate down the pub says the uk spends 2%')).toBe('  the uk spends 2 percent ');
+    expect(foldText('i heard that lavrov said no')).toBe('  lavrov said no');
+    expect(foldText('will they meet in person')).toBe('will they meet  ');
+    expect(foldText('what did the mayor say')).toBe('what did the mayor say');
+  });
+
   it('reads "250k" as the number it is', () => {
     expect(foldText('who paid the 250k')).toBe('who paid the 250000');
     expect(foldText('a £2.5k fee')).toContain('2500 fee');
