@@ -216,6 +216,35 @@ export const MESSAGE_RULES: readonly MessageRule[] = [
     decide: (context) => (asksFor(context, 'bot') ? aboutTheBotAnswer(context.kb, context.question) : null),
   },
   {
+    name: 'reason-for-the-last-answer',
+    doc: '"Why?" after "what does Starmer want?": the related entry the curators wrote that gives the reason for that answer.',
+    decide(context) {
+      const { kb, analysis, turns } = context;
+      const [clause, ...more] = analysis.clauses;
+      const last = turns.at(-1);
+      if (clause === undefined || more.length > 0 || clause.type !== 'why' || clause.terms.length > 0)
+        return null;
+      if (!last?.answered || last.clause?.type === 'why') return null;
+      const entry = kb.entryById.get(last.ids[0] ?? '');
+      // An answer that gives its own reason ("signaling Britain's commitment") is the usual rules' to give.
+      if (entry === undefined || kb.answerTypes.get(entry.id)?.has('why')) return null;
+      const reason = entry.related.find((id) => kb.answerTypes.get(id)?.has('why') && !last.ids.includes(id));
+      const doc = reason === undefined ? undefined : kb.index.documentIndex(reason);
+      if (reason === undefined || doc === undefined) return null;
+      const scored = {
+        doc,
+        kind: 'qa',
+        id: reason,
+        score: 1,
+        cover: 1,
+        bestCq: 1,
+        bestCp: 1,
+        bestF: 1,
+      } as const;
+      return entryAnswer(kb, context.question, scored);
+    },
+  },
+  {
     name: 'tell-me-more',
     doc: '"Tell me more" after an answer: the whole paragraph that answer rests on.',
     decide(context) {

@@ -119,6 +119,17 @@ const DECISIONS: Readonly<Record<string, DecisionRow>> = {
     // With no answer before it, "that" means nothing yet.
     passes: { story: 'seed', question: 'is that a lot?', decidedBy: 'needs-context' },
   },
+  'reason-for-the-last-answer': {
+    // "Why?" after an answer that gives no reason: its related entry that does.
+    fires: { story: 'seed', question: 'why?', after: ['What does Starmer want from Trump?'] },
+    // After an answer that gives its own reason, the usual rules give it.
+    passes: {
+      story: 'seed',
+      question: 'why?',
+      after: ['How much is the UK spending on defence?'],
+      decidedBy: 'curated-answer',
+    },
+  },
   'the-curators-own-phrasing': {
     // An alternate made only of filler words, asked word for word: the curators' entry.
     fires: { story: 'second', question: 'which people are for it?' },
