@@ -38,6 +38,16 @@ describe('"that" before a verb', () => {
   });
 });
 
+describe('"supposed to"', () => {
+  it('is no subject of its own: "what is it supposed to signal?" asks what the last answer signals', () => {
+    const { answer, notes } = ask("what's it supposed to signal?", [
+      'why did Starmer announce more defence spending?',
+    ]);
+    expect(notes).toContain('subject of');
+    expect(answer.text).toContain('commitment to European security');
+  });
+});
+
 describe('"it" with the question\'s own measure', () => {
   const second = knowledgeOf(SECOND_STORY_DIR);
   it('"how long ... it" still points back: "long" is what is asked, not a subject', async () => {
