@@ -452,6 +452,8 @@ const QUESTION_OPENERS = new Set([
  */
 function isFragment(words: readonly string[]): boolean {
   if (words.length === 0 || words.length > 4) return false;
+  // "How much money exactly?" after the minerals deal: how much of what was just answered.
+  if (words[0] === 'how' && (words[1] === 'much' || words[1] === 'many') && words.length <= 4) return true;
   const opensAsQuestion = QUESTION_OPENERS.has(words[0] as string) && words.length >= 3;
   return !opensAsQuestion;
 }

@@ -136,6 +136,16 @@ describe('"he" and "she"', () => {
   });
 });
 
+describe('"how much …?" in a few words', () => {
+  it('asks how much of what was just answered, not anything in the story', () => {
+    const { answer, notes } = ask('how much money exactly?', [
+      'what does Trump say the US gains from the minerals deal?',
+    ]);
+    expect(notes).toContain('subject of');
+    expect(answer.answered).toBe(false);
+  });
+});
+
 describe('a short fragment', () => {
   it('that is a keyword with its own answer is a new question, not the last one again', () => {
     const { answer, notes } = ask('minerals?', ['who is lavrov?']);
