@@ -443,7 +443,7 @@ const CLAIM_JUDGED = new RegExp(
 const VERDICT_CLAIMED = new RegExp(`\\b(?:is|was|are|were) (?:[a-z]+ ){0,3}${EVALUATIVE}\\b`);
 /** "Will Putin invade again?", "will the line really carry that many?": a forecast asked for. */
 const PREDICTION_ASKED = new RegExp(
-  `^ (?:(?:and|so|but|ok) )?(?:will|wont|would|is|are|do you think|does|do)(?: [a-z0-9.%]+){0,7} (?:will |wont |would |going to |gonna |likely to |ever |actually |really |finally |eventually )+${PREDICTION_VERBS}\\b|^ (?:(?:and|so|but|ok) )?(?:will|wont|would)(?: [a-z0-9.%]+){0,5} ${PREDICTION_VERBS}\\b|^ (?:(?:and|so|but|ok) )?(?:will|wont)(?: [a-z0-9.%]+){1,5} (?:really|actually) [a-z]+`,
+  `^ (?:(?:and|so|but|ok) )?(?:will|wont|would|is|are|do you think|does|do)(?: [a-z0-9.%]+){0,7} (?:will |wont |would |going to |gonna |likely to |ever |actually |really |finally |eventually )+${PREDICTION_VERBS}\\b|^ (?:(?:and|so|but|ok) )?(?:will|wont|would)(?: [a-z0-9.%]+){0,5} ${PREDICTION_VERBS}\\b|^ (?:(?:and|so|but|ok) )?(?:will|wont)(?: [a-z0-9.%]+){1,5} (?:really|actually) [a-z]+|^ (?:(?:and|so|but|ok) )?(?:will|wont|would)(?: [a-z0-9.%]+){1,8} (?:eventually|one day|someday|some day|in the long run|down the line|in years to come)\\b`,
 );
 
 export function judgementOf(folded: string): JudgementKind | null {

@@ -23,6 +23,8 @@ describe('judgementOf', () => {
     ['will other european countries do the same', 'prediction'],
     ['will the others follow suit', 'prediction'],
     ['who should lead', 'advice'],
+    ['will britain eventually reach 3 percent of gdp on defence', 'prediction'],
+    ['will russia one day accept peacekeepers', 'prediction'],
   ])('reads "%s" as %s', (question, kind) => {
     expect(judgementOf(question)).toBe(kind);
   });
