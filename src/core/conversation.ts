@@ -290,7 +290,9 @@ export function readFollowUp(clause: AnalyzedClause, turns: readonly Turn[], cas
   }
 
   // "What about Lavrov?", "and the UK?", "no, I meant Trump": the last question, about the new one.
-  const alsoAbout = ELLIPSIS_END.test(text) && clause.terms.some((t) => t.entity) && words.length <= 4;
+  // "Wait, the US did too?": a word of surprise before it leaves it as short as it is.
+  const ownWords = words.filter((w, i) => i > 0 || !INTERJECTIONS.has(w));
+  const alsoAbout = ELLIPSIS_END.test(text) && clause.terms.some((t) => t.entity) && ownWords.length <= 4;
   if ((ELLIPSIS_START.test(text) || alsoAbout) && clause.terms.length > 0 && clause.terms.length <= 3) {
     // Without a conversation, "what about the minerals deal?" is a question of its own.
     if (!lastClause) return { kind: 'standalone' };
@@ -410,6 +412,21 @@ export function readFollowUp(clause: AnalyzedClause, turns: readonly Turn[], cas
     ? { kind: 'standalone' }
     : { kind: 'resolved', clause: resolved, note: notes.join('; ') };
 }
+
+/** Words of surprise or hesitation that open a follow-up ("wait, …", "oh, …", "hmm, …"). */
+const INTERJECTIONS = new Set([
+  'wait',
+  'oh',
+  'hmm',
+  'hm',
+  'huh',
+  'ok',
+  'okay',
+  'so',
+  'really',
+  'what',
+  'sorry',
+]);
 
 /** Person pronouns as typed: what "she" or "him" may stand for. */
 const PERSON_PRONOUNS = new Set(['he', 'him', 'his', 'she', 'her', 'hers', 'they', 'them', 'their']);

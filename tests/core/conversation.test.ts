@@ -207,6 +207,12 @@ describe('a new subject for the last question', () => {
     expect(answer.text).toContain('Europe should take the lead');
   });
 
+  it('is still a short follow-up after a word of surprise ("wait, the US did too?")', () => {
+    const { answer, notes } = ask('wait, the US did too?', ['Who voted against the UN resolution?']);
+    expect(notes).toContain('ellipsis');
+    expect(answer.text).toMatch(/voted (?:against|alongside)/);
+  });
+
   it('is a new speaker when the article quotes someone for it ("and Russia?")', () => {
     const { answer } = ask('and Russia?', ['What did Trump say about peacekeepers?']);
     expect(answer.text).toContain('Lavrov');
