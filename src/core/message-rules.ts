@@ -217,7 +217,7 @@ export const MESSAGE_RULES: readonly MessageRule[] = [
   },
   {
     name: 'reason-for-the-last-answer',
-    doc: '"Why?" after "what does Starmer want?": the related entry the curators wrote that gives the reason for that answer.',
+    doc: '"Why?" after "what does the mayor want?": the related entry the curators wrote that gives the reason for that answer.',
     decide(context) {
       const { kb, analysis, turns } = context;
       const [clause, ...more] = analysis.clauses;
