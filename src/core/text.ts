@@ -169,6 +169,8 @@ export function foldText(text: string): string {
   if (holdsAny(folded, OPINION_CUES)) folded = folded.replace(ASKS_OPINION, '$1your view ');
   folded = replaceWhere(folded, 'clap', /\bclap(?:s|ped|ping)? back\b/g, 'respond');
   folded = replaceWhere(folded, 'weigh', /\bweigh(?:s|ed|ing)? in\b/g, 'comment');
+  // "Sorry, I meant what Trump said about Zelensky": a whole new question, asked as it stands.
+  folded = replaceWhere(folded, 'meant', I_MEANT_A_QUESTION, '');
   // "Where does Theresa May come into this?", "where does he fit in": what part they play.
   folded = replaceWhere(folded, 'where', WHERE_ONE_COMES_IN, 'what role does $1 play');
   // "The minerals at the heart of the deal": the ones in it.
@@ -215,6 +217,10 @@ export function foldWordsOnly(text: string): string {
   folded = replaceWhere(folded, 'were ', WHERE_WITHOUT_H, 'where');
   return replaceChatSpellings(folded);
 }
+
+/** "Sorry, I meant …" before a question word: the correction's words, not the question's. */
+const I_MEANT_A_QUESTION =
+  /^\W*(?:(?:no|sorry|oops|oh|ok|okay|wait)\W+)*(?:i meant|i mean|what i meant was)(?: to ask)?\W+(?=(?:what|who|whos|when|where|why|how|which|did|does|is|are|was|were)\b)/;
 
 /** "Where does X come in(to this story)?", "where do they fit in?": the part X plays, no place. */
 const WHERE_ONE_COMES_IN =

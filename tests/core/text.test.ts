@@ -51,6 +51,11 @@ describe('foldText and wordsOf', () => {
     expect(foldText('what did the mayor say')).toBe('what did the mayor say');
   });
 
+  it('reads "sorry, I meant" before a whole question as the question, and leaves "I meant Theresa May"', () => {
+    expect(foldText('sorry, i meant what trump said about zelensky')).toBe('what trump said about zelensky');
+    expect(foldText('no, i meant theresa may')).toBe('no, i meant theresa may');
+  });
+
   it('reads "250k" as the number it is', () => {
     expect(foldText('who paid the 250k')).toBe('who paid the 250000');
     expect(foldText('a £2.5k fee')).toContain('2500 fee');
