@@ -440,6 +440,19 @@ export function isPhrasingOfAnswer(kb: KnowledgeBase, clause: AnalyzedClause, fa
   );
 }
 
+/** Words of degree ("big", "huge"), which describe what is asked without naming another subject. */
+const DEGREE_WORDS = new Set([
+  'big',
+  'bigger',
+  'biggest',
+  'huge',
+  'massive',
+  'major',
+  'small',
+  'tiny',
+  'little',
+]);
+
 /** A reply's own "Yes." or "No." in front of what it reports. */
 const YES_OR_NO_LEAD = /^(?:Yes|No)\.\s+/;
 
@@ -678,20 +691,20 @@ export const CLAUSE_RULES: readonly DecisionRule[] = [
       const pick = context.pick();
       if (pick.kind !== 'answer') return null;
       const answer = pick.result;
-      const gap = context
-        .results()
-        .find(
-          (g) =>
-            g.kind === 'gap' &&
-            g.score >= THRESHOLDS.gapBacking &&
-            supportsType(kb, g, clause) &&
-            clause.terms.some(
-              (t) =>
-                kb.index.weightOf(t) >= GAP_TELLING_WEIGHT * kb.index.rarestWeight &&
-                kb.index.documentHas(g.doc, t.term) &&
-                !kb.index.documentHas(answer.doc, t.term),
-            ),
-        );
+      const gap = context.results().find(
+        (g) =>
+          g.kind === 'gap' &&
+          g.score >= THRESHOLDS.gapBacking &&
+          supportsType(kb, g, clause) &&
+          clause.terms.some(
+            (t) =>
+              // "Did he promise big commitments?": a word of degree tells no other subject.
+              !DEGREE_WORDS.has(t.surface) &&
+              kb.index.weightOf(t) >= GAP_TELLING_WEIGHT * kb.index.rarestWeight &&
+              kb.index.documentHas(g.doc, t.term) &&
+              !kb.index.documentHas(answer.doc, t.term),
+          ),
+      );
       return gap ? gapDecline(context, gap) : null;
     },
   },

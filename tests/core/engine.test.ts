@@ -596,6 +596,15 @@ describe("readers' wordings of a request", () => {
     }
   });
 
+  it('takes a word of degree ("big commitments") for no subject a known gap holds', () => {
+    const answer = answerQuestion(
+      story,
+      'Did the White House boss promise big security commitments to Kyiv?',
+    );
+    expect(answer.decidedBy).not.toBe('gap-holds-a-telling-word');
+    expect(answer.text).toContain('not going to make security guarantees');
+  });
+
   it('reads "what nasty name…?" as asking for the name, which a word the story never uses only describes', () => {
     expect(answerQuestion(story, 'what nasty name has trump called zelensky').text).toContain('dictator');
   });
