@@ -90,6 +90,14 @@ function asksFor(context: MessageContext, intent: Intent): boolean {
   return context.intent === intent;
 }
 
+/** Languages a reader may ask a word in. */
+const LANGUAGES =
+  'french|german|spanish|italian|portuguese|dutch|russian|ukrainian|polish|chinese|mandarin|japanese|korean|arabic|hindi|latin|greek|turkish|welsh|irish|gaelic|swedish|norwegian|danish|finnish';
+/** Asking for a word in another language, which no news story answers. */
+const TRANSLATION_ASKED = new RegExp(
+  `\\b(?:how (?:do|would|does) (?:you|u|one) say\\b.* in (?:${LANGUAGES})|translat\\w* (?:[a-z]+ ){0,4}(?:in)?to (?:${LANGUAGES})|(?:${LANGUAGES}) (?:word|term|phrase|name|translation) for|in (?:${LANGUAGES}) (?:please|pls)?\\s*$)|^ translate\\b`,
+);
+
 /** The fewest words a reader must quote for "who said …?" to be read as a search for them. */
 const MIN_QUOTED_WORDS = 3;
 
@@ -594,6 +602,14 @@ export const MESSAGE_RULES: readonly MessageRule[] = [
       const suggestions = people.length > 0 ? people : popular(kb);
       return decline(question, 'needs-context', coreMessages.whoDoYouMean(reading.pronoun), suggestions);
     },
+  },
+  {
+    name: 'translation-asked',
+    doc: '"What\'s the French word for backstop?", "how do you say it in Spanish?": no question about the story: decline.',
+    decide: ({ kb, question, padded }) =>
+      TRANSLATION_ASKED.test(padded)
+        ? decline(question, 'not-in-article', coreMessages.notInArticle, popular(kb))
+        : null,
   },
   {
     name: 'one-word-the-story-never-uses',

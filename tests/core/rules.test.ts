@@ -136,6 +136,12 @@ const DECISIONS: Readonly<Record<string, DecisionRow>> = {
     // Other filler words with nothing before them: who is meant is asked.
     passes: { story: 'second', question: 'who are for it?', decidedBy: 'needs-context' },
   },
+  'translation-asked': {
+    // A word in another language: no question about the story.
+    fires: { story: 'seed', question: "what's the French word for backstop?" },
+    // What the word means in the story is one.
+    passes: { story: 'seed', question: 'what does backstop mean?', decidedBy: 'curated-answer' },
+  },
   'did-they-say-the-words-quoted': {
     // Words in quotation marks, asked of the one whose quote holds them: Yes.
     fires: { story: 'seed', question: 'did Trump really say "not going to make security guarantees"?' },
