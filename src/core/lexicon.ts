@@ -27,6 +27,9 @@ export const LINKING_VERBS: ReadonlySet<string> = LISTS.linkingVerbs;
 /** Adverbs set off by commas ("She warned, however, that…"), no part of what a clause says. */
 export const ASIDE_ADVERBS: ReadonlySet<string> = LISTS.asideAdverbs;
 
+/** Languages a reader may ask a word in ("what's the French word for…?"). */
+export const LANGUAGES: ReadonlySet<string> = LISTS.languages;
+
 /** Greeting and thanks words: a message made only of these gets the help reply, not an answer. */
 export const SMALL_TALK: ReadonlySet<string> = LISTS.smallTalk;
 

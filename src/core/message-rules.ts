@@ -14,6 +14,7 @@ import type { KnowledgeBase } from './knowledge.ts';
 import {
   COMPARISON,
   COMPARISON_CUE,
+  LANGUAGES,
   SAY_WORDS,
   STOP_WORDS,
   VIEW_WORDS,
@@ -90,12 +91,11 @@ function asksFor(context: MessageContext, intent: Intent): boolean {
   return context.intent === intent;
 }
 
-/** Languages a reader may ask a word in. */
-const LANGUAGES =
-  'french|german|spanish|italian|portuguese|dutch|russian|ukrainian|polish|chinese|mandarin|japanese|korean|arabic|hindi|latin|greek|turkish|welsh|irish|gaelic|swedish|norwegian|danish|finnish';
+/** The languages, as one alternation for the pattern below. */
+const LANGUAGE_NAMES = [...LANGUAGES].join('|');
 /** Asking for a word in another language, which no news story answers. */
 const TRANSLATION_ASKED = new RegExp(
-  `\\b(?:how (?:do|would|does) (?:you|u|one) say\\b.* in (?:${LANGUAGES})|translat\\w* (?:[a-z]+ ){0,4}(?:in)?to (?:${LANGUAGES})|(?:${LANGUAGES}) (?:word|term|phrase|name|translation) for|in (?:${LANGUAGES}) (?:please|pls)?\\s*$)|^ translate\\b`,
+  `\\b(?:how (?:do|would|does) (?:you|u|one) say\\b.* in (?:${LANGUAGE_NAMES})|translat\\w* (?:[a-z]+ ){0,4}(?:in)?to (?:${LANGUAGE_NAMES})|(?:${LANGUAGE_NAMES}) (?:word|term|phrase|name|translation) for|in (?:${LANGUAGE_NAMES}) (?:please|pls)?\\s*$)|^ translate\\b`,
 );
 
 /** The fewest words a reader must quote for "who said …?" to be read as a search for them. */

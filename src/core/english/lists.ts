@@ -40,6 +40,8 @@ export interface WordLists {
   readonly linkingVerbs: Set<string>;
   /** Adverbs set off by commas in a clause ("She warned, however, that…"): no part of its content. */
   readonly asideAdverbs: Set<string>;
+  /** Languages a reader may ask a word in ("what's the French word for…?"). */
+  readonly languages: Set<string>;
   /** "💰" -> "money" (flags are flags.ts's). */
   readonly emojiWords: Map<string, string>;
   /** Nouns that name people ("trustees", "artists"): "which artists…?" asks for names. */
@@ -81,6 +83,7 @@ const WordListsFile = z
     separable_particles: WordText,
     linking_verbs: WordText,
     aside_adverbs: WordText,
+    languages: WordText,
     people_nouns: WordText,
     emoji_words: z.record(z.string(), z.string().min(1)),
   })
@@ -123,6 +126,7 @@ export function loadWordLists(): WordLists {
     separableParticles: wordSet(lists.separable_particles),
     linkingVerbs: wordSet(lists.linking_verbs),
     asideAdverbs: wordSet(lists.aside_adverbs),
+    languages: wordSet(lists.languages),
     emojiWords: new Map(Object.entries(lists.emoji_words)),
     peopleNouns: wordSet(lists.people_nouns),
   };
