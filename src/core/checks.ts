@@ -138,6 +138,9 @@ const NUMBER_WORDS = new Set(
 const RELATIVE_TIME =
   /\b(this|last|next|previous|coming) (year|month|week|season|term|summer|winter|spring|autumn)\b/g;
 
+/** "What is the UK's GDP?", "what's the budget": a short question for one thing's value. */
+const WHAT_IS_X = /^what (?:is|was) (?:the |its |their )?((?:[a-z]+ ){0,2}[a-z]+)\s*\??$/;
+
 /** An age as news writes it: "67-year-old", "aged 71", "71 years old", ", 71," after a name. */
 const AN_AGE =
   /\b\d{1,3}[- ]years?[- ]old\b|\baged \d{1,3}\b|\b[A-Z][a-z]+,? \(?\d{1,3}\)?,|\bage (?:of )?\d{1,3}\b|\b\d{1,3}, (?:a|an|the|who|from|of)\b/;
@@ -503,6 +506,21 @@ export const TYPE_CHECKS: readonly CandidateCheck[] = [
         const given = [...text.matchAll(RELATIVE_TIME)].filter((m) => m[2] === unit);
         return given.length === 0 || given.some((m) => m[1] === which);
       });
+    },
+  },
+  {
+    name: 'gives-the-thing-not-a-share-of-it',
+    doc: '"What is the UK\'s GDP?": an answer giving only a share of it ("2.5% of GDP") does not give it.',
+    passes(kb, result, clause) {
+      const asked = WHAT_IS_X.exec(clause.folded)?.[1];
+      if (asked === undefined || kb.gapById.has(result.id)) return true;
+      const thing = wordsOf(asked).at(-1) ?? '';
+      const text = foldText(answerTextOf(kb, result));
+      const mentions = text.match(new RegExp(`\\b${thing}\\b`, 'g'))?.length ?? 0;
+      const shares =
+        text.match(new RegExp(`\\d(?:\\.\\d+)? percent\\s+of (?:the |its |their )?${thing}\\b`, 'g'))
+          ?.length ?? 0;
+      return mentions === 0 || shares < mentions;
     },
   },
   {

@@ -651,6 +651,16 @@ const CHECKS: Readonly<Record<string, CheckRow>> = {
       candidate: 'qa:zelensky-visit',
     },
   },
+  'gives-the-thing-not-a-share-of-it': {
+    // GDP: the entry gives only a share of it.
+    rejects: { story: 'seed', question: "what is the UK's GDP?", candidate: 'qa:uk-defence-spending' },
+    // Defence spending: the entry gives it.
+    letsThrough: {
+      story: 'seed',
+      question: "what is the UK's defence spending?",
+      candidate: 'qa:uk-defence-spending',
+    },
+  },
   'keeps-the-time-asked': {
     // This year: the sentence gives last year's prototypes.
     rejects: {
