@@ -467,7 +467,7 @@ const MONEY_GIVEN =
 
 /** Words that ask for a size ("how big"), not what is measured. */
 const SIZE_WORDS = new Set(
-  'big bigger large larger huge small much many long far high tall old size number amount total exactly roughly about'.split(
+  'big bigger large larger huge small much many long far high tall old size number amount total exactly roughly about money cash'.split(
     ' ',
   ),
 );
