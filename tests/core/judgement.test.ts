@@ -42,6 +42,7 @@ describe('judgementOf', () => {
     'when will the ban be lifted',
     'is trump keen on giving ukraine strong guarantees',
     'is she willing to send troops',
+    'would britain be ready to put its own soldiers on the ground',
     'and by 2027',
     'is it true the crew want 8%',
     'is it true trump called zelensky a dictator',
