@@ -97,7 +97,13 @@ function storyIntentOf(kb: KnowledgeBase, paddedText: string): Intent | null {
   // "What did the agency say?", with "the agency" a body of the glossary: the story's name for
   // it, not a cue ("agency" asks where the article comes from), so it stays to make it specific.
   const story = kb.analyzer.glossaryNamesIn(words);
-  const rest = words.filter((_, i) => !reading.cueWords.has(i) || story.has(i)).join(' ');
+  // "What does each side want?": what a side wants or thinks is its position, which is what is asked.
+  const rest = words
+    .filter(
+      (w, i) =>
+        (!reading.cueWords.has(i) || story.has(i)) && !(reading.intent === 'sides' && SIDE_VERBS.has(w)),
+    )
+    .join(' ');
   // Any word of the story, or any other word that is not filler ("how many people were injured"),
   // or a figure the story gives ("41 countries"; not "top 3 people").
   const specific =
@@ -105,6 +111,20 @@ function storyIntentOf(kb: KnowledgeBase, paddedText: string): Intent | null {
     kb.analyzer.termsOfMessage(rest).some((t) => !/^\d/.test(t.term) || kb.index.hasTerm(t.term));
   return specific ? null : reading.intent;
 }
+
+/** Verbs of what a side holds, which ask for its position ("what does each side want?"). */
+const SIDE_VERBS = new Set([
+  'want',
+  'wants',
+  'think',
+  'thinks',
+  'say',
+  'says',
+  'believe',
+  'believes',
+  'argue',
+  'argues',
+]);
 
 /** Pronouns that point at a person named before. */
 const PERSON_WORDS = new Set(['he', 'him', 'his', 'she', 'her', 'hers', 'they', 'them', 'their']);

@@ -596,6 +596,11 @@ describe("readers' wordings of a request", () => {
     }
   });
 
+  it('reads "what does each side want?" as the sides\' positions, and "what kind of article is this?" as its source', () => {
+    expect(answerQuestion(story, 'what does each side want?').decidedBy).toBe('sides-in-the-story');
+    expect(answerQuestion(story, 'what kind of article is this?').decidedBy).toBe('story-source');
+  });
+
   it('takes a word of degree ("big commitments") for no subject a known gap holds', () => {
     const answer = answerQuestion(
       story,
