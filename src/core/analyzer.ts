@@ -641,6 +641,23 @@ const WHEN_VERBS: ReadonlySet<string> = new Set([
   'occurred',
 ]);
 
+/** Nouns for anyone at all of a side ("the Russian guy"), not one of its offices. */
+const ANYONE_OF_IT: ReadonlySet<string> = new Set([
+  'guy',
+  'guys',
+  'man',
+  'woman',
+  'person',
+  'people',
+  'official',
+  'officials',
+  'bloke',
+  'chap',
+  'fella',
+  'lady',
+  'folks',
+]);
+
 /** Words that open a clause saying which person is meant ("the woman who had the reaction"). */
 const RELATIVE_PRONOUNS: ReadonlySet<string> = new Set(['who', 'whom', 'that', 'whose']);
 /** Auxiliaries after which a question's own verb comes later ("what did the man who was hurt say?"). */
@@ -1306,9 +1323,10 @@ export class Analyzer {
     const viewAt = asked(surfaces.findIndex((w) => SAY_WORDS.has(w) || VIEW_WORDS.has(w)));
     // "What did the museum director say?": one of its people says it, who may well speak when the
     // story has the word ("director"); "NATO's secretary general" of a story without one does not.
+    // "The Russian guy", "the Russian official": anyone of it, so the side's speakers.
     const ofItsPeople = (t: QueryTerm): boolean => {
       const next = surfaces[t.position + t.surface.split(' ').length] ?? '';
-      return PEOPLE_NOUNS.has(next) && this.vocabulary.has(next);
+      return PEOPLE_NOUNS.has(next) && this.vocabulary.has(next) && !ANYONE_OF_IT.has(next);
     };
     const silentBody =
       viewAt === -1
@@ -1326,7 +1344,11 @@ export class Analyzer {
     // "The American leader's overall stance": a person named before is the one whose view it is.
     const unknownSource =
       viewAt > 0 && !personTerms.some((t) => t.position < viewAt)
-        ? (terms.find((t) => t.position === viewAt - 1 && !t.known && !/^\d/.test(t.term))?.surface ?? null)
+        ? (terms.find(
+            // "What did the Russian official say?": one of a side's people, not a source of its own.
+            (t) =>
+              t.position === viewAt - 1 && !t.known && !/^\d/.test(t.term) && !PEOPLE_NOUNS.has(t.surface),
+          )?.surface ?? null)
         : null;
     const silentSpeaker = silentBody ? (this.silent.get(silentBody) ?? silentBody) : unknownSource;
     // "What does Russia think?", "the UK's stance", "what did the EU say about the vote?"

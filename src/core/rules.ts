@@ -16,6 +16,7 @@ import {
   articlePlaceAsked,
   EXACT_WORDS,
   NEGATIONS,
+  PEOPLE_NOUNS,
   POSITION_WORDS,
   QUOTATION_MARKS_ASKED,
   SAY_WORDS,
@@ -164,7 +165,8 @@ export class ClauseContext {
         !clause.speakers.includes(t.term) &&
         !SAY_WORDS.has(t.surface) &&
         !qualifiesPerson(t, clause) &&
-        (this.bodySpeakers.length === 0 || t.term !== clause.viewOf),
+        // "What did the Russian official say?": the side's speakers; "official" is no subject.
+        (this.bodySpeakers.length === 0 || (t.term !== clause.viewOf && !PEOPLE_NOUNS.has(t.surface))),
     );
   }
 

@@ -601,6 +601,12 @@ describe("readers' wordings of a request", () => {
     expect(answerQuestion(story, 'what kind of article is this?').decidedBy).toBe('story-source');
   });
 
+  it('reads "the Russian guy", "the Russian official" as one of Russia\'s people, whose words are Lavrov\'s', () => {
+    for (const question of ['what did the Russian guy say?', 'what did the russian official say?']) {
+      expect(answerQuestion(story, question).text).toContain('Sergei Lavrov');
+    }
+  });
+
   it('takes a word of degree ("big commitments") for no subject a known gap holds', () => {
     const answer = answerQuestion(
       story,
