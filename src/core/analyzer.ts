@@ -641,6 +641,17 @@ const WHEN_VERBS: ReadonlySet<string> = new Set([
   'occurred',
 ]);
 
+/**
+ * "And then? Did he actually sign it?", "besides Russia, which countries…": the one question a
+ * message holds after a few words of its own that ask nothing, read as it stands.
+ */
+function onlyPartOf(cleaned: string, part: string): string {
+  const at = cleaned.indexOf(part);
+  if (at <= 0) return cleaned;
+  return wordsOf(cleaned.slice(0, at).toLowerCase()).length <= LEADING_WORDS_DROPPED ? part : cleaned;
+}
+const LEADING_WORDS_DROPPED = 3;
+
 /** Nouns for anyone at all of a side ("the Russian guy"), not one of its offices. */
 const ANYONE_OF_IT: ReadonlySet<string> = new Set([
   'guy',
@@ -1140,7 +1151,7 @@ export class Analyzer {
             parts.map((part) => this.analyzeClause(part)),
             this.pronounOf,
           )
-        : [this.analyzeClause(cleaned)];
+        : [this.analyzeClause(parts.length === 1 ? onlyPartOf(cleaned, parts[0] as string) : cleaned)];
     // The whole message as one clause: only needed when no part of a multi-part one is answered.
     let whole: AnalyzedClause | undefined = parts.length > 1 ? undefined : clauses[0];
     const analyzeWhole = (): AnalyzedClause => {

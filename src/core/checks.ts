@@ -392,6 +392,8 @@ export const CANDIDATE_CHECKS: readonly CandidateCheck[] = [
       const asked = clause.terms.find((t) => t.position === 1);
       const word = words[1] ?? '';
       if (!asked || asked.entity || /^\d/.test(asked.term) || CATEGORY_WORDS.has(word)) return true;
+      // "Which two countries…": a number of a kind of thing, answered by instances.
+      if ((/^\d/.test(word) || NUMBER_WORDS.has(word)) && CATEGORY_WORDS.has(words[2] ?? '')) return true;
       // "What nasty name…": a word the story never uses before a kind of thing ("name") only
       // describes it; the kind is what is asked for.
       if (!asked.known && CATEGORY_WORDS.has(words[2] ?? '')) return true;

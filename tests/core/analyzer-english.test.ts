@@ -133,6 +133,12 @@ describe('people by their office', () => {
 });
 
 describe('question forms', () => {
+  it('reads the one question after a few words that ask nothing as it stands ("and then? did he sign it?")', () => {
+    const [clause] = seed.analyzer.analyze('and then? did he actually sign it?').clauses;
+    expect(clause?.happened).toBe(true);
+    expect(clause?.text).toBe('did he actually sign it');
+  });
+
   it('reads words in a clause saying who is meant as no words asked of them, unless the verb is still to come', () => {
     const clauseOf = (question: string) => seed.analyzer.analyze(question).clauses[0];
     expect(clauseOf('how old is Lavrov who said the proposals are deceptive?')).toMatchObject({

@@ -607,6 +607,10 @@ describe("readers' wordings of a request", () => {
     }
   });
 
+  it('reads "which two countries…?" as asking for countries, named in the answer', () => {
+    expect(answerQuestion(story, 'which two countries voted with the US?').text).toContain('North Korea');
+  });
+
   it('takes a word of degree ("big commitments") for no subject a known gap holds', () => {
     const answer = answerQuestion(
       story,
