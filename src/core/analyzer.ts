@@ -648,7 +648,10 @@ const WHEN_VERBS: ReadonlySet<string> = new Set([
 function onlyPartOf(cleaned: string, part: string): string {
   const at = cleaned.indexOf(part);
   if (at <= 0) return cleaned;
-  return wordsOf(cleaned.slice(0, at).toLowerCase()).length <= LEADING_WORDS_DROPPED ? part : cleaned;
+  // A leading "and" or "so" is no fragment of its own: it carries the conversation on.
+  const before = cleaned.slice(0, at);
+  if (!/[?,:;]/.test(before)) return cleaned;
+  return wordsOf(before.toLowerCase()).length <= LEADING_WORDS_DROPPED ? part : cleaned;
 }
 const LEADING_WORDS_DROPPED = 3;
 
