@@ -350,7 +350,19 @@ export const ARTICLE_TERM = 'story';
  * that clause ("What is Starmer asking Trump for, and what will he give?" - Starmer).
  */
 /** Words that ask what someone is ("his role", "her job"), not about a thing of the story. */
-const IDENTITY_WORDS = new Set(['role', 'job', 'position', 'title', 'occupation', 'profession', 'post']);
+const IDENTITY_WORDS = new Set([
+  'role',
+  'job',
+  'position',
+  'title',
+  'occupation',
+  'profession',
+  'post',
+  'office',
+  'hold',
+  'holds',
+  'held',
+]);
 
 /**
  * "What role does X have?", "what is X's job?", "what does X do (for a living)?": one person named

@@ -298,10 +298,12 @@ export const TIME_EXPRESSION =
  * "What time...", "what's the exact date...": a "when" question that wants a clock time or a
  * calendar date, which a day of the week or a year does not give.
  */
-export type TimePrecision = 'clock' | 'date';
+export type TimePrecision = 'clock' | 'date' | 'day';
 export function timePrecisionOf(folded: string): TimePrecision | null {
   if (/\b(?:what|which|at what) time\b|\bwhat hour\b|\bo ?clock\b/.test(folded)) return 'clock';
   if (/\b(?:what|which|exact|precise|specific|actual) date\b|\bdate of\b/.test(folded)) return 'date';
+  // "What day is their meeting?": a day of the week or a date, not a year.
+  if (/\b(?:what|which) day\b/.test(folded)) return 'day';
   return null;
 }
 const MONTHS =
@@ -312,6 +314,10 @@ export const PRECISE_TIME: Readonly<Record<TimePrecision, RegExp>> = {
     /\b\d{1,2}(?:[:.]\d\d)?\s?(?:am|pm)\b|\bo[’']?clock\b|\b(?:noon|midnight|morning|afternoon|evening|tonight)\b/i,
   date: new RegExp(
     `\\b\\d{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?(?:${MONTHS})\\b|\\b(?:${MONTHS})\\s+\\d{1,2}(?:st|nd|rd|th)?\\b|\\b\\d{4}-\\d{2}-\\d{2}\\b|\\b\\d{1,2}/\\d{1,2}/\\d{2,4}\\b`,
+    'i',
+  ),
+  day: new RegExp(
+    `\\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tomorrow|tonight|yesterday)\\b|\\b\\d{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?(?:${MONTHS})\\b|\\b(?:${MONTHS})\\s+\\d{1,2}(?:st|nd|rd|th)?\\b`,
     'i',
   ),
 };

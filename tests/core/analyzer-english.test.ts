@@ -300,6 +300,10 @@ describe('forms of stop words', () => {
 describe('asking what someone is, in other words than "who is"', () => {
   const clauseOf = (question: string) => second.analyzer.analyze(question).clauses[0];
 
+  it('reads "what office does X hold?" as who they are', () => {
+    expect(seed.analyzer.analyze('What office does Sergei Lavrov hold?').clauses[0]?.type).toBe('who');
+  });
+
   it('reads "what role does X have?", "what is X\'s job?", "what does X do?" as who they are', () => {
     for (const question of [
       'What role does Daniel Pryce have?',

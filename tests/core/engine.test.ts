@@ -607,6 +607,13 @@ describe("readers' wordings of a request", () => {
     }
   });
 
+  it('reads "what day…?" as needing a day or a date, not a year', () => {
+    expect(answerQuestion(story, 'what day is Zelensky arriving?').text).toContain('Friday');
+    expect(
+      answerAfter(story, 'what day is their meeting?', ['is Starmer meeting Trump?']).text,
+    ).not.toContain('2027');
+  });
+
   it('reads "which two countries…?" as asking for countries, named in the answer', () => {
     expect(answerQuestion(story, 'which two countries voted with the US?').text).toContain('North Korea');
   });
