@@ -653,6 +653,19 @@ const WHEN_VERBS: ReadonlySet<string> = new Set([
   'occurred',
 ]);
 
+/** "Who is the X that/who …?": the person X stands for, when a clause about them follows. */
+function describedPerson(
+  surfaces: readonly string[],
+  terms: readonly QueryTerm[],
+  people: ReadonlySet<string>,
+): QueryTerm | null {
+  if (surfaces[0] !== 'who' || !/^(?:is|was)$/.test(surfaces[1] ?? '')) return null;
+  const first = [...terms].sort((a, b) => a.position - b.position)[0];
+  if (!first || !people.has(first.term) || first.position > 3) return null;
+  const after = surfaces[first.position + wordsOf(first.surface).length];
+  return after === 'that' || after === 'who' || after === 'whom' ? first : null;
+}
+
 /**
  * "And then? Did he actually sign it?", "besides Russia, which countries…": the one question a
  * message holds after a few words of its own that ask nothing, read as it stands.
@@ -1312,7 +1325,14 @@ export class Analyzer {
     // "What role does Martin Doyle have?", "what is Pell's job?", "what does Raman do?": who they are.
     const asksWhoTheyAre = asksIdentity(read.folded, read.terms, this.personTerms);
     const type = asksWhoTheyAre ? 'who' : read.type;
-    const terms = asksWhoTheyAre ? read.terms.filter((t) => !IDENTITY_WORDS.has(t.surface)) : read.terms;
+    // "Who is the US president that Starmer is courting?": who the one named is; the rest only
+    // says which one is meant.
+    const described = type === 'who' ? describedPerson(read.surfaces, read.terms, this.personTerms) : null;
+    const terms = described
+      ? [described]
+      : asksWhoTheyAre
+        ? read.terms.filter((t) => !IDENTITY_WORDS.has(t.surface))
+        : read.terms;
     const personTerms = terms.filter((t) => this.personTerms.has(t.term));
     // "What has Trump said or done": about what he did too, not only his words. "Tel" is "tell".
     // "How old is the woman who had the reaction?": words in a clause that says which person is

@@ -300,6 +300,12 @@ describe('forms of stop words', () => {
 describe('asking what someone is, in other words than "who is"', () => {
   const clauseOf = (question: string) => second.analyzer.analyze(question).clauses[0];
 
+  it('reads "who is the US president that Starmer is courting?" as who the president is', () => {
+    const clause = seed.analyzer.analyze('Who is the US president that Starmer is courting?').clauses[0];
+    expect(clause?.terms.map((t) => t.term)).toEqual(['#trump']);
+    expect(seed.analyzer.analyze('who is trump meeting?').clauses[0]?.terms.length).toBeGreaterThan(1);
+  });
+
   it('reads "what office does X hold?" as who they are', () => {
     expect(seed.analyzer.analyze('What office does Sergei Lavrov hold?').clauses[0]?.type).toBe('who');
   });
