@@ -348,7 +348,7 @@ export const JUDGEMENT_FOLLOW_UP =
 export const ELLIPSIS_START =
   /^ (?:(?:ok|okay|so|but) )*(?:and what about|and how about|what about|how about|what of|same (?:for|with)|and for|no i meant|no i mean|i meant|i mean|not (?:him|her|that) i meant|and (?!(?:what|whats|who|whos|whom|whose|when|where|why|how|which|did|does|do|is|are|was|were|will|would|can|could|has|have|had|should|tell|quote|give|explain|then)\b))/;
 /** "Starmer too?", "the UK as well?": the last question, about someone else as well. */
-export const ELLIPSIS_END = / (?:too|as well|also)\s*$/;
+export const ELLIPSIS_END = / (?:too|as well|also|did|does|do|was|were)\s*$/;
 /** Words that point back at what was just said. */
 export const THING_REFERENCES = words('it that this those these');
 

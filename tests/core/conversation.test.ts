@@ -207,6 +207,12 @@ describe('a new subject for the last question', () => {
     expect(answer.text).toContain('Europe should take the lead');
   });
 
+  it('is a short follow-up ending in its verb ("the US did?")', () => {
+    const { answer, notes } = ask('the US did?', ['Which countries voted against the resolution at the UN?']);
+    expect(notes).toContain('ellipsis');
+    expect(answer.text).toMatch(/voted (?:against|alongside)/);
+  });
+
   it('is still a short follow-up after a word of surprise ("wait, the US did too?")', () => {
     const { answer, notes } = ask('wait, the US did too?', ['Who voted against the UN resolution?']);
     expect(notes).toContain('ellipsis');
