@@ -455,6 +455,9 @@ const DEGREE_WORDS = new Set([
   'little',
 ]);
 
+/** Known gaps only, for looking up the one a question is written as. */
+const GAP_KIND: ReadonlySet<DocKind> = new Set(['gap']);
+
 /** A reply's own "Yes." or "No." in front of what it reports. */
 const YES_OR_NO_LEAD = /^(?:Yes|No)\.\s+/;
 
@@ -462,6 +465,20 @@ const YES_OR_NO_LEAD = /^(?:Yes|No)\.\s+/;
 const FACT_RULES: DecisionRule[] = [];
 
 export const CLAUSE_RULES: readonly DecisionRule[] = [
+  {
+    name: 'gap-the-curators-wrote',
+    doc: 'A question written word for word as a known gap\'s phrasing ("Why did America side with Russia?"): the gap\'s honest reply.',
+    decide(context) {
+      const asked = wordsOf(context.clause.folded).join(' ');
+      const gap = context.kb.index.search(context.clause.terms, GAP_KIND, 3).find((r) => {
+        const entry = context.kb.gapById.get(r.id);
+        return [entry?.question ?? '', ...(entry?.alternates ?? [])].some(
+          (phrasing) => wordsOf(foldText(phrasing)).join(' ') === asked,
+        );
+      });
+      return gap ? gapDecline(context, gap) : null;
+    },
+  },
   {
     name: 'judgement-the-curators-answered',
     doc: 'A judgement-shaped question written word for word as an entry\'s phrasing ("will there be a cafe?"): the curators\' answer.',

@@ -136,6 +136,16 @@ const DECISIONS: Readonly<Record<string, DecisionRow>> = {
     // Other filler words with nothing before them: who is meant is asked.
     passes: { story: 'second', question: 'who are for it?', decidedBy: 'needs-context' },
   },
+  'gap-the-curators-wrote': {
+    // A known gap's own alternate, word for word: its honest reply.
+    fires: { story: 'seed', question: 'Why did America side with Russia?' },
+    // Asked in other words, the usual rules decline it by the same gap.
+    passes: {
+      story: 'seed',
+      question: 'Why did America vote with Russia at the UN?',
+      decidedBy: 'known-gap',
+    },
+  },
   'translation-asked': {
     // A word in another language: no question about the story.
     fires: { story: 'seed', question: "what's the French word for backstop?" },
@@ -357,7 +367,7 @@ const DECISIONS: Readonly<Record<string, DecisionRow>> = {
   },
   'speaker-never-quoted': {
     // Someone the article names but never quotes or reports.
-    fires: { story: 'seed', question: 'what did Putin say?' },
+    fires: { story: 'seed', question: 'what has Putin said?' },
     // Someone it reports.
     passes: { story: 'seed', question: 'what did Lavrov say?', decidedBy: 'everything-they-said' },
   },
@@ -513,7 +523,7 @@ const DECISIONS: Readonly<Record<string, DecisionRow>> = {
     // Nothing about the bridge's width, curated or not.
     fires: { story: 'mini', question: 'how wide is the bridge?' },
     // Its length is a known gap: the curated reply.
-    passes: { story: 'mini', question: 'how long is the bridge?', decidedBy: 'known-gap' },
+    passes: { story: 'mini', question: 'how long will the bridge be?', decidedBy: 'known-gap' },
   },
 };
 
