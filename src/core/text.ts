@@ -171,6 +171,8 @@ export function foldText(text: string): string {
   folded = replaceWhere(folded, 'weigh', /\bweigh(?:s|ed|ing)? in\b/g, 'comment');
   // "Sorry, I meant what Trump said about Zelensky": a whole new question, asked as it stands.
   folded = replaceWhere(folded, 'meant', I_MEANT_A_QUESTION, '');
+  // "Is Zelensky heading to Washington rather than Moscow?": the other place only sets off the one asked.
+  folded = replaceWhere(folded, 'rather than', RATHER_THAN_AT_THE_END, '');
   // "Where does Theresa May come into this?", "where does he fit in": what part they play.
   folded = replaceWhere(folded, 'where', WHERE_ONE_COMES_IN, 'what role does $1 play');
   // "The minerals at the heart of the deal": the ones in it.
@@ -217,6 +219,9 @@ export function foldWordsOnly(text: string): string {
   folded = replaceWhere(folded, 'were ', WHERE_WITHOUT_H, 'where');
   return replaceChatSpellings(folded);
 }
+
+/** "… rather than Moscow?" closing a yes/no question: the alternative it sets aside. */
+const RATHER_THAN_AT_THE_END = /,? rather than (?:the |a )?[a-z]+(?: [a-z]+)?(?=\s*\??\s*$)/;
 
 /** "Sorry, I meant …" before a question word: the correction's words, not the question's. */
 const I_MEANT_A_QUESTION =

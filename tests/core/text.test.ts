@@ -56,6 +56,15 @@ describe('foldText and wordsOf', () => {
     expect(foldText('no, i meant theresa may')).toBe('no, i meant theresa may');
   });
 
+  it('drops "rather than X" closing a question, and keeps it inside one', () => {
+    expect(foldText('did he sign it in washington rather than moscow?')).toBe(
+      'did he sign it in washington?',
+    );
+    expect(foldText('why washington rather than moscow for the talks')).toBe(
+      'why washington rather than moscow for the talks',
+    );
+  });
+
   it('reads "250k" as the number it is', () => {
     expect(foldText('who paid the 250k')).toBe('who paid the 250000');
     expect(foldText('a £2.5k fee')).toContain('2500 fee');
