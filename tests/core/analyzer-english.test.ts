@@ -42,6 +42,9 @@ describe('general paraphrases read as the story word they mean', () => {
       seedTermsOf('which nations did america alongside'),
     );
     expect(seedTermsOf('what counsel did may give')).toEqual(seedTermsOf('what advice did may give'));
+    expect(seedTermsOf('will britain put boots on the ground')).toEqual(
+      expect.arrayContaining(seedTermsOf('will britain commit troops')),
+    );
     expect(seedTermsOf('the resolution slamming the invasion')).toEqual(
       seedTermsOf('the resolution condemning the invasion'),
     );
