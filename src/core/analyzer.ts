@@ -370,6 +370,8 @@ const IDENTITY_WORDS = new Set([
  */
 function asksIdentity(folded: string, terms: readonly QueryTerm[], people: ReadonlySet<string>): boolean {
   if (!/^(?:what|whats)\b/.test(folded)) return false;
+  // "What jobs has he held before?": a career, which the article may not give, not who he is now.
+  if (/\b(?:before|previously|earlier|used to|in the past|formerly)\b/.test(folded)) return false;
   const persons = terms.filter((t) => people.has(t.term));
   if (persons.length !== 1) return false;
   const rest = terms.filter((t) => !people.has(t.term));

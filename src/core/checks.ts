@@ -141,6 +141,9 @@ const RELATIVE_TIME =
 /** "What is the UK's GDP?", "what's the budget": a short question for one thing's value. */
 const WHAT_IS_X = /^what (?:is|was) (?:the |its |their )?((?:[a-z]+ ){0,2}[a-z]+)\s*\??$/;
 
+/** A role someone had before: "former UK Prime Minister", "previously", "used to be". */
+const A_FORMER_ROLE = /\b(?:former|formerly|previously|once served|served as|used to be|ex-)/i;
+
 /** An age as news writes it: "67-year-old", "aged 71", "71 years old", ", 71," after a name. */
 const AN_AGE =
   /\b\d{1,3}[- ]years?[- ]old\b|\baged \d{1,3}\b|\b[A-Z][a-z]+,? \(?\d{1,3}\)?,|\bage (?:of )?\d{1,3}\b|\b\d{1,3}, (?:a|an|the|who|from|of)\b/;
@@ -523,6 +526,14 @@ export const TYPE_CHECKS: readonly CandidateCheck[] = [
         text.match(new RegExp(`\\d(?:\\.\\d+)? percent\\s+of (?:the |its |their )?${thing}\\b`, 'g'))
           ?.length ?? 0;
       return mentions === 0 || shares < mentions;
+    },
+  },
+  {
+    name: 'gives-the-career-asked',
+    doc: '"What jobs has he held before?": an answer that says what someone was before ("former", "previously"), not only what they are.',
+    passes(kb, result, clause) {
+      if (clause.personalDetail !== 'career before' || kb.gapById.has(result.id)) return true;
+      return A_FORMER_ROLE.test(answerTextOf(kb, result));
     },
   },
   {

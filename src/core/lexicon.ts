@@ -574,7 +574,7 @@ const PERSONAL_DETAILS: readonly (readonly [string, RegExp])[] = [
   ['health', /\b(?:health|ill|sick|illness)\b/],
   [
     'career before',
-    /\bwhat did (?:he|she|they|[a-z]+) do before\b|\bbefore (?:he|she|they) became\b|\bprevious (?:job|career|role)\b|\bformer (?:job|career)\b|\bcareer\b/,
+    /\bwhat did (?:he|she|they|[a-z]+) do before\b|\bbefore (?:he|she|they) became\b|\bprevious (?:job|jobs|career|role|roles|posts?)\b|\bformer (?:job|career)\b|\bcareer\b|\b(?:jobs?|posts?|roles?|positions?|offices?) (?:has|have|had|did) (?:[a-z]+ ){1,3}(?:held|hold|had)\b(?=.*\bbefore\b)|\bbefore (?:joining|becoming|entering)\b/,
   ],
   [
     'time in office',

@@ -58,5 +58,7 @@ describe('personalDetailOf', () => {
     expect(personalDetailOf('how long has she been mayor')).toBe('time in office');
     expect(personalDetailOf('how long has derek been buying bread from them')).toBeNull();
     expect(personalDetailOf('how old is he')).toBe('age');
+    expect(personalDetailOf('what jobs has lord howard held before')).toBe('career before');
+    expect(personalDetailOf('what office does lavrov hold')).toBeNull();
   });
 });

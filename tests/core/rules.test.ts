@@ -685,6 +685,16 @@ const CHECKS: Readonly<Record<string, CheckRow>> = {
       candidate: 'qa:p4-s1',
     },
   },
+  'gives-the-career-asked': {
+    // What Lord Howard did before: his entry says only what he is.
+    rejects: {
+      story: 'seed',
+      question: 'what jobs has Lord Howard held before?',
+      candidate: 'qa:who-is-howard',
+    },
+    // What Theresa May did before: her entry says she is a former Prime Minister.
+    letsThrough: { story: 'seed', question: 'what did Theresa May do before?', candidate: 'qa:who-is-may' },
+  },
   'gives-the-age-asked': {
     // How old the depot is: the entry about its site gives a number of homes, not an age.
     rejects: { story: 'second', question: 'how old is the depot?', candidate: 'qa:homes-demolition' },
