@@ -682,6 +682,31 @@ function onlyPartOf(cleaned: string, part: string): string {
 }
 const LEADING_WORDS_DROPPED = 3;
 
+/** What a country does in the news ("china voted", "turkey says"): its name before them is the country. */
+const COUNTRY_VERBS: ReadonlySet<string> = new Set([
+  'vote',
+  'voted',
+  'votes',
+  'voting',
+  'say',
+  'said',
+  'says',
+  'think',
+  'thinks',
+  'react',
+  'reacted',
+  'respond',
+  'responded',
+  'support',
+  'supported',
+  'supports',
+  'oppose',
+  'opposed',
+  'opposes',
+  'abstain',
+  'abstained',
+]);
+
 /** Nouns for anyone at all of a side ("the Russian guy"), not one of its offices. */
 const ANYONE_OF_IT: ReadonlySet<string> = new Set([
   'guy',
@@ -1011,11 +1036,16 @@ export class Analyzer {
     // "China", "Turkey" as typed with a capital letter mid-sentence are the countries; "french
     // defence", "polish troops" before a content word of the story are the nations' too.
     const beforeStoryWord = next?.known === true && !STOP_WORDS.has(next.corrected ?? next.surface);
+    // "How did china vote?": a country's name before what a country does is the country.
+    const actsAsACountry = COUNTRY_VERBS.has(next?.corrected ?? next?.surface ?? '');
     return (
       entities?.some(
         (e) =>
           e.kind !== 'office' &&
-          (!e.commonWord || capitalised.has(word) || (e.via === 'adjective' && beforeStoryWord)),
+          (!e.commonWord ||
+            capitalised.has(word) ||
+            (e.via === 'adjective' && beforeStoryWord) ||
+            (e.kind === 'country' && actsAsACountry)),
       ) ?? false
     );
   }

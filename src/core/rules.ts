@@ -524,7 +524,10 @@ export const CLAUSE_RULES: readonly DecisionRule[] = [
       const side = clause.viewOf;
       if (side === null || side.startsWith('#') || !clause.sayWord || clause.persons.length > 0) return null;
       if (speakersFor(kb, side).some((id) => kb.quotes.some((q) => q.speaker === id))) return null;
-      const name = kb.places.find((p) => p.term === side)?.name ?? side;
+      // A country the glossary never names is called as the reader typed it ("Turkey"), not by its term.
+      const typed = clause.terms.find((t) => t.term === side)?.surface ?? side;
+      const name =
+        kb.places.find((p) => p.term === side)?.name ?? typed.replace(/\b[a-z]/g, (c) => c.toUpperCase());
       return decline(question, 'no-quote', coreMessages.noQuote(name), closeQuestions(kb, clause.terms));
     },
   },

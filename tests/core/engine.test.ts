@@ -614,6 +614,12 @@ describe("readers' wordings of a request", () => {
     ).not.toContain('2027');
   });
 
+  it('reads a country typed in lower case before what countries do ("how did china vote?") as the country', () => {
+    const answer = answerQuestion(story, 'how did china vote at the UN on the resolution?');
+    expect(answer.answered).toBe(false);
+    expect(answerQuestion(story, 'what did turkey say?').text).toContain('Turkey');
+  });
+
   it('reads "which two countries…?" as asking for countries, named in the answer', () => {
     expect(answerQuestion(story, 'which two countries voted with the US?').text).toContain('North Korea');
   });
