@@ -98,6 +98,25 @@ const TRANSLATION_ASKED = new RegExp(
   `\\b(?:how (?:do|would|does) (?:you|u|one) say\\b.* in (?:${LANGUAGE_NAMES})|translat\\w* (?:[a-z]+ ){0,4}(?:in)?to (?:${LANGUAGE_NAMES})|(?:${LANGUAGE_NAMES}) (?:word|term|phrase|name|translation) for|in (?:${LANGUAGE_NAMES}) (?:please|pls)?\\s*$)|^ translate\\b`,
 );
 
+/**
+ * A Q&A entry's answer, chosen by a rule rather than found by search (the curators' own phrasing,
+ * the entry they relate): it fits the question fully. Null for an id no document has.
+ */
+function chosenEntryAnswer(kb: KnowledgeBase, question: string, id: string): Answer | null {
+  const doc = kb.index.documentIndex(id);
+  if (doc === undefined) return null;
+  return entryAnswer(kb, question, {
+    doc,
+    kind: 'qa',
+    id,
+    score: 1,
+    cover: 1,
+    bestCq: 1,
+    bestCp: 1,
+    bestF: 1,
+  });
+}
+
 /** The fewest words a reader must quote for "who said …?" to be read as a search for them. */
 const MIN_QUOTED_WORDS = 3;
 
@@ -237,19 +256,7 @@ export const MESSAGE_RULES: readonly MessageRule[] = [
       // An answer that gives its own reason ("signaling Britain's commitment") is the usual rules' to give.
       if (entry === undefined || kb.answerTypes.get(entry.id)?.has('why')) return null;
       const reason = entry.related.find((id) => kb.answerTypes.get(id)?.has('why') && !last.ids.includes(id));
-      const doc = reason === undefined ? undefined : kb.index.documentIndex(reason);
-      if (reason === undefined || doc === undefined) return null;
-      const scored = {
-        doc,
-        kind: 'qa',
-        id: reason,
-        score: 1,
-        cover: 1,
-        bestCq: 1,
-        bestCp: 1,
-        bestF: 1,
-      } as const;
-      return entryAnswer(kb, context.question, scored);
+      return reason === undefined ? null : chosenEntryAnswer(kb, context.question, reason);
     },
   },
   {
@@ -550,24 +557,13 @@ export const MESSAGE_RULES: readonly MessageRule[] = [
       // Made only of filler words, it has no terms to search by: the entry is looked up by them.
       // After a question about someone, it is still theirs when the entry's answer names them.
       const wordless = context.kb.wordlessPhrasings.get(wordsOf(clause.folded).join(' '));
-      const doc = wordless === undefined ? undefined : context.kb.index.documentIndex(wordless);
       const named = wordless === undefined ? undefined : context.kb.answerEntities.get(wordless);
       const fits =
         reading.kind === 'needs-context' ||
         (reading.kind === 'resolved' && reading.clause.persons.every((p) => named?.has(p) === true));
-      if (wordless !== undefined && doc !== undefined && fits) {
-        const exact = {
-          doc,
-          kind: 'qa',
-          id: wordless,
-          score: 1,
-          cover: 1,
-          bestCq: 1,
-          bestCp: 1,
-          bestF: 1,
-        } as const;
-        return entryAnswer(context.kb, context.question, exact);
-      }
+      const chosen =
+        wordless !== undefined && fits ? chosenEntryAnswer(context.kb, context.question, wordless) : null;
+      if (chosen !== null) return chosen;
       if (reading.kind !== 'needs-context') return null;
       const answer = context.decideClause(clause);
       return answer.answered && isPhrasingOfAnswer(context.kb, clause, answer) ? answer : null;
