@@ -987,16 +987,16 @@ export class Analyzer {
     return node;
   }
 
-  /**
-   * A form of a stop word is a stop word ("telling"), unless the story uses the word itself
-   * ("willing" is not "will") or uses another form of it that is no stop word: "who took the
-   * masks" reads "took" when the article says they "were taken".
-   */
   /** A stop word, unless it is filler only in chat and the article uses it ("264 metres short"). */
   private isStopWord(word: string): boolean {
     return STOP_WORDS.has(word) && !this.articleContentWords.has(word);
   }
 
+  /**
+   * A form of a stop word is a stop word ("telling"), unless the story uses the word itself
+   * ("willing" is not "will") or uses another form of it that is no stop word: "who took the
+   * masks" reads "took" when the article says they "were taken".
+   */
   private isStopWordForm(word: string, stemmed: string): boolean {
     return STOP_WORDS.has(stemmed) && !this.storyWords.has(word) && !this.storyStopStems.has(stemmed);
   }

@@ -12,7 +12,8 @@ export const coreMessages = {
   noQuote: (name: string) => `The article doesn't quote ${name} or report anything ${name} said.`,
   noQuoteOnTopic: (name: string) => `The article has nothing from ${name} on that.`,
   wordsOfSomeoneElse: 'Not according to the article: those words are someone else’s.',
-  wordsNotInArticle: "Nobody in the article says those words, and the article doesn't have them either.",
+  wordsNotInArticle:
+    "Nobody in the article says those words, and the article doesn't have them either. Check the wording, or ask about what was said in your own words.",
   noQuoteMatch:
     'The article has no quote on that. Try naming a person, or ask the question in your own words.',
   unsupportedType: (type: QuestionType): string => {

@@ -136,6 +136,11 @@ describe('people by their office', () => {
 });
 
 describe('question forms', () => {
+  it("reads a pronoun inside the words quoted as theirs, not the reader's", () => {
+    expect(seed.analyzer.analyze('who said "she did everything right"?').clauses[0]?.pronoun).toBeNull();
+    expect(seed.analyzer.analyze('what did she say?').clauses[0]?.pronoun).toBe('she');
+  });
+
   it('reads the one question after a few words that ask nothing as it stands ("and then? did he sign it?")', () => {
     const [clause] = seed.analyzer.analyze('and then? did he actually sign it?').clauses;
     expect(clause?.happened).toBe(true);

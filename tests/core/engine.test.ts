@@ -552,7 +552,7 @@ describe("readers' wordings of a request", () => {
     expect(answer.text).toContain('stark reminder');
   });
 
-  it('reads a pronoun inside the words quoted as theirs, and finds who said them', async () => {
+  it('finds who said the words put in quotation marks, pronouns and all', async () => {
     const second = await knowledgeOf(join(ROOT, 'tests/fixtures/second-story/data'));
     const quote = second.quotes.find((q) => q.kind === 'direct' && /\b(?:she|he|it|we|us)\b/i.test(q.text));
     if (!quote) throw new Error('the second story has no direct quote with a pronoun');
