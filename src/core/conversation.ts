@@ -256,6 +256,20 @@ function inherit(terms: readonly QueryTerm[], from: readonly QueryTerm[]): Query
   return out;
 }
 
+/**
+ * The one a yes-no question asks about: its people and their countries ("does Trump want the US
+ * to…?" -> Trump and the US), or else the first country or body it names ("will the US
+ * guarantee Ukraine's security?" -> the US).
+ */
+function isSubjectOf(clause: AnalyzedClause, term: QueryTerm, cast: Cast): boolean {
+  if (term.term.startsWith('#')) return true;
+  if (!term.entity) return false;
+  const persons = clause.terms.filter((t) => t.term.startsWith('#'));
+  if (persons.length > 0) return persons.some((p) => cast.sideOf(p.term) === term.term);
+  const firstEntity = clause.terms.filter((t) => t.entity).sort((x, y) => x.position - y.position)[0];
+  return term === firstEntity;
+}
+
 /** The clause of the latest turn that has one: what a follow-up leans on. */
 export function lastClauseOf(turns: readonly Turn[]): AnalyzedClause | null {
   return [...turns].reverse().find((t) => t.clause !== null)?.clause ?? null;
@@ -267,6 +281,8 @@ export interface Cast {
   pronounOf(person: string): 'he' | 'she' | 'they' | undefined;
   /** Whether the article reports words from a country or body ("europe"), or from anyone for it. */
   speaks(side: string): boolean;
+  /** The country a person ("#trump") serves, as a term, when the story says. */
+  sideOf(person: string): string | undefined;
 }
 
 /** Reads one clause of a new message against the turns before it (oldest first). */
@@ -396,10 +412,22 @@ export function readFollowUp(clause: AnalyzedClause, turns: readonly Turn[], cas
         ? { kind: 'standalone' }
         : { kind: 'needs-context', pronoun: 'it' };
     }
-    resolved = { ...resolved, terms: inherit(resolved.terms, lastClause.terms) };
+    // "Does Trump want the US to protect Ukraine?" -> "then who should?": who does it instead,
+    // so the one the yes-no question was about is not carried over.
+    const whoInstead =
+      clause.type === 'who' &&
+      lastClause.type === 'yes-no' &&
+      clause.persons.length === 0 &&
+      clause.pronoun === null &&
+      subjectWords.length === 0;
+    const carried = whoInstead
+      ? lastClause.terms.filter((t) => !isSubjectOf(lastClause, t, cast))
+      : lastClause.terms;
+    resolved = { ...resolved, terms: inherit(resolved.terms, carried) };
+    if (whoInstead) notes.push('who instead');
     // "So who should lead then?" after what someone said asks what they said should happen.
     if (drawsOn && resolved.judgement === 'advice') resolved = { ...resolved, judgement: null };
-    if (resolved.persons.length === 0) resolved = { ...resolved, persons: lastClause.persons };
+    if (resolved.persons.length === 0 && !whoInstead) resolved = { ...resolved, persons: lastClause.persons };
     notes.push(`subject of "${lastClause.text}"`);
     // "Why does he want it?" after "what is Starmer asking for?": "it" is the thing the answer
     // named. After "who..." the answer named a person, and "it" is still the question's subject.

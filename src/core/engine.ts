@@ -175,6 +175,10 @@ export function castOf(kb: KnowledgeBase): Cast {
   return {
     pronounOf: (person) => kb.personById.get(person.slice(1))?.pronoun,
     speaks: (side) => speakersFor(kb, side).some((id) => kb.quotes.some((q) => q.speaker === id)),
+    sideOf: (person) => {
+      const country = kb.personById.get(person.slice(1))?.country;
+      return country === undefined ? undefined : kb.analyzer.termOf(country);
+    },
   };
 }
 

@@ -255,6 +255,20 @@ describe('"so ... then?" after an answer', () => {
   });
 });
 
+describe('"who should, then?" after a yes-no question', () => {
+  it('asks who does it instead: the one asked about, and his country, are not carried over', () => {
+    const { answer, notes } = ask('who should, then?', ['is Trump willing to have the US protect Ukraine?']);
+    expect(notes).toContain('who instead');
+    expect(answer.text).toMatch(/Europe should take the lead/);
+  });
+
+  it('after a question that was not yes or no, carries its subject as any bare question does', () => {
+    const { notes } = ask('who should, then?', ['what did Trump say about protecting Ukraine?']);
+    expect(notes).not.toContain('who instead');
+    expect(notes).toContain('subject of');
+  });
+});
+
 describe('a follow-up after one side set against another', () => {
   it('asks the same of the new side: "and Russia\'s?" is Russia\'s stand on peacekeepers', () => {
     const { answer, notes } = ask("and russia's?", ['uk vs us position on peacekeeping']);
