@@ -305,7 +305,8 @@ function sideOf(terms: QueryTerm[], surfaces: readonly string[], sides: Readonly
     return t.term.startsWith('#') ? { ...t, entity: false } : t;
   });
   // The word for the side is part of the name ("the Starmer government", "the US government").
-  return read.filter((t) => !sideWords.has(t.position));
+  // A phrase it starts is a word of its own: "did the US side with Russia?" says they voted alike.
+  return read.filter((t) => !sideWords.has(t.position) || t.surface !== surfaces[t.position]);
 }
 
 const SUMMARY_LENGTH =

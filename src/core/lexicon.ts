@@ -258,7 +258,10 @@ const TYPE_CUES: readonly (readonly [QuestionType, RegExp])[] = [
     'where',
     /(?<!\b(?:sentence|part|bit|line|paragraph|passage|quote|section|article|story|piece|moment|point|case) )\b(?:where|what (?:city|place)|which (?:city|place))\b/,
   ],
-  ['who', /\b(?:who|whom|whose|which (?:person|people|leader|leaders|countries|country|man|woman))\b/],
+  [
+    'who',
+    /\b(?:who|whom|whose|which (?:person|people|leader|leaders|countries|country|nations|nation|man|woman))\b/,
+  ],
   ['how', /\bhow\b/],
   // "What did Zelensky say when he arrived?" asks what; a later "when" only sets the scene.
   ['what', /^ what (?:did|does|do|is|was|were|are|has|have|had|will|would|should|can|could)\b/],

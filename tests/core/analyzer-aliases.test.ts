@@ -62,3 +62,31 @@ describe('overlapping aliases', () => {
     expect(analyzer.termsOf('the water company boss')).toEqual(['#reed']);
   });
 });
+
+describe('a word for a side after a name', () => {
+  const sideWords = wordsIn('the council voted with the water company and the council side lost');
+  const sides = new Analyzer(
+    GlossaryFile.parse({
+      terms: [
+        { term: 'Northvale Council', aliases: ['the council'], entity: true },
+        { term: 'vote', aliases: ['side with'] },
+      ],
+    }),
+    sideWords,
+    sideWords,
+    { english, thesaurus: new Map() },
+  );
+  const read = (question: string) =>
+    sides.analyze(question).clauses.flatMap((c) => c.terms.map((t) => t.term));
+
+  it('is part of the name: "the council side" is the council', () => {
+    expect(read('what did the council side lose?')).toEqual(
+      expect.arrayContaining([sides.termOf('Northvale Council')]),
+    );
+    expect(read('what did the council side lose?')).not.toContain(sides.termOf('side'));
+  });
+
+  it('starting a phrase of its own, is that phrase: "did the council side with them?" asks of a vote', () => {
+    expect(read('did the council side with the company?')).toContain(sides.termOf('vote'));
+  });
+});

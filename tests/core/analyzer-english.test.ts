@@ -193,6 +193,12 @@ describe('question forms', () => {
     expect(questionTypeOf('where will the depot be built')).toBe('where');
   });
 
+  it('reads "which nations…?" as asking who, as "which countries…?" is', () => {
+    expect(questionTypeOf('which nations did the council side with')).toBe('who');
+    expect(questionTypeOf('which nation voted first')).toBe('who');
+    expect(questionTypeOf('what nation is she from')).toBe('what');
+  });
+
   it('reads "what happened when X?" as asking what happened; "when did X?" still asks when', () => {
     expect(questionTypeOf('what happened when the ferry broke down')).toBe('what');
     expect(questionTypeOf('what did she say after the vote')).toBe('what');
