@@ -319,3 +319,15 @@ describe('"and the former one?"', () => {
     expect(notes).not.toContain('former');
   });
 });
+
+describe('"does she have a point?" after an answer', () => {
+  it('is a judgement of what was just said, which the bot does not make', () => {
+    const { answer } = ask('does she have a point?', ['what did Theresa May tell Starmer to say?']);
+    expect(answer.decidedBy).toBe('judgement-of-last-answer');
+    expect(answer.answered).toBe(false);
+  });
+
+  it('with no answer before it, asks who is meant', () => {
+    expect(ask('does she have a point?', []).answer.decidedBy).toBe('needs-context');
+  });
+});
