@@ -18,6 +18,7 @@ import {
   SOURCE_REQUEST,
   STOP_WORDS,
   THING_REFERENCES,
+  VERB_PARTICLES,
 } from './lexicon.ts';
 import { wordsOf } from './text.ts';
 
@@ -234,8 +235,11 @@ function refersToAThing(words: readonly string[]): boolean {
     const next = words[i + 1];
     // "Why is that significant?": after "is", a last word says what it is, not which thing.
     const saysWhatItIs = i + 2 === words.length && COPULAS.has(words[i - 1] ?? '');
-    // "What does that signal?": after "does", the word after "that" is its verb, not a noun it picks.
-    const subjectOfAVerb = i + 2 === words.length && DO_WORDS.has(words[i - 1] ?? '');
+    // "What does that signal?": after "does", the word after "that" is its verb, not a noun it picks;
+    // "when would that kick in?" ends its verb with a particle.
+    const endsTheVerb =
+      i + 2 === words.length || (i + 3 === words.length && VERB_PARTICLES.has(words.at(-1) ?? ''));
+    const subjectOfAVerb = endsTheVerb && DO_WORDS.has(words[i - 1] ?? '');
     return (
       next === undefined ||
       saysWhatItIs ||
@@ -434,6 +438,16 @@ export function readFollowUp(clause: AnalyzedClause, turns: readonly Turn[], cas
     if (thing && last?.answered && last.clause?.type === 'what' && last.topics.length > 0) {
       resolved = { ...resolved, terms: inherit(resolved.terms, last.topics) };
       notes.push(`it = ${last.topics.map((t) => t.term).join(' ')}`);
+      // "When would it kick in?" after what Starmer wants from Trump: "it" is the backstop, which
+      // an answer may give without them, so the people asked about before only help it score.
+      if (clause.pronoun === null) {
+        resolved = {
+          ...resolved,
+          terms: resolved.terms.map((t) =>
+            t.position >= INHERITED_POSITION && t.term.startsWith('#') ? { ...t, entity: false } : t,
+          ),
+        };
+      }
     }
   }
   return notes.length === 0

@@ -127,6 +127,9 @@ export function particleNextToVerb(words: string[]): string[] {
   return words;
 }
 
+/** Particles that finish a phrasal verb at a question's end ("when would that kick in?"). */
+export const VERB_PARTICLES: ReadonlySet<string> = LISTS.verbParticles;
+
 /** Words a yes/no question opens with ("did", "is", "has"). */
 export const YES_NO_OPENERS: ReadonlySet<string> = LISTS.yesNoOpeners;
 

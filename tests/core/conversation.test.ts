@@ -331,3 +331,19 @@ describe('"does she have a point?" after an answer', () => {
     expect(ask('does she have a point?', []).answer.decidedBy).toBe('needs-context');
   });
 });
+
+describe('"that" before a verb ending in a particle', () => {
+  const after = ['what sort of backstop does Starmer want Trump to give?'];
+
+  it('points back: "when would that kick in?" asks when the thing just answered would', () => {
+    const { notes } = ask('when would that kick in?', after);
+    expect(notes).toContain('subject of');
+    expect(notes).toContain('it = ');
+  });
+
+  it('lets the answer leave out the people asked about before, since "it" is the thing', () => {
+    const { answer } = ask('when would that kick in?', after);
+    expect(answer.answered).toBe(true);
+    expect(answer.text).toContain('peace deal');
+  });
+});

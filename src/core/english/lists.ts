@@ -33,6 +33,8 @@ export interface WordLists {
   readonly particleVerbs: Set<string>;
   /** The particles those verbs take apart from them. */
   readonly separableParticles: Set<string>;
+  /** Particles that finish a phrasal verb at the end of a question ("when does it kick in?"). */
+  readonly verbParticles: Set<string>;
   /**
    * Verbs that join a subject to what it is or becomes ("will be unheated", "stayed open"):
    * "what" cannot be asked of them when the complement is there.
@@ -81,6 +83,7 @@ const WordListsFile = z
     yes_no_qualifiers: WordText,
     particle_verbs: WordText,
     separable_particles: WordText,
+    verb_particles: WordText,
     linking_verbs: WordText,
     aside_adverbs: WordText,
     languages: WordText,
@@ -124,6 +127,7 @@ export function loadWordLists(): WordLists {
     yesNoQualifiers: wordSet(lists.yes_no_qualifiers),
     particleVerbs: wordSet(lists.particle_verbs),
     separableParticles: wordSet(lists.separable_particles),
+    verbParticles: wordSet(lists.verb_particles),
     linkingVerbs: wordSet(lists.linking_verbs),
     asideAdverbs: wordSet(lists.aside_adverbs),
     languages: wordSet(lists.languages),
