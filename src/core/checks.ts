@@ -75,6 +75,9 @@ const RELATION_NOUNS = new Set(
 const isYear = (term: QueryTerm): boolean => /^(?:19|20)\d\d$/.test(term.term);
 
 /** "Is Lavrov the Russian president?": only who is asked about must be in the answer. */
+/** "Which other countries…", "who else…": others than the ones the reader knows of. */
+const ASKS_FOR_OTHERS = / (?:which|what|any) other | (?:who|anyone|anybody) else /;
+
 const checkedTerms = (clause: AnalyzedClause): readonly QueryTerm[] =>
   clause.identityOf === null ? clause.terms : clause.terms.filter((t) => t.term === clause.identityOf);
 
@@ -526,6 +529,16 @@ export const TYPE_CHECKS: readonly CandidateCheck[] = [
         text.match(new RegExp(`\\d(?:\\.\\d+)? percent\\s+of (?:the |its |their )?${thing}\\b`, 'g'))
           ?.length ?? 0;
       return mentions === 0 || shares < mentions;
+    },
+  },
+  {
+    name: 'others-do-what-was-asked',
+    doc: '"Which other countries have promised troops?": an answer about others must say what they do (every word the question asks of them).',
+    passes(kb, result, clause) {
+      if (!ASKS_FOR_OTHERS.test(` ${clause.folded} `) || kb.gapById.has(result.id)) return true;
+      return clause.terms
+        .filter((t) => t.known && !t.entity && !t.term.startsWith('#'))
+        .every((t) => kb.index.documentHas(result.doc, t.term));
     },
   },
   {

@@ -685,6 +685,16 @@ const CHECKS: Readonly<Record<string, CheckRow>> = {
       candidate: 'qa:p4-s1',
     },
   },
+  'others-do-what-was-asked': {
+    // Other countries offering soldiers: Russia's rejection of peacekeepers says nothing of an offer.
+    rejects: {
+      story: 'seed',
+      question: 'which other European nations have promised soldiers?',
+      candidate: 'qa:russia-rejects-peacekeepers',
+    },
+    // Who else voted with the US: the vote's entry says who voted alongside it.
+    letsThrough: { story: 'seed', question: 'who else voted with the US?', candidate: 'qa:un-vote' },
+  },
   'gives-the-career-asked': {
     // What Lord Howard did before: his entry says only what he is.
     rejects: {
