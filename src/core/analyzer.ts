@@ -19,6 +19,7 @@ import { FuzzyVocabulary, typingDistance } from './fuzzy.ts';
 import { INTENT_WORDS } from './intents.ts';
 import {
   AUXILIARY_VERBS,
+  asksSignificance,
   asksWhetherItHappened,
   DIRECT_QUOTE,
   FRAMING_WORDS,
@@ -32,7 +33,9 @@ import {
   QUOTE_PHRASES,
   QUOTE_WORDS,
   questionTypeOf,
+  REGARDED_WORDS,
   SAY_WORDS,
+  SIGNIFICANCE_WORDS,
   SMALL_TALK,
   STOP_UNLESS_IN_ARTICLE,
   STOP_WORDS,
@@ -1330,6 +1333,7 @@ export class Analyzer {
     const spelt = this.fillerSpelt(folded);
     const type = questionTypeOf(spelt);
     const typeWords = TYPE_WORDS.get(type);
+    const significance = asksSignificance(spelt);
     const terms = dampUnknown(
       sideOf(
         this.readCountries(
@@ -1341,6 +1345,11 @@ export class Analyzer {
       ).filter(
         (t) =>
           (typeWords === undefined || !typeWords.has(t.surface)) &&
+          // "Why is the vote notable?": of a story that never says "notable", what the vote means.
+          !(
+            significance &&
+            ((!t.known && SIGNIFICANCE_WORDS.has(t.surface)) || REGARDED_WORDS.has(t.surface))
+          ) &&
           // "When did the recall start?": of a story that never says "start", when it happened.
           !(type === 'when' && !t.known && WHEN_VERBS.has(t.surface)),
       ),

@@ -140,6 +140,20 @@ export const WH_WORDS: ReadonlySet<string> = LISTS.whWords;
  * The question type, from the first words of a clause. Only "why", "when", "where" and
  * "how-many" restrict matching: an entry must be able to answer that kind of question.
  */
+const SIGNIFICANCE_ASKED =
+  /^ (?:and |so |but |ok )?why (?:is|are|was|were|s) .*\b(?:significant|important|controversial|notable|noteworthy|remarkable|newsworthy|a (?:big |huge )?deal|such a (?:big )?deal|a problem|an issue|concerning|worrying|critical|considered [a-z]+)\W*$/;
+
+/** "Why is that significant?": what it means or led to, not why it happened. */
+export const asksSignificance = (folded: string): boolean => SIGNIFICANCE_ASKED.test(` ${folded.trim()} `);
+
+/** The words that ask it, which say nothing of the subject when the story never uses them. */
+export const SIGNIFICANCE_WORDS = words(
+  'significant important controversial notable noteworthy remarkable newsworthy concerning worrying',
+);
+
+/** "Why is the visit considered critical?": how it is regarded, said of any subject. */
+export const REGARDED_WORDS = words('considered seen regarded viewed deemed');
+
 export function questionTypeOf(folded: string): QuestionType {
   // "Can you explain why...", "could someone tell me who...": a request; what it asks decides.
   // "What does Trump think Europe's job is when it comes to Ukraine?" is not a when-question.
@@ -176,6 +190,9 @@ export function questionTypeOf(folded: string): QuestionType {
   ) {
     return 'what';
   }
+  // "Why is that significant?", "why was the vote controversial?": what it means or led to, which
+  // the article may report, not the reason it happened.
+  if (SIGNIFICANCE_ASKED.test(`${text.trimEnd()} `)) return 'what';
   // "What was the US reason for voting...": a reason, though it opens with "what".
   if (/^ what (?:is|was|were|are) (?:the |their |his |her |its )?(?:[a-z]+ ){0,3}reasons?\b/.test(text))
     return 'why';

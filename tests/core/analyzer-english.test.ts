@@ -193,6 +193,21 @@ describe('question forms', () => {
     expect(questionTypeOf('where will the depot be built')).toBe('where');
   });
 
+  it('reads "why is X significant?" as asking what X means, not the reason it happened', () => {
+    expect(questionTypeOf('why is that significant')).toBe('what');
+    expect(questionTypeOf('so why was the vote such a big deal')).toBe('what');
+    expect(questionTypeOf('why is the visit considered critical')).toBe('what');
+    expect(questionTypeOf('why did the council vote against it')).toBe('why');
+    expect(questionTypeOf('why is the council important to the plan and who runs it')).toBe('why');
+  });
+
+  it('drops the words asking significance that the story never uses, and how it is regarded', () => {
+    const terms = (q: string) => seed.analyzer.analyze(q).whole.terms.map((t) => t.surface);
+    expect(terms('why is the UN vote noteworthy?')).not.toContain('noteworthy');
+    expect(terms('why is the UN vote considered historic?')).not.toContain('considered');
+    expect(terms('is the UN vote noteworthy?')).toContain('noteworthy');
+  });
+
   it('reads "which nations…?" as asking who, as "which countries…?" is', () => {
     expect(questionTypeOf('which nations did the council side with')).toBe('who');
     expect(questionTypeOf('which nation voted first')).toBe('who');
