@@ -80,6 +80,7 @@ export const coreMessages = {
     }
   },
   whatItReports: 'What it reports:',
+  beyondItsTime: "The article doesn't say; it doesn't look that far ahead.",
   noSuchParagraph: (count: number) => `The article has paragraphs 1 to ${count}: ask for one of those.`,
   yes: 'Yes.',
   no: 'No.',

@@ -753,6 +753,28 @@ export const CLAUSE_RULES: readonly DecisionRule[] = [
     },
   },
   {
+    name: 'figure-beyond-its-time',
+    doc: '"Will the UK get to 3% eventually?": a figure the best answer lacks, asked beyond the time the article reports: it doesn\'t say; what it reports.',
+    decide(context) {
+      const { kb, clause } = context;
+      if (clause.type !== 'yes-no' || !BEYOND_ITS_TIME.test(clause.folded)) return null;
+      const pick = context.pick();
+      if (pick.kind !== 'answer') return null;
+      const { doc } = pick.result;
+      if (!clause.terms.some((t) => /^\d/.test(t.term) && !kb.index.documentHas(doc, t.term))) return null;
+      const fact = entryAnswer(kb, context.question, pick.result);
+      return {
+        ...fact,
+        answered: false,
+        kind: 'none',
+        reason: 'not-in-article',
+        text: `${coreMessages.beyondItsTime} ${coreMessages.whatItReports}\n${fact.text}`,
+        id: null,
+        ids: [],
+      };
+    },
+  },
+  {
     name: 'answer-leaves-the-question-open',
     doc: 'The best answer leaves too much of what was asked unexplained ("how big is the British navy?" -> spending): decline.',
     decide(context) {
@@ -948,6 +970,10 @@ function wrongPlace(clause: AnalyzedClause, text: string): boolean {
   return asksAPlace && /\b(?:in|at|from) (?:the )?[A-Z][a-z]+/.test(text);
 }
 const PLACE_PREPOSITIONS = new Set(['in', 'at', 'from']);
+
+/** Words asking past the time an article reports: "eventually", "in the longer term", "ever". */
+const BEYOND_ITS_TIME =
+  /\b(?:eventually|in the long(?:er)? (?:term|run)|long(?:er)? term|one day|someday|some day|down the line|in years to come)\b/;
 
 /** A curated answer's own "Yes." or "No." before its facts. */
 const CURATED_YES_NO = /^(?:Yes|No)[.,:;!]\s+(\S)/;
