@@ -483,11 +483,12 @@ const SETS_ASIDE =
 /** Words opening the subject of the question after them ("as for Lavrov, …"). */
 const PICKS_OUT = /^(?:as for|regarding|speaking of|in terms of|on the subject of)\b/i;
 
-// Sentence ends, semicolons, line breaks, "also"/"plus", and an "and" that starts a new question
+// Sentence ends, semicolons, line breaks, "also"/"plus" (not the "also" of "did May also call
+// for…?"), and an "and" that starts a new question
 // ("who is X and what did Y say"); not a plain "and" ("Russia, North Korea and Iran"); a "but" or
 // "so" that starts a question ("not trying to start an argument, but what has Trump said...").
 const CLAUSE_BREAK =
-  /(?:^|\s)\(?\d{1,2}[).]\s|:\s|\s[—–-]\s|[?!;\n—]+|\.(?!\d)|,?\s*\b(?:and also|also|plus|and then|as well as)\b|,?\s*\band\s+(?=(?:what|whats|who|whos|whom|whose|when|where|why|how|which|did|does|do|is|are|was|were|will|would|can|could|has|have)\b)|,\s*(?=(?:what|whats|who|whos|when|where|why|how|which)\b)|,?\s*\b(?:but|so)\s+(?=(?:what|whats|who|whos|when|where|why|how|which)\b)/i;
+  /(?:^|\s)\(?\d{1,2}[).]\s|:\s|\s[—–-]\s|[?!;\n—]+|\.(?!\d)|,?\s*\b(?:and also|plus|and then|as well as)\b|,?\s*(?<!(?:^|[.?!;,]\s*)(?:did|does|do|is|are|was|were|has|have|had|will|would|can|could|should)(?:\s+[\w']+){1,3}\s*)\balso\b|,?\s*\band\s+(?=(?:what|whats|who|whos|whom|whose|when|where|why|how|which|did|does|do|is|are|was|were|will|would|can|could|has|have)\b)|,\s*(?=(?:what|whats|who|whos|when|where|why|how|which)\b)|,?\s*\b(?:but|so)\s+(?=(?:what|whats|who|whos|when|where|why|how|which)\b)/i;
 
 /** True if the text has at least one letter or digit in any script. */
 export function hasWordCharacters(text: string): boolean {

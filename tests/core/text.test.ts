@@ -137,6 +137,14 @@ describe('splitClauses', () => {
     expect(splitClauses('as for Lavrov, what did he say?')).toEqual(['as for Lavrov, what did he say']);
   });
 
+  it('splits at "also" between questions, not at the "also" of "did she also…?"', () => {
+    expect(splitClauses('who is the mayor also what did she say')).toEqual([
+      'who is the mayor',
+      'what did she say',
+    ]);
+    expect(splitClauses('did the mayor also ask for 3%?')).toEqual(['did the mayor also ask for 3%']);
+  });
+
   it('splits at question marks and at "and" before a new question word, not inside lists', () => {
     expect(splitClauses('Who is May and what did she say? Also the UN')).toEqual([
       'Who is May',
