@@ -82,6 +82,11 @@ export interface QueryTerm {
 export type QuoteIntent = 'none' | 'say' | 'quote';
 
 export interface AnalyzedClause {
+  /**
+   * People a follow-up set aside for someone else ("and Starmer?" after a question about Trump):
+   * an answer about them is about the last question's person, not the new one.
+   */
+  readonly setAside?: readonly string[];
   readonly text: string;
   /** The clause cleaned and folded (lower case, chat spellings read). */
   readonly folded: string;

@@ -532,6 +532,16 @@ export const TYPE_CHECKS: readonly CandidateCheck[] = [
     },
   },
   {
+    name: 'about-the-one-asked-now',
+    doc: '"And Starmer?" after a question about Trump: an answer whose first person is Trump is still about him.',
+    passes(kb, result, clause) {
+      const setAside = clause.setAside ?? [];
+      if (setAside.length === 0 || kb.gapById.has(result.id)) return true;
+      const first = kb.analyzer.termsOf(answerTextOf(kb, result)).find((t) => t.startsWith('#'));
+      return first === undefined || !setAside.includes(first);
+    },
+  },
+  {
     name: 'others-do-what-was-asked',
     doc: '"Which other countries have promised troops?": an answer about others must say what they do (every word the question asks of them).',
     passes(kb, result, clause) {

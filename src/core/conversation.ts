@@ -594,8 +594,11 @@ function ellipsis(
   // "What's Trump's view?" -> "and Starmer's?": the view asked for is now the new subject's.
   const newSubject = newTopic ? undefined : (newPersons[0] ?? newEntities[0]);
   const viewOf = last.viewOf !== null && newSubject !== undefined ? newSubject.term : last.viewOf;
+  // "Is Trump willing…?" -> "and Starmer?": an answer about Trump is not one about Starmer.
+  const setAside = newPersons.length > 0 ? last.persons.filter((p) => !persons.includes(p)) : [];
   return {
     ...last,
+    setAside,
     viewOf,
     // "Is Starmer willing to send troops?" -> "what about Lavrov?": what Lavrov's stance is.
     // "Who is visiting Washington?" -> "Starmer too?": whether the new one is as well.

@@ -695,6 +695,22 @@ const CHECKS: Readonly<Record<string, CheckRow>> = {
       candidate: 'qa:p4-s1',
     },
   },
+  'about-the-one-asked-now': {
+    // Starmer after Trump's reluctance: the entry about Trump's reluctance is still about Trump.
+    rejects: {
+      story: 'seed',
+      question: 'what about Starmer?',
+      after: ['Is Trump prepared to offer Ukraine security guarantees?'],
+      candidate: 'qa:trump-reluctant-guarantees',
+    },
+    // Trump after Starmer: the one set aside is Starmer, and the entry is about Trump.
+    letsThrough: {
+      story: 'seed',
+      question: 'and Trump?',
+      after: ['Will Starmer give security guarantees?'],
+      candidate: 'qa:trump-reluctant-guarantees',
+    },
+  },
   'others-do-what-was-asked': {
     // Other countries offering soldiers: Russia's rejection of peacekeepers says nothing of an offer.
     rejects: {
