@@ -594,8 +594,10 @@ function ellipsis(
   // "What's Trump's view?" -> "and Starmer's?": the view asked for is now the new subject's.
   const newSubject = newTopic ? undefined : (newPersons[0] ?? newEntities[0]);
   const viewOf = last.viewOf !== null && newSubject !== undefined ? newSubject.term : last.viewOf;
-  // "Is Trump willing…?" -> "and Starmer?": an answer about Trump is not one about Starmer.
-  const setAside = newPersons.length > 0 ? last.persons.filter((p) => !persons.includes(p)) : [];
+  // "Is Trump willing…?" -> "and Starmer?": an answer about Trump is not one about Starmer. (After
+  // "what's Trump's view?", "and Starmer's?" asks Starmer's view, which his own words give.)
+  const setAside =
+    newPersons.length > 0 && last.type === 'yes-no' ? last.persons.filter((p) => !persons.includes(p)) : [];
   return {
     ...last,
     setAside,
