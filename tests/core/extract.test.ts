@@ -327,6 +327,27 @@ describe('who said what', () => {
     });
   });
 
+  it('gives a quotation of two sentences to the name after it, and finds that name as a person', () => {
+    // Written for this test.
+    const other = extractStory(
+      parseArticle(
+        'Chair Ann Webb said the vote was rushed.\n\n"We can offer two lanes. At the moment we train five nights a week," said Dean Okoro, head coach of the club.',
+      ),
+    );
+    expect(other.people.map((p) => p.name)).toContain('Dean Okoro');
+    expect(other.quotes.find((q) => q.text.startsWith('We can offer two lanes'))?.speaker).toBe('okoro');
+  });
+
+  it('reads "according to" a long description before the name', () => {
+    // Written for this test.
+    const other = extractStory(
+      parseArticle(
+        'Mayor Tom Hale approved the plan.\n\n"The beams are failing," according to the report\'s author, chartered structural engineer Helen Marwood.',
+      ),
+    );
+    expect(other.quotes.find((q) => q.text === 'The beams are failing')?.speaker).toBe('marwood');
+  });
+
   it('gives a pronoun’s quotation to the last person named ("he told reporters")', () => {
     const other = extractStory(
       parseArticle(

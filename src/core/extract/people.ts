@@ -169,9 +169,19 @@ export function findPeopleAndPlaces(article: Article): {
   };
 
   for (const paragraph of article.paragraphs) {
+    // Quotations are found in the whole paragraph: a quote of two sentences ('"… evenings. At the
+    // moment we train five nights a week," said Dean Achebe') leaves its second sentence with a
+    // closing mark only, which read alone would open a quote running over the name after it.
+    const paragraphQuotes = quotedRanges(paragraph.text);
+    let cursor = 0;
     for (const sentence of paragraph.sentences) {
       const ws = words(sentence.text);
-      const insideQuote = quotedRanges(sentence.text);
+      const offset = paragraph.text.indexOf(sentence.text, cursor);
+      if (offset >= 0) cursor = offset + sentence.text.length;
+      const insideQuote: [number, number][] =
+        offset >= 0
+          ? paragraphQuotes.map(([a, b]): [number, number] => [a - offset, b - offset])
+          : quotedRanges(sentence.text);
       const quoted = (w: Word): boolean => insideQuote.some(([a, b]) => w.start >= a && w.end <= b);
       for (let i = 0; i < ws.length; i++) {
         const w = ws[i] as Word;

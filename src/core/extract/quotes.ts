@@ -151,7 +151,9 @@ export function extractQuotes(
       const sentence = sentenceAt(start);
       const sStart = sentence?.start ?? 0;
       const sEnd = sentence?.end ?? text.length;
-      const tail = text.slice(end, Math.min(sEnd, end + 80));
+      // A quotation of two sentences is attributed after its last: what follows it is in that one.
+      const tailEnd = sentenceAt(Math.max(start, end - 1))?.end ?? sEnd;
+      const tail = text.slice(end, Math.min(Math.max(sEnd, tailEnd), end + 80));
       const head = text.slice(sStart, start);
       let speaker: string | null = null;
       let context = 'in the article';
@@ -199,7 +201,8 @@ export function extractQuotes(
       if (!speaker) {
         const according = /according to\s+/i.exec(text.slice(sStart, sEnd));
         if (according) {
-          const m = mentionAt(sStart + according.index, sStart + according.index + according[0].length + 60);
+          // "according to the report's author, chartered structural engineer Helen Castell".
+          const m = mentionAt(sStart + according.index, sStart + according.index + according[0].length + 90);
           if (m) {
             speaker = resolve(m);
             context = 'according to the article';
