@@ -94,6 +94,16 @@ describe('npm run ask', () => {
     expect(result.stdout).not.toContain('Usage');
   });
 
+  it('--explain with no question traces each piped line, a follow-up line after its context', async () => {
+    const result = await runScript('src/cli/ask.ts', ['--explain'], {
+      stdin: 'who is lavrov\n{"question":"how old is he?","context":["who is lavrov"]}\n',
+    });
+    expect(result.code).toBe(0);
+    expect(result.stdout.match(/^decided by: /gm)).toHaveLength(2);
+    expect(result.stdout).toContain('he = #lavrov');
+    expect(result.stdout).not.toContain('Usage');
+  });
+
   it('--json answers one question per line with the documented fields', async () => {
     const result = await runScript('src/cli/ask.ts', ['--json'], {
       stdin: 'who did trump call a dictator?\n\nwhat did scholz say?\n',

@@ -6,6 +6,7 @@
  *                                          question", ...]} is answered after its context
  *                                          (oldest first); plain lines have no context.
  * npm run --silent ask -- --explain "question"  the trace: clauses, words to terms, candidates
+ *                                          (piped questions, one a line, each get theirs)
  *                                          with scores, and the rules that fired in order; a
  *                                          {"question", "context"} line explains a follow-up
  * --data DIR (or DATA_DIR) answers from another data folder.
@@ -106,17 +107,28 @@ function explain(record: TraceRecord, answer: Answer): string {
   return `${lines.join('\n')}\n`;
 }
 
-const question = args.positional.join(' ');
-if (args.flags.has('explain')) {
-  if (question.length === 0) fail(['Usage: npm run --silent ask -- --explain "your question"']);
-  // A JSON line {"question", "context"} explains a follow-up after its earlier turns.
-  const withContext = contextLine(question);
+/** The trace of one question; a JSON line {"question", "context"} explains a follow-up after its earlier turns. */
+function explainOne(line: string): string {
+  const withContext = contextLine(line);
   const trace = createTrace();
-  const answer = answerAfter(kb, withContext?.question ?? question, withContext?.context ?? [], {
+  const answer = answerAfter(kb, withContext?.question ?? line, withContext?.context ?? [], {
     trace,
     mode: quoteMode ? 'quote' : 'auto',
   });
-  process.stdout.write(explain(trace.record, answer));
+  return explain(trace.record, answer);
+}
+
+const question = args.positional.join(' ');
+if (args.flags.has('explain')) {
+  if (question.length > 0) process.stdout.write(explainOne(question));
+  else if (process.stdin.isTTY)
+    fail(['Usage: npm run --silent ask -- --explain "your question" (or pipe questions in, one a line)']);
+  else {
+    // Piped questions, one a line, as without --explain: each one's trace, a blank line between.
+    for await (const line of createInterface({ input: process.stdin, crlfDelay: Number.POSITIVE_INFINITY })) {
+      if (line.trim().length > 0) process.stdout.write(`${explainOne(line)}\n`);
+    }
+  }
 } else if (question.length > 0) {
   const { answer, tookMicros } = timedAnswer(kb, question);
   process.stdout.write(json ? `${toJson(question, answer, tookMicros)}\n` : readable(answer));
