@@ -533,7 +533,7 @@ export const TYPE_CHECKS: readonly CandidateCheck[] = [
   },
   {
     name: 'about-the-one-asked-now',
-    doc: '"And Starmer?" after a question about Trump: an answer whose first person is Trump is still about him.',
+    doc: '"And the mayor?" after a yes-no question about the minister: an answer whose first person is the minister is still about them.',
     passes(kb, result, clause) {
       const setAside = clause.setAside ?? [];
       if (setAside.length === 0 || kb.gapById.has(result.id)) return true;
