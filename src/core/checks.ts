@@ -75,6 +75,19 @@ const RELATION_NOUNS = new Set(
 const isYear = (term: QueryTerm): boolean => /^(?:19|20)\d\d$/.test(term.term);
 
 /** "Is Lavrov the Russian president?": only who is asked about must be in the answer. */
+/** Forms of "be" after "who": "who is the head coach?". */
+const COPULAS = new Set(['is', 'was', 's', 'are', 'were']);
+
+/** Whether a person term was typed as the person's own name ("Lyle"), not a role ("the chief executive"). */
+function namesThem(kb: KnowledgeBase, term: QueryTerm): boolean {
+  const person = kb.personById.get(term.term.slice(1));
+  if (person === undefined) return true;
+  // An office read as its holder ("the chamber's chief executive") carries the holder's id.
+  if (term.surface === term.term) return false;
+  const own = new Set(wordsOf(foldText(person.name)));
+  return wordsOf(foldText(term.surface)).some((w) => own.has(w));
+}
+
 /** "Which other countries…", "who else…": others than the ones the reader knows of. */
 const ASKS_FOR_OTHERS = / (?:which|what|any) other | (?:who|anyone|anybody) else /;
 
@@ -305,7 +318,16 @@ export const CANDIDATE_CHECKS: readonly CandidateCheck[] = [
       let verb = 1;
       while (AUXILIARIES.has(words[verb] ?? '')) verb++;
       // "Who is Starmer meeting?", "who did Trump call a dictator?": the one named does it.
-      const named = clause.terms.filter((t) => t.term.startsWith('#'));
+      // "…, according to Trump?": the one named only says it.
+      const named = clause.terms.filter(
+        (t) =>
+          t.term.startsWith('#') &&
+          !(words[t.position - 1] === 'to' && words[t.position - 2] === 'according'),
+      );
+      // "Who is the chamber's chief executive?", "who is the head coach?": the one a role picks out
+      // is the answer itself.
+      if (COPULAS.has(words[1] ?? '') && named.length > 0 && named.every((t) => !namesThem(kb, t)))
+        return true;
       // "Who did he say that to?": a pronoun there is the one who does it too.
       const subjectIsAPronoun = /^(?:he|she|they|it|i|we|you)$/.test(words[verb] ?? '');
       if (verb === 1 || subjectIsAPronoun || named.length === 0 || named.some((t) => t.position <= verb))

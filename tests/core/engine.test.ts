@@ -660,3 +660,15 @@ describe("readers' wordings of a request", () => {
     expect(answer.text).toContain('Lavrov');
   });
 });
+
+describe('who is named in a who-question, and who it asks for', () => {
+  it('"…, according to Trump?": the one the question quotes is no one acted on, so his answer stands', () => {
+    const answer = answerQuestion(story, 'who should lead the protection of Ukraine, according to Trump?');
+    expect(answer.id).toBe('europe-should-lead');
+  });
+
+  it('"who\'s the chamber\'s boss?": the role picks the person out, so the answer naming them is it', async () => {
+    const second = await knowledgeOf(join(ROOT, 'tests/fixtures/second-story/data'));
+    expect(answerQuestion(second, "who's the chamber's boss?").id).toBe('who-is-lyle');
+  });
+});

@@ -292,6 +292,25 @@ describe('each entry answers its own questions', () => {
     ]);
   });
 
+  it('warns, naming the rule, when nothing answers one of its questions', () => {
+    // An entry saying how much the bridge costs does not say how old it is.
+    const files = edited({
+      'qa.yaml': (t) =>
+        t.replace(
+          '      - What does the footbridge cost?\n',
+          '      - What does the footbridge cost?\n      - How old is the bridge?\n',
+        ),
+    });
+    const { data } = checkData(files);
+    if (!data) throw new Error('the edited mini-story should load');
+    const warnings = checkOwnAnswers(buildFromValidated(data, files), data.fileOf).map(formatProblem);
+    expect(warnings).toEqual([
+      expect.stringMatching(
+        /^warning: qa\.yaml, entry "bridge-cost", field alternates\[2\]: "How old is the bridge\?" gets no answer \(the rule [a-z-]+ declines it\): reword it so this entry answers it, or move it to gaps\.yaml if the article does not answer it$/,
+      ),
+    ]);
+  });
+
   it('finds nothing to warn about in the mini-story as it is', () => {
     const { data } = checkData(mini);
     if (!data) throw new Error('the mini-story should load');
