@@ -249,6 +249,22 @@ describe('people and places from the article', () => {
     expect(terms.get('Dunmore University')?.aliases ?? []).not.toContain('Dunmore');
   });
 
+  it('gives "the chain" to the business the article names most, and to none when two are named as often', () => {
+    // Written for this test.
+    const one = extractStory(
+      parseArticle(
+        'A bakery chain has recalled 4,000 loaves from its shops.\n\nHollins & Vale said the chain would refund customers. Hollins & Vale apologised.',
+      ),
+    );
+    expect(one.places.find((t) => t.term === 'Hollins & Vale')?.aliases).toContain('the chain');
+    const two = extractStory(
+      parseArticle(
+        'A bakery chain has recalled loaves.\n\nHollins & Vale said the chain would refund customers. Marlow & Finch said it would not.',
+      ),
+    );
+    expect(two.places.flatMap((t) => t.aliases)).not.toContain('the chain');
+  });
+
   it('finds the places it names', () => {
     expect(extracted.places.map((t) => t.term)).toContain('Porto');
   });

@@ -415,6 +415,7 @@ export function findPeopleAndPlaces(article: Article): {
     ...[...bodies].map(([name, { speaks }]) => ({ term: name, aliases: [], entity: true, speaks })),
   ];
   addBodyAliases(terms, article);
+  addBusinessAliases(terms, [...bodies.keys()], article);
   return { people, places: terms, pronounShown };
 }
 
@@ -620,6 +621,50 @@ function addBodyAliases(terms: Term[], article: Article): void {
     if (owners.length !== 1 || !owner || taken.has(short.toLowerCase())) continue;
     (owner as { aliases: string[] }).aliases = [...owner.aliases, short];
   }
+}
+
+/** Words an article uses for the business it is about: "the chain's 63 shops", "the firm said". */
+const BUSINESS_WORDS = [
+  'company',
+  'firm',
+  'chain',
+  'business',
+  'retailer',
+  'bakery',
+  'brand',
+  'manufacturer',
+  'supplier',
+  'operator',
+];
+/** Heads of public bodies, which "the company" never stands for. */
+const PUBLIC_HEADS = new Set(
+  'Council Department Ministry University College School Academy Hospital Trust Committee Commission Agency Authority Office Party Association Institute Institution Foundation Society Union Court Police Service Board Parliament Assembly Senate Congress Cabinet Government Standards'.split(
+    ' ',
+  ),
+);
+
+/**
+ * "A Yorkshire bakery chain has recalled… Hollins & Vale… the chain's 63 shops": "the chain" (or
+ * "the company", "the firm") is the business the article names most, when one business is named
+ * more than any other and nothing else in the glossary already goes by those words.
+ */
+function addBusinessAliases(terms: Term[], bodyNames: readonly string[], article: Article): void {
+  const text = article.paragraphs.map((p) => p.text).join('\n');
+  const taken = new Set(terms.flatMap((t) => [t.term, ...t.aliases].map((a) => a.toLowerCase())));
+  const used = BUSINESS_WORDS.map((w) => `the ${w}`).filter(
+    (alias) => !taken.has(alias) && new RegExp(`\\b${alias}\\b`, 'i').test(text),
+  );
+  if (used.length === 0) return;
+  const count = (name: string): number =>
+    text.match(new RegExp(`(?<![\\p{L}])${escapeRegExp(name)}(?![\\p{L}])`, 'gu'))?.length ?? 0;
+  const businesses = bodyNames
+    .filter((name) => !PUBLIC_HEADS.has(name.split(/\s+/).at(-1) ?? ''))
+    .map((name) => ({ name, mentions: count(name) }))
+    .sort((a, b) => b.mentions - a.mentions);
+  const [first, second] = businesses;
+  if (!first || first.mentions < 2 || (second && second.mentions >= first.mentions)) return;
+  const owner = terms.find((t) => t.term === first.name);
+  if (owner) (owner as { aliases: string[] }).aliases = [...owner.aliases, ...used];
 }
 
 function aliasesOf(c: Candidate): string[] {
