@@ -24,8 +24,10 @@ import {
   DIRECT_QUOTE,
   FRAMING_WORDS,
   GOVERNMENT_WORDS,
+  JUDGING_VERBS,
   type JudgementKind,
   judgementOf,
+  LINKING_VERBS,
   PEOPLE_NOUNS,
   particleNextToVerb,
   personalDetailOf,
@@ -1710,6 +1712,11 @@ export class Analyzer {
       // says, and "the legal side" asks about the law: a story that never uses the word has
       // nothing to match it with.
       if (!word.known && FRAMING_WORDS.has(read)) continue;
+      // "What did Trump say that people found controversial?": finding something so is a judgement
+      // of it, nothing of the story's own; "where are they found?" (after a form of "be") asks
+      // where they are.
+      const passive = [words[i - 2], words[i - 3]].some((w) => LINKING_VERBS.has(w?.surface ?? ''));
+      if (!word.known && JUDGING_VERBS.has(read) && !passive) continue;
       push({
         term: word.stemmed,
         surface: word.surface,

@@ -452,6 +452,9 @@ export const POSITION_WORDS = words(
  */
 export const FRAMING_WORDS = new Set([...POSITION_WORDS, ...words('side sides aspect aspects angle angles')]);
 
+/** Verbs of judging something so ("people found it shocking"): no subject of their own. */
+export const JUDGING_VERBS = words('find finds found');
+
 /**
  * Questions that ask the bot to judge, predict or advise, or whether a claim is true: the
  * article reports, so the honest reply says it doesn't judge, and what it does report.

@@ -208,6 +208,12 @@ describe('question forms', () => {
     expect(terms('is the UN vote noteworthy?')).toContain('noteworthy');
   });
 
+  it('drops "found" of judging something so, and keeps it after a form of "be" ("where are they found?")', () => {
+    const terms = (q: string) => seed.analyzer.analyze(q).whole.terms.map((t) => t.surface);
+    expect(terms('what did Lavrov say that people found shocking?')).not.toContain('found');
+    expect(terms('where in Ukraine are the minerals found?')).toContain('found');
+  });
+
   it('reads "which nations…?" as asking who, as "which countries…?" is', () => {
     expect(questionTypeOf('which nations did the council side with')).toBe('who');
     expect(questionTypeOf('which nation voted first')).toBe('who');
