@@ -1715,7 +1715,7 @@ export class Analyzer {
       // "What did Trump say that people found controversial?": finding something so is a judgement
       // of it, nothing of the story's own; "where are they found?" (after a form of "be") asks
       // where they are.
-      const passive = [words[i - 2], words[i - 3]].some((w) => LINKING_VERBS.has(w?.surface ?? ''));
+      const passive = words.slice(Math.max(0, i - 5), i - 1).some((w) => LINKING_VERBS.has(w.surface));
       if (!word.known && JUDGING_VERBS.has(read) && !passive) continue;
       push({
         term: word.stemmed,
