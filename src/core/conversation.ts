@@ -319,7 +319,7 @@ export function readFollowUp(clause: AnalyzedClause, turns: readonly Turn[], cas
     return {
       kind: 'resolved',
       clause: ellipsis(clause, lastClause, cast, alsoAbout),
-      note: 'ellipsis: the last question, about the new subject',
+      note: alsoAbout ? ALSO_NOTE : 'ellipsis: the last question, about the new subject',
     };
   }
 
@@ -455,6 +455,9 @@ export function readFollowUp(clause: AnalyzedClause, turns: readonly Turn[], cas
     : { kind: 'resolved', clause: resolved, note: notes.join('; ') };
 }
 
+/** The note of "the US did too?": the last question, of the new subject as well as the old. */
+export const ALSO_NOTE = 'ellipsis: the last question, about the new subject as well';
+
 /** Words of surprise or hesitation that open a follow-up ("wait, …", "oh, …", "hmm, …"). */
 const INTERJECTIONS = new Set([
   'wait',
@@ -571,7 +574,8 @@ function ellipsis(
   cast: Cast,
   alsoAbout = false,
 ): AnalyzedClause {
-  const own = clause.terms.filter((t) => !STOP_WORDS.has(t.surface));
+  // "What about May?": a name that is also a function word ("may", "us") is still the name.
+  const own = clause.terms.filter((t) => t.entity || !STOP_WORDS.has(t.surface));
   const newPersons = own.filter((t) => t.term.startsWith('#'));
   const newEntities = own.filter((t) => t.entity && !t.term.startsWith('#'));
   const newContent = own.filter((t) => !t.entity);
@@ -585,7 +589,8 @@ function ellipsis(
     newEntities.every((t) => !cast.speaks(t.term));
   const kept = last.terms.filter((t) => {
     if (t.term.startsWith('#')) return newTopic || (newPersons.length === 0 && newEntities.length === 0);
-    if (t.entity) return newEntities.length === 0 && newPersons.length === 0;
+    // "Wait, the US did too?" after who voted at the UN: the UN is still where.
+    if (t.entity) return alsoAbout || (newEntities.length === 0 && newPersons.length === 0);
     return newContent.length === 0 && !newTopic;
   });
   const terms = inherit(own, kept);

@@ -14,6 +14,7 @@
 import type { AnalyzedClause } from './analyzer.ts';
 import type { Answer } from './answer.ts';
 import {
+  ALSO_NOTE,
   type Cast,
   type FollowUp,
   INHERITED_POSITION,
@@ -263,7 +264,9 @@ export function converse(kb: KnowledgeBase, rawQuestion: string, options: Answer
       reading.note.startsWith('ellipsis') &&
       // Only a correction ("no, I meant...") was never about the last question's subject; "what
       // about Putin?" after the minerals deal still asks about the deal, and may be declined.
-      ((!decided.answer.answered && CORRECTION.test(padded(question))) || repeatsLastAnswer(decided, turns))
+      // "The US did too?" may well be answered by the last answer again: it says so.
+      ((!decided.answer.answered && CORRECTION.test(padded(question))) ||
+        (reading.note !== ALSO_NOTE && repeatsLastAnswer(decided, turns)))
     ) {
       const alone = {
         ...reading.clause,
@@ -313,6 +316,7 @@ export function converse(kb: KnowledgeBase, rawQuestion: string, options: Answer
       resolvedAny &&
       analysis.clauses.length === 1 &&
       standalone &&
+      !(reading?.kind === 'resolved' && reading.note === ALSO_NOTE) &&
       repeatsLastAnswer(decided, turns)
     ) {
       // "Minerals?" after "who is Lavrov?": read with the last question it only gives the last

@@ -347,3 +347,12 @@ describe('"that" before a verb ending in a particle', () => {
     expect(answer.text).toContain('peace deal');
   });
 });
+
+describe('a name that is also a function word, as a follow-up', () => {
+  it('"what about May?" after what Lord Howard said asks what Theresa May said', () => {
+    const { answer, notes } = ask('what about May?', ['what did Lord Howard say?']);
+    expect(notes).toContain('ellipsis');
+    expect(answer.text).toContain('Theresa May');
+    expect(answer.text).not.toContain('stark reminder');
+  });
+});
