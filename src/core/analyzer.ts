@@ -1352,6 +1352,8 @@ export class Analyzer {
       ).filter(
         (t) =>
           (typeWords === undefined || !typeWords.has(t.surface)) &&
+          // "How come?" asks why: "come" is how it is asked.
+          !(type === 'why' && t.surface === 'come' && surfaces[t.position - 1] === 'how') &&
           // "Why is the vote notable?": of a story that never says "notable", what the vote means.
           !(
             significance &&

@@ -214,6 +214,15 @@ describe('question forms', () => {
     expect(terms('where in Ukraine are the minerals found?')).toContain('found');
   });
 
+  it('reads "how come?" as why, with "come" no word of the subject', () => {
+    const clause = seed.analyzer.analyze('how come Russia rejects the peacekeepers?').whole;
+    expect(clause.type).toBe('why');
+    expect(clause.terms.map((t) => t.surface)).not.toContain('come');
+    expect(seed.analyzer.analyze('why did Zelensky come?').whole.terms.map((t) => t.surface)).toContain(
+      'come',
+    );
+  });
+
   it('reads "which nations…?" as asking who, as "which countries…?" is', () => {
     expect(questionTypeOf('which nations did the council side with')).toBe('who');
     expect(questionTypeOf('which nation voted first')).toBe('who');
