@@ -75,6 +75,10 @@ const RELATION_NOUNS = new Set(
 const isYear = (term: QueryTerm): boolean => /^(?:19|20)\d\d$/.test(term.term);
 
 /** "Is Lavrov the Russian president?": only who is asked about must be in the answer. */
+/** "What's the helpline number?", "the customer care email address": a way to get in touch, asked for. */
+const CONTACT_ASKED =
+  / (?:what|whats|which|give me|tell me)\b.*?\b(e ?mail(?: address)?|phone number|telephone number|helpline number|number to call|hotline|website|web address|url)\b/;
+
 /** Forms of "be" after "who": "who is the head coach?". */
 const COPULAS = new Set(['is', 'was', 's', 'are', 'were']);
 
@@ -587,6 +591,18 @@ export const TYPE_CHECKS: readonly CandidateCheck[] = [
     passes(kb, result, clause) {
       if (clause.personalDetail !== 'age' || kb.gapById.has(result.id)) return true;
       return AN_AGE.test(answerTextOf(kb, result));
+    },
+  },
+  {
+    name: 'gives-the-contact-asked',
+    doc: '"What is the customer care email address?": an answer that gives one (an email, a phone number, a web address), not only that there is one.',
+    passes(kb, result, clause) {
+      const asked = CONTACT_ASKED.exec(` ${clause.folded} `)?.[1];
+      if (asked === undefined || kb.gapById.has(result.id)) return true;
+      const text = answerTextOf(kb, result);
+      if (/mail/.test(asked)) return /\S@\S/.test(text);
+      if (/phone|number|call/.test(asked)) return /\d[\d ]{6,}\d/.test(text);
+      return /\bwww\.|https?:\/\/|\.(?:com|org|net|co\.uk|gov\.uk|org\.uk)\b/i.test(text);
     },
   },
   {

@@ -32,6 +32,7 @@ const STORIES = {
             'The battery was designed by Professor Ines Marlow at Dunmore University. The university is in talks with investors about a spin-out company.',
             'The trial will use 40 batteries over two years.',
             'Dunmore University said its laboratory had built 12 prototypes last year.',
+            'Customers with questions can email the care team or call 0800 123 4567.',
           ].join('\n'),
           { today: '2026-01-01' },
         ).files,
@@ -730,6 +731,16 @@ const CHECKS: Readonly<Record<string, CheckRow>> = {
     },
     // What Theresa May did before: her entry says she is a former Prime Minister.
     letsThrough: { story: 'seed', question: 'what did Theresa May do before?', candidate: 'qa:who-is-may' },
+  },
+  'gives-the-contact-asked': {
+    // The care team's email address: the sentence says only that customers can email it.
+    rejects: { story: 'drafted', question: "what is the care team's email address?", candidate: 'qa:p5-s1' },
+    // The number to call: the sentence gives it.
+    letsThrough: {
+      story: 'drafted',
+      question: 'what number to call do customers have?',
+      candidate: 'qa:p5-s1',
+    },
   },
   'gives-the-age-asked': {
     // How old the depot is: the entry about its site gives a number of homes, not an age.
