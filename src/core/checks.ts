@@ -135,6 +135,14 @@ export function centralSubjectsOf(kb: KnowledgeBase): ReadonlySet<string> {
     ).length;
     if (paragraphs >= Math.min(CENTRAL_PARAGRAPHS, kb.article.paragraphs.length)) found.add(place.term);
   }
+  // "Halifax bakery chain recalls…" of a company the glossary lists as one who speaks ("they",
+  // "the bakery chain"): the story is about it as much as about a place in its headline.
+  const title = ` ${foldText(kb.story.title)} `;
+  for (const person of kb.people) {
+    if (person.pronoun !== 'they') continue;
+    const forms = [person.name, ...person.aliases].map((f) => foldText(f).replace(/^the /, ''));
+    if (forms.some((f) => f.split(' ').length >= 2 && title.includes(` ${f} `))) found.add(`#${person.id}`);
+  }
   centralSubjects.set(kb, found);
   return found;
 }
@@ -285,8 +293,7 @@ export const CANDIDATE_CHECKS: readonly CandidateCheck[] = [
         // "How many passengers will use the Eastgate Line?": an answer about the story's own
         // subject, named in its headline, is about it though it leaves the name out.
         if (
-          !term.term.startsWith('#') &&
-          kb.places.some((p) => p.term === term.term) &&
+          (term.term.startsWith('#') || kb.places.some((p) => p.term === term.term)) &&
           unnamed === 0 &&
           centralSubjectsOf(kb).has(term.term)
         ) {

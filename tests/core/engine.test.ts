@@ -672,3 +672,32 @@ describe('who is named in a who-question, and who it asks for', () => {
     expect(answerQuestion(second, "who's the chamber's boss?").id).toBe('who-is-lyle');
   });
 });
+
+describe('a body the headline is about, listed among the people ("they")', () => {
+  it('may go unnamed in an answer, as a place the headline names may', async () => {
+    const data = await copyOfData();
+    try {
+      await data.edit('story.yaml', (t) =>
+        t.replace(
+          'title: Riverton approves Alder River footbridge',
+          'title: Riverton town council approves footbridge',
+        ),
+      );
+      await data.edit('glossary.yaml', (t) =>
+        t
+          .replace('  - term: council\n    aliases: [councillors, town council]\n', '')
+          .replace(
+            'people:\n',
+            'people:\n  - id: council\n    name: Riverton Town Council\n    pronoun: they\n    cites: [p1.s1]\n    aliases: [the town council, the council]\n',
+          ),
+      );
+      const kb = buildKnowledge(await readDataDir(data.dir));
+      // "The bridge will cost 4.2 million pounds." does not name the council.
+      expect(answerQuestion(kb, 'how much will the footbridge cost the town council?').id).toBe(
+        'bridge-cost',
+      );
+    } finally {
+      await data.remove();
+    }
+  });
+});
