@@ -405,11 +405,33 @@ function bestQuote(context: ClauseContext): ScoredDocument | undefined {
   const found = kb.index.search(clause.terms, QUOTE_KINDS, 20);
   context.trace?.candidates(found);
   context.seen.push(...found);
+  // "Who does Trump say should protect Ukraine?": of quotes that fit as well, one naming someone
+  // the question does not ("Europe should take the lead") says who.
+  const asked = new Set(clause.terms.filter((t) => t.entity).map((t) => t.term));
+  const whoShould = WHO_THEY_SAY_SHOULD.test(` ${clause.folded} `);
+  const namesAnother = (r: ScoredDocument): boolean =>
+    whoShould &&
+    [...(kb.answerEntities.get(r.id) ?? [])].some(
+      (name) => !asked.has(name) && !quoted.includes(name.replace(/^#/, '')),
+    );
   return found
     .filter((r) => bySpeaker(kb.quoteById.get(r.id) as QuoteEntry) && fits(kb, r, clause, context.trace))
-    .map((r) => ({ r, rank: r.score + (kb.quoteById.get(r.id)?.kind === 'direct' ? directBonus : 0) }))
+    .map((r) => ({
+      r,
+      rank:
+        r.score +
+        (kb.quoteById.get(r.id)?.kind === 'direct' ? directBonus : 0) +
+        (namesAnother(r) ? WHO_NAMED_BONUS : 0),
+    }))
     .sort((a, b) => b.rank - a.rank)[0]?.r;
 }
+
+/** "Who does Trump say should…", "who do they think will…": who someone says does something. */
+const WHO_THEY_SAY_SHOULD =
+  / who (?:does|did|do) .*\b(?:say|says|said|think|thinks|want|wants|believe|believes)\b (?:should|will|would|must|ought|is|are|can|could)\b/;
+
+/** What naming someone the question does not adds to a quote's rank for a who-question: a tie-break. */
+const WHO_NAMED_BONUS = 0.01;
 
 /** An answer that reports what someone said or did about it ("Russia has rejected..."), not who they are. */
 const REPORTS_WORDS =

@@ -701,3 +701,15 @@ describe('a body the headline is about, listed among the people ("they")', () =>
     }
   });
 });
+
+describe('"who does X say should…?" asked of X\'s words', () => {
+  it('gets the quote naming who, of quotes that fit as well', () => {
+    const answer = answerQuestion(story, "who does trump say should guarantee ukraine's security?");
+    expect(answer.ids).toEqual(['trump-europe-should-lead']);
+  });
+
+  it('leaves "who did he say it to?" to the quote said to someone, not one naming another', () => {
+    const answer = answerQuestion(story, "who did Trump say he won't give guarantees to?");
+    expect(answer.text).toContain('to reporters');
+  });
+});
