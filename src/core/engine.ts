@@ -107,10 +107,15 @@ function storyIntentOf(kb: KnowledgeBase, paddedText: string): Intent | null {
     .join(' ');
   // Any word of the story, or any other word that is not filler ("how many people were injured"),
   // or a figure the story gives ("41 countries"; not "top 3 people").
-  const specific =
-    rest.length > 0 &&
-    kb.analyzer.termsOfMessage(rest).some((t) => !/^\d/.test(t.term) || kb.index.hasTerm(t.term));
-  return specific ? null : reading.intent;
+  const restTerms = rest.length > 0 ? kb.analyzer.termsOfMessage(rest) : [];
+  const specific = restTerms.some((t) => !/^\d/.test(t.term) || kb.index.hasTerm(t.term));
+  // "What's going on with Ukraine?" of a story whose headline is about Ukraine: the whole story.
+  const headline = new Set(kb.analyzer.termsOf(kb.story.title));
+  const ofTheHeadline =
+    reading.intent === 'summary' &&
+    restTerms.length > 0 &&
+    restTerms.every((t) => t.entity && !t.term.startsWith('#') && headline.has(t.term));
+  return specific && !ofTheHeadline ? null : reading.intent;
 }
 
 /** Verbs of what a side holds, which ask for its position ("what does each side want?"). */

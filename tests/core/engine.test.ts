@@ -713,3 +713,13 @@ describe('"who does X say should…?" asked of X\'s words', () => {
     expect(answer.text).toContain('to reporters');
   });
 });
+
+describe('a summary asked of what the headline is about', () => {
+  it('"what is happening with Ukraine?" is the whole story when the headline is about Ukraine', () => {
+    expect(answerQuestion(story, 'what is happening with Ukraine?').decidedBy).toBe('story-summary');
+  });
+
+  it('"what happened at the UN?" still asks about the UN, which the headline does not name', () => {
+    expect(answerQuestion(story, 'what happened at the UN?').id).toBe('un-vote');
+  });
+});
