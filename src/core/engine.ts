@@ -84,8 +84,10 @@ interface ClauseResult {
  * when nothing else it says is a word of the story: "what happened at the UN?" asks about the UN.
  */
 function storyIntentOf(kb: KnowledgeBase, paddedText: string): Intent | null {
+  // "Summarize it in like 3 bullets": how long a summary should be is no subject of its own.
+  const text = paddedText.replace(SUMMARY_SIZE, ' ');
   // "When was this artilce published?": a slip of a filler word is that word here too.
-  const words = kb.analyzer.fillerSpelling(paddedText.trim().split(' ').filter(Boolean));
+  const words = kb.analyzer.fillerSpelling(text.trim().split(' ').filter(Boolean));
   const reading = readIntent(words);
   if (reading === null) return null;
   // "What did he say about it?" leans on the conversation: not a request about the whole story.
@@ -117,6 +119,10 @@ function storyIntentOf(kb: KnowledgeBase, paddedText: string): Intent | null {
     restTerms.every((t) => t.entity && !t.term.startsWith('#') && headline.has(t.term));
   return specific && !ofTheHeadline ? null : reading.intent;
 }
+
+/** "In 3 bullets", "in like two sentences", "in a few lines": the size asked of a summary. */
+const SUMMARY_SIZE =
+  / (?:in|into|as|with) (?:like |about |just |only |maybe )?(?:a |one |two |three |four |five |a few |few |a couple of |\d+ )?(?:short |quick |simple )?(?:bullets?|bullet points?|points|sentences?|lines?|words?|paragraphs?) /g;
 
 /** Verbs of what a side holds, which ask for its position ("what does each side want?"). */
 const SIDE_VERBS = new Set([

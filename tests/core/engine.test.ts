@@ -719,6 +719,10 @@ describe('a summary asked of what the headline is about', () => {
     expect(answerQuestion(story, 'what is happening with Ukraine?').decidedBy).toBe('story-summary');
   });
 
+  it('"summarise it in like 4 bullets": the size asked of the summary is no subject of its own', () => {
+    expect(answerQuestion(story, 'summarise it in like 4 bullets').decidedBy).toBe('story-summary');
+  });
+
   it('"what happened at the UN?" still asks about the UN, which the headline does not name', () => {
     expect(answerQuestion(story, 'what happened at the UN?').id).toBe('un-vote');
   });
