@@ -356,3 +356,13 @@ describe('a name that is also a function word, as a follow-up', () => {
     expect(answer.text).not.toContain('stark reminder');
   });
 });
+
+describe('"explain this"', () => {
+  it('with nothing asked before it, is the story to explain: its summary', () => {
+    expect(ask('explain this', []).answer.decidedBy).toBe('story-summary');
+  });
+
+  it('after an answer, is more of that answer', () => {
+    expect(ask('explain this', ['who is Lavrov?']).answer.decidedBy).toBe('tell-me-more');
+  });
+});
