@@ -120,9 +120,12 @@ function storyIntentOf(kb: KnowledgeBase, paddedText: string): Intent | null {
   return specific && !ofTheHeadline ? null : reading.intent;
 }
 
-/** "In 3 bullets", "in like two sentences", "in a few lines": the size asked of a summary. */
+/**
+ * "In 3 bullets", "in like five points": the size asked of a summary. (Not "in one sentence" or
+ * "in a few words", which ask for the story in a line.)
+ */
 const SUMMARY_SIZE =
-  / (?:in|into|as|with) (?:like |about |just |only |maybe )?(?:a |one |two |three |four |five |a few |few |a couple of |\d+ )?(?:short |quick |simple )?(?:bullets?|bullet points?|points|sentences?|lines?|words?|paragraphs?) /g;
+  / (?:in|into|as|with) (?:like |about |just |only |maybe )?(?:a |one |two |three |four |five |a few |few |a couple of |\d+ )?(?:short |quick |simple )?(?:bullets?|bullet points?|points) /g;
 
 /** Verbs of what a side holds, which ask for its position ("what does each side want?"). */
 const SIDE_VERBS = new Set([
