@@ -644,6 +644,9 @@ const correctedWord = (surface: string, word: string, similarity: number): Word 
   known: true,
 });
 
+/** Words asking what someone or something is called: "the name of the group", "what's it called?". */
+const NAME_WORDS: ReadonlySet<string> = new Set(['name', 'names', 'called']);
+
 /** A word spelt by its sound ("resolushun") is read as the story's word, a little softer. */
 const SOUND_ALIKE_SIMILARITY = 0.85;
 
@@ -1352,6 +1355,13 @@ export class Analyzer {
       ).filter(
         (t) =>
           (typeWords === undefined || !typeWords.has(t.surface)) &&
+          // "How far away is Sedgeworth?", "how wide is it?": of a story that never says "far", the
+          // measure asked for ("six miles away") is how it is asked, not its subject.
+          // ("How long…" keeps its word: a duration of what the rest of the question may not say.)
+          !(type === 'how-many' && !t.known && surfaces[t.position - 1] === 'how' && t.surface !== 'long') &&
+          // "What is the name of the group?", "what's it called?": of a story that never says
+          // "name", the name is the answer.
+          !(!t.known && NAME_WORDS.has(t.surface)) &&
           // "How come?" asks why: "come" is how it is asked.
           !(type === 'why' && t.surface === 'come' && surfaces[t.position - 1] === 'how') &&
           // "Why is the vote notable?": of a story that never says "notable", what the vote means.

@@ -79,6 +79,27 @@ const isYear = (term: QueryTerm): boolean => /^(?:19|20)\d\d$/.test(term.term);
 const CONTACT_ASKED =
   / (?:what|whats|which|give me|tell me)\b.*?\b(e ?mail(?: address)?|phone number|telephone number|helpline number|number to call|hotline|website|web address|url)\b/;
 
+/** What "how far", "how long", "how often"… ask for, and the words an answer gives it in. */
+const LENGTH_UNITS = 'miles?|km|kilomet(?:re|er)s?|met(?:re|er)s?|yards?|feet|foot|ft|inch(?:es)?|cm|mm';
+const MEASURES: ReadonlyMap<string, RegExp> = new Map([
+  ['far', new RegExp(`\\b(?:${LENGTH_UNITS}|away|walk|drive|ride)\\b`, 'i')],
+  [
+    'long',
+    new RegExp(
+      `\\b(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centur(?:y|ies)|since|until|till|overnight|${LENGTH_UNITS})\\b`,
+      'i',
+    ),
+  ],
+  [
+    'often',
+    /\b(?:every|each|daily|weekly|monthly|yearly|annually|hourly|once|twice|times?|a (?:day|week|month|year))\b/i,
+  ],
+  ['wide', new RegExp(`\\b(?:${LENGTH_UNITS}|lanes?)\\b`, 'i')],
+  ['deep', new RegExp(`\\b(?:${LENGTH_UNITS})\\b`, 'i')],
+  ['tall', new RegExp(`\\b(?:${LENGTH_UNITS}|storeys?|stories|floors?)\\b`, 'i')],
+  ['heavy', /\b(?:kg|kilos?|kilograms?|tonnes?|tons?|pounds|lbs?|grams?)\b/i],
+]);
+
 /** Forms of "be" after "who": "who is the head coach?". */
 const COPULAS = new Set(['is', 'was', 's', 'are', 'were']);
 
@@ -598,6 +619,16 @@ export const TYPE_CHECKS: readonly CandidateCheck[] = [
     passes(kb, result, clause) {
       if (clause.personalDetail !== 'age' || kb.gapById.has(result.id)) return true;
       return AN_AGE.test(answerTextOf(kb, result));
+    },
+  },
+  {
+    name: 'gives-the-measure-asked',
+    doc: '"How far away is it?", "how long has she been in charge?", "how often does it run?": an answer giving that kind of measure, not just any figure or date.',
+    passes(kb, result, clause) {
+      if (clause.type !== 'how-many' || kb.gapById.has(result.id)) return true;
+      const words = wordsOf(clause.folded);
+      const measure = MEASURES.get(words[words.indexOf('how') + 1] ?? '');
+      return measure === undefined || measure.test(answerTextOf(kb, result));
     },
   },
   {

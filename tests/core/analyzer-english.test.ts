@@ -214,6 +214,16 @@ describe('question forms', () => {
     expect(terms('where in Ukraine are the minerals found?')).toContain('found');
   });
 
+  it('drops the measure after "how" and the word "name" when the story never uses them, not "long"', async () => {
+    const terms = (q: string) => seed.analyzer.analyze(q).whole.terms.map((t) => t.surface);
+    expect(terms('how far away is Washington?')).not.toContain('far');
+    const mini = await knowledgeOf(`${ROOT}/tests/fixtures/mini-story`);
+    expect(mini.analyzer.analyze('what is the name of the river?').whole.terms.map((t) => t.surface)).toEqual(
+      ['river'],
+    );
+    expect(terms('how long has Trump been in charge?')).toContain('long');
+  });
+
   it('reads "how come?" as why, with "come" no word of the subject', () => {
     const clause = seed.analyzer.analyze('how come Russia rejects the peacekeepers?').whole;
     expect(clause.type).toBe('why');

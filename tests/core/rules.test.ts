@@ -732,6 +732,20 @@ const CHECKS: Readonly<Record<string, CheckRow>> = {
     // What Theresa May did before: her entry says she is a former Prime Minister.
     letsThrough: { story: 'seed', question: 'what did Theresa May do before?', candidate: 'qa:who-is-may' },
   },
+  'gives-the-measure-asked': {
+    // How far the journey goes: the entry gives its time in minutes, not a distance.
+    rejects: {
+      story: 'second',
+      question: 'how far does the journey to the hospital go?',
+      candidate: 'qa:traffic-and-journey',
+    },
+    // How often the trams run: "every eight minutes".
+    letsThrough: {
+      story: 'second',
+      question: 'how often will the trams run at peak times?',
+      candidate: 'qa:frequency',
+    },
+  },
   'gives-the-contact-asked': {
     // The care team's email address: the sentence says only that customers can email it.
     rejects: { story: 'drafted', question: "what is the care team's email address?", candidate: 'qa:p5-s1' },
