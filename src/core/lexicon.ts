@@ -315,7 +315,8 @@ export const STRICT_TYPES: ReadonlySet<QuestionType> = new Set(['why', 'when', '
 
 /** Time expressions that let an answer serve a "when" question. */
 export const TIME_EXPRESSION =
-  /\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|maymonth|june|july|august|september|october|november|december|today|tomorrow|yesterday|tonight|(?:19|20)\d\d|ahead of|in the run-up to|on the eve of|(?:this|next|last|coming|previous) (?:week|weekend|month|year|season|summer|winter|spring|autumn|fall|night|morning|evening|term|decade|century))\b/i;
+  // "from 1 May", "by May 2027": the month May as an answer spells it, not yet read as "maymonth".
+  /\b(?:\d{1,2}(?:st|nd|rd|th)? (?:of )?may|may (?:\d{1,2}(?:st|nd|rd|th)?|(?:19|20)\d\d)|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|maymonth|june|july|august|september|october|november|december|today|tomorrow|yesterday|tonight|(?:19|20)\d\d|ahead of|in the run-up to|on the eve of|(?:this|next|last|coming|previous) (?:week|weekend|month|year|season|summer|winter|spring|autumn|fall|night|morning|evening|term|decade|century))\b/i;
 
 /**
  * "What time...", "what's the exact date...": a "when" question that wants a clock time or a

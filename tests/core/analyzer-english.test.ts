@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Analyzer, soundAlikeSpellings } from '../../src/core/analyzer.ts';
 import { loadEnglish } from '../../src/core/english/index.ts';
-import { judgementOf, particleNextToVerb, questionTypeOf } from '../../src/core/lexicon.ts';
+import { judgementOf, particleNextToVerb, questionTypeOf, TIME_EXPRESSION } from '../../src/core/lexicon.ts';
 import { GlossaryFile } from '../../src/core/schema.ts';
 import { stem } from '../../src/core/stem.ts';
 import { foldText } from '../../src/core/text.ts';
@@ -222,6 +222,12 @@ describe('question forms', () => {
       ['river'],
     );
     expect(terms('how long has Trump been in charge?')).toContain('long');
+  });
+
+  it('takes "from 1 May" and "May 2027" in an answer for a time, and not the verb "may"', () => {
+    expect(TIME_EXPRESSION.test('The pool will close for two years from 1 May.')).toBe(true);
+    expect(TIME_EXPRESSION.test('It is due to reopen in May 2027.')).toBe(true);
+    expect(TIME_EXPRESSION.test('The council may close the pool for repairs.')).toBe(false);
   });
 
   it('reads "how come?" as why, with "come" no word of the subject', () => {
