@@ -824,6 +824,7 @@ export class Analyzer {
         ...new Set([person.name, ...single].flatMap((a) => wordsOf(foldText(a)))),
       ]);
     }
+    this.addRoleAliases(glossary, vocabulary);
     const entities = new Set<string>(persons);
     for (const term of glossary.terms) {
       const canonical = canonicalTerm(term.term);
@@ -999,6 +1000,27 @@ export class Analyzer {
       if (glossary) node.glossary = true;
     }
     return node;
+  }
+
+  /**
+   * "What did the head coach say?": a person's role up to what it is of ("head coach of the
+   * Otters" -> "the head coach"), read as them when it is nobody else's role and no alias of the
+   * glossary already means something by it.
+   */
+  private addRoleAliases(glossary: GlossaryFile, vocabulary: Set<string>): void {
+    const byRole = new Map<string, string[]>();
+    for (const person of glossary.people) {
+      const head = foldText((person.role ?? '').split(/,|\bwho\b|\bwhich\b/)[0] ?? '')
+        .replace(/\b(?:of|for|at|in|on|with|from|to)\b.*$/, '')
+        .replace(/^(?:the|a|an) /, '')
+        .trim();
+      const words = head.split(' ').filter(Boolean);
+      if (words.length === 0 || words.length > 4 || /\d/.test(head)) continue;
+      if (words.length === 1 && !PEOPLE_NOUNS.has(words[0] as string)) continue;
+      byRole.set(head, [...(byRole.get(head) ?? []), personTerm(person.id)]);
+    }
+    for (const [role, holders] of byRole)
+      if (holders.length === 1) this.addAlias(`the ${role}`, holders[0] as string, vocabulary);
   }
 
   /** A stop word, unless it is filler only in chat and the article uses it ("264 metres short"). */

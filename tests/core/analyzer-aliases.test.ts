@@ -90,3 +90,30 @@ describe('a word for a side after a name', () => {
     expect(read('did the council side with the company?')).toContain(sides.termOf('vote'));
   });
 });
+
+describe("a person's role", () => {
+  const roleWords = wordsIn('the head coach said the club would train less and two coaches agreed');
+  const roles = new Analyzer(
+    GlossaryFile.parse({
+      people: [
+        { id: 'achebe', name: 'Dean Achebe', role: 'head coach of the Otters', cites: ['p1'], pronoun: 'he' },
+        { id: 'ross', name: 'Ann Ross', role: 'coach', cites: ['p1'], pronoun: 'she' },
+        { id: 'hale', name: 'Tom Hale', role: 'coach', cites: ['p1'], pronoun: 'he' },
+      ],
+    }),
+    roleWords,
+    roleWords,
+    { english, thesaurus: new Map() },
+  );
+  const read = (question: string) =>
+    roles.analyze(question).clauses.flatMap((c) => c.terms.map((t) => t.term));
+
+  it('up to what it is of, is the person when it is nobody else\'s: "the head coach"', () => {
+    expect(read('what did the head coach say?')).toContain('#achebe');
+  });
+
+  it('is nobody when two people share it: "the coach"', () => {
+    expect(read('what did the coach say?')).not.toContain('#ross');
+    expect(read('what did the coach say?')).not.toContain('#hale');
+  });
+});
