@@ -435,7 +435,14 @@ export function readFollowUp(clause: AnalyzedClause, turns: readonly Turn[], cas
     notes.push(`subject of "${lastClause.text}"`);
     // "Why does he want it?" after "what is Starmer asking for?": "it" is the thing the answer
     // named. After "who..." the answer named a person, and "it" is still the question's subject.
-    if (thing && last?.answered && last.clause?.type === 'what' && last.topics.length > 0) {
+    // "Who wrote it?" after what the report found: "it" is the report asked about, not its findings.
+    if (
+      thing &&
+      clause.type !== 'who' &&
+      last?.answered &&
+      last.clause?.type === 'what' &&
+      last.topics.length > 0
+    ) {
       resolved = { ...resolved, terms: inherit(resolved.terms, last.topics) };
       notes.push(`it = ${last.topics.map((t) => t.term).join(' ')}`);
       // "When would it kick in?" after what Starmer wants from Trump: "it" is the backstop, which

@@ -147,10 +147,11 @@ const holdsPhrase = (text: string, phrase: string): boolean =>
   ` ${wordsOf(foldWordsOnly(text)).join(' ')} `.includes(phrase);
 
 /**
- * "What date is that?" after "when is he going to Washington?": the date of what the last answer
- * told, not the article's, unless it names the article ("when was that article written?").
+ * "What date is that?" after "when is he going to Washington?", "who wrote it?" after what the
+ * engineer's report found: of what the last answer told, not the article's, unless it names the
+ * article ("when was that article written?").
  */
-function asksTheDateOfTheLastAnswer(context: MessageContext): boolean {
+function asksOfTheLastAnswer(context: MessageContext): boolean {
   return (
     context.turns.at(-1)?.answered === true &&
     /\b(?:that|it|then)\b/.test(context.padded) &&
@@ -349,7 +350,7 @@ export const MESSAGE_RULES: readonly MessageRule[] = [
     name: 'story-date',
     doc: '"When was this article published?": the date story.yaml gives, or that there is none.',
     decide: (context) =>
-      asksFor(context, 'date') && !asksTheDateOfTheLastAnswer(context)
+      asksFor(context, 'date') && !asksOfTheLastAnswer(context)
         ? storyFactAnswer(context.kb, context.question, 'date')
         : null,
   },
@@ -357,7 +358,9 @@ export const MESSAGE_RULES: readonly MessageRule[] = [
     name: 'story-author',
     doc: '"Who wrote this?": the author when story.yaml names one, else that the article names none.',
     decide: (context) =>
-      asksFor(context, 'author') ? storyFactAnswer(context.kb, context.question, 'author') : null,
+      asksFor(context, 'author') && !asksOfTheLastAnswer(context)
+        ? storyFactAnswer(context.kb, context.question, 'author')
+        : null,
   },
   {
     name: 'story-source',

@@ -366,3 +366,24 @@ describe('"explain this"', () => {
     expect(ask('explain this', ['who is Lavrov?']).answer.decidedBy).toBe('tell-me-more');
   });
 });
+
+describe('"who wrote it?" after an answer about a document of the story', () => {
+  const second = knowledgeOf(SECOND_STORY_DIR);
+  const askSecond = async (question: string, after: string[]) => {
+    const trace = createTrace();
+    const answer = answerAfter(await second, question, after, { trace });
+    return { answer, notes: trace.record.notes.join('\n') };
+  };
+
+  it('asks who wrote what the last question asked about, not who wrote the article', async () => {
+    const { answer, notes } = await askSecond('who wrote it?', ['what did the business case find?']);
+    expect(answer.decidedBy).not.toBe('story-author');
+    expect(notes).toContain('subject of');
+    // "It" is the business case asked about, not the figures its answer gave.
+    expect(notes).not.toContain('it = ');
+  });
+
+  it('with nothing asked before it, asks who wrote the article', async () => {
+    expect((await askSecond('who wrote it?', [])).answer.decidedBy).toBe('story-author');
+  });
+});
