@@ -265,6 +265,17 @@ describe('people and places from the article', () => {
     expect(two.places.flatMap((t) => t.aliases)).not.toContain('the chain');
   });
 
+  it('reads a lone name right after a place as more of the place ("Leeds Bradford"), not a person', () => {
+    // Written for this test.
+    const other = extractStory(
+      parseArticle(
+        'Crews will be offered transfers to its bases at Bristol and Leeds Bradford. Mayor Ann Webb said so.',
+      ),
+    );
+    expect(other.people.map((p) => p.name)).not.toContain('Bradford');
+    expect(other.people.map((p) => p.name)).toContain('Ann Webb');
+  });
+
   it('finds the places it names', () => {
     expect(extracted.places.map((t) => t.term)).toContain('Porto');
   });

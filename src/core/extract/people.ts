@@ -206,6 +206,22 @@ export function findPeopleAndPlaces(article: Article): {
             /^\s*$/.test(sentence.text.slice((ws[j] as Word).end, (ws[j + 1] as Word).start))
           )
             j++;
+          // "Leeds Bradford": a lone capitalised name right after a place is more of the place's
+          // name (its airport), not a person called Bradford whose role is Leeds.
+          const after = ws[j + 1];
+          const afterThat = ws[j + 2];
+          if (
+            after &&
+            isCapitalised(after) &&
+            after.tags.has('Person') &&
+            /^\s*$/.test(sentence.text.slice((ws[j] as Word).end, after.start)) &&
+            !(
+              afterThat &&
+              isCapitalised(afterThat) &&
+              /^\s*$/.test(sentence.text.slice(after.end, afterThat.start))
+            )
+          )
+            j++;
           const placeWords = ws.slice(i, j + 1);
           const name = placeWords.map((p) => bare(p.text)).join(' ');
           if (name.length > 1) {
