@@ -222,8 +222,9 @@ function assemble(data: ValidatedData, files: DataFiles, cache: BuildCache): Kno
     const texts = termsOf(entryTexts[e] as number, phrasings + 1);
     const answerTerms = texts.pop() as string[];
     questions.forEach((question, q) => {
+      if (texts[q]?.length !== 0) return;
       const words = wordsOf(fold(question)).join(' ');
-      if (texts[q]?.length === 0 && !wordlessPhrasings.has(words)) wordlessPhrasings.set(words, entry.id);
+      if (!wordlessPhrasings.has(words)) wordlessPhrasings.set(words, entry.id);
     });
     answerEntities.set(entry.id, entitiesOf(answerTerms));
     documents.push({
