@@ -96,39 +96,53 @@ export class BuildCache {
   /** `fold`: the folder validation used, whose texts are folded already (else the cache's own). */
   constructor(private readonly given?: Folder) {}
 
-  private folded = new Map<string, string>();
-  private previousFolded = new Map<string, string>();
+  /** Text -> what is known of it: one lookup gives its folded form and its question type. */
+  private texts = new Map<string, TextReading>();
+  private previousTexts = new Map<string, TextReading>();
+  /** A given folder's texts' question types, by folded text. */
   private types = new Map<string, QuestionType>();
-  private previousTypes = new Map<string, QuestionType>();
+
+  /** The text's reading, from the cache when this or the last build saw the text. */
+  private read(text: string): TextReading {
+    let reading = this.texts.get(text);
+    if (reading === undefined) {
+      reading = this.previousTexts.get(text) ?? { folded: foldText(cleanText(text)), type: undefined };
+      this.texts.set(text, reading);
+    }
+    return reading;
+  }
 
   /** clean-and-fold, from the cache when this or the last build saw the text. */
-  readonly fold: Folder = (text) => {
-    if (this.given) return this.given(text);
-    let folded = this.folded.get(text);
-    if (folded === undefined) {
-      folded = this.previousFolded.get(text) ?? foldText(cleanText(text));
-      this.folded.set(text, folded);
-    }
-    return folded;
-  };
+  readonly fold: Folder = (text) => (this.given ? this.given(text) : this.read(text).folded);
 
-  /** questionTypeOf a folded text, likewise. */
-  readonly typeOf = (folded: string): QuestionType => {
-    let type = this.types.get(folded);
-    if (type === undefined) {
-      type = this.previousTypes.get(folded) ?? questionTypeOf(folded);
-      this.types.set(folded, type);
+  /** questionTypeOf the text folded, likewise. */
+  readonly typeOf = (text: string): QuestionType => {
+    if (this.given) {
+      const folded = this.given(text);
+      let type = this.types.get(folded);
+      if (type === undefined) {
+        type = questionTypeOf(folded);
+        this.types.set(folded, type);
+      }
+      return type;
     }
-    return type;
+    const reading = this.read(text);
+    reading.type ??= questionTypeOf(reading.folded);
+    return reading.type;
   };
 
   /** Called after a build: what it used becomes what the next one may reuse. */
   endBuild(): void {
-    this.previousFolded = this.folded;
-    this.folded = new Map();
-    this.previousTypes = this.types;
+    this.previousTexts = this.texts;
+    this.texts = new Map();
     this.types = new Map();
   }
+}
+
+/** A text as a build reads it: folded, and the question type of that (once asked). */
+interface TextReading {
+  readonly folded: string;
+  type: QuestionType | undefined;
 }
 
 /**
@@ -203,7 +217,7 @@ function assemble(data: ValidatedData, files: DataFiles, cache: BuildCache): Kno
   /** The terms of `count` texts from text `first` on. */
   const termsOf = (first: number, count: number): string[][] =>
     Array.from({ length: count }, (_, i) => readTerms(table.idsOf(first + i)));
-  const typeOf = (text: string): QuestionType => cache.typeOf(fold(text));
+  const typeOf = cache.typeOf;
 
   const citationOf = new Map<string, Citation>();
   const citationsOf = new Map<string, readonly Citation[]>();
