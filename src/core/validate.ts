@@ -13,6 +13,7 @@ import YAML from 'yaml';
 import type { z } from 'zod';
 import { type Article, paragraphOf, parseArticle } from './article.ts';
 import { closestText } from './closest.ts';
+import { readQaEntry } from './entry-reader.ts';
 import { extractStory } from './extract/story.ts';
 import { describeValue, didYouMean, idFrom, issueMessages } from './issue-messages.ts';
 import { readPlainYaml } from './plain-yaml.ts';
@@ -406,6 +407,12 @@ class Reader {
       const valid: unknown[] = [];
       list.forEach((item: unknown, position) => {
         const cleaned = withoutEmptyFields(item);
+        // A plainly valid Q&A entry is read without zod (entry-reader.ts), to the same data.
+        const plain = schema === QaEntrySchema ? readQaEntry(cleaned) : undefined;
+        if (plain !== undefined) {
+          valid.push(plain);
+          return;
+        }
         const rawId = isRecord(cleaned) && typeof cleaned.id === 'string' ? cleaned.id.trim() : '';
         const label =
           rawId.length > 0
@@ -447,7 +454,7 @@ class Reader {
  * (the schema then uses its default, or says the field is required).
  */
 function withoutEmptyFields(value: unknown): unknown {
-  if (!isRecord(value)) return value;
+  if (!isRecord(value) || !Object.values(value).includes(null)) return value;
   const out: Record<string, unknown> = {};
   for (const [key, field] of Object.entries(value)) if (field !== null) out[key] = field;
   return out;
