@@ -173,6 +173,9 @@ export function foldText(text: string): string {
  * rewording. What a message says of itself ("explain like I'm 5") is read on this.
  */
 export function foldWordsOnly(text: string): string {
+  // Most text is plain and holds nothing the steps below change: one pass tells, and then only
+  // its case and its chat spellings are folded.
+  if (plainWithoutCues(text)) return replaceChatSpellings(text.toLowerCase());
   // Plain text has no diacritics to take off (NFKD leaves it as it is).
   let folded = PLAIN.test(text) ? text : text.normalize('NFKD').replace(/\p{M}/gu, '');
   folded = folded.toLowerCase();
@@ -206,6 +209,41 @@ export function foldWordsOnly(text: string): string {
   // "were is the new gallery": "where" typed without its h, which "were" before a verb can't be.
   folded = replaceWhere(folded, 'were ', WHERE_WITHOUT_H, 'where');
   return replaceChatSpellings(folded);
+}
+
+/**
+ * Whether the text is PLAIN and, lower-cased, holds no cue of foldWordsOnly's steps: no quote
+ * mark (straight or curly), comma, "%", "&", digit before a "k", "pct" or "were ". Then every
+ * step but the chat spellings leaves it as it is.
+ */
+function plainWithoutCues(text: string): boolean {
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x7f) {
+      // Of PLAIN's other characters, the dashes; its curly quotes are cues.
+      if (c === 0x2013 || c === 0x2014) continue;
+      return false;
+    }
+    if (c < 0x20 || c === 0x27 || c === 0x2c || c === 0x25 || c === 0x26 || c === 0x60) return false;
+    const lower = c | 0x20;
+    if (c >= 0x30 && c <= 0x39) {
+      if ((text.charCodeAt(i + 1) | 0x20) === 0x6b) return false;
+    } else if (lower === 0x70) {
+      // "pct"
+      if ((text.charCodeAt(i + 1) | 0x20) === 0x63 && (text.charCodeAt(i + 2) | 0x20) === 0x74) return false;
+    } else if (lower === 0x77) {
+      // "were "
+      if (
+        (text.charCodeAt(i + 1) | 0x20) === 0x65 &&
+        (text.charCodeAt(i + 2) | 0x20) === 0x72 &&
+        (text.charCodeAt(i + 3) | 0x20) === 0x65 &&
+        text.charCodeAt(i + 4) === 0x20
+      )
+        return false;
+    }
+  }
+  return true;
 }
 
 /** "… rather than Moscow?" closing a yes/no question: the alternative it sets aside. */
