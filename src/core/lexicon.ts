@@ -158,17 +158,15 @@ export function questionTypeOf(folded: string): QuestionType {
   ) {
     return 'yes-no';
   }
+  const trimmed = text.trimEnd();
   // "Moscow says peacekeepers would end the war, right?", "...but trump no want, true?": a claim to confirm.
-  if (
-    CONFIRMING_TAIL.test(tailOf(text.trimEnd())) &&
-    !/^ (?:what|who|when|where|why|how|which)\b/.test(text)
-  ) {
+  if (CONFIRMING_TAIL.test(tailOf(trimmed)) && !/^ (?:what|who|when|where|why|how|which)\b/.test(text)) {
     return 'yes-no';
   }
   // "Why is North Korea mentioned?", "why is May in the story?": what part they play, not a reason.
   if (
     /^ why (?:is|are|was|were|does|do) .*\b(?:mentioned|in (?:the|this) (?:story|article|piece|news)|involved|relevant|in the news)\W*$/.test(
-      `${text.trimEnd()} `,
+      `${trimmed} `,
     )
   ) {
     return 'what';
@@ -192,7 +190,7 @@ export function questionTypeOf(folded: string): QuestionType {
   if (/^ (?:and |so |but |ok )?where (?:do|does|did|is|are) .*\bstand(?:s|ing)?\b/.test(text)) return 'what';
   // "Starmer says spending goes to 2.5% by 2030?": a statement put as a question.
   if (
-    /\?\s*$/.test(text.trimEnd()) &&
+    /\?\s*$/.test(trimmed) &&
     !/\b(?:what|whats|who|whos|whom|whose|when|where|why|how|which)\b/.test(text) &&
     text.trim().split(' ').length >= 4
   ) {
