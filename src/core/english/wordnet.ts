@@ -94,7 +94,7 @@ export class WordNetReader {
   private readonly senses = new Map<string, readonly Sense[]>();
   private chunk = Buffer.alloc(4096);
 
-  constructor(private readonly directory: string = wordnetDirectory()) {
+  constructor(readonly directory: string = wordnetDirectory()) {
     const index = senseIndexOf(directory);
     this.senseIndex = index.bytes;
     this.lineStarts = index.lineStarts;
