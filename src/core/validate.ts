@@ -745,13 +745,12 @@ function checkSamePhrasing(
     phrasings.forEach((text, i) => {
       const key = wordKey(fold(text));
       const other = owner.get(key);
-      const field = i === 0 ? 'question' : `alternates[${i - 1}]`;
       if (other !== undefined && other.value.id !== entry.id) {
         const where = other.file === file ? '' : ` (${other.file})`;
         problems.push({
           file,
           entry: entry.id,
-          field,
+          field: i === 0 ? 'question' : `alternates[${i - 1}]`,
           message: `"${text}" is also a question of entry "${other.value.id}"${where}: keep it in one entry`,
         });
       } else {
