@@ -84,6 +84,11 @@ export interface ValidatedData {
   readonly fileOf: ReadonlyMap<string, string>;
   /** What was built from the article because its file is absent. */
   readonly built: { readonly quotes: boolean; readonly people: boolean };
+  /**
+   * Each Q&A entry's question and alternates as the folder folded them (for the same-question
+   * check), in the order of qa.entries: the build reads them without folding them again.
+   */
+  readonly foldedPhrasings?: readonly (readonly string[])[];
 }
 
 /** An entry with the file it came from. */
@@ -215,7 +220,7 @@ export function checkData(
     invalidCites: reader.invalidCites,
   };
   const across: DataProblem[] = [];
-  crossCheck(checked, article, across, fold, built);
+  const foldedPhrasings = crossCheck(checked, article, across, fold, built);
   problems.push(...withoutKnockOns(across, reader.unreadable));
   if (story && article) {
     story.cites.forEach((ref, i) => {
@@ -242,6 +247,7 @@ export function checkData(
     warnings: problems,
     fileOf,
     built,
+    foldedPhrasings,
   };
   return { data, problems };
 }
@@ -513,7 +519,7 @@ function crossCheck(
   problems: DataProblem[],
   fold: Folder,
   built: { readonly quotes: boolean; readonly people: boolean },
-): void {
+): string[][] {
   const answerFileOf = new Map<string, string>(); // id -> file, across every kind of answer
   const unique = <T extends { readonly id: string }>(
     items: readonly Located<T>[],
@@ -627,7 +633,7 @@ function crossCheck(
       });
     }
   }
-  checkSamePhrasing(data.entries, problems, fold);
+  const foldedPhrasings = checkSamePhrasing(data.entries, problems, fold);
 
   unique(data.quotes, answerFileOf, 'quote');
   for (const { file, value: quote } of data.quotes) {
@@ -730,20 +736,27 @@ function crossCheck(
       }
     }
   }
+  return foldedPhrasings;
 }
 
-/** The same question text in two entries would make the answer depend on file order. */
+/**
+ * The same question text in two entries would make the answer depend on file order. Returns each
+ * entry's phrasings folded.
+ */
 function checkSamePhrasing(
   entries: readonly Located<QaEntry>[],
   problems: DataProblem[],
   fold: Folder,
-): void {
+): string[][] {
   const owner = new Map<string, Located<QaEntry>>();
+  const folded: string[][] = [];
   for (const located of entries) {
     const { file, value: entry } = located;
     const phrasings = [entry.question, ...entry.alternates];
+    const foldedPhrasings = phrasings.map(fold);
+    folded.push(foldedPhrasings);
     phrasings.forEach((text, i) => {
-      const key = wordKey(fold(text));
+      const key = wordKey(foldedPhrasings[i] as string);
       const other = owner.get(key);
       if (other !== undefined && other.value.id !== entry.id) {
         const where = other.file === file ? '' : ` (${other.file})`;
@@ -758,6 +771,7 @@ function checkSamePhrasing(
       }
     });
   }
+  return folded;
 }
 
 /** An alias read as two different things would make matching depend on file order. */
