@@ -479,17 +479,37 @@ export class WordTable {
     let end = this.starts[this.texts] as number;
     const n = folded.length;
     for (let i = 0; i < n; ) {
-      if (!isWordCode(folded.charCodeAt(i))) {
+      const first = folded.charCodeAt(i);
+      if (!isWordCode(first)) {
         i++;
         continue;
       }
-      const wordEnds = wordEnd(folded, i);
+      // The word's end (as wordEnd finds it) and its hash, in one pass over its letters.
+      let hash = Math.imul(0x811c9dc5 ^ first, 0x01000193);
+      let wordEnds = i + 1;
+      for (; wordEnds < n; wordEnds++) {
+        const c = folded.charCodeAt(wordEnds);
+        if (!isWordCode(c)) break;
+        hash = Math.imul(hash ^ c, 0x01000193);
+      }
+      if (
+        wordEnds + 1 < n &&
+        folded.charCodeAt(wordEnds) === 46 &&
+        isDigitCode(folded.charCodeAt(wordEnds + 1))
+      ) {
+        hash = Math.imul(hash ^ 46, 0x01000193);
+        for (wordEnds++; wordEnds < n; wordEnds++) {
+          const c = folded.charCodeAt(wordEnds);
+          if (!isDigitCode(c)) break;
+          hash = Math.imul(hash ^ c, 0x01000193);
+        }
+      }
       if (end === this.items.length) {
         const grown = new Int32Array(this.items.length * 2);
         grown.set(this.items);
         this.items = grown;
       }
-      this.items[end++] = this.idOf(folded, i, wordEnds);
+      this.items[end++] = this.idOf(folded, i, wordEnds, hash);
       i = wordEnds;
     }
     if (this.texts + 2 > this.starts.length) {
@@ -501,10 +521,11 @@ export class WordTable {
     return this.texts - 1;
   }
 
-  /** The id of the word folded[start, end), a new one when it is not in the table yet. */
-  private idOf(folded: string, start: number, end: number): number {
-    let hash = 0x811c9dc5;
-    for (let i = start; i < end; i++) hash = Math.imul(hash ^ folded.charCodeAt(i), 0x01000193);
+  /**
+   * The id of the word folded[start, end), whose letters hash (FNV-1a) to `hash`: a new one when
+   * it is not in the table yet.
+   */
+  private idOf(folded: string, start: number, end: number, hash: number): number {
     const mask = this.slots.length - 1;
     const length = end - start;
     for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
