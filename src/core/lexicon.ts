@@ -146,10 +146,11 @@ export function questionTypeOf(folded: string): QuestionType {
   );
   if (text.includes('when it comes to')) text = text.replace(/\bwhen it comes to\b/g, 'about');
   // "What happened when the ferry broke down?": what happened; "when" only sets the scene.
-  text = text.replace(
-    /^ (what (?:happened|happens|did (?:he|she|they|it) (?:say|do))) (?:when|after|while) /,
-    ' $1 about ',
-  );
+  if (text.startsWith(' what happen') || text.startsWith(' what did '))
+    text = text.replace(
+      /^ (what (?:happened|happens|did (?:he|she|they|it) (?:say|do))) (?:when|after|while) /,
+      ' $1 about ',
+    );
   // "Did Trump mention money when he talked about Ukraine?" is a yes-no question, not a "when".
   if (
     /^ (?:is|are|was|were|do|does|did|has|have|had|will|would|can|could|should|shall|may|might|must|isnt|arent|wasnt|didnt|doesnt|dont|wont|hasnt|havent)\b/.test(
@@ -165,6 +166,7 @@ export function questionTypeOf(folded: string): QuestionType {
   }
   // "Why is North Korea mentioned?", "why is May in the story?": what part they play, not a reason.
   if (
+    text.startsWith(' why ') &&
     /^ why (?:is|are|was|were|does|do) .*\b(?:mentioned|in (?:the|this) (?:story|article|piece|news)|involved|relevant|in the news)\W*$/.test(
       `${trimmed} `,
     )
