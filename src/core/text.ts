@@ -330,7 +330,7 @@ const CUE = {
   meant: 1 << 6,
   ratherThan: 1 << 7,
   where: 1 << 8,
-  of: 1 << 9,
+  atThe: 1 << 9,
   what: 1 << 10,
 } as const;
 
@@ -353,7 +353,7 @@ const REWORDINGS: readonly (readonly [cue: number, pattern: RegExp, by: string])
   // "Where does Theresa May come into this?", "where does he fit in": what part they play.
   [CUE.where, WHERE_ONE_COMES_IN, 'what role does $1 play'],
   // "The minerals at the heart of the deal": the ones in it.
-  [CUE.of, /\bat the (?:heart|centre|center|core) of\b/g, 'in'],
+  [CUE.atThe, /\bat the (?:heart|centre|center|core) of\b/g, 'in'],
   [CUE.what, CHAT_PHRASES, 'what about'],
 ];
 
@@ -373,7 +373,7 @@ for (const [cue, bit] of [
   ['meant', CUE.meant],
   ['rather than', CUE.ratherThan],
   ['where', CUE.where],
-  [' of ', CUE.of],
+  ['at the ', CUE.atThe],
   ['what', CUE.what],
 ] as const) {
   const key = cue.charCodeAt(0) * 128 + cue.charCodeAt(1);
