@@ -54,23 +54,30 @@ export function readPlainYaml(text: string): unknown {
 
 class PlainReader {
   /** Line l is text[starts[l], ends[l]); its content (after the indentation) starts at contents[l]. */
-  private readonly starts: number[] = [];
-  private readonly ends: number[] = [];
-  private readonly contents: number[] = [];
+  private readonly starts: Int32Array;
+  private readonly ends: Int32Array;
+  private readonly contents: Int32Array;
+  /** How many lines there are. */
+  private readonly lines: number;
   /** The next line to read. */
   private line = 0;
 
   constructor(private readonly text: string) {
+    let lines = 1;
+    for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) lines++;
+    this.lines = lines;
+    this.starts = new Int32Array(lines);
+    this.ends = new Int32Array(lines);
+    this.contents = new Int32Array(lines);
     let start = 0;
-    for (;;) {
+    for (let line = 0; line < lines; line++) {
       const end = text.indexOf('\n', start);
       const lineEnd = end === -1 ? text.length : end;
       let content = start;
       while (content < lineEnd && text.charCodeAt(content) === SPACE) content++;
-      this.starts.push(start);
-      this.ends.push(lineEnd);
-      this.contents.push(content);
-      if (end === -1) break;
+      this.starts[line] = start;
+      this.ends[line] = lineEnd;
+      this.contents[line] = content;
       start = end + 1;
     }
   }
@@ -78,11 +85,11 @@ class PlainReader {
   /** The whole file: one block at indentation 0, then nothing but blank lines and comments. */
   document(): unknown {
     this.skipInsignificant();
-    if (this.line >= this.starts.length) notPlain();
+    if (this.line >= this.lines) notPlain();
     if (this.indentOf(this.line) !== 0) notPlain();
     const value = this.block(0);
     this.skipInsignificant();
-    if (this.line < this.starts.length) notPlain();
+    if (this.line < this.lines) notPlain();
     return value;
   }
 
@@ -97,7 +104,7 @@ class PlainReader {
   }
 
   private skipInsignificant(): void {
-    while (this.line < this.starts.length && this.insignificant(this.line)) this.line++;
+    while (this.line < this.lines && this.insignificant(this.line)) this.line++;
   }
 
   /** Whether the line's content is a sequence item ("- ..." or a lone "-"). */
@@ -132,7 +139,7 @@ class PlainReader {
         items.push(this.scalar(at, indent));
       }
       this.skipInsignificant();
-      if (this.line >= this.starts.length) return items;
+      if (this.line >= this.lines) return items;
       const next = this.indentOf(this.line);
       if (next < indent) return items;
       if (next > indent) notPlain();
@@ -172,7 +179,7 @@ class PlainReader {
         // Nothing after the colon: a block below it, or null.
         this.line++;
         this.skipInsignificant();
-        if (this.line < this.starts.length) {
+        if (this.line < this.lines) {
           const next = this.indentOf(this.line);
           if (next > indent) map[key] = this.block(next);
           else if (next === indent && this.isItem(this.line)) map[key] = this.sequence(indent, true);
@@ -184,7 +191,7 @@ class PlainReader {
         map[key] = this.scalar(value, indent);
       }
       this.skipInsignificant();
-      if (this.line >= this.starts.length) return map;
+      if (this.line >= this.lines) return map;
       const next = this.indentOf(this.line);
       if (next < indent) return map;
       if (next > indent || this.isItem(this.line)) notPlain();
@@ -256,7 +263,7 @@ class PlainReader {
     this.line++;
     const lines: string[] = [];
     let column = -1;
-    while (this.line < this.starts.length) {
+    while (this.line < this.lines) {
       const line = this.line;
       const content = this.contents[line] as number;
       const lineEnd = this.ends[line] as number;
@@ -275,7 +282,7 @@ class PlainReader {
     if (lines.length === 0) notPlain();
     // A blank line ends it only when nothing indented more than the block follows (a "#" there
     // would be part of the text, not a comment).
-    for (let line = this.line; line < this.starts.length; line++) {
+    for (let line = this.line; line < this.lines; line++) {
       if (this.contents[line] !== this.ends[line]) {
         if (this.indentOf(line) > indent) notPlain();
         break;
@@ -287,7 +294,7 @@ class PlainReader {
 
   /** Whether the current line goes on the scalar before it: a line of content indented more than the block. */
   private continues(indent: number): boolean {
-    if (this.line >= this.starts.length) return false;
+    if (this.line >= this.lines) return false;
     if (this.indentOf(this.line) <= indent) return false;
     // A blank line (a line break in the value) or a comment among its lines: js-yaml's to read.
     if (this.insignificant(this.line)) notPlain();
@@ -335,7 +342,7 @@ class PlainReader {
         while (last > from && text.charCodeAt(last - 1) === SPACE) last--;
         value += `${text.slice(from, last)} `;
         this.line++;
-        if (this.line >= this.starts.length || this.indentOf(this.line) <= indent) notPlain();
+        if (this.line >= this.lines || this.indentOf(this.line) <= indent) notPlain();
         if (this.contents[this.line] === this.ends[this.line]) notPlain();
         i = this.contents[this.line] as number;
         end = this.ends[this.line] as number;
