@@ -574,6 +574,11 @@ interface DataWord extends Word {
   readonly term: string | null;
   /** A word for the article ("story"), read as one when a text has nothing else. */
   readonly aboutTheStory: boolean;
+  /**
+   * The office word it is a slip of (null for none), once officeWordOf has looked: a build reads
+   * more distinct words than officeWordOf's cache keeps, and each word is looked at once.
+   */
+  officeSlip: string | null | undefined;
 }
 
 /** How many of `length` words from `start` count (are not stop words): how much a phrase covers. */
@@ -1145,6 +1150,7 @@ export class Analyzer {
           officeHead: this.officeHeads.has(surface),
           term: stop ? null : stemmed,
           aboutTheStory: ARTICLE_WORDS.has(surface),
+          officeSlip: undefined,
         };
         known[id] = word;
       }
@@ -1840,12 +1846,15 @@ export class Analyzer {
     const typed = word.corrected ?? word.surface;
     if (officeWords.has(typed)) return typed;
     if (word.surface.length < 5 || this.storyWords.has(word.surface)) return null;
+    const remembered = (word as Partial<DataWord>).officeSlip;
+    if (remembered !== undefined) return remembered;
     let slip = this.officeSlips.get(word.surface);
     if (slip === undefined) {
       if (this.officeSlips.size >= OFFICE_SLIP_CACHE) this.officeSlips.clear();
       slip = officeWordNear(word.surface, officeWords);
       this.officeSlips.set(word.surface, slip);
     }
+    if ('officeSlip' in word) (word as DataWord).officeSlip = slip;
     return slip;
   }
 

@@ -244,10 +244,12 @@ export class FuzzyVocabulary {
       const rank = (this.known.has(candidate) ? 0 : 2) + (candidate.length === word.length ? 0 : 1);
       if (best && rank > best.rank) continue;
       // Bitap finds a pattern inside a longer text; scoring both ways keeps whole-word similarity.
-      const score = Math.max(
-        Fuse.match(word, candidate, FUSE_OPTIONS).score,
-        Fuse.match(candidate, word, FUSE_OPTIONS).score,
-      );
+      // The score is the worse of the two: when the first already rules the candidate out (too
+      // far, or no better than the best of its distance and rank), the second is not made.
+      const forward = Fuse.match(word, candidate, FUSE_OPTIONS).score;
+      if (forward > MAX_FUSE_SCORE) continue;
+      if (best && distance === best.distance && rank === best.rank && forward > best.score) continue;
+      const score = Math.max(forward, Fuse.match(candidate, word, FUSE_OPTIONS).score);
       if (score > MAX_FUSE_SCORE) continue;
       if (
         !best ||

@@ -93,42 +93,72 @@ export const KNOWLEDGE_CLASSES = { Analyzer, FuzzyVocabulary, SearchIndex } as c
  * texts that changed. Only what the last build used is kept.
  */
 export class BuildCache {
-  /** `fold`: the folder validation used, whose texts are folded already (else the cache's own). */
-  constructor(private readonly given?: Folder) {}
+  /**
+   * `given`: the folder validation used, whose texts are folded already (else the cache's own).
+   * `keeps`: whether what a build reads is kept for the next one.
+   */
+  constructor(
+    private readonly given?: Folder,
+    private readonly keeps = true,
+  ) {}
 
-  private folded = new Map<string, string>();
-  private previousFolded = new Map<string, string>();
+  /**
+   * For a build with no next one: each text is folded where it is read, and nothing is kept (a
+   * map of every text would cost more than it saves; validation hands its folded phrasings on).
+   */
+  static forOneBuild(): BuildCache {
+    return new BuildCache(undefined, false);
+  }
+
+  /** Text -> what is known of it: one lookup gives its folded form and its question type. */
+  private texts = new Map<string, TextReading>();
+  private previousTexts = new Map<string, TextReading>();
+  /** A given folder's texts' question types, by folded text. */
   private types = new Map<string, QuestionType>();
-  private previousTypes = new Map<string, QuestionType>();
+
+  /** The text's reading, from the cache when this or the last build saw the text. */
+  private read(text: string): TextReading {
+    let reading = this.texts.get(text);
+    if (reading === undefined) {
+      reading = this.previousTexts.get(text) ?? { folded: foldText(cleanText(text)), type: undefined };
+      this.texts.set(text, reading);
+    }
+    return reading;
+  }
 
   /** clean-and-fold, from the cache when this or the last build saw the text. */
-  readonly fold: Folder = (text) => {
-    if (this.given) return this.given(text);
-    let folded = this.folded.get(text);
-    if (folded === undefined) {
-      folded = this.previousFolded.get(text) ?? foldText(cleanText(text));
-      this.folded.set(text, folded);
-    }
-    return folded;
-  };
+  readonly fold: Folder = (text) =>
+    this.given ? this.given(text) : this.keeps ? this.read(text).folded : foldText(cleanText(text));
 
-  /** questionTypeOf a folded text, likewise. */
-  readonly typeOf = (folded: string): QuestionType => {
-    let type = this.types.get(folded);
-    if (type === undefined) {
-      type = this.previousTypes.get(folded) ?? questionTypeOf(folded);
-      this.types.set(folded, type);
+  /** questionTypeOf the text folded (`folded`, when the caller has it), likewise. */
+  readonly typeOf = (text: string, folded?: string): QuestionType => {
+    if (this.given) {
+      const given = folded ?? this.given(text);
+      let type = this.types.get(given);
+      if (type === undefined) {
+        type = questionTypeOf(given);
+        this.types.set(given, type);
+      }
+      return type;
     }
-    return type;
+    if (!this.keeps) return questionTypeOf(folded ?? this.fold(text));
+    const reading = this.read(text);
+    reading.type ??= questionTypeOf(reading.folded);
+    return reading.type;
   };
 
   /** Called after a build: what it used becomes what the next one may reuse. */
   endBuild(): void {
-    this.previousFolded = this.folded;
-    this.folded = new Map();
-    this.previousTypes = this.types;
+    this.previousTexts = this.texts;
+    this.texts = new Map();
     this.types = new Map();
   }
+}
+
+/** A text as a build reads it: folded, and the question type of that (once asked). */
+interface TextReading {
+  readonly folded: string;
+  type: QuestionType | undefined;
 }
 
 /**
@@ -139,7 +169,10 @@ export class BuildCache {
 export const KNOWLEDGE_EXTERNALS = { english: sharedEnglish } as const;
 
 /** Builds the knowledge base, or throws DataError listing every problem found. */
-export function buildKnowledge(files: DataFiles, cache: BuildCache = new BuildCache()): KnowledgeBase {
+export function buildKnowledge(
+  files: DataFiles,
+  cache: BuildCache = BuildCache.forOneBuild(),
+): KnowledgeBase {
   try {
     return assemble(validateData(files, cache.fold), files, cache);
   } finally {
@@ -170,10 +203,16 @@ function assemble(data: ValidatedData, files: DataFiles, cache: BuildCache): Kno
   // first text's number finds them all.
   const table = new WordTable();
   const add = (text: string): number => table.add(fold(text));
-  add(article.text);
-  const entryTexts = entries.map((e) => {
-    const first = add(e.question);
-    for (const text of e.alternates) add(text);
+  const articleFolded = fold(article.text);
+  table.add(articleFolded);
+  // Each entry's question and alternates as validation folded them.
+  const foldedPhrasings = entries.map(
+    (e, i) => data.foldedPhrasings?.[i] ?? [e.question, ...e.alternates].map((text) => fold(text)),
+  );
+  const entryTexts = entries.map((e, i) => {
+    const [question, ...alternates] = foldedPhrasings[i] as readonly string[];
+    const first = table.add(question as string);
+    for (const text of alternates) table.add(text);
     for (const text of e.keywords) add(text);
     add(e.answer);
     return first;
@@ -184,9 +223,10 @@ function assemble(data: ValidatedData, files: DataFiles, cache: BuildCache): Kno
     for (const text of q.about) add(text);
     return first;
   });
-  const gapTexts = gaps.map((g) => {
-    const first = add(g.question);
-    for (const text of g.alternates) add(text);
+  const foldedGaps = gaps.map((g) => [g.question, ...g.alternates].map((text) => fold(text)));
+  const gapTexts = foldedGaps.map((questions) => {
+    const first = table.add(questions[0] as string);
+    for (const text of questions.slice(1)) table.add(text);
     return first;
   });
   for (const t of topics) add(t.title);
@@ -198,12 +238,12 @@ function assemble(data: ValidatedData, files: DataFiles, cache: BuildCache): Kno
       for (const word of wordsOf(fold(name))) names.add(word);
   }
   const thesaurus = buildStoryThesaurus(english, dataWords, { names });
-  const analyzer = new Analyzer(glossary, dataWords, wordsOf(fold(article.text)), { english, thesaurus });
+  const analyzer = new Analyzer(glossary, dataWords, wordsOf(articleFolded), { english, thesaurus });
   const readTerms = analyzer.dataReader(table);
   /** The terms of `count` texts from text `first` on. */
   const termsOf = (first: number, count: number): string[][] =>
     Array.from({ length: count }, (_, i) => readTerms(table.idsOf(first + i)));
-  const typeOf = (text: string): QuestionType => cache.typeOf(fold(text));
+  const typeOf = cache.typeOf;
 
   const citationOf = new Map<string, Citation>();
   const citationsOf = new Map<string, readonly Citation[]>();
@@ -216,14 +256,16 @@ function assemble(data: ValidatedData, files: DataFiles, cache: BuildCache): Kno
   const wordlessPhrasings = new Map<string, string>();
   entries.forEach((entry, e) => {
     const questions = [entry.question, ...entry.alternates];
-    const questionTypes = questions.map(typeOf);
+    const folded = foldedPhrasings[e] as readonly string[];
+    const questionTypes = questions.map((question, q) => typeOf(question, folded[q]));
     // The question, alternates and keywords, then the answer.
     const phrasings = questions.length + entry.keywords.length;
     const texts = termsOf(entryTexts[e] as number, phrasings + 1);
     const answerTerms = texts.pop() as string[];
     questions.forEach((question, q) => {
-      const words = wordsOf(fold(question)).join(' ');
-      if (texts[q]?.length === 0 && !wordlessPhrasings.has(words)) wordlessPhrasings.set(words, entry.id);
+      if (texts[q]?.length !== 0) return;
+      const words = wordsOf(folded[q] ?? fold(question)).join(' ');
+      if (!wordlessPhrasings.has(words)) wordlessPhrasings.set(words, entry.id);
     });
     answerEntities.set(entry.id, entitiesOf(answerTerms));
     documents.push({
@@ -273,8 +315,9 @@ function assemble(data: ValidatedData, files: DataFiles, cache: BuildCache): Kno
   const happenedGaps = new Set<string>();
   gaps.forEach((gap, g) => {
     const questions = [gap.question, ...gap.alternates];
-    if (questions.every((q) => asksWhetherItHappened(fold(q)))) happenedGaps.add(gap.id);
-    const questionTypes = questions.map(typeOf);
+    const folded = foldedGaps[g] as readonly string[];
+    if (folded.every((q) => asksWhetherItHappened(q))) happenedGaps.add(gap.id);
+    const questionTypes = questions.map((question, q) => typeOf(question, folded[q]));
     documents.push({
       kind: 'gap',
       id: gap.id,

@@ -163,10 +163,11 @@ export function questionTypeOf(folded: string): QuestionType {
   );
   if (text.includes('when it comes to')) text = text.replace(/\bwhen it comes to\b/g, 'about');
   // "What happened when the ferry broke down?": what happened; "when" only sets the scene.
-  text = text.replace(
-    /^ (what (?:happened|happens|did (?:he|she|they|it) (?:say|do))) (?:when|after|while) /,
-    ' $1 about ',
-  );
+  if (text.startsWith(' what happen') || text.startsWith(' what did '))
+    text = text.replace(
+      /^ (what (?:happened|happens|did (?:he|she|they|it) (?:say|do))) (?:when|after|while) /,
+      ' $1 about ',
+    );
   // "Did Trump mention money when he talked about Ukraine?" is a yes-no question, not a "when".
   if (
     /^ (?:is|are|was|were|do|does|did|has|have|had|will|would|can|could|should|shall|may|might|must|isnt|arent|wasnt|didnt|doesnt|dont|wont|hasnt|havent)\b/.test(
@@ -175,17 +176,16 @@ export function questionTypeOf(folded: string): QuestionType {
   ) {
     return 'yes-no';
   }
+  const trimmed = text.trimEnd();
   // "Moscow says peacekeepers would end the war, right?", "...but trump no want, true?": a claim to confirm.
-  if (
-    CONFIRMING_TAIL.test(tailOf(text.trimEnd())) &&
-    !/^ (?:what|who|when|where|why|how|which)\b/.test(text)
-  ) {
+  if (CONFIRMING_TAIL.test(tailOf(trimmed)) && !/^ (?:what|who|when|where|why|how|which)\b/.test(text)) {
     return 'yes-no';
   }
   // "Why is North Korea mentioned?", "why is May in the story?": what part they play, not a reason.
   if (
+    text.startsWith(' why ') &&
     /^ why (?:is|are|was|were|does|do) .*\b(?:mentioned|in (?:the|this) (?:story|article|piece|news)|involved|relevant|in the news)\W*$/.test(
-      `${text.trimEnd()} `,
+      `${trimmed} `,
     )
   ) {
     return 'what';
@@ -212,7 +212,7 @@ export function questionTypeOf(folded: string): QuestionType {
   if (/^ (?:and |so |but |ok )?where (?:do|does|did|is|are) .*\bstand(?:s|ing)?\b/.test(text)) return 'what';
   // "Starmer says spending goes to 2.5% by 2030?": a statement put as a question.
   if (
-    /\?\s*$/.test(text.trimEnd()) &&
+    /\?\s*$/.test(trimmed) &&
     !/\b(?:what|whats|who|whos|whom|whose|when|where|why|how|which)\b/.test(text) &&
     text.trim().split(' ').length >= 4
   ) {

@@ -7,18 +7,17 @@
  */
 import { z } from 'zod';
 
+/** What an Id and a PlaceRef look like (entry-reader.ts checks with these too). */
+export const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+export const PLACE_PATTERN = /^p[1-9][0-9]*(?:\.s[1-9][0-9]*)?$/;
+
 /** Lower-case, hyphen-separated ids: stable handles that citations, related links and logs use. */
 export const Id = z
   .string()
-  .regex(
-    /^[a-z0-9]+(?:-[a-z0-9]+)*$/,
-    'use lower-case letters, digits and single hyphens, e.g. "bridge-cost"',
-  );
+  .regex(ID_PATTERN, 'use lower-case letters, digits and single hyphens, e.g. "bridge-cost"');
 
 /** A paragraph ("p4") or sentence ("p4.s2") of the article, numbered from 1 in reading order. */
-export const PlaceRef = z
-  .string()
-  .regex(/^p[1-9][0-9]*(?:\.s[1-9][0-9]*)?$/, 'cite a paragraph as "p4" or a sentence as "p4.s2"');
+export const PlaceRef = z.string().regex(PLACE_PATTERN, 'cite a paragraph as "p4" or a sentence as "p4.s2"');
 
 /**
  * Text a curator writes. YAML reads a bare 2027 or 2.5 as a number; those are taken as the text
@@ -29,8 +28,11 @@ const Text = z.preprocess(
   z.string().trim().min(1, 'must not be empty'),
 );
 
+/** The question types, in order. */
+export const QUESTION_TYPES = ['who', 'what', 'when', 'where', 'why', 'how', 'how-many', 'yes-no'] as const;
+
 /** What kind of question an entry can answer; "why" or "when" questions are declined unless the entry says so. */
-export const QuestionType = z.enum(['who', 'what', 'when', 'where', 'why', 'how', 'how-many', 'yes-no']);
+export const QuestionType = z.enum(QUESTION_TYPES);
 
 export const StoryFile = z
   .object({

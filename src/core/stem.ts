@@ -40,17 +40,29 @@ const IRREGULAR_VERB_FORMS: ReadonlyMap<string, string> = (() => {
   return new Map(Object.entries(table).filter(([form, base]) => !kept.has(form) && form !== base));
 })();
 
-/** Words repeat across questions; stems are cached (bounded, so no input can grow it without limit). */
-const cache = new Map<string, string>();
+/**
+ * Words repeat across questions; stems are cached (bounded, so no input can grow it without
+ * limit). When the cache is full it becomes the previous one, still read, and a new one starts:
+ * a build's words (more than the limit at 10,000 entries) are then stemmed about once each, not
+ * again after every clearing.
+ */
+let cache = new Map<string, string>();
+let previous = new Map<string, string>();
 const CACHE_LIMIT = 20_000;
 
 export function stem(input: string): string {
   const cached = cache.get(input);
   if (cached !== undefined) return cached;
-  const base = IRREGULAR_VERB_FORMS.get(input);
-  const word = base ?? input;
-  const result = EXCEPTIONS.get(word) ?? (word.length <= 2 || !/^[a-z]+$/.test(word) ? word : stemmer(word));
-  if (cache.size >= CACHE_LIMIT) cache.clear();
+  let result = previous.get(input);
+  if (result === undefined) {
+    const base = IRREGULAR_VERB_FORMS.get(input);
+    const word = base ?? input;
+    result = EXCEPTIONS.get(word) ?? (word.length <= 2 || !/^[a-z]+$/.test(word) ? word : stemmer(word));
+  }
+  if (cache.size >= CACHE_LIMIT) {
+    previous = cache;
+    cache = new Map();
+  }
   cache.set(input, result);
   return result;
 }

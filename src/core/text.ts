@@ -147,37 +147,25 @@ function replaceWhere(
   return typeof by === 'string' ? text.replace(pattern, by) : text.replace(pattern, by);
 }
 
-/** Whether the text holds one of the strings. */
-function holdsAny(text: string, cues: readonly string[]): boolean {
-  for (let i = 0; i < cues.length; i++) if (text.includes(cues[i] as string)) return true;
-  return false;
-}
-
 /** The quotes foldWordsOnly straightens. */
 const QUOTE_MARK = /[‘’‛′`´“”„‟″]/;
 
 /** Lower case, no diacritics, straight quotes; "Zelenskyy’s" -> "zelenskyy". */
 export function foldText(text: string): string {
   let folded = foldWordsOnly(text);
-  // "Is the UK going to 3%?": heading for a figure, not travelling.
-  folded = replaceWhere(folded, ' to ', /\b(?:going|go|goes|heading) (?:up )?to (?=\d)/g, 'reaching ');
-  // "Reopens on May 24", "in May": the month, which "may" the verb would hide as a stop word.
-  folded = replaceWhere(folded, 'may', MONTH_MAY, MAY_MONTH);
-  // "Why is Starmer going to Washington", "going to see Trump": travelling, not a future tense.
-  folded = replaceWhere(folded, ' to ', TRAVEL, 'visiting ');
-  if (holdsAny(folded, FILLER_CUES)) folded = folded.replace(FILLER_PHRASES, ' ');
-  if (holdsAny(folded, OPINION_CUES)) folded = folded.replace(ASKS_OPINION, '$1your view ');
-  folded = replaceWhere(folded, 'clap', /\bclap(?:s|ped|ping)? back\b/g, 'respond');
-  folded = replaceWhere(folded, 'weigh', /\bweigh(?:s|ed|ing)? in\b/g, 'comment');
-  // "Sorry, I meant what Trump said about Zelensky": a whole new question, asked as it stands.
-  folded = replaceWhere(folded, 'meant', I_MEANT_A_QUESTION, '');
-  // "Is Zelensky heading to Washington rather than Moscow?": the other place only sets off the one asked.
-  folded = replaceWhere(folded, 'rather than', RATHER_THAN_AT_THE_END, '');
-  // "Where does Theresa May come into this?", "where does he fit in": what part they play.
-  folded = replaceWhere(folded, 'where', WHERE_ONE_COMES_IN, 'what role does $1 play');
-  // "The minerals at the heart of the deal": the ones in it.
-  folded = replaceWhere(folded, ' of ', /\bat the (?:heart|centre|center|core) of\b/g, 'in');
-  return replaceWhere(folded, 'what', CHAT_PHRASES, 'what about');
+  // Each rewording (REWORDINGS, in order) is looked for only when the text holds its cue. The
+  // cues are found in one pass, and again only after a rewording changed the text: most texts
+  // hold none of the phrases, and a pass is many times cheaper than a look for each cue.
+  let cues = cuesIn(folded);
+  if (cues === 0) return folded;
+  for (const [cue, pattern, by] of REWORDINGS) {
+    if ((cues & cue) === 0) continue;
+    const reworded = folded.replace(pattern, by);
+    if (reworded === folded) continue;
+    folded = reworded;
+    cues = cuesIn(folded);
+  }
+  return folded;
 }
 
 /**
@@ -185,6 +173,9 @@ export function foldText(text: string): string {
  * rewording. What a message says of itself ("explain like I'm 5") is read on this.
  */
 export function foldWordsOnly(text: string): string {
+  // Most text is plain and holds nothing the steps below change: one pass tells, and then only
+  // its case and its chat spellings are folded.
+  if (plainWithoutCues(text)) return replaceChatSpellings(text.toLowerCase());
   // Plain text has no diacritics to take off (NFKD leaves it as it is).
   let folded = PLAIN.test(text) ? text : text.normalize('NFKD').replace(/\p{M}/gu, '');
   folded = folded.toLowerCase();
@@ -218,6 +209,41 @@ export function foldWordsOnly(text: string): string {
   // "were is the new gallery": "where" typed without its h, which "were" before a verb can't be.
   folded = replaceWhere(folded, 'were ', WHERE_WITHOUT_H, 'where');
   return replaceChatSpellings(folded);
+}
+
+/**
+ * Whether the text is PLAIN and, lower-cased, holds no cue of foldWordsOnly's steps: no quote
+ * mark (straight or curly), comma, "%", "&", digit before a "k", "pct" or "were ". Then every
+ * step but the chat spellings leaves it as it is.
+ */
+function plainWithoutCues(text: string): boolean {
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x7f) {
+      // Of PLAIN's other characters, the dashes; its curly quotes are cues.
+      if (c === 0x2013 || c === 0x2014) continue;
+      return false;
+    }
+    if (c < 0x20 || c === 0x27 || c === 0x2c || c === 0x25 || c === 0x26 || c === 0x60) return false;
+    const lower = c | 0x20;
+    if (c >= 0x30 && c <= 0x39) {
+      if ((text.charCodeAt(i + 1) | 0x20) === 0x6b) return false;
+    } else if (lower === 0x70) {
+      // "pct"
+      if ((text.charCodeAt(i + 1) | 0x20) === 0x63 && (text.charCodeAt(i + 2) | 0x20) === 0x74) return false;
+    } else if (lower === 0x77) {
+      // "were "
+      if (
+        (text.charCodeAt(i + 1) | 0x20) === 0x65 &&
+        (text.charCodeAt(i + 2) | 0x20) === 0x72 &&
+        (text.charCodeAt(i + 3) | 0x20) === 0x65 &&
+        text.charCodeAt(i + 4) === 0x20
+      )
+        return false;
+    }
+  }
+  return true;
 }
 
 /** "… rather than Moscow?" closing a yes/no question: the alternative it sets aside. */
@@ -292,6 +318,90 @@ const OPINION_CUES = ['should', 'right ', 'wrong '];
 /** "What's the deal with May", "what's the tea on Trump": chat for "what about". */
 const CHAT_PHRASES =
   /\bwhat(?: is)? (?:the (?:deal|tea|story|scoop|lowdown|situation|craic) (?:with|on)|up with|going on with|happening with)\b/g;
+
+/** The cues of foldText's rewordings, one bit each: a string every match of the rewording holds. */
+const CUE = {
+  to: 1 << 0,
+  may: 1 << 1,
+  filler: 1 << 2,
+  opinion: 1 << 3,
+  clap: 1 << 4,
+  weigh: 1 << 5,
+  meant: 1 << 6,
+  ratherThan: 1 << 7,
+  where: 1 << 8,
+  atThe: 1 << 9,
+  what: 1 << 10,
+} as const;
+
+/** foldText's rewordings, in the order they are made: the cue, what is looked for, what it becomes. */
+const REWORDINGS: readonly (readonly [cue: number, pattern: RegExp, by: string])[] = [
+  // "Is the UK going to 3%?": heading for a figure, not travelling.
+  [CUE.to, /\b(?:going|go|goes|heading) (?:up )?to (?=\d)/g, 'reaching '],
+  // "Reopens on May 24", "in May": the month, which "may" the verb would hide as a stop word.
+  [CUE.may, MONTH_MAY, MAY_MONTH],
+  // "Why is Starmer going to Washington", "going to see Trump": travelling, not a future tense.
+  [CUE.to, TRAVEL, 'visiting '],
+  [CUE.filler, FILLER_PHRASES, ' '],
+  [CUE.opinion, ASKS_OPINION, '$1your view '],
+  [CUE.clap, /\bclap(?:s|ped|ping)? back\b/g, 'respond'],
+  [CUE.weigh, /\bweigh(?:s|ed|ing)? in\b/g, 'comment'],
+  // "Sorry, I meant what Trump said about Zelensky": a whole new question, asked as it stands.
+  [CUE.meant, I_MEANT_A_QUESTION, ''],
+  // "Is Zelensky heading to Washington rather than Moscow?": the other place only sets off the one asked.
+  [CUE.ratherThan, RATHER_THAN_AT_THE_END, ''],
+  // "Where does Theresa May come into this?", "where does he fit in": what part they play.
+  [CUE.where, WHERE_ONE_COMES_IN, 'what role does $1 play'],
+  // "The minerals at the heart of the deal": the ones in it.
+  [CUE.atThe, /\bat the (?:heart|centre|center|core) of\b/g, 'in'],
+  [CUE.what, CHAT_PHRASES, 'what about'],
+];
+
+/**
+ * The cues, by their first two characters (both ASCII, as every cue's are): CUE_TABLE[first *
+ * 128 + second] is the number of the bucket in CUE_BUCKETS of the cues that start so, 0 for none.
+ */
+const CUE_TABLE = new Uint8Array(128 * 128);
+const CUE_BUCKETS: (readonly [cue: string, bit: number])[][] = [[]];
+for (const [cue, bit] of [
+  [' to ', CUE.to],
+  ['may', CUE.may],
+  ...FILLER_CUES.map((filler) => [filler, CUE.filler] as const),
+  ...OPINION_CUES.map((opinion) => [opinion, CUE.opinion] as const),
+  ['clap', CUE.clap],
+  ['weigh', CUE.weigh],
+  ['meant', CUE.meant],
+  ['rather than', CUE.ratherThan],
+  ['where', CUE.where],
+  ['at the ', CUE.atThe],
+  ['what', CUE.what],
+] as const) {
+  const key = cue.charCodeAt(0) * 128 + cue.charCodeAt(1);
+  let bucket = CUE_TABLE[key] as number;
+  if (bucket === 0) {
+    bucket = CUE_BUCKETS.length;
+    CUE_BUCKETS.push([]);
+    CUE_TABLE[key] = bucket;
+  }
+  CUE_BUCKETS[bucket]?.push([cue, bit]);
+}
+
+/** The cues (CUE's bits) the text holds, in one pass over it. */
+function cuesIn(text: string): number {
+  let bits = 0;
+  const last = text.length - 1;
+  let second = text.charCodeAt(0);
+  for (let i = 0; i < last; i++) {
+    const first = second;
+    second = text.charCodeAt(i + 1);
+    if (first >= 128 || second >= 128) continue;
+    const bucket = CUE_TABLE[first * 128 + second] as number;
+    if (bucket === 0) continue;
+    for (const [cue, bit] of CUE_BUCKETS[bucket] as (readonly [string, number])[])
+      if ((bits & bit) === 0 && text.startsWith(cue, i)) bits |= bit;
+  }
+  return bits;
+}
 
 /** Words and numbers ("2.5", "2027") from folded text; everything else separates words. */
 export function wordsOf(folded: string): string[] {
@@ -369,17 +479,37 @@ export class WordTable {
     let end = this.starts[this.texts] as number;
     const n = folded.length;
     for (let i = 0; i < n; ) {
-      if (!isWordCode(folded.charCodeAt(i))) {
+      const first = folded.charCodeAt(i);
+      if (!isWordCode(first)) {
         i++;
         continue;
       }
-      const wordEnds = wordEnd(folded, i);
+      // The word's end (as wordEnd finds it) and its hash, in one pass over its letters.
+      let hash = Math.imul(0x811c9dc5 ^ first, 0x01000193);
+      let wordEnds = i + 1;
+      for (; wordEnds < n; wordEnds++) {
+        const c = folded.charCodeAt(wordEnds);
+        if (!isWordCode(c)) break;
+        hash = Math.imul(hash ^ c, 0x01000193);
+      }
+      if (
+        wordEnds + 1 < n &&
+        folded.charCodeAt(wordEnds) === 46 &&
+        isDigitCode(folded.charCodeAt(wordEnds + 1))
+      ) {
+        hash = Math.imul(hash ^ 46, 0x01000193);
+        for (wordEnds++; wordEnds < n; wordEnds++) {
+          const c = folded.charCodeAt(wordEnds);
+          if (!isDigitCode(c)) break;
+          hash = Math.imul(hash ^ c, 0x01000193);
+        }
+      }
       if (end === this.items.length) {
         const grown = new Int32Array(this.items.length * 2);
         grown.set(this.items);
         this.items = grown;
       }
-      this.items[end++] = this.idOf(folded, i, wordEnds);
+      this.items[end++] = this.idOf(folded, i, wordEnds, hash);
       i = wordEnds;
     }
     if (this.texts + 2 > this.starts.length) {
@@ -391,10 +521,11 @@ export class WordTable {
     return this.texts - 1;
   }
 
-  /** The id of the word folded[start, end), a new one when it is not in the table yet. */
-  private idOf(folded: string, start: number, end: number): number {
-    let hash = 0x811c9dc5;
-    for (let i = start; i < end; i++) hash = Math.imul(hash ^ folded.charCodeAt(i), 0x01000193);
+  /**
+   * The id of the word folded[start, end), whose letters hash (FNV-1a) to `hash`: a new one when
+   * it is not in the table yet.
+   */
+  private idOf(folded: string, start: number, end: number, hash: number): number {
     const mask = this.slots.length - 1;
     const length = end - start;
     for (let slot = hash & mask; ; slot = (slot + 1) & mask) {

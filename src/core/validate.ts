@@ -13,8 +13,10 @@ import YAML from 'yaml';
 import type { z } from 'zod';
 import { type Article, paragraphOf, parseArticle } from './article.ts';
 import { closestText } from './closest.ts';
+import { readQaEntry } from './entry-reader.ts';
 import { extractStory } from './extract/story.ts';
 import { describeValue, didYouMean, idFrom, issueMessages } from './issue-messages.ts';
+import { readPlainYaml } from './plain-yaml.ts';
 import { DataError, type DataProblem, isWarning } from './problems.ts';
 import {
   type GapEntry,
@@ -82,6 +84,11 @@ export interface ValidatedData {
   readonly fileOf: ReadonlyMap<string, string>;
   /** What was built from the article because its file is absent. */
   readonly built: { readonly quotes: boolean; readonly people: boolean };
+  /**
+   * Each Q&A entry's question and alternates as the folder folded them (for the same-question
+   * check), in the order of qa.entries: the build reads them without folding them again.
+   */
+  readonly foldedPhrasings?: readonly (readonly string[])[];
 }
 
 /** An entry with the file it came from. */
@@ -213,7 +220,7 @@ export function checkData(
     invalidCites: reader.invalidCites,
   };
   const across: DataProblem[] = [];
-  crossCheck(checked, article, across, fold, built);
+  const foldedPhrasings = crossCheck(checked, article, across, fold, built);
   problems.push(...withoutKnockOns(across, reader.unreadable));
   if (story && article) {
     story.cites.forEach((ref, i) => {
@@ -240,6 +247,7 @@ export function checkData(
     warnings: problems,
     fileOf,
     built,
+    foldedPhrasings,
   };
   return { data, problems };
 }
@@ -280,9 +288,12 @@ const isRecord = (value: unknown): value is Record<string, unknown> =>
  * for a 10,000-entry qa.yaml), to the same data for every valid file. So a file is read with it
  * first; one it refuses (a syntax error, a duplicate key, any alias, which it would not cap) or
  * finds empty is read again by the yaml package, which reports lines and columns as curators see
- * them here.
+ * them here. Before both, plain YAML (plain-yaml.ts: what data files are made of) is read
+ * several times faster again, to what js-yaml gives; anything else in a file leaves it to them.
  */
 function readYamlFast(text: string): unknown {
+  const plain = readPlainYaml(text);
+  if (plain !== undefined) return plain;
   try {
     const raw = loadYamlFast(text, { maxAliases: 0 });
     return raw === null ? undefined : raw;
@@ -402,6 +413,12 @@ class Reader {
       const valid: unknown[] = [];
       list.forEach((item: unknown, position) => {
         const cleaned = withoutEmptyFields(item);
+        // A plainly valid Q&A entry is read without zod (entry-reader.ts), to the same data.
+        const plain = schema === QaEntrySchema ? readQaEntry(cleaned) : undefined;
+        if (plain !== undefined) {
+          valid.push(plain);
+          return;
+        }
         const rawId = isRecord(cleaned) && typeof cleaned.id === 'string' ? cleaned.id.trim() : '';
         const label =
           rawId.length > 0
@@ -443,7 +460,7 @@ class Reader {
  * (the schema then uses its default, or says the field is required).
  */
 function withoutEmptyFields(value: unknown): unknown {
-  if (!isRecord(value)) return value;
+  if (!isRecord(value) || !Object.values(value).includes(null)) return value;
   const out: Record<string, unknown> = {};
   for (const [key, field] of Object.entries(value)) if (field !== null) out[key] = field;
   return out;
@@ -502,7 +519,7 @@ function crossCheck(
   problems: DataProblem[],
   fold: Folder,
   built: { readonly quotes: boolean; readonly people: boolean },
-): void {
+): string[][] {
   const answerFileOf = new Map<string, string>(); // id -> file, across every kind of answer
   const unique = <T extends { readonly id: string }>(
     items: readonly Located<T>[],
@@ -616,7 +633,7 @@ function crossCheck(
       });
     }
   }
-  checkSamePhrasing(data.entries, problems, fold);
+  const foldedPhrasings = checkSamePhrasing(data.entries, problems, fold);
 
   unique(data.quotes, answerFileOf, 'quote');
   for (const { file, value: quote } of data.quotes) {
@@ -719,28 +736,34 @@ function crossCheck(
       }
     }
   }
+  return foldedPhrasings;
 }
 
-/** The same question text in two entries would make the answer depend on file order. */
+/**
+ * The same question text in two entries would make the answer depend on file order. Returns each
+ * entry's phrasings folded.
+ */
 function checkSamePhrasing(
   entries: readonly Located<QaEntry>[],
   problems: DataProblem[],
   fold: Folder,
-): void {
+): string[][] {
   const owner = new Map<string, Located<QaEntry>>();
+  const folded: string[][] = [];
   for (const located of entries) {
     const { file, value: entry } = located;
     const phrasings = [entry.question, ...entry.alternates];
+    const foldedPhrasings = phrasings.map(fold);
+    folded.push(foldedPhrasings);
     phrasings.forEach((text, i) => {
-      const key = wordKey(fold(text));
+      const key = wordKey(foldedPhrasings[i] as string);
       const other = owner.get(key);
-      const field = i === 0 ? 'question' : `alternates[${i - 1}]`;
       if (other !== undefined && other.value.id !== entry.id) {
         const where = other.file === file ? '' : ` (${other.file})`;
         problems.push({
           file,
           entry: entry.id,
-          field,
+          field: i === 0 ? 'question' : `alternates[${i - 1}]`,
           message: `"${text}" is also a question of entry "${other.value.id}"${where}: keep it in one entry`,
         });
       } else {
@@ -748,6 +771,7 @@ function checkSamePhrasing(
       }
     });
   }
+  return folded;
 }
 
 /** An alias read as two different things would make matching depend on file order. */

@@ -17,7 +17,11 @@ export function foldWords(text: string): string[] {
   return folded.match(/[a-z0-9]+(?:\.[0-9]+)?/g) ?? [];
 }
 
+/** One word as foldWords reads words: its own key (a story's vocabulary is made of these). */
+const FOLDED_WORD = /^[a-z0-9]+(?:\.[0-9]+)?$/;
+
 /** The key of a phrase: its folded words joined by one space. */
 export function phraseKey(text: string): string {
+  if (FOLDED_WORD.test(text)) return text;
   return foldWords(text).join(' ');
 }

