@@ -112,12 +112,22 @@ function storyIntentOf(kb: KnowledgeBase, paddedText: string): Intent | null {
   const restTerms = rest.length > 0 ? kb.analyzer.termsOfMessage(rest) : [];
   const specific = restTerms.some((t) => !/^\d/.test(t.term) || kb.index.hasTerm(t.term));
   // "What's going on with Ukraine?" of a story whose headline is about Ukraine: the whole story.
-  const headline = new Set(kb.analyzer.termsOf(kb.story.title));
   const ofTheHeadline =
     reading.intent === 'summary' &&
     restTerms.length > 0 &&
-    restTerms.every((t) => t.entity && !t.term.startsWith('#') && headline.has(t.term));
+    restTerms.every((t) => t.entity && !t.term.startsWith('#') && headlineTermsOf(kb).has(t.term));
   return specific && !ofTheHeadline ? null : reading.intent;
+}
+
+/** The terms of each story's headline, read once per knowledge base. */
+const headlineTerms = new WeakMap<KnowledgeBase, ReadonlySet<string>>();
+function headlineTermsOf(kb: KnowledgeBase): ReadonlySet<string> {
+  let terms = headlineTerms.get(kb);
+  if (!terms) {
+    terms = new Set(kb.analyzer.termsOf(kb.story.title));
+    headlineTerms.set(kb, terms);
+  }
+  return terms;
 }
 
 /**

@@ -8,7 +8,7 @@
  * then the article's own sentences, then the honest declines.
  */
 import type { AnalyzedClause, QueryTerm } from './analyzer.ts';
-import type { Answer } from './answer.ts';
+import type { Answer, DeclineReason } from './answer.ts';
 import { fits, qualifiesPerson, supportsType } from './checks.ts';
 import { INHERITED_POSITION } from './conversation.ts';
 import type { KnowledgeBase } from './knowledge.ts';
@@ -526,16 +526,8 @@ export const CLAUSE_RULES: readonly DecisionRule[] = [
           runnersUp: fact.runnersUp,
         };
       }
-      return {
-        ...fact,
-        answered: false,
-        kind: 'none',
-        reason: 'judgement',
-        // "Is she right?" is not answered by the fact's own "Yes." ("What it reports: Yes. …").
-        text: `${lead} ${coreMessages.whatItReports}\n${fact.text.replace(YES_OR_NO_LEAD, '')}`,
-        id: null,
-        ids: [],
-      };
+      // "Is she right?" is not answered by the fact's own "Yes." ("What it reports: Yes. …").
+      return declineReporting(fact, 'judgement', lead, fact.text.replace(YES_OR_NO_LEAD, ''));
     },
   },
   {
@@ -785,15 +777,7 @@ export const CLAUSE_RULES: readonly DecisionRule[] = [
       const { doc } = pick.result;
       if (!clause.terms.some((t) => /^\d/.test(t.term) && !kb.index.documentHas(doc, t.term))) return null;
       const fact = entryAnswer(kb, context.question, pick.result);
-      return {
-        ...fact,
-        answered: false,
-        kind: 'none',
-        reason: 'not-in-article',
-        text: `${coreMessages.beyondItsTime} ${coreMessages.whatItReports}\n${fact.text}`,
-        id: null,
-        ids: [],
-      };
+      return declineReporting(fact, 'not-in-article', coreMessages.beyondItsTime, fact.text);
     },
   },
   {
@@ -993,7 +977,23 @@ function wrongPlace(clause: AnalyzedClause, text: string): boolean {
 }
 const PLACE_PREPOSITIONS = new Set(['in', 'at', 'from']);
 
-/** Words asking past the time an article reports: "eventually", "in the longer term", "ever". */
+/**
+ * A decline that still gives what the article reports ("The article doesn't predict that… What it
+ * reports: …"), cited as the fact is, but no answer of any entry's.
+ */
+function declineReporting(fact: Answer, reason: DeclineReason, lead: string, reported: string): Answer {
+  return {
+    ...fact,
+    answered: false,
+    kind: 'none',
+    reason,
+    text: `${lead} ${coreMessages.whatItReports}\n${reported}`,
+    id: null,
+    ids: [],
+  };
+}
+
+/** Words asking past the time an article reports: "eventually", "in the longer term". */
 const BEYOND_ITS_TIME =
   /\b(?:eventually|in the long(?:er)? (?:term|run)|long(?:er)? term|one day|someday|some day|down the line|in years to come)\b/;
 
