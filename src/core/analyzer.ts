@@ -416,7 +416,10 @@ function resolvePronouns(
 /** Spellings by sound of an ending people type as they hear it: "resolushun" for "resolution". */
 export function soundAlikeSpellings(word: string): string[] {
   const match = /^(\w{3,})(?:shun|shon|shen|cion)(s?)$/.exec(word);
-  return match ? [`${match[1]}tion${match[2]}`, `${match[1]}sion${match[2]}`] : [];
+  if (match) return [`${match[1]}tion${match[2]}`, `${match[1]}sion${match[2]}`];
+  // "Flite", "nite": the "-ight" spelt as it sounds.
+  const light = /^(\w{2,})ite(s?)$/.exec(word);
+  return light ? [`${light[1]}ight${light[2]}`] : [];
 }
 
 /**
@@ -1388,8 +1391,9 @@ export class Analyzer {
           // ("How long…" keeps its word: a duration of what the rest of the question may not say.)
           !(type === 'how-many' && !t.known && surfaces[t.position - 1] === 'how' && t.surface !== 'long') &&
           // "What is the name of the group?", "what's it called?": of a story that never says
-          // "name", the name is the answer.
-          !(!t.known && NAME_WORDS.has(t.surface)) &&
+          // "name", the name is the answer. "The name of the fund" asks it even of a story that
+          // says "name" ("declined to name them").
+          !(NAME_WORDS.has(t.surface) && (!t.known || surfaces[t.position + 1] === 'of')) &&
           // "How come?" asks why: "come" is how it is asked.
           !(type === 'why' && t.surface === 'come' && surfaces[t.position - 1] === 'how') &&
           // "Why is the vote notable?": of a story that never says "notable", what the vote means.

@@ -257,6 +257,8 @@ const NAME_ASKED = [
   /\bnames? of (?:the |a |an |his |her |their |its |this |that )?(?:[a-z0-9-]+ ){0,2}?([a-z]+)\W*$/,
   /^(?:what|whats) (?:is |was |are |were |s |will )?(?:the |a |an |his |her |their |its |this |that )?(?:[a-z0-9-]+ ){0,3}?([a-z]+) (?:(?:going to|gonna|to|will) )?(?:be )?(?:called|named|titled)\W*$/,
 ];
+/** "The name of the shipyard he works at": the thing named, followed by more about it. */
+const NAME_ASKED_BEFORE_MORE = /\bnames? of (?:the |a |an |his |her |their |its |this |that )([a-z]+) [a-z]/;
 /** Capitalised words that open a sentence or stand for someone, and name nothing. */
 const NOT_A_NAME = new Set(
   'the a an this that these those his her their its it he she they we i in on at'.split(' '),
@@ -267,7 +269,12 @@ const NOT_A_NAME = new Set(
  * Kettle", "an exhibition called “Home”"), or right before it ("the Crumb and Kettle bakery",
  * "Tom Whitlock, a retired bus driver"), that the question itself does not hold.
  */
-function namesIt(text: string, head: string, asked: ReadonlySet<string>): boolean {
+function namesIt(
+  text: string,
+  head: string,
+  asked: ReadonlySet<string>,
+  notNames: ReadonlySet<string> = new Set(),
+): boolean {
   const bare = head.replace(/[^a-z0-9-]/g, '');
   // "the Arden Foundation": the head may be part of the name, capitalised.
   const noun = `[${bare.charAt(0)}${bare.charAt(0).toUpperCase()}]${bare.slice(1)}(?:s|es)?`;
@@ -281,7 +288,8 @@ function namesIt(text: string, head: string, asked: ReadonlySet<string>): boolea
     'gu',
   );
   const isName = (found: string): boolean =>
-    /^[“"‘]$/.test(found) || (!NOT_A_NAME.has(found.toLowerCase()) && !asked.has(foldText(found)));
+    /^[“"‘]$/.test(found) ||
+    (!NOT_A_NAME.has(found.toLowerCase()) && !asked.has(foldText(found)) && !notNames.has(foldText(found)));
   return [...text.matchAll(after), ...text.matchAll(before)].some((m) => isName(m[1] ?? ''));
 }
 
@@ -425,9 +433,17 @@ export const CANDIDATE_CHECKS: readonly CandidateCheck[] = [
     passes(kb, result, clause) {
       if (result.kind === 'gap') return true;
       const head = NAME_ASKED.map((pattern) => pattern.exec(clause.folded)?.[1]).find((h) => h !== undefined);
-      if (head === undefined || head === 'name') return true;
+      const asked = new Set(wordsOf(clause.folded));
+      if (head === undefined) {
+        // "The name of the shipyard he works at?": "a Belfast shipyard" says where it is, not its name.
+        const thing = NAME_ASKED_BEFORE_MORE.exec(clause.folded)?.[1];
+        if (thing === undefined || asked.has('called')) return true;
+        const places = new Set(kb.places.map((p) => foldText(p.name)));
+        return namesIt(answerTextOf(kb, result), thing, asked, places);
+      }
+      if (head === 'name') return true;
       const text = answerTextOf(kb, result);
-      return namesIt(text, head, new Set(wordsOf(clause.folded)));
+      return namesIt(text, head, asked);
     },
   },
   {

@@ -284,7 +284,11 @@ const TYPE_CUES: readonly (readonly [QuestionType, RegExp])[] = [
   ],
   ['how', /\bhow\b/],
   // "What did Zelensky say when he arrived?" asks what; a later "when" only sets the scene.
-  ['what', /^ what (?:did|does|do|is|was|were|are|has|have|had|will|would|should|can|could)\b/],
+  // "What is the date of the final flight?" asks when, as "what date" does.
+  [
+    'what',
+    /^ what (?:(?:is|was|were|are)\b(?! (?:the )?(?:exact |precise )?(?:time|day|date|week|year|month)s? of\b)|(?:did|does|do|has|have|had|will|would|should|can|could)\b)/,
+  ],
 ];
 
 const ANY_CUE = new RegExp(TYPE_CUES.map(([, pattern]) => `(${pattern.source})`).join('|'));

@@ -315,6 +315,8 @@ describe('endings spelt as they sound', () => {
     ).toContain(stem('resolution'));
     expect(soundAlikeSpellings('resolushun')).toContain('resolution');
     expect(soundAlikeSpellings('shun')).toEqual([]);
+    expect(soundAlikeSpellings('flite')).toEqual(['flight']);
+    expect(soundAlikeSpellings('ite')).toEqual([]);
   });
 });
 

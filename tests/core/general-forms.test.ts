@@ -1,0 +1,67 @@
+/**
+ * General forms of questions, read the same of any story: checked on a story drafted by
+ * `npm run draft` from a short article written for this test, with no human edit.
+ */
+import { describe, expect, it } from 'vitest';
+import { answerAfter } from '../../src/core/engine.ts';
+import { draftFromArticle } from '../../src/core/extract/draft.ts';
+import { buildKnowledge } from '../../src/core/knowledge.ts';
+import { questionTypeOf } from '../../src/core/lexicon.ts';
+import { foldText } from '../../src/core/text.ts';
+import { createTrace } from '../../src/core/trace.ts';
+
+const ARTICLE = [
+  'Gullwing Air is to stop flying from Pellham Airport at the end of the summer, the airport said on Monday.',
+  'The airline’s final flight, to Faro, is scheduled for 3 October.',
+  'Up to 60 of the airport’s 200 staff could lose their jobs.',
+  'The airport applied in March for £2 million from the government’s Route Starter Fund.',
+  'Rosa Pike, the airport’s chief executive, said it was in talks with two airlines but declined to name them.',
+  'Ada Quill, an engineer from Pellham, flies every Monday to a contract at a Belfast shipyard.',
+].join('\n\n');
+
+const kb = buildKnowledge(
+  new Map(
+    [...draftFromArticle(ARTICLE, { today: '2026-01-01' }).files].filter(
+      ([name]) => !name.startsWith('schema/'),
+    ),
+  ),
+);
+
+function ask(question: string) {
+  const trace = createTrace();
+  const answer = answerAfter(kb, question, [], { trace });
+  return { answer, record: trace.record };
+}
+
+describe('what a name is asked of', () => {
+  it('reads "the name of the fund" as asking for the name, though the story says "name"', () => {
+    const surfaces = (question: string) => kb.analyzer.analyze(question).whole.terms.map((t) => t.surface);
+    expect(surfaces("what's the name of the government fund?")).not.toContain('name');
+    expect(surfaces('why did she decline to name them?')).toContain('name');
+    const { answer } = ask("what's the name of the government fund?");
+    expect(answer.answered).toBe(true);
+    expect(answer.text).toContain('Route Starter Fund');
+  });
+  it('does not take the place a thing is in for its name ("a Belfast shipyard")', () => {
+    const { answer, record } = ask("what's the name of the shipyard ada quill works at?");
+    expect(answer.answered).toBe(false);
+    expect(record.rejections.some((r) => r.endsWith('(gives-the-name-asked-for)'))).toBe(true);
+  });
+});
+
+describe('general English of any story', () => {
+  it('reads "what is the date of …" as asking when', () => {
+    expect(questionTypeOf(foldText('what is the date of the final flight?'))).toBe('when');
+    expect(questionTypeOf(foldText('what is the story about?'))).toBe('what');
+  });
+  it('reads "employees" as the story\'s "staff" and "made redundant" as losing their jobs', () => {
+    const { answer } = ask('how many employees at the airport could be made redundant?');
+    expect(answer.answered).toBe(true);
+    expect(answer.text).toContain('60');
+  });
+  it('reads "the last flight" as the final one, not as lasting', () => {
+    const { answer } = ask('when is the last flight?');
+    expect(answer.answered).toBe(true);
+    expect(answer.text).toContain('3 October');
+  });
+});
