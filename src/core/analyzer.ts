@@ -1375,17 +1375,24 @@ export class Analyzer {
     const type = questionTypeOf(spelt);
     const typeWords = TYPE_WORDS.get(type);
     const significance = asksSignificance(spelt);
-    const terms = dampUnknown(
-      sideOf(
-        this.readCountries(
-          dropNameFragments(this.toTerms(words, capitalisedWords(text)).slice(0, MAX_TERMS), this.nameWords),
-          surfaces,
-        ),
+    const read = sideOf(
+      this.readCountries(
+        dropNameFragments(this.toTerms(words, capitalisedWords(text)).slice(0, MAX_TERMS), this.nameWords),
         surfaces,
-        this.sideTerms,
-      ).filter(
+      ),
+      surfaces,
+      this.sideTerms,
+    );
+    const terms = dampUnknown(
+      read.filter(
         (t) =>
           (typeWords === undefined || !typeWords.has(t.surface)) &&
+          // "The person in charge of the airport": the role that follows says who; "person" only
+          // says that it is someone.
+          !(
+            PEOPLE_NOUNS.has(t.surface) &&
+            read.some((next) => next.position === t.position + 1 && next.term.startsWith('#'))
+          ) &&
           // "How far away is Sedgeworth?", "how wide is it?": of a story that never says "far", the
           // measure asked for ("six miles away") is how it is asked, not its subject.
           // ("How long…" keeps its word: a duration of what the rest of the question may not say.)

@@ -230,7 +230,7 @@ function namesAPerson(
 }
 
 /** A term read from a pronoun ("he" as Lord Howard): the reader named no one, so named no one wrongly. */
-const PRONOUN_SURFACE = /^(?:he|she|they|him|her|them|his|hers|their|it|its)$/;
+export const PRONOUN_SURFACE = /^(?:he|she|they|him|her|them|his|hers|their|it|its)$/;
 
 /** "Who runs / heads / founded X?": verbs whose subject is the person in charge of X. */
 const LEADS = new Set(
@@ -437,7 +437,8 @@ export const CANDIDATE_CHECKS: readonly CandidateCheck[] = [
       if (head === undefined) {
         // "The name of the shipyard he works at?": "a Belfast shipyard" says where it is, not its name.
         const thing = NAME_ASKED_BEFORE_MORE.exec(clause.folded)?.[1];
-        if (thing === undefined || asked.has('called')) return true;
+        // "The name of the person in charge": whoever the rest picks out, named as a person is.
+        if (thing === undefined || asked.has('called') || isPeopleNoun(thing)) return true;
         const places = new Set(kb.places.map((p) => foldText(p.name)));
         return namesIt(answerTextOf(kb, result), thing, asked, places);
       }

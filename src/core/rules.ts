@@ -9,7 +9,7 @@
  */
 import type { AnalyzedClause, QueryTerm } from './analyzer.ts';
 import type { Answer, DeclineReason } from './answer.ts';
-import { fits, qualifiesPerson, supportsType } from './checks.ts';
+import { fits, PRONOUN_SURFACE, qualifiesPerson, supportsType } from './checks.ts';
 import { INHERITED_POSITION } from './conversation.ts';
 import type { KnowledgeBase } from './knowledge.ts';
 import {
@@ -732,6 +732,17 @@ export const CLAUSE_RULES: readonly DecisionRule[] = [
           g.kind === 'gap' &&
           g.score >= THRESHOLDS.gapBacking &&
           supportsType(kb, g, clause) &&
+          // "Does Garside fly to Dublin?": a gap about the routes, which leaves out the one asked
+          // about that the answer names, is about something else.
+          !clause.terms.some(
+            (t) =>
+              t.entity &&
+              t.term.startsWith('#') &&
+              // "How's he paying for it?": one meant, not named, leaves the gap's subject open.
+              !PRONOUN_SURFACE.test(t.surface) &&
+              kb.index.documentHas(answer.doc, t.term) &&
+              !kb.index.documentHas(g.doc, t.term),
+          ) &&
           clause.terms.some(
             (t) =>
               // "Did he promise big commitments?": a word of degree tells no other subject.

@@ -389,3 +389,13 @@ describe('asking what someone is, in other words than "who is"', () => {
     expect(clauseOf("what is the council's role?")?.type).toBe('what');
   });
 });
+
+describe('a word for someone before the role that says who', () => {
+  const surfaces = (question: string) => seed.analyzer.analyze(question).whole.terms.map((t) => t.surface);
+  it('drops "person" before "Russia\'s foreign minister", which says who', () => {
+    expect(surfaces("what is the name of the person russia's foreign minister")).not.toContain('person');
+  });
+  it('keeps it when something else comes between ("the man who is…")', () => {
+    expect(surfaces("what's the name of the man who is russian foreign minister")).toContain('man');
+  });
+});

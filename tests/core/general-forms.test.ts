@@ -12,19 +12,28 @@ import { createTrace } from '../../src/core/trace.ts';
 
 const ARTICLE = [
   'Gullwing Air is to stop flying from Pellham Airport at the end of the summer, the airport said on Monday.',
-  'The airline’s final flight, to Faro, is scheduled for 3 October.',
+  'The airline’s final flight, to Faro, is scheduled for 3 October. Its Dublin route ends in September.',
   'Up to 60 of the airport’s 200 staff could lose their jobs.',
   'The airport applied in March for £2 million from the government’s Route Starter Fund.',
   'Rosa Pike, the airport’s chief executive, said it was in talks with two airlines but declined to name them.',
-  'Ada Quill, an engineer from Pellham, flies every Monday to a contract at a Belfast shipyard.',
+  'Ada Quill, an engineer from Pellham, flies every Monday for work at a Belfast shipyard.',
 ].join('\n\n');
 
+const GAPS = `gaps:
+  - id: gap-new-routes
+    question: Which routes will the two airlines take on?
+    alternates:
+      - Will another airline fly to Dublin?
+    reply: The article doesn't say which routes the two airlines in talks might take on.
+`;
+
 const kb = buildKnowledge(
-  new Map(
-    [...draftFromArticle(ARTICLE, { today: '2026-01-01' }).files].filter(
+  new Map([
+    ...[...draftFromArticle(ARTICLE, { today: '2026-01-01' }).files].filter(
       ([name]) => !name.startsWith('schema/'),
     ),
-  ),
+    ['gaps.yaml', GAPS],
+  ]),
 );
 
 function ask(question: string) {
@@ -63,5 +72,17 @@ describe('general English of any story', () => {
     const { answer } = ask('when is the last flight?');
     expect(answer.answered).toBe(true);
     expect(answer.text).toContain('3 October');
+  });
+});
+
+describe('a known gap about something else', () => {
+  it('does not decline a yes/no question about someone it leaves out ("does Ada Quill fly to Dublin?")', () => {
+    const { answer } = ask('does ada quill fly to dublin for work?');
+    expect(answer.decidedBy).not.toBe('gap-holds-a-telling-word');
+    expect(answer.text).toContain('Belfast');
+  });
+  it('still declines the question the gap is about', () => {
+    const { answer } = ask('will another airline fly to dublin?');
+    expect(answer.answered).toBe(false);
   });
 });
