@@ -1400,7 +1400,13 @@ export class Analyzer {
           // "What is the name of the group?", "what's it called?": of a story that never says
           // "name", the name is the answer. "The name of the fund" asks it even of a story that
           // says "name" ("declined to name them").
-          !(NAME_WORDS.has(t.surface) && (!t.known || surfaces[t.position + 1] === 'of')) &&
+          // "What's the fund called?", "what's the travel agent's name?": the last word asks it too.
+          !(
+            NAME_WORDS.has(t.surface) &&
+            (!t.known ||
+              surfaces[t.position + 1] === 'of' ||
+              (type === 'what' && t.position === surfaces.length - 1))
+          ) &&
           // "How come?" asks why: "come" is how it is asked.
           !(type === 'why' && t.surface === 'come' && surfaces[t.position - 1] === 'how') &&
           // "Why is the vote notable?": of a story that never says "notable", what the vote means.

@@ -47,6 +47,8 @@ describe('what a name is asked of', () => {
     const surfaces = (question: string) => kb.analyzer.analyze(question).whole.terms.map((t) => t.surface);
     expect(surfaces("what's the name of the government fund?")).not.toContain('name');
     expect(surfaces('why did she decline to name them?')).toContain('name');
+    expect(surfaces("what's the chief executive's name?")).not.toContain('name');
+    expect(surfaces('what is the fund called?')).not.toContain('called');
     const { answer } = ask("what's the name of the government fund?");
     expect(answer.answered).toBe(true);
     expect(answer.text).toContain('Route Starter Fund');

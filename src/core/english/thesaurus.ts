@@ -314,6 +314,13 @@ function linkStory(
     for (const [other, target] of wordLinks(known, wordnet, morphology, options, word)) link(other, target);
   }
 
+  // "Small" for the story's "smaller", "cheap" for "cheapest": the adjective a comparison is of.
+  for (const word of story) {
+    const base = comparedAdjectiveOf(wordnet, word);
+    if (base !== null && !exclude.has(word))
+      link(base, { word, similarity: SIMILARITY.derived, relation: 'derived' });
+  }
+
   // Multi-word paraphrases: linked when every word of what they mean is the story's.
   for (const [phrase, meanings] of paraphrases) {
     for (const meaning of meanings) {
@@ -323,6 +330,24 @@ function linkStory(
     }
   }
   return thesaurus;
+}
+
+/**
+ * The adjective a regular comparative or superlative is of ("smaller" -> "small", "wider" ->
+ * "wide", "bigger" -> "big", "easiest" -> "easy"), or null. A word used as a noun or verb of its
+ * own ("leader", "reporter") is no comparison.
+ */
+export function comparedAdjectiveOf(wordnet: WordNetReader, word: string): string | null {
+  const match = /^([a-z]{2,}?)(i?)(er|est)$/.exec(word);
+  if (match === null) return null;
+  // "Smaller" is an adjective of WordNet's own too; "leader" and "lower" (to lower) are more.
+  if (wordnet.sensesOf(word).some((sense) => (sense.pos === 'n' || sense.pos === 'v') && sense.tagCount >= 3))
+    return null;
+  const [, root = '', y] = match;
+  const candidates = y
+    ? [`${root}y`]
+    : [root, `${root}e`, ...(/([bdgmnpt])\1$/.test(root) ? [root.slice(0, -1)] : [])];
+  return candidates.find((c) => c.length >= 3 && wordnet.hasLemma(c, 'a')) ?? null;
 }
 
 /**

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildStoryThesaurus, loadEnglish, thesaurusLinks } from '../../../src/core/english/index.ts';
 import {
   buildThesaurus,
+  comparedAdjectiveOf,
   definedAsOne,
   mainSensesOf,
   SIMILARITY,
@@ -185,5 +186,22 @@ describe('the verb of a story noun and the noun of a story verb', () => {
 
   it('gives a verb only its action\'s name, never its doer ("approver")', () => {
     expect(thesaurusOf(['approve']).get('approver')).toBeUndefined();
+  });
+});
+
+describe('comparisons', () => {
+  it('finds the adjective a comparative or superlative is of', () => {
+    expect(comparedAdjectiveOf(wordnet, 'smaller')).toBe('small');
+    expect(comparedAdjectiveOf(wordnet, 'wider')).toBe('wide');
+    expect(comparedAdjectiveOf(wordnet, 'bigger')).toBe('big');
+    expect(comparedAdjectiveOf(wordnet, 'easiest')).toBe('easy');
+  });
+  it('leaves nouns and verbs of their own alone', () => {
+    expect(comparedAdjectiveOf(wordnet, 'leader')).toBeNull();
+    expect(comparedAdjectiveOf(wordnet, 'reporter')).toBeNull();
+    expect(comparedAdjectiveOf(wordnet, 'number')).toBeNull();
+  });
+  it('reads "small" as a story\'s "smaller"', () => {
+    expect(storyWordsFor(thesaurusOf(['smaller', 'airports']), 'small')).toContain('smaller');
   });
 });
