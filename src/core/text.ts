@@ -23,7 +23,9 @@ const DISCORD_MARKUP = [
  * Strips what is not words: Discord mentions and emoji, URLs, code fences, markdown and control
  * characters. Keeps letters, digits and sentence punctuation so questions can still be split.
  */
-export function cleanText(raw: string): string {
+export function cleanText(typed: string): string {
+  // "tl;dr": one word, whose semicolon breaks no clause.
+  const raw = typed.includes(';') ? typed.replace(/\btl\s*;\s*dr\b/gi, 'tldr') : typed;
   // Most text (every data text, most questions) is plain: nothing below changes it but spacing.
   if (PLAIN.test(raw) && !CLEANED_AWAY.test(raw))
     return unevenSpacing(raw) ? raw.replace(/\s+/g, ' ').trim() : raw;

@@ -88,3 +88,11 @@ describe('a known gap about something else', () => {
     expect(answer.answered).toBe(false);
   });
 });
+
+describe('words that only say how it is asked', () => {
+  it('reads "tl;dr" as one word, not two clauses', () => {
+    const question = kb.analyzer.analyze('tl;dr why is the airline leaving');
+    expect(question.clauses).toHaveLength(1);
+    expect(question.clauses[0]?.terms.map((t) => t.surface)).not.toContain('tl');
+  });
+});
