@@ -91,6 +91,15 @@ function asksFor(context: MessageContext, intent: Intent): boolean {
   return context.intent === intent;
 }
 
+/** A Q&A entry one of whose phrasings asks for the story's figures ("What are the key figures?"). */
+function asksForFigures(kb: KnowledgeBase, id: string | null | undefined): boolean {
+  const entry = id === null || id === undefined ? undefined : kb.entryById.get(id);
+  if (entry === undefined) return false;
+  return [entry.question, ...entry.alternates].some(
+    (phrasing) => readIntent(wordsOf(foldWordsOnly(phrasing)))?.intent === 'figures',
+  );
+}
+
 /** The languages, as one alternation for the pattern below. */
 const LANGUAGE_NAMES = [...LANGUAGES].join('|');
 /** Asking for a word in another language, which no news story answers. */
@@ -438,9 +447,10 @@ export const MESSAGE_RULES: readonly MessageRule[] = [
     doc: '"Give me the key numbers": the article\'s sentences that give a figure, in order, each cited.',
     decide(context) {
       if (!asksFor(context, 'figures')) return null;
-      // A curator's own answer to "what are the key figures?" says it better: the usual rules give it.
+      // A curator's own answer to "what are the key figures?" says it better: the usual rules give
+      // it. An entry that only shares a word ("Passenger numbers?") is about something else.
       const curated = context.decideClause(context.analysis.whole);
-      if (curated.answered && curated.kind === 'qa') return null;
+      if (curated.answered && curated.kind === 'qa' && asksForFigures(context.kb, curated.id)) return null;
       return figuresAnswer(context.kb, context.question);
     },
   },

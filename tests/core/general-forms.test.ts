@@ -7,8 +7,10 @@ import { answerAfter } from '../../src/core/engine.ts';
 import { draftFromArticle } from '../../src/core/extract/draft.ts';
 import { buildKnowledge } from '../../src/core/knowledge.ts';
 import { questionTypeOf } from '../../src/core/lexicon.ts';
+import { readDataDir } from '../../src/core/load.ts';
 import { foldText } from '../../src/core/text.ts';
 import { createTrace } from '../../src/core/trace.ts';
+import { ROOT } from '../support/data.ts';
 
 const ARTICLE = [
   'Gullwing Air is to stop flying from Pellham Airport at the end of the summer, the airport said on Monday.',
@@ -94,5 +96,20 @@ describe('words that only say how it is asked', () => {
     const question = kb.analyzer.analyze('tl;dr why is the airline leaving');
     expect(question.clauses).toHaveLength(1);
     expect(question.clauses[0]?.terms.map((t) => t.surface)).not.toContain('tl');
+  });
+});
+
+describe('the figures of the story', () => {
+  it('gives every figure for "what are the key numbers?", though an entry asks "Passenger numbers?"', async () => {
+    const files = await readDataDir(`${ROOT}/tests/fixtures/second-story/data`);
+    const qa = (files.get('qa.yaml') ?? '').replace(
+      '      - Daily passenger numbers forecast?',
+      '      - Daily passenger numbers forecast?\n      - Passenger numbers?',
+    );
+    const story = buildKnowledge(new Map([...files, ['qa.yaml', qa]]));
+    expect(answerAfter(story, 'what are the passenger numbers?', []).id).toBe('passengers');
+    expect(answerAfter(story, 'what are the key numbers in this?', []).decidedBy).toBe(
+      'figures-in-the-story',
+    );
   });
 });
