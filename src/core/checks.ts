@@ -173,6 +173,21 @@ function holdsEverythingElse(kb: KnowledgeBase, result: ScoredDocument, clause: 
   return clause.terms.every((t) => t.entity || !t.known || kb.index.documentHas(result.doc, t.term));
 }
 
+/**
+ * "Is the fund still open?" is not corrected by a passage that only shares "open" (a terminal
+ * "due to open next spring"): a slip is told by someone else the question names, whom the answer
+ * names too ("is Zelensky going to Moscow?"), or by two of its other words.
+ */
+function holdsEnoughBesides(
+  kb: KnowledgeBase,
+  result: ScoredDocument,
+  clause: AnalyzedClause,
+  slip: string,
+): boolean {
+  const held = clause.terms.filter((t) => t.term !== slip && kb.index.documentHas(result.doc, t.term));
+  return held.some((t) => t.entity) || held.filter((t) => t.known).length >= 2;
+}
+
 /** How many words before the thing counted its number may stand ("63 shops", "48,000 loaves and rolls", "about 540 more people"). */
 const COUNT_REACH = 3;
 
@@ -338,7 +353,8 @@ export const CANDIDATE_CHECKS: readonly CandidateCheck[] = [
           clause.type === 'yes-no' &&
           !PRONOUN_SURFACE.test(term.surface) &&
           slips === 0 &&
-          holdsEverythingElse(kb, result, clause)
+          holdsEverythingElse(kb, result, clause) &&
+          holdsEnoughBesides(kb, result, clause, term.term)
         ) {
           slips++;
           continue;

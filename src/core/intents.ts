@@ -24,6 +24,7 @@ export type Intent =
   | 'places'
   | 'figures'
   | 'dates'
+  | 'unknowns'
   | 'sides'
   | 'topics'
   | 'greeting';

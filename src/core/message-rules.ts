@@ -38,6 +38,7 @@ import {
   summaryAnswer,
   thanksAnswer,
   topicsAnswer,
+  unknownsAnswer,
 } from './overview.ts';
 import {
   closeQuestions,
@@ -91,12 +92,12 @@ function asksFor(context: MessageContext, intent: Intent): boolean {
   return context.intent === intent;
 }
 
-/** A Q&A entry one of whose phrasings asks for the story's figures ("What are the key figures?"). */
-function asksForFigures(kb: KnowledgeBase, id: string | null | undefined): boolean {
+/** A Q&A entry one of whose phrasings asks it ("What are the key figures?"). */
+function entryAsks(kb: KnowledgeBase, id: string | null | undefined, intent: Intent): boolean {
   const entry = id === null || id === undefined ? undefined : kb.entryById.get(id);
   if (entry === undefined) return false;
   return [entry.question, ...entry.alternates].some(
-    (phrasing) => readIntent(wordsOf(foldWordsOnly(phrasing)))?.intent === 'figures',
+    (phrasing) => readIntent(wordsOf(foldWordsOnly(phrasing)))?.intent === intent,
   );
 }
 
@@ -450,8 +451,20 @@ export const MESSAGE_RULES: readonly MessageRule[] = [
       // A curator's own answer to "what are the key figures?" says it better: the usual rules give
       // it. An entry that only shares a word ("Passenger numbers?") is about something else.
       const curated = context.decideClause(context.analysis.whole);
-      if (curated.answered && curated.kind === 'qa' && asksForFigures(context.kb, curated.id)) return null;
+      if (curated.answered && curated.kind === 'qa' && entryAsks(context.kb, curated.id, 'figures'))
+        return null;
       return figuresAnswer(context.kb, context.question);
+    },
+  },
+  {
+    name: 'open-questions-in-the-story',
+    doc: '"What\'s still unknown?": the article\'s sentences saying what is not yet known or decided, each cited.',
+    decide(context) {
+      if (!asksFor(context, 'unknowns')) return null;
+      const curated = context.decideClause(context.analysis.whole);
+      if (curated.answered && curated.kind === 'qa' && entryAsks(context.kb, curated.id, 'unknowns'))
+        return null;
+      return unknownsAnswer(context.kb, context.question);
     },
   },
   {

@@ -45,6 +45,8 @@ export const coreMessages = {
   placesIntro: 'The countries, places and bodies the story names:',
   figuresIntro: 'The figures the story gives:',
   noFigures: 'The story gives no figures that I know of.',
+  unknownsIntro: 'What the article says is not yet known or decided:',
+  noUnknowns: 'The article doesn’t point to anything left open that I know of.',
   topicsIntro: 'What I can answer about, by topic, with a question to start from:',
   sidesIntro: 'Where each side stands, in the words the article gives them:',
   datesIntro: 'The dates and times the story gives:',

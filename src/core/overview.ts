@@ -239,6 +239,17 @@ function sentencesOverview(
 export const figuresAnswer = (kb: KnowledgeBase, question: string): Answer =>
   sentencesOverview(kb, question, FIGURE, coreMessages.figuresIntro, coreMessages.noFigures);
 
+/**
+ * What a report says is still open: not yet known or decided, not answered, declined, expected
+ * later ("A decision is expected by the end of July", "it was too early to say").
+ */
+const LEFT_OPEN =
+  /\b(?:not (?:yet )?(?:known|clear|decided|answered|confirmed)|unclear|unknown|undecided|too early to (?:say|tell)|(?:has|have|had) (?:not|yet to) (?:answered|said|decided|confirmed|announced|named)|(?:would|will|could) not (?:comment|say|confirm)|declined to (?:name|comment|say|confirm)|(?:is|are|was|were) expected (?:by|in|on|later|next|within)|yet to be (?:decided|announced|confirmed|named)|remains? to be seen|can ?not (?:tell|say) (?:them |us |you )?yet|can't (?:tell|say) (?:them |us |you )?yet)\b/i;
+
+/** "What's still unknown?": the article's sentences that say what is not yet known or decided, each cited. */
+export const unknownsAnswer = (kb: KnowledgeBase, question: string): Answer =>
+  sentencesOverview(kb, question, LEFT_OPEN, coreMessages.unknownsIntro, coreMessages.noUnknowns);
+
 /** "What dates does it mention?": the article's sentences that give a day, month or year, each cited. */
 export const datesAnswer = (kb: KnowledgeBase, question: string): Answer =>
   sentencesOverview(kb, question, DATE, coreMessages.datesIntro, coreMessages.noDates);

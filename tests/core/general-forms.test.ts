@@ -19,6 +19,7 @@ const ARTICLE = [
   'The airport applied in March for £2 million from the government’s Route Starter Fund.',
   'Rosa Pike, the airport’s chief executive, said it was in talks with two airlines but declined to name them.',
   'Ada Quill, an engineer from Pellham, flies every Monday for work at a Belfast shipyard.',
+  'A decision on the bid is expected by the end of July. A new terminal is due to open next spring.',
 ].join('\n\n');
 
 const GAPS = `gaps:
@@ -111,5 +112,25 @@ describe('the figures of the story', () => {
     expect(answerAfter(story, 'what are the key numbers in this?', []).decidedBy).toBe(
       'figures-in-the-story',
     );
+  });
+});
+
+describe('what the story leaves open', () => {
+  it('lists, cited, what is not yet known or decided', () => {
+    const { answer } = ask("what's still unknown?");
+    expect(answer.decidedBy).toBe('open-questions-in-the-story');
+    expect(answer.text).toContain('declined to name them');
+    expect(answer.text).toContain('expected by the end of July');
+    expect(answer.text).not.toContain('due to open');
+  });
+});
+
+describe('a yes/no question with a name the answer does not hold', () => {
+  it('is not corrected by a passage that shares only one other word ("is Rosa Pike open?")', () => {
+    const { answer } = ask('is rosa pike open?');
+    expect(answer.text).not.toContain('terminal');
+  });
+  it('is corrected where the answer names the other one asked about ("does Ada Quill fly to Dublin?")', () => {
+    expect(ask('does ada quill fly to dublin for work?').answer.text).toMatch(/^No\./);
   });
 });

@@ -249,6 +249,16 @@ const DECISIONS: Readonly<Record<string, DecisionRow>> = {
     // A curated entry that lists them says it better.
     passes: { story: 'seed', question: 'give me the key numbers', decidedBy: 'curated-answer' },
   },
+  'open-questions-in-the-story': {
+    // What the article leaves open, or that it points to nothing left open.
+    fires: { story: 'seed', question: "what's still unknown?" },
+    // What is unclear about one thing of the story: the usual rules.
+    passes: {
+      story: 'seed',
+      question: 'what is still unclear about the minerals deal?',
+      decidedBy: 'curated-answer',
+    },
+  },
   'topics-of-the-story': {
     // The curated topics, each with a question to start from.
     fires: { story: 'seed', question: 'what topics are there?' },
