@@ -20,6 +20,7 @@ const ARTICLE = [
   'Rosa Pike, the airport’s chief executive, said it was in talks with two airlines but declined to name them.',
   'Ada Quill, an engineer from Pellham, flies every Monday for work at a Belfast shipyard.',
   'A decision on the bid is expected by the end of July. A new terminal is due to open next spring.',
+  'An inspection found cracks in the runway.',
 ].join('\n\n');
 
 const GAPS = `gaps:
@@ -72,6 +73,15 @@ describe('general English of any story', () => {
     const { answer } = ask('how many employees at the airport could be made redundant?');
     expect(answer.answered).toBe(true);
     expect(answer.text).toContain('60');
+  });
+  it('reads "discover" as the story\'s "found"', () => {
+    expect(ask('what did the inspection discover?').answer.text).toContain('cracks');
+  });
+  it('drops "roughly" of a story that never says it', () => {
+    const surfaces = kb.analyzer
+      .analyze('roughly how many staff could lose their jobs?')
+      .whole.terms.map((t) => t.surface);
+    expect(surfaces).not.toContain('roughly');
   });
   it('reads "the last flight" as the final one, not as lasting', () => {
     const { answer } = ask('when is the last flight?');
